@@ -1,0 +1,57 @@
+# newscli: `make run` and `make test` work from a fresh clone with only Python and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := seeds/iran-missiles-live-updates.txt
+SHARED ?= ../shared
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run test lint typecheck eval bench golden clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@touch $@
+
+install: $(VENV)/.installed ## create .venv and install newscli with the test extras
+
+install-dev: $(VENV)/.installed-dev ## also the linters and the peers eval/bench compare with
+
+run: install ## showcase every finished command on seeds/
+	$(BIN)/newscli parse --format table $(SEED)
+	$(BIN)/newscli readability --format table $(SEED)
+	$(BIN)/newscli readability --format table seeds/
+
+test: install ## run the test suite
+	$(BIN)/python -m pytest
+
+lint: install-dev ## ruff
+	$(BIN)/ruff check newscli tests eval bench
+	$(BIN)/ruff format --check newscli tests eval bench
+
+typecheck: install-dev ## mypy
+	$(BIN)/mypy newscli
+
+eval: install-dev ## score every analysis on $(SHARED)/data
+	$(BIN)/python -m eval.sentences $(SHARED)/data/sentences/gum.jsonl
+	$(BIN)/python -m eval.readability $(SHARED)/data/readability/onestopenglish-dev.jsonl
+
+bench: install-dev ## start-up and throughput, beside the peers
+	$(BIN)/python -m bench.startup
+
+golden: install ## regenerate tests/golden from seeds/ (review the diff like code)
+	$(BIN)/python -m tests.golden
+
+clean: ## remove the venv and caches
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

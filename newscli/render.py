@@ -1,0 +1,299 @@
+"""The one place that writes results: rich tables, JSON, JSON Lines and CSV.
+
+Commands hand records (plain dicts, one per input document) to a `Writer`; a `Layout`
+says how a command's records look as a table and as CSV rows. JSON output is the
+records themselves. rich is imported only when a table is drawn.
+"""
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, TextIO
+
+from newscli.environment import Environment
+
+Record = dict[str, Any]
+
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def resolve_format(fmt: Format, env: Environment) -> Format:
+    """`auto` is a table on a terminal and JSON Lines anywhere else."""
+    if fmt is Format.auto:
+        return Format.table if env.stdout_is_terminal() else Format.jsonl
+    return fmt
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    numeric: bool = False
+    #: share of the spare width a wrapping text column takes
+    ratio: int | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one command's records look as tables and as CSV rows."""
+
+    #: record(s) -> rich renderables; called with every record once the run is over
+    table: Callable[[Sequence[Record]], list[Any]]
+    #: record -> the CSV rows of its items (a row per quote, entity, paragraph ...)
+    csv_rows: Callable[[Record], Iterable[Record]]
+    csv_fields: Sequence[str] = field(default_factory=tuple)
+
+
+def _json_line(record: Record) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+class Writer:
+    """Streams records to stdout in the chosen format; a table is drawn at `close`."""
+
+    def __init__(self, fmt: Format, layout: Layout, env: Environment, *, many: bool):
+        self.format = resolve_format(fmt, env)
+        self.layout = layout
+        self.env = env
+        self.many = many
+        self.out: TextIO = env.stdout
+        self._count = 0
+        self._table_records: list[Record] = []
+        self._csv: Any = None
+
+    def write(self, record: Record) -> None:
+        if self.format is Format.jsonl:
+            self.out.write(_json_line(record) + "\n")
+            self.out.flush()
+        elif self.format is Format.json:
+            if not self.many:
+                self.out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+            else:
+                self.out.write(("[\n" if self._count == 0 else ",\n") + _indented(record))
+            self.out.flush()
+        elif self.format is Format.csv:
+            self._write_csv(record)
+        else:
+            self._table_records.append(record)
+        self._count += 1
+
+    def close(self) -> None:
+        if self.format is Format.json and self.many:
+            self.out.write("[]\n" if self._count == 0 else "\n]\n")
+        elif self.format is Format.table and self._table_records:
+            self._draw_tables()
+        self.out.flush()
+
+    def _write_csv(self, record: Record) -> None:
+        if self._csv is None:
+            self._csv = csv.DictWriter(
+                self.out, fieldnames=list(self.layout.csv_fields), extrasaction="ignore"
+            )
+            self._csv.writeheader()
+        for row in self.layout.csv_rows(record):
+            self._csv.writerow({key: _csv_value(value) for key, value in row.items()})
+        self.out.flush()
+
+    def _draw_tables(self) -> None:
+        console = make_console(self.out, self.env)
+        for renderable in self.layout.table(self._table_records):
+            console.print(renderable)
+
+
+def _indented(record: Record) -> str:
+    return "  " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def make_console(stream: TextIO, env: Environment) -> Any:
+    from rich.console import Console
+
+    return Console(
+        file=stream,
+        no_color=not env.colour(),
+        highlight=False,
+        soft_wrap=False,
+        force_terminal=None if env.stdout_isatty is None else env.stdout_isatty,
+        width=env.width(),
+    )
+
+
+# --- tables --------------------------------------------------------------------------
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return "" if value is None else str(value)
+
+
+def make_table(columns: Sequence[Column], rows: Iterable[Record], title: str | None = None) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
+    for column in columns:
+        table.add_column(
+            column.header,
+            justify="right" if column.numeric else "left",
+            overflow="fold",
+            ratio=column.ratio,
+            no_wrap=column.numeric,
+        )
+    for row in rows:
+        table.add_row(*(_number(row.get(column.key)) for column in columns))
+    return table
+
+
+def heading(text: str) -> Any:
+    from rich.markup import escape
+    from rich.rule import Rule
+
+    return Rule(f"[bold cyan]{escape(text)}[/]", align="left", style="cyan")
+
+
+def source_label(record: Record) -> str:
+    label = str(record["source"])
+    if record.get("id") is not None:
+        label += f" ({record['id']})"
+    return label
+
+
+# --- parse ---------------------------------------------------------------------------
+
+PARSE_CSV_FIELDS = ("source", "id", "item", "index", "paragraph", "start", "end", "reason", "text")
+
+
+def _parse_table(records: Sequence[Record]) -> list[Any]:
+    out: list[Any] = []
+    for record in records:
+        title = record["title"]["text"] if record["title"] else "(no title)"
+        out.append(heading(f"{source_label(record)}: {title}"))
+        metadata = [
+            {"field": key, "value": "; ".join(value) if isinstance(value, list) else value}
+            for key, value in record["metadata"].items()
+            if value
+        ]
+        if metadata:
+            out.append(
+                make_table(
+                    [Column("field", "metadata"), Column("value", "value", ratio=1)], metadata
+                )
+            )
+        if record["dropped"]:
+            out.append(
+                make_table(
+                    [
+                        Column("reason", "dropped"),
+                        Column("start", "start", numeric=True),
+                        Column("end", "end", numeric=True),
+                        Column("text", "text", ratio=1),
+                    ],
+                    record["dropped"],
+                )
+            )
+        out.append(
+            make_table(
+                [
+                    Column("paragraph", "¶", numeric=True),
+                    Column("index", "#", numeric=True),
+                    Column("start", "start", numeric=True),
+                    Column("end", "end", numeric=True),
+                    Column("text", "sentence", ratio=1),
+                ],
+                record["sentences"],
+            )
+        )
+    return out
+
+
+def _parse_csv_rows(record: Record) -> Iterable[Record]:
+    base = {"source": record["source"], "id": record.get("id")}
+    if record["title"]:
+        yield {**base, "item": "title", **record["title"]}
+    for dropped in record["dropped"]:
+        yield {**base, "item": "dropped", **dropped}
+    for sentence in record["sentences"]:
+        yield {**base, "item": "sentence", **sentence}
+
+
+PARSE = Layout(table=_parse_table, csv_rows=_parse_csv_rows, csv_fields=PARSE_CSV_FIELDS)
+
+# --- readability ---------------------------------------------------------------------
+
+READABILITY_LABELS = {
+    "flesch_reading_ease": "Flesch reading ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman-Liau",
+    "automated_readability_index": "ARI",
+    "dale_chall_readability_score": "Dale-Chall",
+    "linsear_write_formula": "Linsear Write",
+    "consensus_grade": "consensus grade",
+    "sentences": "sentences",
+    "words": "words",
+    "syllables": "syllables",
+    "polysyllabic_words": "polysyllabic words",
+    "difficult_words": "difficult words",
+    "characters": "characters",
+    "letters": "letters",
+    "reading_time_seconds": "reading time (s)",
+}
+# Several documents or paragraphs share one table: the columns that fit 80 characters.
+_READABILITY_SUMMARY = (
+    Column("sentences", "sent", numeric=True),
+    Column("words", "words", numeric=True),
+    Column("flesch_reading_ease", "FRE", numeric=True),
+    Column("flesch_kincaid_grade", "FK", numeric=True),
+    Column("gunning_fog", "fog", numeric=True),
+    Column("smog_index", "SMOG", numeric=True),
+    Column("consensus_grade", "grade", numeric=True),
+)
+
+
+def _readability_table(records: Sequence[Record]) -> list[Any]:
+    if any("paragraphs" in r for r in records):
+        out = []
+        for record in records:
+            out.append(heading(source_label(record)))
+            rows = record["paragraphs"]
+            columns = [Column("paragraph", "¶", numeric=True), *_READABILITY_SUMMARY]
+            out.append(make_table(columns, rows))
+        return out
+    if len(records) == 1:
+        record = records[0]
+        rows = [{"metric": label, "value": record[key]} for key, label in READABILITY_LABELS.items()]
+        columns = [Column("metric", "metric"), Column("value", "value", numeric=True)]
+        return [make_table(columns, rows, title=source_label(record))]
+    rows = [{**r, "source": source_label(r)} for r in records]
+    return [make_table([Column("source", "source", ratio=1), *_READABILITY_SUMMARY], rows)]
+
+
+def _readability_csv_rows(record: Record) -> Iterable[Record]:
+    base = {"source": record["source"], "id": record.get("id")}
+    if "paragraphs" in record:
+        for paragraph in record["paragraphs"]:
+            yield {**base, **paragraph}
+    else:
+        yield {**base, **record}
+
+
+READABILITY = Layout(
+    table=_readability_table,
+    csv_rows=_readability_csv_rows,
+    csv_fields=("source", "id", "paragraph", "start", "end", *READABILITY_LABELS),
+)

@@ -1,0 +1,146 @@
+"""Sentence boundaries and tokens for news prose, as offsets into the original text.
+
+A rule-based splitter measured against gold news sentences (see the README): a period,
+question or exclamation mark, or ellipsis ends a sentence when what follows looks like
+a sentence start. News is full of periods that do not end sentences -- "U.S.", "Gen.",
+"Jan. 8", "a.m.", initials -- and of sentences that end inside a quotation
+(``.” he said``). Abbreviations come in three kinds: those that never end a sentence
+(titles before a name), those before a number ("No. 5", "Jan. 8"), and those that may
+(U.S., Inc., a.m.), which end one only when the next word is a common sentence opener.
+
+The splitter works on one paragraph at a time; paragraph breaks are always boundaries.
+"""
+
+import re
+from collections.abc import Iterator
+
+# Titles and honorifics: always followed by a name, never sentence-final.
+TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms messrs mmes dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig
+    sen rep gov pres supt insp det atty amb rev fr msgr hon st mt ft sra srta""".split()
+)
+# Followed by a number: "No. 5", "Jan. 8", "pp. 12", "Fig. 3".
+NUMBER_ABBREVIATIONS = frozenset(
+    """no nos vol vols pp p fig figs art sec ch para op ed eds jan feb mar apr jun jul aug
+    sep sept oct nov dec approx est""".split()
+)
+# Never sentence-final in running news text.
+INNER_ABBREVIATIONS = frozenset("e.g i.e cf vs viz incl esp".split())
+# May end a sentence; they do when a sentence opener follows.
+AMBIGUOUS_ABBREVIATIONS = frozenset(
+    """inc co corp ltd llc plc bros jr sr etc dept univ assn ave blvd rd hwy jan feb mar apr
+    jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun""".split()
+)
+# Words that commonly open a sentence and rarely follow "U.S." or "Inc." mid-sentence.
+SENTENCE_OPENERS = frozenset(
+    """a an the he she it they we i you his her its their our my your this that these those
+    there here in on at for but and or so yet if when while after before as since because
+    although though however meanwhile still also then now today yesterday tomorrow last
+    some many most all both each every one no not nor what who whom whose where why how
+    which according during under over with without from by to despite instead earlier
+    later such other another more few several only even just never once asked officials
+    police nevertheless moreover furthermore indeed thus hence again until unless whether
+    meanwhile overall altogether image photo""".split()
+)
+
+_OPENING_PUNCT = "\"'“‘«([{"
+_CLOSING_PUNCT = "\"'”’»)]}"
+_DASHES = "-–—"
+
+# A sentence-ending run of punctuation, any closing quotes or brackets after it, and then
+# either whitespace or, for the common "year.The" typo, a capitalised word glued on.
+_TERMINATOR = re.compile(
+    r"(?P<term>\.{2,}|…|[.!?]+)(?P<close>[\"'”’“‘»)\]]*)(?=(?P<space>\s)|(?P<glued>[A-Z][a-z]))"
+)
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
+_NEXT_WORD = re.compile(r"\S+")
+_CITATION = re.compile(r"\[\d+(?:\s*[-–,]\s*\d+)*\]")
+
+
+def _word_before(text: str, position: int, lower_bound: int) -> str:
+    """The whitespace-delimited chunk ending at `position`, stripped of opening marks."""
+    start = position
+    while start > lower_bound and not text[start - 1].isspace():
+        start -= 1
+    return text[start:position].lstrip(_OPENING_PUNCT)
+
+
+def _is_boundary(term: str, previous: str, following: str) -> bool:
+    """Decide whether `term` (after `previous`, before `following`) ends a sentence."""
+    bare_next = following.lstrip(_OPENING_PUNCT)
+    if not bare_next:
+        return bool(following)  # an opening mark on its own: a quotation starts
+    first = bare_next[0]
+    if _CITATION.match(following):
+        return False  # "... in 1805. [19] He" keeps its reference mark
+    if first.islower() or first in _DASHES or first in ",;:":
+        return False  # '.” he said', '“Why?” she asked', 'e.g. this'
+    if term != ".":
+        return True  # '?', '!', '...' before a capital, digit or quotation
+    key = previous.lower()
+    if key in TITLE_ABBREVIATIONS or key in INNER_ABBREVIATIONS:
+        return False
+    if first.isdigit() and key in NUMBER_ABBREVIATIONS:
+        return False
+    ambiguous = (
+        key in AMBIGUOUS_ABBREVIATIONS
+        or _DOTTED_ABBREVIATION.match(previous) is not None
+        or (len(previous) == 1 and previous.isupper())  # an initial: "John F. Kennedy"
+    )
+    if ambiguous:
+        word = bare_next.rstrip(_CLOSING_PUNCT + ".,;:!?").lower()
+        return word in SENTENCE_OPENERS or len(bare_next) != len(following)
+    return True
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in text[start:end], trimmed of whitespace."""
+    cursor = start
+    for match in _TERMINATOR.finditer(text, start, end):
+        boundary = match.end()
+        if match["glued"]:
+            previous = _word_before(text, match.start(), start)
+            # only "year.The": a lowercase word glued to a capitalised one
+            if not (previous[-2:].isalpha() and previous[-2:].islower()):
+                continue
+            following = text[boundary : boundary + 40]
+        else:
+            previous = _word_before(text, match.start(), start)
+            next_match = _NEXT_WORD.search(text, boundary, end)
+            if next_match is None:
+                break
+            following = next_match.group()
+        if not _is_boundary(match["term"], previous, following):
+            continue
+        span = _trim(text, cursor, boundary)
+        if span:
+            yield span
+        cursor = boundary
+    span = _trim(text, cursor, end)
+    if span:
+        yield span
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+# Tokens: dotted abbreviations keep their periods (U.S.), numbers keep their separators
+# (1,000.5, 10:30), words keep inner apostrophes and hyphens (don't, Iran’s, de-escalate).
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|\d+(?:[.,:]\d+)*"
+    r"|\w+(?:['’]\w+)*(?:[-‐]\w+(?:['’]\w+)*)*"
+    r"|\.{3}|--+"
+    r"|\S",
+)
+
+
+def token_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each token in text[start:end]."""
+    for match in _TOKEN.finditer(text, start, end):
+        yield match.span()

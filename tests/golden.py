@@ -1,0 +1,48 @@
+"""Write the golden outputs for seeds/: `make golden`. Review the diff like code."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newscli.cli import app
+from newscli.environment import Environment
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+COMMANDS = ("parse", "readability")
+
+
+def seed_paths() -> list[Path]:
+    return sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def golden_path(seed: Path, command: str) -> Path:
+    return GOLDEN / f"{seed.stem}.{command}.json"
+
+
+def render(seed: Path, command: str) -> object:
+    """The command's JSON for one seed, run from the project root like a user would."""
+    result = CliRunner().invoke(
+        app, [command, "--format", "json", f"seeds/{seed.name}"], obj=Environment()
+    )
+    if result.exit_code != 0:
+        raise RuntimeError(f"{command} {seed.name} failed: {result.output}")
+    return json.loads(result.stdout)
+
+
+def main() -> None:
+    import os
+
+    os.chdir(ROOT)
+    GOLDEN.mkdir(exist_ok=True)
+    for seed in seed_paths():
+        for command in COMMANDS:
+            path = golden_path(seed, command)
+            text = json.dumps(render(seed, command), ensure_ascii=False, indent=2) + "\n"
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Sentence splitting on the cases news text is full of."""
+
+import pytest
+
+from newscli.segment import sentence_spans, token_spans
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. Army said so. It left.", ["The U.S. Army said so.", "It left."]),
+        ("He lives in the U.S. The rest stayed.", ["He lives in the U.S.", "The rest stayed."]),
+        ("Sen. Jo Hart spoke. Gen. Ali Reza left.", ["Sen. Jo Hart spoke.", "Gen. Ali Reza left."]),
+        ("Mr. and Mrs. Smith came. Dr. Who too.", ["Mr. and Mrs. Smith came.", "Dr. Who too."]),
+        ("It opens Jan. 8 in Ohio. Fans wait.", ["It opens Jan. 8 in Ohio.", "Fans wait."]),
+        ("We met at 9 a.m. on Monday. It rained.", ["We met at 9 a.m. on Monday.", "It rained."]),
+        ("It ended at 9 a.m. The crowd left.", ["It ended at 9 a.m.", "The crowd left."]),
+        ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
+        ("“It is over.” he said. Then he left.", ["“It is over.” he said.", "Then he left."]),
+        ("“It is over,” he said. “We won.”", ["“It is over,” he said.", "“We won.”"]),
+        ("“Why?” she asked. Nobody knew.", ["“Why?” she asked.", "Nobody knew."]),
+        ('He said "Go." She went.', ['He said "Go."', "She went."]),
+        ("It rose last year.The fall came later.", ["It rose last year.", "The fall came later."]),
+        ("Wait... Then it came.", ["Wait...", "Then it came."]),
+        ("It grew — fast. It stopped.", ["It grew — fast.", "It stopped."]),
+        ("Apple Inc. said sales rose. Shares fell.", ["Apple Inc. said sales rose.", "Shares fell."]),
+        ("It cost $1.5 billion. That is a lot.", ["It cost $1.5 billion.", "That is a lot."]),
+        ("See No. 5 for details. Done.", ["See No. 5 for details.", "Done."]),
+        ("Visit e.g. Paris. Go.", ["Visit e.g. Paris.", "Go."]),
+        ("It was won in 2019. Then it lost.", ["It was won in 2019.", "Then it lost."]),
+        ("No end punctuation here", ["No end punctuation here"]),
+    ],
+)
+def test_news_sentences(text, expected):
+    assert split(text) == expected
+
+
+def test_spans_are_offsets_into_the_whole_text():
+    text = "Title\nFirst one. Second one.\n"
+    start = text.index("First")
+    spans = list(sentence_spans(text, start, len(text)))
+    assert [text[s:e] for s, e in spans] == ["First one.", "Second one."]
+
+
+def test_tokens_keep_abbreviations_numbers_and_contractions():
+    text = "Iran’s U.S. envoy didn't pay $1,200.50 at 10:30."
+    tokens = [text[s:e] for s, e in token_spans(text, 0, len(text))]
+    assert tokens == [
+        "Iran’s", "U.S.", "envoy", "didn't", "pay", "$", "1,200.50", "at", "10:30", ".",
+    ]
