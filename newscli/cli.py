@@ -9,7 +9,7 @@ functions that need them, so start-up stays fast.
 import codecs
 import traceback
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -50,7 +50,10 @@ Files = Annotated[
 FormatOption = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="auto: a table on a terminal, JSON Lines otherwise.", case_sensitive=False
+        "--format",
+        "-f",
+        help="auto: a table on a terminal, JSON Lines otherwise.",
+        case_sensitive=False,
     ),
 ]
 JsonlOption = Annotated[
@@ -183,11 +186,19 @@ def parse_command(
         record.update(parse_record(document, tokens=tokens))
         return record
 
-    _run(ctx, files, fmt=fmt, jsonl=jsonl, text_field=text_field, encoding=encoding,
-         layout=PARSE, analyse=analyse)
+    _run(
+        ctx,
+        files,
+        fmt=fmt,
+        jsonl=jsonl,
+        text_field=text_field,
+        encoding=encoding,
+        layout=PARSE,
+        analyse=analyse,
+    )
 
 
-class ReadabilityUnit(str, Enum):
+class ReadabilityUnit(StrEnum):
     document = "document"
     paragraph = "paragraph"
 
@@ -218,5 +229,13 @@ def readability_command(
             record.update(readability(document))
         return record
 
-    _run(ctx, files, fmt=fmt, jsonl=jsonl, text_field=text_field, encoding=encoding,
-         layout=READABILITY, analyse=analyse)
+    _run(
+        ctx,
+        files,
+        fmt=fmt,
+        jsonl=jsonl,
+        text_field=text_field,
+        encoding=encoding,
+        layout=READABILITY,
+        analyse=analyse,
+    )

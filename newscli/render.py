@@ -9,7 +9,7 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, TextIO
 
 from newscli.environment import Environment
@@ -17,7 +17,7 @@ from newscli.environment import Environment
 Record = dict[str, Any]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     auto = "auto"
     table = "table"
     json = "json"
@@ -276,7 +276,9 @@ def _readability_table(records: Sequence[Record]) -> list[Any]:
         return out
     if len(records) == 1:
         record = records[0]
-        rows = [{"metric": label, "value": record[key]} for key, label in READABILITY_LABELS.items()]
+        rows = [
+            {"metric": label, "value": record[key]} for key, label in READABILITY_LABELS.items()
+        ]
         columns = [Column("metric", "metric"), Column("value", "value", numeric=True)]
         return [make_table(columns, rows, title=source_label(record))]
     rows = [{**r, "source": source_label(r)} for r in records]

@@ -18,7 +18,9 @@ def run():
 
     def invoke(args, *, input=None, stdout_isatty=False, stdin_isatty=False, no_color=True):
         env = Environment(
-            stdout_isatty=stdout_isatty, stdin_isatty=stdin_isatty, stderr_isatty=False,
+            stdout_isatty=stdout_isatty,
+            stdin_isatty=stdin_isatty,
+            stderr_isatty=False,
             no_color=no_color,
         )
         return runner.invoke(app, [str(a) for a in args], input=input, obj=env)

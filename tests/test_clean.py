@@ -49,8 +49,9 @@ def test_seed_cleaning(seed_text):
     assert dropped == {
         "Chicago News Uncategorized": "category",
         "Iran leader describes strike as “slap in the face” for America": "headline",
-        "Iran foreign minister: Soleimani killing was “cowardly terrorist operation” by U.S.":
-            "headline",
+        (
+            "Iran foreign minister: Soleimani killing was “cowardly terrorist operation” by U.S."
+        ): "headline",
         "Leave a Reply": "comments",
     }
     assert document.title is not None

@@ -72,7 +72,9 @@ def test_csv_has_one_row_per_item_with_a_source(run, articles):
     result = run(["readability", "-f", "csv", "--by", "paragraph", articles])
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(Path(r["source"]).name, r["paragraph"]) for r in rows] == [
-        ("a.txt", "0"), ("b.md", "0"), ("b.md", "1"),
+        ("a.txt", "0"),
+        ("b.md", "0"),
+        ("b.md", "1"),
     ]
     parse_rows = list(csv.DictReader(io.StringIO(run(["parse", "-f", "csv", SEED]).stdout)))
     assert {r["item"] for r in parse_rows} == {"title", "dropped", "sentence"}
@@ -110,7 +112,11 @@ def test_a_bom_is_accepted(run, tmp_path):
     "name, content, message",
     [
         ("missing.txt", None, "missing.txt: no such file; check the path"),
-        ("latin1.txt", "Caf\xe9 news.".encode("latin-1"), "not valid UTF-8 (byte 0xe9 at offset 3)"),
+        (
+            "latin1.txt",
+            "Caf\xe9 news.".encode("latin-1"),
+            "not valid UTF-8 (byte 0xe9 at offset 3)",
+        ),
         ("binary.txt", b"abc\x00def", "contains NUL bytes"),
     ],
 )

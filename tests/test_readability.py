@@ -82,7 +82,9 @@ def test_empty_input_gives_zero_counts():
 
 def test_harder_text_gets_a_higher_consensus_grade():
     easy = "The cat sat on the mat. It was a good day. We had fun in the sun."
-    assert readability(parse(PLAIN))["consensus_grade"] > readability(parse(easy))["consensus_grade"]
+    assert (
+        readability(parse(PLAIN))["consensus_grade"] > readability(parse(easy))["consensus_grade"]
+    )
 
 
 def test_by_paragraph_covers_each_body_paragraph():

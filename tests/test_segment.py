@@ -27,7 +27,10 @@ def split(text: str) -> list[str]:
         ("It rose last year.The fall came later.", ["It rose last year.", "The fall came later."]),
         ("Wait... Then it came.", ["Wait...", "Then it came."]),
         ("It grew — fast. It stopped.", ["It grew — fast.", "It stopped."]),
-        ("Apple Inc. said sales rose. Shares fell.", ["Apple Inc. said sales rose.", "Shares fell."]),
+        (
+            "Apple Inc. said sales rose. Shares fell.",
+            ["Apple Inc. said sales rose.", "Shares fell."],
+        ),
         ("It cost $1.5 billion. That is a lot.", ["It cost $1.5 billion.", "That is a lot."]),
         ("See No. 5 for details. Done.", ["See No. 5 for details.", "Done."]),
         ("Visit e.g. Paris. Go.", ["Visit e.g. Paris.", "Go."]),
@@ -50,5 +53,14 @@ def test_tokens_keep_abbreviations_numbers_and_contractions():
     text = "Iran’s U.S. envoy didn't pay $1,200.50 at 10:30."
     tokens = [text[s:e] for s, e in token_spans(text, 0, len(text))]
     assert tokens == [
-        "Iran’s", "U.S.", "envoy", "didn't", "pay", "$", "1,200.50", "at", "10:30", ".",
+        "Iran’s",
+        "U.S.",
+        "envoy",
+        "didn't",
+        "pay",
+        "$",
+        "1,200.50",
+        "at",
+        "10:30",
+        ".",
     ]

@@ -10,7 +10,9 @@ def parse_record(document: Document, *, tokens: bool = False) -> dict[str, Any]:
     """Title, metadata, dropped spans, paragraphs and sentences, with their offsets."""
     title = document.title
     record: dict[str, Any] = {
-        "title": None if title is None else {"text": title.text, "start": title.start, "end": title.end},
+        "title": None
+        if title is None
+        else {"text": title.text, "start": title.start, "end": title.end},
         "metadata": asdict(document.metadata),
         "dropped": [
             {"text": d.text, "start": d.start, "end": d.end, "reason": d.reason}
@@ -21,7 +23,13 @@ def parse_record(document: Document, *, tokens: bool = False) -> dict[str, Any]:
             for p in document.paragraphs
         ],
         "sentences": [
-            {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph}
+            {
+                "index": s.index,
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "paragraph": s.paragraph,
+            }
             for s in document.sentences
         ],
     }
