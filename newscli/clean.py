@@ -178,7 +178,8 @@ _PHOTO_LABEL = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"(?:\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA(?:-EFE)?|Shutterstock|Bloomberg)"
     r"\s*/\s*[A-Z][\w.'’ -]{1,40}|\((?:AP|Reuters|AFP|Getty|EPA)[^)]{0,40}\)"
-    r"|\((?:photo|image|picture)[^)]{0,60}\))\s*\.?$",
+    r"|\((?:photo|image|picture)[^)]{0,60}\)"
+    r"|\s(?:image|photo|photograph|picture|credit)s?:\s[^.!?:]{1,60})\s*\.?$",
     re.IGNORECASE,
 )
 # "WASHINGTON (Reuters) -", "BEIRUT, Lebanon (AP) —", "Evansville, Indiana, United States -"

@@ -140,11 +140,11 @@ def _number(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def make_table(columns: Sequence[Column], rows: Iterable[Record], title: str | None = None) -> Any:
+def make_table(columns: Sequence[Column], rows: Iterable[Record]) -> Any:
     from rich import box
     from rich.table import Table
 
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", expand=False)
+    table = Table(box=box.SIMPLE_HEAD, expand=False)
     for column in columns:
         table.add_column(
             column.header,
@@ -280,7 +280,7 @@ def _readability_table(records: Sequence[Record]) -> list[Any]:
             {"metric": label, "value": record[key]} for key, label in READABILITY_LABELS.items()
         ]
         columns = [Column("metric", "metric"), Column("value", "value", numeric=True)]
-        return [make_table(columns, rows, title=source_label(record))]
+        return [heading(source_label(record)), make_table(columns, rows)]
     rows = [{**r, "source": source_label(r)} for r in records]
     return [make_table([Column("source", "source", ratio=1), *_READABILITY_SUMMARY], rows)]
 

@@ -40,7 +40,7 @@ SENTENCE_OPENERS = frozenset(
     which according during under over with without from by to despite instead earlier
     later such other another more few several only even just never once asked officials
     police nevertheless moreover furthermore indeed thus hence again until unless whether
-    meanwhile overall altogether image photo""".split()
+    overall altogether image photo""".split()
 )
 
 _OPENING_PUNCT = "\"'“‘«([{"
@@ -54,6 +54,9 @@ _TERMINATOR = re.compile(
 )
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 _NEXT_WORD = re.compile(r"\S+")
+_CREDIT_LABEL = re.compile(r"(?<=[^\s.!?…])\s+(?=(?:Image|Photo|Photograph|Picture|Credit)s?:\s)")
+_ENUMERATOR = re.compile(r"\s*(?:\d{1,3}\.)*\d{1,3}")
+_ROMAN = re.compile(r"[IVXLC]+\b")
 _CITATION = re.compile(r"\[\d+(?:\s*[-–,]\s*\d+)*\]")
 
 
@@ -80,7 +83,7 @@ def _is_boundary(term: str, previous: str, following: str) -> bool:
     key = previous.lower()
     if key in TITLE_ABBREVIATIONS or key in INNER_ABBREVIATIONS:
         return False
-    if first.isdigit() and key in NUMBER_ABBREVIATIONS:
+    if key in NUMBER_ABBREVIATIONS and (first.isdigit() or _ROMAN.match(bare_next)):
         return False
     ambiguous = (
         key in AMBIGUOUS_ABBREVIATIONS
@@ -94,10 +97,30 @@ def _is_boundary(term: str, previous: str, following: str) -> bool:
 
 
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence in text[start:end], trimmed of whitespace."""
+    """Yield (start, end) of each sentence in text[start:end], trimmed of whitespace.
+
+    text[start:end] must be one paragraph: line breaks inside it are taken for hard wraps,
+    not boundaries (`document.parse` splits paragraphs first). A photo credit run on after
+    a caption ("Crowds at the expo Image: Jo Lee.") is a unit of its own.
+    """
+    for credit in _CREDIT_LABEL.finditer(text, start, end):
+        yield from _sentences(text, start, credit.start())
+        start = credit.start()
+    yield from _sentences(text, start, end)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     for match in _TERMINATOR.finditer(text, start, end):
         boundary = match.end()
+        if (
+            match["term"] in ("...", "…")
+            and match.start() > start
+            and text[match.start() - 1] == " "
+        ):
+            continue  # a spaced ellipsis marks an omission ("Scientology. ... The next")
+        if match["term"] == "." and _is_enumerator(text, cursor, match.start()):
+            continue  # "1. First item", "2.1. Scope"
         if match["glued"]:
             previous = _word_before(text, match.start(), start)
             # only "year.The": a lowercase word glued to a capitalised one
@@ -119,6 +142,11 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     span = _trim(text, cursor, end)
     if span:
         yield span
+
+
+def _is_enumerator(text: str, sentence_start: int, position: int) -> bool:
+    """Whether only a list or section number precedes `position` in the sentence."""
+    return _ENUMERATOR.fullmatch(text, sentence_start, position) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

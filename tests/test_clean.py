@@ -32,6 +32,7 @@ def article(*lines: str) -> str:
         ("Copyright 2026 The Daily Example", "copyright"),
         ("Reporting by Ann Lee; Editing by Bo Kim", "credits"),
         ("Photo: City of Example", "photo_caption"),
+        ("Crowds at the opening night Image: Jo Lee.", "photo_caption"),
         ("The mayor speaks in Example, Ohio, March 3, 2026. REUTERS/Ann Lee", "photo_caption"),
         ("Mayor says the vote is “a turning point” for the city", "headline"),
         ("Tags: Politics, City Hall, Budget", "category"),

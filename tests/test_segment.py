@@ -36,6 +36,12 @@ def split(text: str) -> list[str]:
         ("Visit e.g. Paris. Go.", ["Visit e.g. Paris.", "Go."]),
         ("It was won in 2019. Then it lost.", ["It was won in 2019.", "Then it lost."]),
         ("No end punctuation here", ["No end punctuation here"]),
+        ("It said... ... Then it stopped.", ["It said...", "... Then it stopped."]),
+        ("He quit. ... The rest is history.", ["He quit.", "... The rest is history."]),
+        ("Vol. II is out. Buy it.", ["Vol. II is out.", "Buy it."]),
+        ("1. Scope of the report", ["1. Scope of the report"]),
+        ("Crowds at the expo Image: Jo Lee.", ["Crowds at the expo", "Image: Jo Lee."]),
+        ("2.1. Data. It came late.", ["2.1. Data.", "It came late."]),
     ],
 )
 def test_news_sentences(text, expected):

@@ -157,12 +157,13 @@ def scores(c: Counts) -> dict[str, float]:
 
 
 def consensus_grade(values: dict[str, float]) -> float:
-    """One grade level from all the grade-level formulas: their mean.
+    """One grade level: the mean of the whole-text grade formulas.
 
-    Dale-Chall's raw score is put on the grade scale by its published table; Flesch reading ease
-    is not a grade and is left out. Averaging cancels the formulas' separate biases
-    (sentence length, syllables, letters, familiar words); `make eval` measures how well
-    it orders texts by difficulty.
+    Flesch-Kincaid, Gunning fog, SMOG, Coleman-Liau, ARI and Dale-Chall (put on the grade
+    scale by its published table) each lean on a different signal -- sentence length,
+    syllables, letters, familiar words -- and their mean cancels much of each one's
+    noise. Linsear Write is left out: it scores only a 100-word sample. Flesch reading
+    ease is not a grade. `make eval` measures how well this orders texts by difficulty.
     """
     grades = [
         values["flesch_kincaid_grade"],
@@ -171,7 +172,6 @@ def consensus_grade(values: dict[str, float]) -> float:
         values["coleman_liau_index"],
         values["automated_readability_index"],
         dale_chall_grade(values["dale_chall_readability_score"]),
-        values["linsear_write_formula"],
     ]
     return mean(grades)
 
