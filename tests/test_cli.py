@@ -230,3 +230,26 @@ def test_readability_by_paragraph_table(run):
 def test_version(run):
     result = run(["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("newscli ")
+
+
+def test_a_bug_on_one_input_is_reported_and_the_rest_are_written(run, articles, monkeypatch):
+    from newscli.analysis import readability as analysis
+
+    real = analysis.readability
+
+    def fails_on_b(document):
+        if document.text.startswith("Another"):
+            raise ValueError("boom")
+        return real(document)
+
+    monkeypatch.setattr(analysis, "readability", fails_on_b)
+    result = run(["readability", articles / "a.txt", articles / "b.md"])
+    assert result.exit_code == 1
+    assert [Path(r["source"]).name for r in jsonl(result.stdout)] == ["a.txt"]
+    assert result.stderr.splitlines()[0] == (
+        f"newscli: {articles / 'b.md'}: internal error (ValueError: boom); "
+        "rerun with --debug and report it"
+    )
+    assert "Traceback" not in result.stderr
+    debug = run(["--debug", "readability", articles / "b.md"])
+    assert "Traceback" in debug.stderr and "ValueError: boom" in debug.stderr

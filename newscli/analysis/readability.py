@@ -58,6 +58,15 @@ def _textstat() -> Any:
     return counts, selections, transformations, easy_words
 
 
+# Curly apostrophes and ligatures, as typeset news has them, read as plain letters: textstat
+# would drop "’" from "doesn’t" and miss the word in CMUdict, and "ﬁ" is no letter it knows.
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
+
+
+def _plain_typography(text: str) -> str:
+    return text.translate(_TYPOGRAPHY)
+
+
 @lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     counts, _, _, _ = _textstat()
@@ -90,7 +99,7 @@ def count(sentences: Sequence[Sentence]) -> Counts:
         text = sentence.text
         characters += counts.count_chars(text, ignore_spaces=True)
         letters += counts.count_letters(text)
-        sentence_words = selections.list_words(text)
+        sentence_words = selections.list_words(_plain_typography(text))
         if words < LINSEAR_SAMPLE_WORDS and sentence_words:
             linsear_sentences += 1
         for word in sentence_words:
