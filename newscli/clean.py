@@ -184,7 +184,9 @@ _PHOTO_CREDIT = re.compile(
 )
 # "WASHINGTON (Reuters) -", "BEIRUT, Lebanon (AP) —", "Evansville, Indiana, United States -"
 _DATELINE = re.compile(
-    r"^(?P<dateline>(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
+    r"^(?!(?:UPDATE[SD]?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LISTEN|NOTE|EDITOR'?S NOTE|ANALYSIS|"
+    r"OPINION|LIVE|CORRECTION|FACT CHECK|Q|A)\b)"
+    r"(?P<dateline>(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
     r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+)"
     r"(?:,?\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{4}))?"
     r"(?:\s*\((?:[A-Z][\w .&'’-]{0,30})\))?)\s*(?:[-–—]{1,2}|:)\s+(?=\S)"

@@ -96,6 +96,12 @@ def test_datelines(opening, dateline):
     assert document.sentences[0].text == "Officials said the talks had ended."
 
 
+@pytest.mark.parametrize("opening", ["UPDATE: ", "BREAKING NEWS — ", "EDITOR'S NOTE: "])
+def test_labels_are_not_datelines(opening):
+    document = parse(f"A headline here\n\n{opening}Officials said the talks had ended.\n")
+    assert document.metadata.dateline is None
+
+
 def test_a_sentence_that_mentions_boilerplate_words_is_kept():
     line = "Readers can share the article on Facebook, the editor said on Monday."
     document = parse(article(line))
