@@ -26,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -45,6 +46,7 @@ Files = Annotated[
         help="Articles: files, directories (their .txt and .md files) or - for stdin. "
         "With none given, piped stdin is read.",
         show_default=False,
+        metavar="FILE",
     ),
 ]
 FormatOption = Annotated[
@@ -60,12 +62,16 @@ JsonlOption = Annotated[
     bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article record per line.")
 ]
 TextFieldOption = Annotated[
-    str, typer.Option("--text-field", help="The JSONL field that holds the article text.")
+    str,
+    typer.Option(
+        "--text-field", metavar="FIELD", help="The JSONL field that holds the article text."
+    ),
 ]
 EncodingOption = Annotated[
     str | None,
     typer.Option(
         "--encoding",
+        metavar="CODEC",
         help="Decode inputs with this codec instead of UTF-8.",
         callback=_check_encoding,
         show_default=False,
@@ -166,7 +172,7 @@ def _parsed(article: Article) -> Any:
     return parse(article.text, title=article.title)
 
 
-@app.command("parse")
+@app.command("parse", short_help="Title, metadata, dropped boilerplate and sentences.")
 def parse_command(
     ctx: typer.Context,
     files: Files = None,
@@ -203,7 +209,7 @@ class ReadabilityUnit(StrEnum):
     paragraph = "paragraph"
 
 
-@app.command("readability")
+@app.command("readability", short_help="Readability formulas and counts on the body.")
 def readability_command(
     ctx: typer.Context,
     files: Files = None,
