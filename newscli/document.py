@@ -101,9 +101,11 @@ def parse(text: str, *, title: str | None = None) -> Document:
     dropped = [Dropped(d.start, d.end, text[d.start : d.end], d.reason) for d in cleaning.drops]
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
+    # lower-cased text (some corpora are) gives the splitter no capitals to go by
+    caseless = text.islower()
     for line in cleaning.body:
         paragraph = Paragraph(len(paragraphs), line.start, line.end, line.text)
         paragraphs.append(paragraph)
-        for start, end in segment.sentence_spans(text, line.start, line.end):
+        for start, end in segment.sentence_spans(text, line.start, line.end, caseless=caseless):
             sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph.index))
     return Document(text, found_title, cleaning.metadata, dropped, paragraphs, sentences)

@@ -43,14 +43,15 @@ SENTENCE_OPENERS = frozenset(
     overall altogether image photo""".split()
 )
 
-_OPENING_PUNCT = "\"'“‘«([{"
+_OPENING_PUNCT = "\"'“‘«([{`"
 _CLOSING_PUNCT = "\"'”’»)]}"
 _DASHES = "-–—"
 
 # A sentence-ending run of punctuation, any closing quotes or brackets after it, and then
 # either whitespace or, for the common "year.The" typo, a capitalised word glued on.
 _TERMINATOR = re.compile(
-    r"(?P<term>\.{2,}|…|[.!?]+)(?P<close>[\"'”’“‘»)\]]*)(?=(?P<space>\s)|(?P<glued>[A-Z][a-z]))"
+    r"(?P<term>\.{2,}|…|[.!?]+)(?P<close>[\"'”’“‘»)\]]*(?: '')?)"
+    r"(?=(?P<space>\s)|(?P<glued>[A-Z][a-z]))"
 )
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 _NEXT_WORD = re.compile(r"\S+")
@@ -68,7 +69,7 @@ def _word_before(text: str, position: int, lower_bound: int) -> str:
     return text[start:position].lstrip(_OPENING_PUNCT)
 
 
-def _is_boundary(term: str, previous: str, following: str) -> bool:
+def _is_boundary(term: str, previous: str, following: str, caseless: bool) -> bool:
     """Decide whether `term` (after `previous`, before `following`) ends a sentence."""
     bare_next = following.lstrip(_OPENING_PUNCT)
     if not bare_next:
@@ -76,7 +77,7 @@ def _is_boundary(term: str, previous: str, following: str) -> bool:
     first = bare_next[0]
     if _CITATION.match(following):
         return False  # "... in 1805. [19] He" keeps its reference mark
-    if first.islower() or first in _DASHES or first in ",;:":
+    if (first.islower() and not caseless) or first in _DASHES or first in ",;:":
         return False  # '.” he said', '“Why?” she asked', 'e.g. this'
     if term != ".":
         return True  # '?', '!', '...' before a capital, digit or quotation
@@ -88,7 +89,8 @@ def _is_boundary(term: str, previous: str, following: str) -> bool:
     ambiguous = (
         key in AMBIGUOUS_ABBREVIATIONS
         or _DOTTED_ABBREVIATION.match(previous) is not None
-        or (len(previous) == 1 and previous.isupper())  # an initial: "John F. Kennedy"
+        # an initial: "John F. Kennedy"
+        or (len(previous) == 1 and (previous.isalpha() if caseless else previous.isupper()))
     )
     if ambiguous:
         word = bare_next.rstrip(_CLOSING_PUNCT + ".,;:!?").lower()
@@ -96,20 +98,25 @@ def _is_boundary(term: str, previous: str, following: str) -> bool:
     return True
 
 
-def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def sentence_spans(
+    text: str, start: int, end: int, *, caseless: bool = False
+) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence in text[start:end], trimmed of whitespace.
 
     text[start:end] must be one paragraph: line breaks inside it are taken for hard wraps,
     not boundaries (`document.parse` splits paragraphs first). A photo credit run on after
     a caption ("Crowds at the expo Image: Jo Lee.") is a unit of its own.
+
+    `caseless` is for text that was lower-cased (some corpora are): a lowercase word may
+    then start a sentence.
     """
     for credit in _CREDIT_LABEL.finditer(text, start, end):
-        yield from _sentences(text, start, credit.start())
+        yield from _sentences(text, start, credit.start(), caseless)
         start = credit.start()
-    yield from _sentences(text, start, end)
+    yield from _sentences(text, start, end, caseless)
 
 
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int, caseless: bool) -> Iterator[tuple[int, int]]:
     cursor = start
     for match in _TERMINATOR.finditer(text, start, end):
         boundary = match.end()
@@ -133,7 +140,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             if next_match is None:
                 break
             following = next_match.group()
-        if not _is_boundary(match["term"], previous, following):
+        if not _is_boundary(match["term"], previous, following, caseless):
             continue
         span = _trim(text, cursor, boundary)
         if span:

@@ -48,6 +48,20 @@ def test_news_sentences(text, expected):
     assert split(text) == expected
 
 
+def test_lower_cased_tokenized_text():
+    text = (
+        "( cnn ) the u.s. army left . `` we are done , '' he said . "
+        "mr. smith and john f. kennedy agreed . it ended ."
+    )
+    spans = [text[s:e] for s, e in sentence_spans(text, 0, len(text), caseless=True)]
+    assert spans == [
+        "( cnn ) the u.s. army left .",
+        "`` we are done , '' he said .",
+        "mr. smith and john f. kennedy agreed .",
+        "it ended .",
+    ]
+
+
 def test_spans_are_offsets_into_the_whole_text():
     text = "Title\nFirst one. Second one.\n"
     start = text.index("First")
