@@ -245,3 +245,91 @@ def readability_command(
         layout=READABILITY,
         analyse=analyse,
     )
+
+
+class SummaryMethod(StrEnum):
+    newscli = "newscli"
+    lead = "lead"
+    textrank = "textrank"
+    lexrank = "lexrank"
+
+
+class SummaryOrder(StrEnum):
+    document = "document"
+    score = "score"
+
+
+@app.command("summarize", short_help="Extractive summaries with scores and offsets.")
+def summarize_command(
+    ctx: typer.Context,
+    files: Files = None,
+    sentences: Annotated[
+        int | None,
+        typer.Option(
+            "--sentences",
+            "-n",
+            min=1,
+            show_default=False,
+            help="How many sentences (default 3, or as many as --words allows).",
+        ),
+    ] = None,
+    ratio: Annotated[
+        float | None,
+        typer.Option(
+            "--ratio",
+            min=0.0,
+            max=1.0,
+            show_default=False,
+            help="Keep this share of the body's sentences instead.",
+        ),
+    ] = None,
+    words: Annotated[
+        int | None,
+        typer.Option("--words", min=1, show_default=False, help="At most this many words."),
+    ] = None,
+    method: Annotated[
+        SummaryMethod,
+        typer.Option(
+            "--method", help="newscli (position, centrality, headline, coherence) or a baseline."
+        ),
+    ] = SummaryMethod.newscli,
+    order: Annotated[
+        SummaryOrder,
+        typer.Option("--order", help="List chosen sentences in document or score order."),
+    ] = SummaryOrder.document,
+    all_sentences: Annotated[
+        bool, typer.Option("--all", help="Also score and rank every sentence.")
+    ] = False,
+    fmt: FormatOption = Format.auto,
+    jsonl: JsonlOption = False,
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+) -> None:
+    """An extractive summary of the cleaned body: whole sentences, with scores and offsets."""
+    from newscli.analysis.summarize import Budget, summarize
+    from newscli.render import SUMMARY
+
+    if sentences is not None and ratio is not None:
+        raise typer.BadParameter("give --sentences or --ratio, not both", param_hint="--ratio")
+    if ratio == 0:
+        raise typer.BadParameter("must be more than 0", param_hint="--ratio")
+    budget = Budget(sentences=sentences, ratio=ratio, words=words)
+
+    def analyse(article: Article) -> Record:
+        document = _parsed(article)
+        record = _base_record(article, document.title.text if document.title else None)
+        record.update(
+            summarize(document, budget=budget, method=method, order=order, ranking=all_sentences)
+        )
+        return record
+
+    _run(
+        ctx,
+        files,
+        fmt=fmt,
+        jsonl=jsonl,
+        text_field=text_field,
+        encoding=encoding,
+        layout=SUMMARY,
+        analyse=analyse,
+    )

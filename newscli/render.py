@@ -299,3 +299,50 @@ READABILITY = Layout(
     csv_rows=_readability_csv_rows,
     csv_fields=("source", "id", "paragraph", "start", "end", *READABILITY_LABELS),
 )
+
+# --- summarize -----------------------------------------------------------------------
+
+_SUMMARY_COLUMNS = (
+    Column("index", "#", numeric=True),
+    Column("rank", "rank", numeric=True),
+    Column("score", "score", numeric=True),
+    Column("text", "sentence", ratio=1),
+)
+
+
+def _summary_table(records: Sequence[Record]) -> list[Any]:
+    out: list[Any] = []
+    for record in records:
+        title = f": {record['title']}" if record.get("title") else ""
+        out.append(heading(f"{source_label(record)}{title}"))
+        if "ranking" in record:
+            rows = [{**r, "chosen": "✓" if r["selected"] else ""} for r in record["ranking"]]
+            out.append(make_table([Column("chosen", "✓"), *_SUMMARY_COLUMNS], rows))
+        else:
+            out.append(make_table(_SUMMARY_COLUMNS, record["sentences"]))
+    return out
+
+
+def _summary_csv_rows(record: Record) -> Iterable[Record]:
+    base = {"source": record["source"], "id": record.get("id"), "method": record["method"]}
+    sentences: list[Record] = record["ranking"] if "ranking" in record else record["sentences"]
+    for sentence in sentences:
+        yield {**base, "selected": sentence.get("selected", True), **sentence}
+
+
+SUMMARY = Layout(
+    table=_summary_table,
+    csv_rows=_summary_csv_rows,
+    csv_fields=(
+        "source",
+        "id",
+        "method",
+        "index",
+        "rank",
+        "score",
+        "selected",
+        "start",
+        "end",
+        "text",
+    ),
+)
