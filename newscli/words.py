@@ -5,6 +5,7 @@ A small English stop list and a light suffix stripper: enough to match "strike",
 """
 
 import re
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -23,6 +24,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Strip one common inflectional suffix, keeping at least a four-letter stem."""
     for suffix in _SUFFIXES:

@@ -79,12 +79,12 @@ def summarize(
 ) -> dict[str, Any]:
     """The summary record: its text and chosen sentences (and every sentence's score)."""
     sentences = document.sentences
-    scores = sentence_scores(document, method)
-    vectors = _tfidf_vectors(sentences)
+    profile = _Profile(sentences)
+    scores = _scores(document, method, profile)
     if method == DEFAULT_METHOD:
-        chosen = _pick_coherent(sentences, scores, vectors, budget)
+        chosen = _pick_coherent(sentences, scores, profile, budget)
     else:
-        chosen = _pick_top(sentences, scores, budget)
+        chosen = _pick_top(sentences, scores, profile, budget)
     ranks = _ranks(scores)
     chosen.sort(key=(lambda i: ranks[i]) if order == "score" else (lambda i: i))
     record: dict[str, Any] = {
@@ -101,29 +101,53 @@ def summarize(
     return record
 
 
+class _Profile:
+    """What every method needs of each sentence, computed once: its content terms, TF-IDF
+    vector and word count."""
+
+    def __init__(self, sentences: Sequence[Sentence]):
+        self.terms = [content_terms(s.text) for s in sentences]
+        self.words = [word_count(s.text) for s in sentences]
+        document_frequency: Counter[str] = Counter()
+        for terms in self.terms:
+            document_frequency.update(set(terms))
+        total = len(sentences)
+        self.idf = {
+            term: math.log((1 + total) / (1 + df)) + 1 for term, df in document_frequency.items()
+        }
+        self.vectors = [self.vector(terms) for terms in self.terms]
+
+    def vector(self, terms: list[str]) -> Vector:
+        return {term: count * self.idf.get(term, 1.0) for term, count in Counter(terms).items()}
+
+
 def sentence_scores(document: Document, method: str) -> list[float]:
     """A score per body sentence; higher is more summary-worthy."""
+    return _scores(document, method, _Profile(document.sentences))
+
+
+def _scores(document: Document, method: str, profile: _Profile) -> list[float]:
     sentences = document.sentences
     if method == "lead":
         return [round(1 / (1 + i), 6) for i in range(len(sentences))]
     if method == "textrank":
-        return _pagerank(_textrank_graph(sentences))
-    vectors = _tfidf_vectors(sentences)
+        return _pagerank(_textrank_graph(profile))
+    vectors = profile.vectors
     if method == "lexrank":
         return _pagerank(_similarity_graph(vectors, threshold=LEXRANK_THRESHOLD))
     if method != DEFAULT_METHOD:
         raise ValueError(f"unknown method {method!r}")
     centrality = _normalised(_pagerank(_similarity_graph(vectors)))
     title = document.title.text if document.title else ""
-    title_vector = _tfidf_vector(Counter(content_terms(title)), _idf(sentences))
+    title_vector = profile.vector(content_terms(title))
     scores = []
-    for i, sentence in enumerate(sentences):
+    for i in range(len(sentences)):
         score = (
             POSITION_WEIGHT / (1 + i / POSITION_SCALE)
             + CENTRALITY_WEIGHT * centrality[i]
             + TITLE_WEIGHT * _cosine(vectors[i], title_vector)
         )
-        if word_count(sentence.text) < MIN_WORDS:
+        if profile.words[i] < MIN_WORDS:
             score *= 0.3
         scores.append(round(score, 6))
     return scores
@@ -136,14 +160,16 @@ def _fits(words_used: int, sentence_words: int, budget: Budget) -> bool:
     return budget.words is None or words_used + sentence_words <= budget.words
 
 
-def _pick_top(sentences: Sequence[Sentence], scores: list[float], budget: Budget) -> list[int]:
+def _pick_top(
+    sentences: Sequence[Sentence], scores: list[float], profile: _Profile, budget: Budget
+) -> list[int]:
     limit = budget.sentence_limit(len(sentences))
     chosen: list[int] = []
     words_used = 0
     for i in sorted(range(len(sentences)), key=lambda i: (-scores[i], i)):
         if len(chosen) == limit:
             break
-        words = word_count(sentences[i].text)
+        words = profile.words[i]
         if _fits(words_used, words, budget):
             chosen.append(i)
             words_used += words
@@ -151,7 +177,7 @@ def _pick_top(sentences: Sequence[Sentence], scores: list[float], budget: Budget
 
 
 def _pick_coherent(
-    sentences: Sequence[Sentence], scores: list[float], vectors: list[Vector], budget: Budget
+    sentences: Sequence[Sentence], scores: list[float], profile: _Profile, budget: Budget
 ) -> list[int]:
     """Greedy by score; each pick brings the sentences it depends on; no repeats."""
     limit = budget.sentence_limit(len(sentences))
@@ -168,10 +194,14 @@ def _pick_coherent(
         if group is None:
             continue
         new = [j for j in group if j not in chosen]
-        words = sum(word_count(sentences[j].text) for j in new)
+        words = sum(profile.words[j] for j in new)
         if len(chosen) + len(new) > limit or not _fits(words_used, words, budget):
             continue
-        if any(_cosine(vectors[j], vectors[k]) > REDUNDANCY for j in new for k in chosen):
+        if any(
+            _cosine(profile.vectors[j], profile.vectors[k]) > REDUNDANCY
+            for j in new
+            for k in chosen
+        ):
             continue
         chosen.update(new)
         words_used += words
@@ -238,23 +268,6 @@ def _quote_open_after(text: str, open_quote: bool) -> bool:
 # --- scoring ---------------------------------------------------------------------------
 
 
-def _idf(sentences: Sequence[Sentence]) -> dict[str, float]:
-    document_frequency: Counter[str] = Counter()
-    for sentence in sentences:
-        document_frequency.update(set(content_terms(sentence.text)))
-    total = len(sentences)
-    return {term: math.log((1 + total) / (1 + df)) + 1 for term, df in document_frequency.items()}
-
-
-def _tfidf_vector(counts: Counter[str], idf: dict[str, float]) -> Vector:
-    return {term: count * idf.get(term, 1.0) for term, count in counts.items()}
-
-
-def _tfidf_vectors(sentences: Sequence[Sentence]) -> list[Vector]:
-    idf = _idf(sentences)
-    return [_tfidf_vector(Counter(content_terms(s.text)), idf) for s in sentences]
-
-
 def _cosine(a: Vector, b: Vector) -> float:
     if not a or not b:
         return 0.0
@@ -284,13 +297,13 @@ def _similarity_graph(vectors: list[Vector], threshold: float | None = None) -> 
     return graph
 
 
-def _textrank_graph(sentences: Sequence[Sentence]) -> Graph:
+def _textrank_graph(profile: _Profile) -> Graph:
     """Mihalcea & Tarau's sentence similarity: shared words over log sentence lengths."""
-    terms = [set(content_terms(s.text)) for s in sentences]
-    lengths = [word_count(s.text) for s in sentences]
-    graph: Graph = [{} for _ in sentences]
-    for i in range(len(sentences)):
-        for j in range(i + 1, len(sentences)):
+    terms = [set(t) for t in profile.terms]
+    lengths = profile.words
+    graph: Graph = [{} for _ in terms]
+    for i in range(len(terms)):
+        for j in range(i + 1, len(terms)):
             shared = len(terms[i] & terms[j])
             denominator = math.log(lengths[i] + 1) + math.log(lengths[j] + 1)
             if shared and denominator:
