@@ -46,9 +46,11 @@ eval: install-dev ## score every analysis on $(SHARED)/data
 	@test -d $(SHARED)/data || { echo "make eval: $(SHARED)/data not found (set SHARED=...)" >&2; exit 1; }
 	$(BIN)/python -m eval.sentences $(SHARED)/data/sentences/gum.jsonl
 	$(BIN)/python -m eval.readability $(SHARED)/data/readability/onestopenglish-dev.jsonl
+	$(BIN)/python -m eval.summarize $(SHARED)/data/summarize
 
 bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.startup
+	$(BIN)/python -m bench.summarize
 
 golden: install ## regenerate tests/golden from seeds/ (review the diff like code)
 	$(BIN)/python -m tests.golden

@@ -108,3 +108,21 @@ def test_boilerplate_and_captions_never_reach_a_summary(seed_text):
 def test_empty_document():
     record = summarize(parse(""))
     assert record["summary"] == "" and record["sentences"] == []
+
+
+def test_a_quotation_over_two_paragraphs_does_not_swallow_what_follows():
+    text = (
+        "Ministers approve the flood plan\n\n"
+        "The government approved a flood defence plan on Monday after months of delay.\n\n"
+        'The minister said: "We will act now.\n\n'
+        '"We have no other choice." The plan costs ten million pounds. '
+        "Critics called it far too little.\n"
+    )
+    from newscli.analysis.summarize import _inside_quotation
+
+    document = parse(text)
+    assert [s.text for s in document.sentences][-2:] == [
+        "The plan costs ten million pounds.",
+        "Critics called it far too little.",
+    ]
+    assert _inside_quotation(document.sentences) == [False, False, True, False, False]

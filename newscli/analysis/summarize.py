@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newscli.document import Document, Sentence
+from newscli.quotemarks import open_after, starts_with_opening
 from newscli.words import content_terms, word_count
 
 METHODS = ("newscli", "lead", "textrank", "lexrank")
@@ -46,8 +47,6 @@ _DEPENDENT_OPENERS = frozenset(
     meanwhile still yet instead and so then both such nor or thus hence therefore
     moreover furthermore additionally besides otherwise later afterwards""".split()
 )
-_OPENING_MARKS = ("“", "``", "‘")
-_CLOSING_MARKS = ("”", "''", "’")
 
 Vector = dict[str, float]
 
@@ -230,7 +229,7 @@ def _needs_previous(sentences: Sequence[Sentence], inside_quote: list[bool]) -> 
     flags = []
     for i, sentence in enumerate(sentences):
         # a pronoun opening a quotation is the speaker's, not a reference to the last sentence
-        opens_quote = sentence.text.startswith(('"', *_OPENING_MARKS))
+        opens_quote = starts_with_opening(sentence.text)
         first_word = sentence.text.split(maxsplit=1)[0].lower().strip("(,")
         leans_back = not opens_quote and first_word in _DEPENDENT_OPENERS
         flags.append(i > 0 and (inside_quote[i] or leans_back))
@@ -238,31 +237,22 @@ def _needs_previous(sentences: Sequence[Sentence], inside_quote: list[bool]) -> 
 
 
 def _inside_quotation(sentences: Sequence[Sentence]) -> list[bool]:
-    """Whether each sentence starts inside a quotation opened by an earlier sentence of
-    its paragraph (or, for a quotation over several paragraphs, of the paragraph before)."""
+    """Whether each sentence continues a quotation opened by an earlier sentence: of its
+    paragraph, or of the paragraph before when this one re-opens it (a quotation running
+    over several paragraphs repeats the opening mark and closes only at its end)."""
     inside = []
     open_quote = False
     paragraph = -1
     for sentence in sentences:
+        opens = starts_with_opening(sentence.text)
+        continuing = False
         if sentence.paragraph != paragraph:
-            # a new paragraph opening with a quote mark re-opens a running quotation
-            open_quote = open_quote and sentence.text.startswith(('"', *_OPENING_MARKS))
+            continuing = open_quote and opens
+            open_quote = continuing
             paragraph = sentence.paragraph
-        inside.append(open_quote and not sentence.text.startswith(('"', *_OPENING_MARKS)))
-        open_quote = _quote_open_after(sentence.text, open_quote)
+        inside.append(continuing or (open_quote and not opens))
+        open_quote = open_after(sentence.text, 0, len(sentence.text), open_quote)
     return inside
-
-
-def _quote_open_after(text: str, open_quote: bool) -> bool:
-    for index, char in enumerate(text):
-        pair = text[index : index + 2]
-        if char == "“" or pair == "``":
-            open_quote = True
-        elif char == "”" or pair == "''":
-            open_quote = False
-        elif char == '"':
-            open_quote = not open_quote
-    return open_quote
 
 
 # --- scoring ---------------------------------------------------------------------------

@@ -1,0 +1,57 @@
+"""Double quotation marks: which open, which close, and where quotations run.
+
+Curly marks (“ ”), guillemets (« »), the low mark („) and the ``...'' of tokenized corpora
+say which way they face; a straight mark (") is read from its neighbours: after a space
+or an opening bracket it opens, before a space or punctuation it closes. Single quotes are
+left alone here: at the top level they are mostly apostrophes.
+"""
+
+from typing import Literal
+
+Direction = Literal["open", "close"]
+
+OPENING = frozenset("“«„")
+CLOSING = frozenset("”»")
+# A straight mark after one of these opens a quotation; before one of these it closes one.
+_BEFORE_OPENING = frozenset(" \t\n\r([{—–-:")
+_AFTER_CLOSING = frozenset(" \t\n\r.,;:!?)]}—–-…")
+
+
+def mark_at(text: str, i: int) -> tuple[Direction, int] | None:
+    """The direction and length of a double quotation mark starting at text[i], if any."""
+    char = text[i]
+    if char in OPENING:
+        return "open", 1
+    if char in CLOSING:
+        return "close", 1
+    if char == "`" and text.startswith("``", i):
+        return "open", 2
+    if char == "'" and text.startswith("''", i):
+        return "close", 2
+    if char != '"':
+        return None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in _BEFORE_OPENING and after not in _AFTER_CLOSING:
+        return "open", 1
+    if after in _AFTER_CLOSING and before not in _BEFORE_OPENING:
+        return "close", 1
+    return None  # a mark between spaces, or glued between letters: no direction to trust
+
+
+def open_after(text: str, start: int, end: int, open_quote: bool) -> bool:
+    """Whether a quotation is open at `end`, given whether one was open at `start`."""
+    i = start
+    while i < end:
+        mark = mark_at(text, i)
+        if mark is None:
+            i += 1
+            continue
+        direction, length = mark
+        open_quote = direction == "open"
+        i += length
+    return open_quote
+
+
+def starts_with_opening(text: str) -> bool:
+    return bool(text) and (mark_at(text, 0) or ("", 0))[0] == "open"
