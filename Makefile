@@ -31,6 +31,9 @@ run: install ## showcase every finished command on seeds/
 	$(BIN)/newscli parse --format table $(SEED)
 	$(BIN)/newscli readability --format table $(SEED)
 	$(BIN)/newscli readability --format table seeds/
+	$(BIN)/newscli summarize --format table $(SEED)
+	$(BIN)/newscli quotes --format table $(SEED)
+	$(BIN)/newscli quotes --by speaker --format table $(SEED)
 
 test: install ## run the test suite
 	$(BIN)/python -m pytest
@@ -47,6 +50,7 @@ eval: install-dev ## score every analysis on $(SHARED)/data
 	$(BIN)/python -m eval.sentences $(SHARED)/data/sentences/gum.jsonl
 	$(BIN)/python -m eval.readability $(SHARED)/data/readability/onestopenglish-dev.jsonl
 	$(BIN)/python -m eval.summarize $(SHARED)/data/summarize
+	$(BIN)/python -m eval.quotes $(SHARED)/data/quotes/polnear-train.jsonl $(SHARED)/eval/quote_eval.py
 
 bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.startup

@@ -333,3 +333,69 @@ def summarize_command(
         layout=SUMMARY,
         analyse=analyse,
     )
+
+
+class QuotesView(StrEnum):
+    quote = "quote"
+    speaker = "speaker"
+
+
+@app.command("quotes", short_help="Who said what: quotations with resolved speakers.")
+def quotes_command(
+    ctx: typer.Context,
+    files: Files = None,
+    by: Annotated[
+        QuotesView,
+        typer.Option("--by", help="A row per quote, or per speaker with their quote counts."),
+    ] = QuotesView.quote,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker",
+            metavar="NAME",
+            show_default=False,
+            help="Only quotes whose speaker's name contains NAME (any case).",
+        ),
+    ] = None,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Also scare quotes and titles (a “slap”).")
+    ] = False,
+    indirect: Annotated[
+        bool, typer.Option("--indirect", help="Also reported speech (Zarif said that ...).")
+    ] = False,
+    fmt: FormatOption = Format.auto,
+    jsonl: JsonlOption = False,
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+) -> None:
+    """Every quotation in the body with its speaker, cue and offsets; who gets quoted."""
+    from newscli.analysis.quotes import quotes, speakers
+    from newscli.render import QUOTES
+
+    def analyse(article: Article) -> Record:
+        document = _parsed(article)
+        record = _base_record(article, document.title.text if document.title else None)
+        found = quotes(document, include_all=include_all, indirect=indirect)
+        if speaker is not None:
+            wanted = speaker.lower()
+            found = [
+                q
+                for q in found
+                if wanted in (q["speaker"] or "").lower()
+                or wanted in (q["speaker_mention"] or "").lower()
+            ]
+        record["quotes"] = found
+        if by is QuotesView.speaker:
+            record["speakers"] = speakers(found)
+        return record
+
+    _run(
+        ctx,
+        files,
+        fmt=fmt,
+        jsonl=jsonl,
+        text_field=text_field,
+        encoding=encoding,
+        layout=QUOTES,
+        analyse=analyse,
+    )

@@ -346,3 +346,62 @@ SUMMARY = Layout(
         "text",
     ),
 )
+
+# --- quotes --------------------------------------------------------------------------
+
+_QUOTE_COLUMNS = (
+    Column("speaker", "speaker"),
+    Column("cue", "cue"),
+    Column("kind", "kind"),
+    Column("text", "quotation", ratio=1),
+)
+_SPEAKER_COLUMNS = (
+    Column("speaker", "speaker"),
+    Column("role", "role", ratio=1),
+    Column("quotes", "quotes", numeric=True),
+)
+
+
+def _quotes_table(records: Sequence[Record]) -> list[Any]:
+    out: list[Any] = []
+    for record in records:
+        title = f": {record['title']}" if record.get("title") else ""
+        out.append(heading(f"{source_label(record)}{title}"))
+        if "speakers" in record:
+            out.append(make_table(_SPEAKER_COLUMNS, record["speakers"]))
+        else:
+            rows = [{**q, "speaker": q["speaker"] or "(unknown)"} for q in record["quotes"]]
+            out.append(make_table(_QUOTE_COLUMNS, rows))
+    return out
+
+
+def _quotes_csv_rows(record: Record) -> Iterable[Record]:
+    base = {"source": record["source"], "id": record.get("id")}
+    items: list[Record] = record["speakers"] if "speakers" in record else record["quotes"]
+    for item in items:
+        yield {**base, **item}
+
+
+QUOTES = Layout(
+    table=_quotes_table,
+    csv_rows=_quotes_csv_rows,
+    csv_fields=(
+        "source",
+        "id",
+        "speaker",
+        "role",
+        "quotes",
+        "kind",
+        "cue",
+        "text",
+        "start",
+        "end",
+        "speaker_mention",
+        "speaker_start",
+        "speaker_end",
+        "paragraph",
+        "sentence",
+        "quotation",
+        "in_title",
+    ),
+)

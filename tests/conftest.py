@@ -31,3 +31,8 @@ def run():
 @pytest.fixture
 def seed_text():
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seeds():
+    return SEEDS

@@ -1,0 +1,683 @@
+"""Who said what: every quotation in an article, with its speaker resolved to a full name.
+
+1. Quotations are found by one left-to-right pass over each paragraph's quotation marks
+   (`newscli.quotemarks`), so any input, even a megabyte of stray marks, takes linear time.
+   A mark left open at the end of a paragraph continues into the next paragraph only if
+   that one re-opens it (a quotation over several paragraphs); otherwise it is a stray mark
+   and costs nothing beyond itself.
+2. Each quotation is attributed from its own sentence: a speech cue (said, told, insisted,
+   according to, ...) after the closing mark (`“Q,” Zarif said`, `“Q,” said Zarif`) or
+   before the opening one (`Zarif said: “Q”`, `Zarif said his country would strike “Q”`),
+   with the speaker next to the cue. A quotation with none takes the speaker of the other
+   part of a split quotation (`“A,” he said. “B.”`), of the previous sentence (`X said on
+   Tuesday. “Q.”`) or of the previous paragraph's quotation, which it continues.
+3. The speaker mention is resolved through the article's names (`newscli.names`): a last
+   name or misspelling to the fullest form the article gives, "he"/"she" to the last person
+   quoted (or named), "the minister" to the last person with that role.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from newscli.document import Document, Sentence
+from newscli.names import ROLE_NOUNS, Mention, NameIndex, find_mentions
+from newscli.quotemarks import mark_at
+
+DIRECT = "direct"
+PARTIAL = "partial"
+SCARE = "scare"
+INDIRECT = "indirect"
+#: an unattributed quotation this short is a scare or title quote ("a “slap”")
+SCARE_MAX_WORDS = 4
+
+_CUE_VERBS = """say said says saying tell told tells telling add added adds adding insist
+insisted insists insisting echo echoed echoes echoing ask asked asks asking write wrote
+writes writing explain explained explains explaining note noted notes noting state stated
+states stating declare declared declares declaring respond responded responds responding
+reply replied replies replying continue continued continues continuing tweet tweeted
+tweets tweeting argue argued argues arguing claim claimed claims claiming warn warned warns
+warning recall recalled recalls recalling announce announced announces announcing
+acknowledge acknowledged acknowledges acknowledging admit admitted admits admitting agree
+agreed agrees agreeing observe observed observes observing suggest suggested suggests
+suggesting stress stressed stresses stressing emphasize emphasized emphasizes emphasised
+complain complained complains complaining caution cautioned cautions concede conceded
+concedes remark remarked remarks report reported reports reporting testify testified
+testifies post posted posts quip quipped joke joked jokes urge urged urges predict predicted
+predicts shout shouted shouts yell yelled whisper whispered maintain maintained maintains
+counter countered counters confirm confirmed confirms reveal revealed reveals describe
+described describes describing call called calls calling conclude concluded concludes
+concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
+promise promised promises threaten threatened insist laugh laughed read""".split()
+CUES = frozenset(_CUE_VERBS)
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]")
+_ADVERBS = frozenset(
+    """also later then previously again once further simply recently earlier quickly
+    flatly bluntly angrily repeatedly publicly privately separately last""".split()
+)
+_SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
+_DETERMINERS = frozenset("the a an another one this that its his her their".split())
+_NOT_SPEAKERS = frozenset("it this that there what which who".split())
+# capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
+_LEADING_FILLERS = frozenset(
+    """but and or so yet then now still also when while after before as if because though
+    although meanwhile however in on at""".split()
+)
+# Cues that mark reported speech without quotation marks ("Zarif said that ...").
+INDIRECT_CUES = frozenset(
+    """said says told tells added adds insisted insists argued argues claimed claims warned
+    warns explained explains noted notes stated announced announces acknowledged admitted
+    suggested suggests stressed stresses maintained maintains conceded concedes predicted
+    predicts confirmed confirms""".split()
+)
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    paragraph: int
+    quotation: int
+    in_title: bool = False
+    sentence: int | None = None
+    kind: str = DIRECT
+    cue: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None
+    role: str | None = None
+    attributed: bool = field(default=False)
+    #: where this quote's own attribution ends; a later quote's may not reach back past it
+    attribution_end: int = 0
+
+
+# --- finding quotations -------------------------------------------------------------------
+
+
+def find_quotations(document: Document) -> list[Quote]:
+    """Every double-quoted span of the title and body, marks excluded, in text order."""
+    text = document.text
+    quotes: list[Quote] = []
+    title = document.title
+    next_id = 0
+    if title is not None and title.start is not None and title.end is not None:
+        for start, end, _ in _spans_in(text, title.start, title.end):
+            quotes.append(Quote(start, end, -1, next_id, in_title=True))
+            next_id += 1
+    pending: list[Quote] = []  # the open quotation of the previous paragraph, if any
+    for paragraph in document.paragraphs:
+        spans = _spans_in(text, paragraph.start, paragraph.end)
+        reopens = bool(spans) and spans[0][0] == _after_opening_mark(text, paragraph.start)
+        if pending and reopens:
+            quotes.extend(pending)  # the quotation runs on into this paragraph
+            quotation = pending[0].quotation
+        else:
+            quotation = -1
+        pending = []
+        for index, (start, end, closed) in enumerate(spans):
+            if index == 0 and quotation >= 0:
+                part = Quote(start, end, paragraph.index, quotation)
+            else:
+                part = Quote(start, end, paragraph.index, next_id)
+                next_id += 1
+            if closed:
+                quotes.append(part)
+            else:
+                pending = [part]
+        if pending and pending[0].start == _after_opening_mark(text, paragraph.start):
+            continue
+        if pending:
+            pending = []  # opened mid-paragraph and never closed: a stray mark
+    quotes.extend(pending)  # the last paragraph of a quotation without its closing mark
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _after_opening_mark(text: str, position: int) -> int:
+    mark = mark_at(text, position)
+    return position + mark[1] if mark and mark[0] == "open" else -1
+
+
+def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quotation in text[start:end]; the last may be open."""
+    spans: list[tuple[int, int, bool]] = []
+    open_at = -1
+    i = start
+    while i < end:
+        char = text[i]
+        if char not in "“”«»„\"`'":
+            i += 1
+            continue
+        mark = mark_at(text, i)
+        if mark is None:
+            i += 1
+            continue
+        direction, length = mark
+        if direction == "open":
+            open_at = i + length  # a second opening mark means the first was stray
+        elif open_at >= 0:
+            inner = _trimmed(text, open_at, i)
+            if inner:
+                spans.append((*inner, True))
+            open_at = -1
+        i += length
+    if open_at >= 0:
+        inner = _trimmed(text, open_at, end)
+        if inner:
+            spans.append((*inner, False))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+# --- attribution --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    text: str
+    start: int
+    end: int
+    cue: str
+    #: where the attribution ("Zarif said", "said Zarif") ends
+    until: int
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def _is_cue(word: str) -> bool:
+    return word.lower() in CUES
+
+
+def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, int] | None:
+    """The noun phrase ending right before words[index]: a name, pronoun or "the minister"."""
+    j = index - 1
+    while j >= 0 and words[j][0].lower() in _ADVERBS:
+        j -= 1
+    if j > 0 and words[j][0] == ",":
+        # "Haines, who heads the Army Corps of Engineers, told": skip the appositive
+        k = j - 1
+        while k >= 0 and words[k][0] != "," and j - k <= 14:
+            k -= 1
+        if k > 0 and words[k][0] == ",":
+            j = k - 1
+    if j < 0:
+        return None
+    last = words[j][0]
+    if last.lower() in _DETERMINERS or last.lower() in _LEADING_FILLERS:
+        return None
+    if last.lower() in _SUBJECT_PRONOUNS:
+        return (j, j) if last.lower() not in _NOT_SPEAKERS else None
+    if last[:1].isupper() or last.lower() in ROLE_NOUNS or last.lower() in _NOUN_SPEAKERS:
+        first = j
+        while first > 0 and first > j - 7:
+            previous = words[first - 1][0]
+            if (
+                previous[:1].isupper()
+                or previous.lower() in _DETERMINERS
+                or (
+                    previous.islower()
+                    and previous.isalpha()
+                    and previous.lower() not in CUES
+                    and first - 1 >= j - 3
+                    and last.lower() in ROLE_NOUNS | _NOUN_SPEAKERS
+                )
+            ):
+                first -= 1
+            else:
+                break
+        while first < j and words[first][0].lower() in _LEADING_FILLERS:
+            first += 1
+        return first, j
+    return None
+
+
+def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, int] | None:
+    """The noun phrase right after words[index]: "said Zarif", "said the minister"."""
+    j = index + 1
+    if j >= len(words):
+        return None
+    first = j
+    word = words[j][0]
+    if word.lower() in _SUBJECT_PRONOUNS - _NOT_SPEAKERS:
+        return j, j
+    if word.lower() in _DETERMINERS:
+        j += 1
+    elif not word[:1].isupper():
+        return None  # a speaker after the cue is a name, a pronoun or "the minister"
+    last = None
+    while j < len(words) and j < first + 6:
+        token = words[j][0]
+        if token[:1].isupper() or (token.isalpha() and token.islower() and token not in CUES):
+            last = j
+            if token.islower() and token.lower() in ROLE_NOUNS | _NOUN_SPEAKERS:
+                break
+            if token.islower() and not words[first][0][:1].isupper() and j > first + 3:
+                break
+            j += 1
+            if token[:1].isupper() and j < len(words) and not words[j][0][:1].isupper():
+                break
+        else:
+            break
+    return (first, last) if last is not None else None
+
+
+_NOUN_SPEAKERS = frozenset(
+    """newspaper paper statement report officials police campaign spokesman spokeswoman
+    ministry government agency department company group source sources""".split()
+)
+
+
+def _attribution_after(text: str, close: int, limit: int) -> _Speaker | None:
+    """`“Q,” Zarif said` / `“Q,” said Zarif` / `“Q” — Zarif`, from the closing mark on."""
+    words = _words(text, close, min(limit, close + 160))
+    # skip the closing mark's punctuation
+    index = 0
+    while index < len(words) and words[index][0] in {",", "—", "–", ":", ";"}:
+        index += 1
+    for offset in range(min(len(words) - index, 9)):
+        position = index + offset
+        word = words[position][0]
+        if word in {".", ";"}:
+            break
+        if not _is_cue(word):
+            continue
+        span = (_phrase_before(words, position) if offset else None) or _phrase_after(
+            words, position
+        )
+        if span is None or (offset and span[0] < index):
+            span = _phrase_after(words, position)
+        if span is not None:
+            return _speaker(text, words, span, word, words[position][2])
+        break
+    if index < len(words) and text[close:].lstrip(" ,").startswith(("—", "–", "-")):
+        span = _phrase_after(words, index - 1) if index else None
+        if span is not None:
+            return _speaker(text, words, span, "—", 0)
+    return None
+
+
+def _attribution_before(text: str, start: int, opening: int) -> _Speaker | None:
+    """`Zarif said: “Q` / `Zarif said his country would strike “Q` / `according to X, “Q`."""
+    according = None
+    for match in _ACCORDING.finditer(text, start, opening):
+        according = match
+    if according is not None:
+        words = _words(text, according.end(), opening)
+        span = _phrase_after([("to", 0, 0), *words], 0)
+        if span is not None:
+            shifted = [("to", 0, 0), *words]
+            return _speaker(text, shifted, span, "according to", according.end())
+    words = _words(text, start, opening)
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position][0]
+        if not _is_cue(word):
+            continue
+        span = _phrase_before(words, position)
+        if span is None:
+            # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
+            after = None if word.lower().endswith("ing") else _phrase_after(words, position)
+            rest = words[after[1] + 1 :] if after is not None else []
+            if after is not None and rest and all(w[0] in ":," for w in rest):
+                span = after
+        if span is not None:
+            return _speaker(text, words, span, word, words[position][2])
+    return None
+
+
+def _speaker(
+    text: str, words: list[tuple[str, int, int]], span: tuple[int, int], cue: str, cue_end: int
+) -> _Speaker:
+    start, end = words[span[0]][1], words[span[1]][2]
+    mention = text[start:end].strip(",:;—– ")
+    if mention.endswith(("’s", "'s")):
+        mention = mention[:-2]
+    return _Speaker(mention, start, start + len(mention), cue.lower(), max(end, cue_end))
+
+
+# --- the analysis ---------------------------------------------------------------------------
+
+
+def quotes(
+    document: Document, *, include_all: bool = False, indirect: bool = False
+) -> list[dict[str, Any]]:
+    """Quote records in text order: direct and partial quotes, plus scare quotes with
+    `include_all` and indirect speech with `indirect`."""
+    mentions = find_mentions(document)
+    names = NameIndex(mentions)
+    found = find_quotations(document)
+    sentences = document.sentences
+    earliest = 0
+    for quote in found:
+        quote.sentence = _sentence_at(sentences, quote.start)
+        _attribute(document, quote, earliest)
+        earliest = max(quote.end, quote.attribution_end)
+    _inherit_speakers(document, found)
+    _classify(document, found)
+    _resolve(document, found, mentions, names)
+    records = [_record(document, q) for q in found if include_all or q.kind != SCARE]
+    if indirect:
+        records.extend(_indirect(document, found, mentions, names))
+        records.sort(key=lambda r: r["start"])
+    return records
+
+
+def speakers(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Who gets quoted: each speaker with their role and quote count, most quoted first."""
+    counts: Counter[str] = Counter()
+    roles: dict[str, str | None] = {}
+    for record in records:
+        name = record["speaker"]
+        if name is None:
+            continue
+        counts[name] += 1
+        roles.setdefault(name, record["role"])
+    return [
+        {"speaker": name, "role": roles[name], "quotes": count}
+        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def _sentence_at(sentences: list[Sentence], position: int) -> int | None:
+    for sentence in sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence.index
+    return None
+
+
+def _sentence_bounds(document: Document, quote: Quote) -> tuple[int, int]:
+    if quote.in_title and document.title is not None:
+        return document.title.start or 0, document.title.end or 0
+    first = _sentence_at(document.sentences, quote.start)
+    last = _sentence_at(document.sentences, max(quote.start, quote.end - 1))
+    if first is None or last is None:
+        paragraph = document.paragraphs[quote.paragraph]
+        return paragraph.start, paragraph.end
+    return document.sentences[first].start, document.sentences[last].end
+
+
+def _attribute(document: Document, quote: Quote, earliest: int) -> None:
+    """Attribute from the quote's own sentence; `earliest` is where the text before it may
+    start (after the previous quotation, whose attribution is its own)."""
+    text = document.text
+    sentence_start, sentence_end = _sentence_bounds(document, quote)
+    sentence_start = max(sentence_start, earliest)
+    close = quote.end
+    while close < len(text) and (text[close] in "”»\"'" or text[close] in ".,?!"):
+        close += 1
+    after_sentence_end = sentence_end
+    if close >= sentence_end:
+        # '“Q.” he said' can leave the attribution in the next sentence of our split
+        paragraph_end = (
+            document.title.end or 0
+            if quote.in_title and document.title
+            else document.paragraphs[quote.paragraph].end
+        )
+        after_sentence_end = min(paragraph_end, close + 120)
+    opening = quote.start - 1
+    while opening > sentence_start and text[opening] in '“«„"`':
+        opening -= 1
+    found = _attribution_after(text, close, after_sentence_end)
+    if found is None:
+        found = _attribution_before(text, sentence_start, opening + 1)
+    if found is None:
+        return
+    quote.cue = found.cue
+    quote.speaker_mention = found.text
+    quote.speaker_start = found.start
+    quote.speaker_end = found.end
+    quote.attributed = True
+    quote.attribution_end = found.until
+
+
+def _inherit_speakers(document: Document, found: list[Quote]) -> None:
+    """Unattributed parts take the speaker of the quotation, sentence or paragraph they
+    continue."""
+    by_quotation: dict[int, Quote] = {}
+    for quote in found:
+        if quote.attributed:
+            by_quotation.setdefault(quote.quotation, quote)
+    previous: Quote | None = None
+    for quote in found:
+        if not quote.attributed and not quote.in_title:
+            source = by_quotation.get(quote.quotation)
+            if (
+                source is None
+                and previous is not None
+                and previous.attributed
+                and (_opens_sentence(document, quote))
+            ):
+                same_paragraph = previous.paragraph == quote.paragraph
+                next_paragraph = previous.paragraph == quote.paragraph - 1 and _opens_paragraph(
+                    document, quote
+                )
+                if same_paragraph or next_paragraph:
+                    source = previous
+            if source is None:
+                source = _previous_sentence_speaker(document, quote)
+            if source is not None:
+                quote.cue = source.cue
+                quote.speaker_mention = source.speaker_mention
+                quote.speaker_start = source.speaker_start
+                quote.speaker_end = source.speaker_end
+                quote.attributed = True
+        if not quote.in_title:
+            previous = quote
+
+
+def _opens_sentence(document: Document, quote: Quote) -> bool:
+    """Whether the quote starts its sentence (or follows a colon): a quotation, not a phrase."""
+    sentence_start, _ = _sentence_bounds(document, quote)
+    lead = document.text[sentence_start : quote.start].rstrip(' “"«„`')
+    return not lead or lead.endswith(":")
+
+
+def _opens_paragraph(document: Document, quote: Quote) -> bool:
+    paragraph = document.paragraphs[quote.paragraph]
+    return document.text[paragraph.start : quote.start].strip(' “"«„`') == ""
+
+
+def _previous_sentence_speaker(document: Document, quote: Quote) -> Quote | None:
+    """`Zarif said on Tuesday. “Q.”`: a quote opening its sentence, after one that ends in
+    an attribution."""
+    if quote.sentence is None or quote.sentence == 0:
+        return None
+    sentence = document.sentences[quote.sentence]
+    if document.text[sentence.start : quote.start].strip(' “"«„`') != "":
+        return None
+    before = document.sentences[quote.sentence - 1]
+    if any(c in before.text for c in '“”"'):
+        return None
+    found = _attribution_before(document.text, before.start, before.end)
+    if found is None or not before.text.rstrip().endswith((":", ".")):
+        return None
+    if len(before.text.split()) > 30:
+        return None
+    source = Quote(0, 0, 0, -1)
+    source.cue, source.speaker_mention = found.cue, found.text
+    source.speaker_start, source.speaker_end = found.start, found.end
+    return source
+
+
+def _classify(document: Document, found: list[Quote]) -> None:
+    text = document.text
+    for quote in found:
+        words = len(text[quote.start : quote.end].split())
+        sentence_start, _ = _sentence_bounds(document, quote)
+        lead = text[sentence_start : quote.start].rstrip(' “"«„`')
+        embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
+        if (
+            _is_title(text[quote.start : quote.end])
+            or not quote.attributed
+            and (words <= SCARE_MAX_WORDS)
+        ):
+            quote.kind = SCARE
+        elif embedded and (text[quote.start].islower() or words <= SCARE_MAX_WORDS):
+            quote.kind = PARTIAL
+        else:
+            quote.kind = DIRECT
+
+
+def _is_title(quoted: str) -> bool:
+    """A work's title ("Good Morning America", "Orange Is the New Black"): every longer
+    word capitalised and no sentence punctuation."""
+    words = quoted.rstrip(",").split()
+    if not words or len(words) > 8 or quoted.rstrip().endswith((".", "!", "?", "…")):
+        return False
+    return all(w[:1].isupper() or len(w) <= 3 for w in words) and words[0][:1].isupper()
+
+
+def _cue_ends(lead: str) -> bool:
+    last = lead.split()[-1].strip(",:;").lower() if lead.split() else ""
+    return last in CUES or last == "that"
+
+
+def _resolve(
+    document: Document, found: list[Quote], mentions: list[Mention], names: NameIndex
+) -> None:
+    last_person: str | None = None
+    for quote in found:
+        mention = quote.speaker_mention
+        if mention is None:
+            continue
+        position = quote.speaker_start or 0
+        quote.speaker, quote.role = _resolved(
+            mention, position, mentions, names, last_person, _paragraph_start(document, position)
+        )
+        if quote.speaker is not None and not names.is_organisation(quote.speaker):
+            last_person = quote.speaker
+
+
+def _paragraph_start(document: Document, position: int) -> int:
+    for paragraph in document.paragraphs:
+        if paragraph.start <= position < paragraph.end:
+            return paragraph.start
+    return position
+
+
+def _resolved(
+    mention: str,
+    position: int,
+    mentions: list[Mention],
+    names: NameIndex,
+    last_person: str | None,
+    paragraph_start: int,
+) -> tuple[str | None, str | None]:
+    """The full name a speaker mention refers to, and that person's role."""
+    lower = mention.lower()
+    if lower in ("i", "we"):
+        return None, None
+    if lower in _SUBJECT_PRONOUNS:
+        person = (
+            _last_person_before(mentions, names, position, paragraph_start)
+            or last_person
+            or _last_person_before(mentions, names, position, 0)
+        )
+        return person, names.role(person) if person else None
+    words = mention.split()
+    if words[0].lower() in _DETERMINERS and not any(w[:1].isupper() for w in words[1:]):
+        noun = words[-1].lower()
+        for earlier in reversed([m for m in mentions if m.start < position]):
+            if earlier.role and noun in earlier.role.lower():
+                name = names.canonical(earlier.name) or earlier.name
+                return name, names.role(name)
+        return None, None
+    candidates = [m for m in mentions if m.start >= position and m.end <= position + len(mention)]
+    name = candidates[-1].name if candidates else mention
+    canonical = names.canonical(name) or name
+    return canonical, names.role(canonical)
+
+
+def _last_person_before(
+    mentions: list[Mention], names: NameIndex, position: int, since: int
+) -> str | None:
+    """The last person named in text[since:position]: a full name, or one with a role."""
+    for mention in reversed(mentions):
+        if mention.start >= position or mention.organisation:
+            continue
+        if mention.start < since:
+            return None
+        canonical = names.canonical(mention.name)
+        if canonical and (len(canonical.split()) > 1 or mention.role):
+            return canonical
+    return None
+
+
+def _indirect(
+    document: Document, found: list[Quote], mentions: list[Mention], names: NameIndex
+) -> list[dict[str, Any]]:
+    """`Zarif said that ...` and `according to X, ...` in sentences without quotation marks."""
+    quoted = {q.sentence for q in found}
+    records = []
+    text = document.text
+    for sentence in document.sentences:
+        if sentence.index in quoted or any(c in sentence.text for c in '“”"'):
+            continue
+        words = _words(text, sentence.start, sentence.end)
+        for position, (word, _, word_end) in enumerate(words):
+            if word.lower() not in INDIRECT_CUES:
+                continue
+            span = _phrase_before(words, position)
+            if span is None:
+                continue
+            speaker = _speaker(text, words, span, word, word_end)
+            clause_start = word_end
+            rest = text[clause_start : sentence.end]
+            that = re.match(r"\s*(?:\w+\s+){0,3}?that\s+", rest)
+            if that:
+                clause_start += that.end()
+            clause = _trimmed(text, clause_start, sentence.end)
+            if clause is None or clause[1] - clause[0] < 10:
+                break
+            name, role = _resolved(
+                speaker.text, speaker.start, mentions, names, None, sentence.start
+            )
+            records.append(
+                {
+                    "text": text[clause[0] : clause[1]],
+                    "start": clause[0],
+                    "end": clause[1],
+                    "kind": INDIRECT,
+                    "speaker": name,
+                    "speaker_mention": speaker.text,
+                    "speaker_start": speaker.start,
+                    "speaker_end": speaker.end,
+                    "cue": speaker.cue,
+                    "role": role,
+                    "paragraph": sentence.paragraph,
+                    "sentence": sentence.index,
+                    "quotation": None,
+                    "in_title": False,
+                }
+            )
+            break
+    return records
+
+
+def _record(document: Document, quote: Quote) -> dict[str, Any]:
+    return {
+        "text": document.text[quote.start : quote.end],
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "speaker": quote.speaker,
+        "speaker_mention": quote.speaker_mention,
+        "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
+        "cue": quote.cue,
+        "role": quote.role,
+        "paragraph": None if quote.in_title else quote.paragraph,
+        "sentence": quote.sentence,
+        "quotation": quote.quotation,
+        "in_title": quote.in_title,
+    }

@@ -1,0 +1,223 @@
+"""Names in an article: mentions of people and organisations, their roles, and the one
+full name each mention refers to.
+
+News introduces a person once in full, with a role ("Iran's Foreign Minister Mohammad
+Javad Zarif"), then by last name ("Zarif"), sometimes misspelt ("Khameni" beside
+"Khamenei"). `NameIndex` links every mention to a canonical name: the fullest form the
+article gives, with the surname spelt as the article spells it most often. Titles and
+roles ("President", "Ayatollah", "Iran's Foreign Minister") are kept apart from the name.
+
+Mentions are found from capitalisation, so this works on ordinary news text; a statistical
+tagger can later replace `find_mentions` without changing the index.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newscli.document import Document
+
+# Capitalised words that are titles or roles when they come before a name.
+TITLE_WORDS = frozenset(
+    """president vice ayatollah supreme leader foreign prime minister secretary senator sen
+    rep representative gov governor mayor gen general col colonel lt lieutenant sgt sergeant
+    adm admiral cmdr commander chancellor king queen prince princess pope dr mr mrs ms miss
+    judge justice chief director chairman chairwoman chair ambassador commissioner speaker
+    sheikh imam rabbi rev reverend father sister coach officer detective sheriff attorney
+    spokesman spokeswoman spokesperson professor prof minister deputy defense defence state
+    interior finance health education energy trade labor labour home first lady sir dame lord
+    lady captain capt major maj premier emir crown grand chief executive ceo cfo founder
+    democrat republican democratic republican sens reps govs""".split()
+)
+# Lowercase role nouns that may stand right before a name ("correspondent Elizabeth Palmer").
+ROLE_NOUNS = frozenset(
+    """correspondent reporter spokesman spokeswoman spokesperson minister official analyst
+    adviser advisor director president chairman secretary leader candidate lawmaker senator
+    governor mayor commander general professor lawyer attorney economist researcher editor
+    columnist commentator host anchor activist founder chief executive manager owner
+    strategist pollster aide envoy diplomat ambassador judge prosecutor coach player
+    nominee rival challenger councilman councilwoman""".split()
+)
+# Words that make a capitalised sequence an organisation rather than a person.
+ORGANISATION_WORDS = frozenset(
+    """news party council ministry university college company inc corp corporation agency
+    department association committee times post bank group network institute foundation
+    court congress senate house parliament government administration commission union
+    league organization organisation fund service services office army navy force forces
+    police guard times journal tribune herald press media club church board
+    authority""".split()
+)
+PRONOUNS = frozenset("he she they him her them his hers their".split())
+
+_PARTICLES = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|ben|abu)"
+_TITLE_ABBREVIATION = (
+    r"(?:Gen|Sen|Sens|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Gen)\."
+)
+_CAPITALISED = rf"(?:{_TITLE_ABBREVIATION}|[A-Z]\.(?!\w)|[A-Z][\w’'-]*(?:[’']s\b)?)"
+_MENTION = re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:{_PARTICLES}|of|for)\s+)?{_CAPITALISED})*")
+_POSSESSIVE = re.compile(r"[’']s$")
+_SENTENCE_OPENERS = frozenset(
+    """the a an in on at but and or so if when while after before as this that these those
+    it he she they we i you his her its their our my your there here what who why how
+    according during under over with from by to for of meanwhile however""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name as it stands in the text, split into role and name."""
+
+    start: int
+    end: int
+    text: str
+    #: the name without its role: "Mohammad Javad Zarif"
+    name: str
+    #: the title or role before it, or None: "Iran’s Foreign Minister"
+    role: str | None
+    organisation: bool
+
+
+def _split_role(words: list[str]) -> tuple[list[str], list[str]]:
+    """Leading possessives, nationalities and titles are the role; the rest is the name."""
+    cut = 0
+    for index, word in enumerate(words[:-1]):
+        bare = word.rstrip(".").lower()
+        if _POSSESSIVE.search(word) or bare in TITLE_WORDS or _is_nationality(word):
+            cut = index + 1
+        else:
+            break
+    return words[:cut], words[cut:]
+
+
+def _is_nationality(word: str) -> bool:
+    lower = word.lower()
+    return (
+        len(word) > 4
+        and lower.endswith(("ian", "ese", "ish", "ean", "ican", "i"))
+        and (lower not in {"mississippi", "hawaii", "delhi", "helsinki", "nairobi", "mumbai"})
+    )
+
+
+def find_mentions(document: Document) -> list[Mention]:
+    """Capitalised name sequences in the body, with their roles, in text order."""
+    mentions: list[Mention] = []
+    text = document.text
+    for sentence in document.sentences:
+        for match in _MENTION.finditer(text, sentence.start, sentence.end):
+            mention = _mention(text, match.start(), match.end(), sentence.start)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _mention(text: str, start: int, end: int, sentence_start: int) -> Mention | None:
+    words = text[start:end].split()
+    # a capitalised function word opening the sentence is not part of a name
+    while words and start == sentence_start and words[0].lower() in _SENTENCE_OPENERS:
+        start = text.index(words[1], start) if len(words) > 1 else end
+        words = words[1:]
+    if not words:
+        return None
+    role_words, name_words = _split_role(words)
+    if not name_words:
+        return None
+    last = name_words[-1]
+    if _POSSESSIVE.search(last):
+        name_words[-1] = _POSSESSIVE.sub("", last)
+        end -= 2
+    name = " ".join(name_words)
+    if len(name) < 2 or name.lower() in TITLE_WORDS or name.lower() in _SENTENCE_OPENERS:
+        return None
+    role = " ".join(role_words) or _lowercase_role(text, start, sentence_start)
+    organisation = any(w.lower().rstrip(".") in ORGANISATION_WORDS for w in name_words)
+    return Mention(start, end, text[start:end], name, role, organisation)
+
+
+def _lowercase_role(text: str, start: int, sentence_start: int) -> str | None:
+    """A lowercase role right before a name: "senior foreign correspondent" Elizabeth Palmer."""
+    words = text[sentence_start:start].split()[-4:]
+    if not words or words[-1].lower() not in ROLE_NOUNS:
+        return None
+    keep: list[str] = []
+    for word in reversed(words):
+        if not (word.isalpha() and word.islower()):
+            break
+        keep.insert(0, word)
+    return " ".join(keep) or None
+
+
+def _similar(a: str, b: str) -> bool:
+    """Same surname, allowing one slip in a long one ("Khameni" / "Khamenei")."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    return _edit_distance_at_most_one(a, b)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+class NameIndex:
+    """Every name the article gives, grouped by referent, with one canonical form each."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self._groups: list[list[Mention]] = []
+        for mention in mentions:
+            group = self._group_of(mention.name)
+            if group is None:
+                self._groups.append([mention])
+            else:
+                group.append(mention)
+
+    def _group_of(self, name: str) -> list[Mention] | None:
+        words = name.split()
+        for group in self._groups:
+            for known in group:
+                known_words = known.name.split()
+                if not _similar(words[-1], known_words[-1]):
+                    continue
+                # "Ali Khamenei" and "Khamenei" match; "Ali Khamenei" and "Mahmoud Khamenei" don't
+                if len(words) == 1 or len(known_words) == 1 or _similar(words[0], known_words[0]):
+                    return group
+        return None
+
+    def canonical(self, name: str) -> str | None:
+        """The fullest form of the name the article gives, its surname as most often spelt."""
+        group = self._group_of(name)
+        if group is None:
+            return None
+        fullest = max(group, key=lambda m: (len(m.name.split()), -m.start)).name.split()
+        spellings = Counter(m.name.split()[-1] for m in group)
+        # the commonest spelling; on a tie the longer one (a slip drops a letter more often)
+        surname = max(spellings, key=lambda s: (spellings[s], len(s)))
+        return " ".join([*fullest[:-1], surname])
+
+    def role(self, name: str) -> str | None:
+        group = self._group_of(name)
+        if group is None:
+            return None
+        roles = [m.role for m in group if m.role]
+        return roles[0] if roles else None
+
+    def is_organisation(self, name: str) -> bool:
+        group = self._group_of(name)
+        return bool(group) and any(m.organisation for m in group or ())
+
+
+def mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The mention overlapping text[start:end], if any."""
+    for mention in mentions:
+        if mention.start < end and start < mention.end:
+            return mention
+    return None

@@ -1,0 +1,144 @@
+"""Quotations, their speakers and the names they resolve to."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newscli.analysis.quotes import find_quotations, quotes, speakers
+from newscli.document import parse
+
+
+def found(text, **options):
+    return [(q["text"], q["speaker"], q["kind"]) for q in quotes(parse(text), **options)]
+
+
+def test_the_seed(seed_text):
+    records = quotes(parse(seed_text))
+    by_speaker = {}
+    for record in records:
+        by_speaker.setdefault(record["speaker"], []).append(record)
+        assert seed_text[record["start"] : record["end"]] == record["text"]
+    assert set(by_speaker) == {"Ali Khamenei", "Hassan Rouhani", "Mohammad Javad Zarif"}
+    assert len(by_speaker["Ali Khamenei"]) == 3
+    assert {r["role"] for r in by_speaker["Mohammad Javad Zarif"]} == {"Iranian Foreign Minister"}
+    assert ("legitimate targets", "Mohammad Javad Zarif", "partial") in [
+        (r["text"], r["speaker"], r["kind"]) for r in records
+    ]
+    # the related-headline caption's quote is not body text
+    assert not any("slap in the face" in r["text"] for r in records)
+    # a scare quote only with --all
+    assert "slap" not in [r["text"] for r in records]
+    assert "slap" in [r["text"] for r in quotes(parse(seed_text), include_all=True)]
+    assert speakers(records)[0] == {"speaker": "Ali Khamenei", "role": "Ayatollah", "quotes": 3}
+
+
+def test_split_quotation_shares_speaker_and_quotation_id():
+    text = "Talks end\n\nThe mayor spoke.\n\n“We are done,” Ann Lee said. “We go home now.”\n"
+    records = quotes(parse(text))
+    assert [(r["text"], r["speaker"]) for r in records] == [
+        ("We are done,", "Ann Lee"),
+        ("We go home now.", "Ann Lee"),
+    ]
+
+
+def test_quotation_over_several_paragraphs(seeds):
+    text = (seeds / "harbor-closure-long-quote.txt").read_text(encoding="utf-8")
+    records = [r for r in quotes(parse(text)) if r["speaker"] == "Sam Dufresne"]
+    assert len(records) == 3
+    assert len({r["quotation"] for r in records}) == 1
+    assert records[-1]["text"].endswith("That is all we are asking.")
+
+
+def test_attribution_patterns_and_resolution():
+    text = (
+        "Budget vote\n\n"
+        "Finance Minister Clara Osei presented the budget on Monday.\n\n"
+        "“This budget protects families,” Osei said.\n\n"
+        "“It is a fair plan,” said the minister.\n\n"
+        "Opposition leader Tomas Berg said: “It is a tax on the poor.”\n\n"
+        "“We will vote against it,” he told reporters.\n\n"
+        "Berg said later that the vote would be close.\n"
+    )
+    assert found(text, indirect=True) == [
+        ("This budget protects families,", "Clara Osei", "direct"),
+        ("It is a fair plan,", "Clara Osei", "direct"),
+        ("It is a tax on the poor.", "Tomas Berg", "direct"),
+        ("We will vote against it,", "Tomas Berg", "direct"),
+        ("the vote would be close.", "Tomas Berg", "indirect"),
+    ]
+
+
+def test_misspelt_surname_resolves_to_the_full_name():
+    text = (
+        "Leader speaks\n\n"
+        "Ayatollah Ali Khameni addressed the crowd.\n\n"
+        "“We will respond,” Khamenei said.\n"
+    )
+    [record] = quotes(parse(text))
+    assert record["speaker"] == "Ali Khamenei" and record["role"] == "Ayatollah"
+
+
+def test_apostrophes_and_nested_single_quotes():
+    text = (
+        "Quotes\n\n"
+        "It’s the players’ union that didn’t agree.\n\n"
+        "“He told me ‘never again’ and left,” Ray Dunn said.\n"
+    )
+    assert found(text) == [("He told me ‘never again’ and left,", "Ray Dunn", "direct")]
+
+
+def test_a_stray_mark_costs_only_its_own_paragraph():
+    text = (
+        "Stray\n\n"
+        "The council met “on Monday and nothing happened.\n\n"
+        "“We will meet again,” Jo Park said.\n"
+    )
+    assert found(text) == [("We will meet again,", "Jo Park", "direct")]
+
+
+def test_title_quotes_are_marked():
+    text = "Mayor: “We will rebuild”\n\nThe mayor spoke on Monday after the flood hit the town.\n"
+    [record] = [q for q in quotes(parse(text), include_all=True) if q["in_title"]]
+    assert record["text"] == "We will rebuild" and record["paragraph"] is None
+
+
+def test_many_unmatched_marks_finish(benchmark_size=200_000):
+    text = "“" * benchmark_size + "\n\n" + ("“a ”b " * (benchmark_size // 6))
+    document = parse(text)
+    assert len(find_quotations(document)) > 0
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“",
+                "”",
+                '"',
+                "‘",
+                "’",
+                "'",
+                "``",
+                "''",
+                " said ",
+                " he ",
+                "Ann Lee",
+                ",",
+                ".",
+                "\n\n",
+                " told reporters",
+                "Zarif",
+                " the minister ",
+                "according to ",
+            ]
+        )
+        | st.text(max_size=8),
+        max_size=50,
+    ).map("".join)
+)
+def test_any_text_gives_quotes_that_slice_back(text):
+    for record in quotes(parse(text), include_all=True, indirect=True):
+        assert text[record["start"] : record["end"]] == record["text"]
+        if record["speaker_start"] is not None:
+            mention = text[record["speaker_start"] : record["speaker_end"]]
+            assert mention == record["speaker_mention"]
