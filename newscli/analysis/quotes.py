@@ -18,6 +18,7 @@
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,10 +50,15 @@ predicts shout shouted shouts yell yelled whisper whispered maintain maintained 
 counter countered counters confirm confirmed confirms reveal revealed reveals describe
 described describes describing call called calls calling conclude concluded concludes
 concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
-promise promised promises threaten threatened insist laugh laughed read""".split()
+promise promised promises threaten threatened insist laugh laughed read exclaim exclaimed
+charge charged point pointed chime chimed interject interjected retort retorted snap snapped
+scoff scoffed hit added""".split()
 CUES = frozenset(_CUE_VERBS)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]")
+_WORD = re.compile(
+    r"(?:Gov|Sen|Rep|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Adm)\.(?=\s)"
+    r"|(?:[A-Z]\.){2,}|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]"
+)
 _ADVERBS = frozenset(
     """also later then previously again once further simply recently earlier quickly
     flatly bluntly angrily repeatedly publicly privately separately last""".split()
@@ -60,6 +66,8 @@ _ADVERBS = frozenset(
 _SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
 _DETERMINERS = frozenset("the a an another one this that its his her their".split())
 _NOT_SPEAKERS = frozenset("it this that there what which who".split())
+# ", who heads the agency,", ", 61,", ", the head of X,": a clause set off after a name
+_APPOSITIVE_OPENERS = frozenset("who whose which a an the one its his her their".split())
 # capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
 _LEADING_FILLERS = frozenset(
     """but and or so yet then now still also when while after before as if because though
@@ -209,7 +217,9 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
         k = j - 1
         while k >= 0 and words[k][0] != "," and j - k <= 14:
             k -= 1
-        if k > 0 and words[k][0] == ",":
+        opener = words[k + 1][0] if k + 1 < len(words) else ""
+        appositive = opener.lower() in _APPOSITIVE_OPENERS or opener[:1].isdigit()
+        if k > 0 and words[k][0] == "," and appositive:
             j = k - 1
     if j < 0:
         return None
@@ -273,25 +283,40 @@ def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, i
 
 
 _NOUN_SPEAKERS = frozenset(
-    """newspaper paper statement report officials police campaign spokesman spokeswoman
-    ministry government agency department company group source sources""".split()
+    """newspaper paper statement report officials official police campaign spokesman
+    spokeswoman ministry government agency department company group source sources person
+    man woman people voter voters resident residents supporter supporters critic critics
+    user users member members tycoon candidate nominee aide aides expert experts""".split()
 )
 
 
-def _attribution_after(text: str, close: int, limit: int) -> _Speaker | None:
+def _introduces_next_quote(text: str, words: list[tuple[str, int, int]], cue: int) -> bool:
+    rest = text[words[cue][2] : words[cue][2] + 40]
+    rest = rest.lstrip(" ,:")
+    return bool(rest) and (mark_at(rest, 0) or ("", 0))[0] == "open"
+
+
+def _attribution_after(
+    text: str, close: int, limit: int, ends_sentence: bool = False
+) -> _Speaker | None:
     """`“Q,” Zarif said` / `“Q,” said Zarif` / `“Q” — Zarif`, from the closing mark on."""
-    words = _words(text, close, min(limit, close + 160))
+    words = _words(text, close, min(limit, close + 240))
     # skip the closing mark's punctuation
     index = 0
     while index < len(words) and words[index][0] in {",", "—", "–", ":", ";"}:
         index += 1
-    for offset in range(min(len(words) - index, 9)):
+    horizon = 9
+    for offset in range(min(len(words) - index, 24)):
         position = index + offset
         word = words[position][0]
-        if word in {".", ";"}:
+        if word in {".", ";"} or offset >= horizon:
             break
+        if word == "," and offset and words[position - 1][0][:1].isupper():
+            horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
         if not _is_cue(word):
             continue
+        if ends_sentence and _introduces_next_quote(text, words, position):
+            return None  # '“Q.” He added, “R.”' -- the attribution is R's
         span = (_phrase_before(words, position) if offset else None) or _phrase_after(
             words, position
         )
@@ -307,8 +332,13 @@ def _attribution_after(text: str, close: int, limit: int) -> _Speaker | None:
     return None
 
 
-def _attribution_before(text: str, start: int, opening: int) -> _Speaker | None:
-    """`Zarif said: “Q` / `Zarif said his country would strike “Q` / `according to X, “Q`."""
+def _attribution_before(
+    text: str, start: int, opening: int, is_person: Callable[[str], bool] = lambda _: False
+) -> _Speaker | None:
+    """`Zarif said: “Q` / `Zarif said his country would strike “Q` / `according to X, “Q`.
+
+    For a participle cue after a comma (`Trump returned the compliment, telling Reuters,
+    “Q`) the speaker is the sentence's subject: its first name `is_person` accepts."""
     according = None
     for match in _ACCORDING.finditer(text, start, opening):
         according = match
@@ -330,8 +360,36 @@ def _attribution_before(text: str, start: int, opening: int) -> _Speaker | None:
             rest = words[after[1] + 1 :] if after is not None else []
             if after is not None and rest and all(w[0] in ":," for w in rest):
                 span = after
+        if (
+            span is None
+            and word.lower().endswith("ing")
+            and position
+            and words[position - 1][0] == ","
+        ):
+            span = _subject(words[:position], is_person)
         if span is not None:
             return _speaker(text, words, span, word, words[position][2])
+    return None
+
+
+def _subject(
+    words: list[tuple[str, int, int]], is_person: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The first run of capitalised words that names a person, or an opening pronoun."""
+    if words and words[0][0].lower() in ("he", "she", "they"):
+        return 0, 0
+    index = 0
+    while index < len(words):
+        if not words[index][0][:1].isupper():
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(words) and words[end + 1][0][:1].isupper():
+            end += 1
+        name = " ".join(w[0] for w in words[index : end + 1])
+        if is_person(name):
+            return index, end
+        index = end + 1
     return None
 
 
@@ -358,9 +416,18 @@ def quotes(
     found = find_quotations(document)
     sentences = document.sentences
     earliest = 0
+
+    def is_person(name: str) -> bool:
+        canonical = names.canonical(_strip_possessive(name))
+        return (
+            bool(canonical)
+            and not names.is_organisation(canonical or "")
+            and (len((canonical or "").split()) > 1 or names.role(canonical or "") is not None)
+        )
+
     for quote in found:
         quote.sentence = _sentence_at(sentences, quote.start)
-        _attribute(document, quote, earliest)
+        _attribute(document, quote, earliest, is_person)
         earliest = max(quote.end, quote.attribution_end)
     _inherit_speakers(document, found)
     _classify(document, found)
@@ -406,7 +473,9 @@ def _sentence_bounds(document: Document, quote: Quote) -> tuple[int, int]:
     return document.sentences[first].start, document.sentences[last].end
 
 
-def _attribute(document: Document, quote: Quote, earliest: int) -> None:
+def _attribute(
+    document: Document, quote: Quote, earliest: int, is_person: Callable[[str], bool]
+) -> None:
     """Attribute from the quote's own sentence; `earliest` is where the text before it may
     start (after the previous quotation, whose attribution is its own)."""
     text = document.text
@@ -427,9 +496,10 @@ def _attribute(document: Document, quote: Quote, earliest: int) -> None:
     opening = quote.start - 1
     while opening > sentence_start and text[opening] in '“«„"`':
         opening -= 1
-    found = _attribution_after(text, close, after_sentence_end)
+    ends_sentence = text[quote.start : quote.end].rstrip().endswith(".")
+    found = _attribution_after(text, close, after_sentence_end, ends_sentence)
     if found is None:
-        found = _attribution_before(text, sentence_start, opening + 1)
+        found = _attribution_before(text, sentence_start, opening + 1, is_person)
     if found is None:
         return
     quote.cue = found.cue
@@ -455,7 +525,7 @@ def _inherit_speakers(document: Document, found: list[Quote]) -> None:
                 source is None
                 and previous is not None
                 and previous.attributed
-                and (_opens_sentence(document, quote))
+                and (_opens_sentence(document, quote) or _right_after(document, previous, quote))
             ):
                 same_paragraph = previous.paragraph == quote.paragraph
                 next_paragraph = previous.paragraph == quote.paragraph - 1 and _opens_paragraph(
@@ -473,6 +543,12 @@ def _inherit_speakers(document: Document, found: list[Quote]) -> None:
                 quote.attributed = True
         if not quote.in_title:
             previous = quote
+
+
+def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
+    """'“A,” he said, “B.”': only the previous part's attribution stands between them."""
+    gap = document.text[max(previous.end, previous.attribution_end) : quote.start]
+    return previous.attribution_end > previous.end and not gap.strip(' ,:;.“”"«»„`')
 
 
 def _opens_sentence(document: Document, quote: Quote) -> bool:
@@ -526,6 +602,10 @@ def _classify(document: Document, found: list[Quote]) -> None:
             quote.kind = PARTIAL
         else:
             quote.kind = DIRECT
+
+
+def _strip_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("’s", "'s")) else name
 
 
 def _is_title(quoted: str) -> bool:
