@@ -203,8 +203,13 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
-def _is_cue(word: str) -> bool:
-    return word.lower() in CUES
+def _is_cue(words: list[tuple[str, int, int]], position: int) -> bool:
+    """A speech verb; capitalised only after punctuation ("..., Tweeted"), so "United
+    States", "Islamic State" and "Washington Post" are names, not cues."""
+    word = words[position][0]
+    if word.lower() not in CUES:
+        return False
+    return word.islower() or position == 0 or not words[position - 1][0][:1].isalnum()
 
 
 def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, int] | None:
@@ -290,10 +295,14 @@ _NOUN_SPEAKERS = frozenset(
 )
 
 
-def _introduces_next_quote(text: str, words: list[tuple[str, int, int]], cue: int) -> bool:
-    rest = text[words[cue][2] : words[cue][2] + 40]
-    rest = rest.lstrip(" ,:")
-    return bool(rest) and (mark_at(rest, 0) or ("", 0))[0] == "open"
+def _ends_soon(words: list[tuple[str, int, int]], cue: int) -> bool:
+    """Whether the sentence ends within a few words of the cue ('“Q.” he said on Monday.')."""
+    for word, _, _ in words[cue + 1 : cue + 8]:
+        if word == ".":
+            return True
+        if word in (",", ":"):
+            return False
+    return len(words) <= cue + 8
 
 
 def _attribution_after(
@@ -313,10 +322,10 @@ def _attribution_after(
             break
         if word == "," and offset and words[position - 1][0][:1].isupper():
             horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
-        if not _is_cue(word):
+        if not _is_cue(words, position):
             continue
-        if ends_sentence and _introduces_next_quote(text, words, position):
-            return None  # '“Q.” He added, “R.”' -- the attribution is R's
+        if ends_sentence and not _ends_soon(words, position):
+            return None  # '“Q.” He added, “R.”', '“Q.” Rubio called it “R”': not Q's
         span = (_phrase_before(words, position) if offset else None) or _phrase_after(
             words, position
         )
@@ -351,7 +360,7 @@ def _attribution_before(
     words = _words(text, start, opening)
     for position in range(len(words) - 1, -1, -1):
         word = words[position][0]
-        if not _is_cue(word):
+        if not _is_cue(words, position):
             continue
         span = _phrase_before(words, position)
         if span is None:
@@ -428,7 +437,9 @@ def quotes(
     for quote in found:
         quote.sentence = _sentence_at(sentences, quote.start)
         _attribute(document, quote, earliest, is_person)
-        earliest = max(quote.end, quote.attribution_end)
+        if quote.attribution_end > quote.end:
+            # its attribution follows it ('“Q,” X said'); a later quote may not reuse it
+            earliest = quote.attribution_end
     _inherit_speakers(document, found)
     _classify(document, found)
     _resolve(document, found, mentions, names)
