@@ -23,6 +23,7 @@ def main() -> None:
     parser.add_argument("gold", type=Path, help="polnear-train.jsonl")
     parser.add_argument("scorer", type=Path, help="quote_eval.py")
     parser.add_argument("--errors", type=int, default=0, help="show N errors of each kind")
+    parser.add_argument("--all", action="store_true", help="also scare quotes and titles")
     args = parser.parse_args()
 
     seconds = 0.0
@@ -35,7 +36,7 @@ def main() -> None:
                     continue
                 article = json.loads(line)
                 started = time.perf_counter()
-                found = quotes(parse(article["text"]))
+                found = quotes(parse(article["text"]), include_all=args.all)
                 seconds += time.perf_counter() - started
                 articles += 1
                 keys = ("start", "end", "speaker", "speaker_start", "speaker_end", "cue")

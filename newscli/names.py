@@ -147,12 +147,15 @@ def _lowercase_role(text: str, start: int, sentence_start: int) -> str | None:
     return " ".join(keep) or None
 
 
+_FUZZY_MIN_LENGTH = 6
+
+
 def _similar(a: str, b: str) -> bool:
     """Same surname, allowing one slip in a long one ("Khameni" / "Khamenei")."""
     a, b = a.lower(), b.lower()
     if a == b:
         return True
-    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+    if min(len(a), len(b)) < _FUZZY_MIN_LENGTH or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
     return _edit_distance_at_most_one(a, b)
 
@@ -173,16 +176,32 @@ class NameIndex:
 
     def __init__(self, mentions: Iterable[Mention]):
         self._groups: list[list[Mention]] = []
+        # surname (lower case) -> the groups with a member of that surname
+        self._by_surname: dict[str, list[list[Mention]]] = {}
         for mention in mentions:
             group = self._group_of(mention.name)
             if group is None:
-                self._groups.append([mention])
-            else:
-                group.append(mention)
+                group = []
+                self._groups.append(group)
+            group.append(mention)
+            surname = mention.name.split()[-1].lower()
+            groups = self._by_surname.setdefault(surname, [])
+            if not any(g is group for g in groups):
+                groups.append(group)
 
     def _group_of(self, name: str) -> list[Mention] | None:
         words = name.split()
-        for group in self._groups:
+        surname = words[-1].lower()
+        # exact surnames first; a one-letter slip only when no exact surname matches
+        candidates = self._by_surname.get(surname, [])
+        if not candidates and len(surname) >= _FUZZY_MIN_LENGTH:
+            candidates = [
+                group
+                for known, groups in self._by_surname.items()
+                if known[:1] == surname[:1] and _similar(surname, known)
+                for group in groups
+            ]
+        for group in candidates:
             for known in group:
                 known_words = known.name.split()
                 if not _similar(words[-1], known_words[-1]):

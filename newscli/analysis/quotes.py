@@ -17,6 +17,7 @@
 """
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -148,19 +149,20 @@ def _after_opening_mark(text: str, position: int) -> int:
     return position + mark[1] if mark and mark[0] == "open" else -1
 
 
+_MARK_CHARACTER = re.compile("[“”«»„\"`']")
+
+
 def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each quotation in text[start:end]; the last may be open."""
     spans: list[tuple[int, int, bool]] = []
     open_at = -1
-    i = start
-    while i < end:
-        char = text[i]
-        if char not in "“”«»„\"`'":
-            i += 1
-            continue
+    skip_to = start
+    for candidate in _MARK_CHARACTER.finditer(text, start, end):
+        i = candidate.start()
+        if i < skip_to:
+            continue  # the second character of `` or ''
         mark = mark_at(text, i)
         if mark is None:
-            i += 1
             continue
         direction, length = mark
         if direction == "open":
@@ -170,7 +172,7 @@ def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             if inner:
                 spans.append((*inner, True))
             open_at = -1
-        i += length
+        skip_to = i + length
     if open_at >= 0:
         inner = _trimmed(text, open_at, end)
         if inner:
@@ -467,9 +469,9 @@ def speakers(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _sentence_at(sentences: list[Sentence], position: int) -> int | None:
-    for sentence in sentences:
-        if sentence.start <= position < sentence.end:
-            return sentence.index
+    index = bisect_right(sentences, position, key=lambda s: s.start) - 1
+    if index >= 0 and position < sentences[index].end:
+        return sentences[index].index
     return None
 
 
