@@ -13,7 +13,7 @@ tagger can later replace `find_mentions` without changing the index.
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newscli.document import Document
@@ -48,7 +48,6 @@ ORGANISATION_WORDS = frozenset(
     police guard times journal tribune herald press media club church board
     authority""".split()
 )
-PRONOUNS = frozenset("he she they him her them his hers their".split())
 
 _PARTICLES = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|ben|abu)"
 _TITLE_ABBREVIATION = (
@@ -232,11 +231,3 @@ class NameIndex:
     def is_organisation(self, name: str) -> bool:
         group = self._group_of(name)
         return bool(group) and any(m.organisation for m in group or ())
-
-
-def mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
-    """The mention overlapping text[start:end], if any."""
-    for mention in mentions:
-        if mention.start < end and start < mention.end:
-            return mention
-    return None

@@ -120,12 +120,8 @@ class _Profile:
         return {term: count * self.idf.get(term, 1.0) for term, count in Counter(terms).items()}
 
 
-def sentence_scores(document: Document, method: str) -> list[float]:
-    """A score per body sentence; higher is more summary-worthy."""
-    return _scores(document, method, _Profile(document.sentences))
-
-
 def _scores(document: Document, method: str, profile: _Profile) -> list[float]:
+    """A score per body sentence; higher is more summary-worthy."""
     sentences = document.sentences
     if method == "lead":
         return [round(1 / (1 + i), 6) for i in range(len(sentences))]
