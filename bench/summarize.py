@@ -12,6 +12,9 @@ all of them; the fastest pass counts.
 
 import argparse
 import json
+import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from itertools import cycle, islice
@@ -48,6 +51,26 @@ def fastest_pass_ms(run: Callable[[], object]) -> float:
     return 1000 * fastest
 
 
+SEED = ROOT / "seeds" / "iran-missiles-live-updates.txt"
+SHELL_RUNS = 5
+# sumy from the shell, as it has to run offline: newscli's sentences, sumy's TextRank
+SUMY_ONE_ARTICLE = (
+    "import sys; from eval.summarize import sumy_pick, sumy_summarizer; "
+    "from newscli.document import parse; "
+    "print(sumy_pick(sumy_summarizer('TextRank'), parse(open(sys.argv[1]).read())))"
+)
+
+
+def shell_ms(command: list[str]) -> float:
+    """Median wall time of a fresh process, in milliseconds, after one to warm up."""
+    times = []
+    for _ in range(SHELL_RUNS + 1):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - started)
+    return 1000 * statistics.median(times[1:])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Summarizing speed: newscli vs sumy TextRank.")
     parser.add_argument("--n", type=int, default=200, help="articles to summarize (200)")
@@ -76,6 +99,14 @@ def main() -> None:
         print(f"newscli is {sumy_ms / newscli_ms:.1f}x as fast as sumy TextRank")
     else:
         print(f"newscli is {newscli_ms / sumy_ms:.1f}x as slow as sumy TextRank")
+
+    newscli_command = [str(Path(sys.executable).with_name("newscli")), "summarize", str(SEED)]
+    newscli_shell = shell_ms(newscli_command)
+    sumy_shell = shell_ms([sys.executable, "-c", SUMY_ONE_ARTICLE, str(SEED)])
+    print(f"one article from the shell ({SEED.name}), median of {SHELL_RUNS} fresh processes")
+    print(f"  {'newscli summarize':<70} {newscli_shell:10.0f} ms")
+    print(f"  {'sumy TextRank (python -c, given newscli sentences)':<70} {sumy_shell:10.0f} ms")
+    print(f"newscli is {sumy_shell / newscli_shell:.1f}x as fast from the shell")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ or an opening bracket it opens, before a space or punctuation it closes. Single 
 left alone here: at the top level they are mostly apostrophes.
 """
 
+import re
 from typing import Literal
 
 Direction = Literal["open", "close"]
@@ -39,17 +40,20 @@ def mark_at(text: str, i: int) -> tuple[Direction, int] | None:
     return None  # a mark between spaces, or glued between letters: no direction to trust
 
 
+_CANDIDATE = re.compile("[“”«»„\"`']")
+
+
 def open_after(text: str, start: int, end: int, open_quote: bool) -> bool:
     """Whether a quotation is open at `end`, given whether one was open at `start`."""
-    i = start
-    while i < end:
+    skip_to = start
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        i = candidate.start()
+        if i < skip_to:
+            continue  # the second character of `` or ''
         mark = mark_at(text, i)
-        if mark is None:
-            i += 1
-            continue
-        direction, length = mark
-        open_quote = direction == "open"
-        i += length
+        if mark is not None:
+            open_quote = mark[0] == "open"
+            skip_to = i + mark[1]
     return open_quote
 
 

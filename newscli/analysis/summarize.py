@@ -254,17 +254,19 @@ def _inside_quotation(sentences: Sequence[Sentence]) -> list[bool]:
 # --- scoring ---------------------------------------------------------------------------
 
 
-def _cosine(a: Vector, b: Vector) -> float:
-    if not a or not b:
-        return 0.0
+def _dot(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(weight * b[term] for term, weight in a.items() if term in b)
-    if not dot:
-        return 0.0
-    return dot / (
-        math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    )
+    return sum(weight * b[term] for term, weight in a.items() if term in b)
+
+
+def _norm(vector: Vector) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    dot = _dot(a, b) if a and b else 0.0
+    return dot / (_norm(a) * _norm(b)) if dot else 0.0
 
 
 Graph = list[dict[int, float]]
@@ -273,9 +275,11 @@ Graph = list[dict[int, float]]
 def _similarity_graph(vectors: list[Vector], threshold: float | None = None) -> Graph:
     """Cosine-weighted edges (LexRank); with a threshold, unweighted edges above it."""
     graph: Graph = [{} for _ in vectors]
+    norms = [_norm(v) for v in vectors]
     for i in range(len(vectors)):
         for j in range(i + 1, len(vectors)):
-            similarity = _cosine(vectors[i], vectors[j])
+            dot = _dot(vectors[i], vectors[j]) if vectors[i] and vectors[j] else 0.0
+            similarity = dot / (norms[i] * norms[j]) if dot else 0.0
             if threshold is not None:
                 similarity = 1.0 if similarity > threshold else 0.0
             if similarity > 0:
@@ -302,14 +306,17 @@ def _pagerank(graph: Graph, iterations: int = 100, tolerance: float = 1e-6) -> l
     if not count:
         return []
     out_weight = [sum(edges.values()) for edges in graph]
+    # each edge's share of its source's weight, computed once (the graph is symmetric)
+    incoming = [[(j, w / out_weight[j]) for j, w in edges.items()] for edges in graph]
+    dangling_nodes = [j for j in range(count) if not out_weight[j]]
+    base = (1 - DAMPING) / count
     rank = [1.0 / count] * count
     for _ in range(iterations):
         # a sentence with no edges shares its rank evenly, as in PageRank's dangling nodes
-        dangling = sum(rank[j] for j in range(count) if not out_weight[j]) / count
+        dangling = sum(rank[j] for j in dangling_nodes) / count
         new = [
-            (1 - DAMPING) / count
-            + DAMPING * (dangling + sum(rank[j] * w / out_weight[j] for j, w in graph[i].items()))
-            for i in range(count)
+            base + DAMPING * (dangling + sum(rank[j] * share for j, share in edges))
+            for edges in incoming
         ]
         delta = sum(abs(a - b) for a, b in zip(new, rank, strict=True))
         rank = new
