@@ -53,7 +53,7 @@ described describes describing call called calls calling conclude concluded conc
 concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
 promise promised promises threaten threatened insist laugh laughed read exclaim exclaimed
 charge charged point pointed chime chimed interject interjected retort retorted snap snapped
-scoff scoffed hit added""".split()
+scoff scoffed hit added demand demanded""".split()
 CUES = frozenset(_CUE_VERBS)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _WORD = re.compile(
@@ -62,7 +62,8 @@ _WORD = re.compile(
 )
 _ADVERBS = frozenset(
     """also later then previously again once further simply recently earlier quickly
-    flatly bluntly angrily repeatedly publicly privately separately last""".split()
+    flatly bluntly angrily repeatedly publicly privately separately last will would has had
+    have did does could""".split()
 )
 _SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
 _DETERMINERS = frozenset("the a an another one this that its his her their".split())
@@ -225,7 +226,12 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
         while k >= 0 and words[k][0] != "," and j - k <= 14:
             k -= 1
         opener = words[k + 1][0] if k + 1 < len(words) else ""
-        appositive = opener.lower() in _APPOSITIVE_OPENERS or opener[:1].isdigit()
+        appositive = (
+            opener.lower() in _APPOSITIVE_OPENERS
+            or opener[:1].isdigit()
+            or opener.lower() in ROLE_NOUNS
+            or (opener.islower() and opener.endswith("ing"))
+        )
         if k > 0 and words[k][0] == "," and appositive:
             j = k - 1
     if j < 0:
@@ -235,6 +241,9 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
         return None
     if last.lower() in _SUBJECT_PRONOUNS:
         return (j, j) if last.lower() not in _NOT_SPEAKERS else None
+    described = _described_noun(words, j)
+    if described is not None:
+        return described, j
     if last[:1].isupper() or last.lower() in ROLE_NOUNS or last.lower() in _NOUN_SPEAKERS:
         first = j
         while first > 0 and first > j - 7:
@@ -259,6 +268,19 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
     return None
 
 
+def _described_noun(words: list[tuple[str, int, int]], j: int) -> int | None:
+    """Where "the board", "the 46-year-old", "a senior official" starts, if words[j] ends one."""
+    if not words[j][0].replace("-", "").isalnum() or not words[j][0].islower():
+        return None
+    for first in range(j - 1, max(-1, j - 4), -1):
+        word = words[first][0]
+        if word.lower() in ("the", "a", "an", "one", "another"):
+            return first
+        if not (word.islower() and word.replace("-", "").isalnum()) or word in CUES:
+            return None
+    return None
+
+
 def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, int] | None:
     """The noun phrase right after words[index]: "said Zarif", "said the minister"."""
     j = index + 1
@@ -275,7 +297,8 @@ def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, i
     last = None
     while j < len(words) and j < first + 6:
         token = words[j][0]
-        if token[:1].isupper() or (token.isalpha() and token.islower() and token not in CUES):
+        plain = token.replace("-", "").isalnum() and token.islower()
+        if token[:1].isupper() or (plain and token not in CUES):
             last = j
             if token.islower() and token.lower() in ROLE_NOUNS | _NOUN_SPEAKERS:
                 break
@@ -297,11 +320,12 @@ _NOUN_SPEAKERS = frozenset(
 )
 
 
-def _ends_soon(words: list[tuple[str, int, int]], cue: int) -> bool:
-    """Whether the sentence ends within a few words of the cue ('“Q.” he said on Monday.')."""
-    for word, _, _ in words[cue + 1 : cue + 8]:
+def _ends_soon(text: str, words: list[tuple[str, int, int]], cue: int) -> bool:
+    """Whether the sentence ends within a few words of the cue, with no quotation between
+    ('“Q.” he said on Monday.' -- not '“Q.” Rubio called it “R.”')."""
+    for word, start, _ in words[cue + 1 : cue + 8]:
         if word == ".":
-            return True
+            return not any(mark in text[words[cue][2] : start] for mark in '“"«„`')
         if word in (",", ":"):
             return False
     return len(words) <= cue + 8
@@ -326,13 +350,13 @@ def _attribution_after(
             horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
         if not _is_cue(words, position):
             continue
-        if ends_sentence and not _ends_soon(words, position):
+        if ends_sentence and not _ends_soon(text, words, position):
             return None  # '“Q.” He added, “R.”', '“Q.” Rubio called it “R”': not Q's
-        span = (_phrase_before(words, position) if offset else None) or _phrase_after(
-            words, position
-        )
-        if span is None or (offset and span[0] < index):
-            span = _phrase_after(words, position)
+        span = _phrase_before(words, position) if offset else None
+        if span is not None and span[0] < index:
+            span = None
+        if span is None and offset == 0:
+            span = _phrase_after(words, position)  # '“Q,” said Zarif
         if span is not None:
             return _speaker(text, words, span, word, words[position][2])
         break
@@ -398,7 +422,9 @@ def _subject(
         while end + 1 < len(words) and words[end + 1][0][:1].isupper():
             end += 1
         name = " ".join(w[0] for w in words[index : end + 1])
-        if is_person(name):
+        following = words[end + 1][0] if end + 1 < len(words) else ""
+        # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New Hampshire,")
+        if is_person(name) and following.isalpha() and following.islower():
             return index, end
         index = end + 1
     return None
