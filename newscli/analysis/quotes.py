@@ -710,7 +710,8 @@ def _resolved(
             if earlier.role and noun in earlier.role.lower():
                 name = names.canonical(earlier.name) or earlier.name
                 return name, names.role(name)
-        return None, None
+        # no one in the article holds that role: "the board" is the best name it gives
+        return mention, None
     candidates = [m for m in mentions if m.start >= position and m.end <= position + len(mention)]
     name = candidates[-1].name if candidates else mention
     canonical = names.canonical(name) or name
