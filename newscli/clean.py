@@ -225,8 +225,8 @@ def looks_like_title(text: str) -> bool:
 
 def _looks_like_headline(text: str) -> bool:
     """A related-headline caption or subheading: a short line that is not a sentence."""
-    if _words(text) > _HEADLINE_MAX_WORDS:
-        return False
+    if _words(text) > _HEADLINE_MAX_WORDS or text.endswith((":", ",", ";")):
+        return False  # "... and Breitbart News responded:" introduces what follows
     if not _SENTENCE_END.search(text):
         return True
     # "Iran foreign minister: Soleimani killing was ... by U.S." -- a kicker and no real end

@@ -102,6 +102,12 @@ def test_labels_are_not_datelines(opening):
     assert document.metadata.dateline is None
 
 
+def test_a_line_introducing_a_quotation_is_kept():
+    line = "The mayor answered:"
+    document = parse(article(line))
+    assert line in [p.text for p in document.paragraphs]
+
+
 def test_a_sentence_that_mentions_boilerplate_words_is_kept():
     line = "Readers can share the article on Facebook, the editor said on Monday."
     document = parse(article(line))
