@@ -53,7 +53,7 @@ described describes describing call called calls calling conclude concluded conc
 concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
 promise promised promises threaten threatened insist laugh laughed read exclaim exclaimed
 charge charged point pointed chime chimed interject interjected retort retorted snap snapped
-scoff scoffed hit added demand demanded""".split()
+scoff scoffed hit added demand demanded reads""".split()
 CUES = frozenset(_CUE_VERBS)
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _WORD = re.compile(
@@ -399,7 +399,7 @@ def _attribution_before(
             span is None
             and word.lower().endswith("ing")
             and position
-            and words[position - 1][0] == ","
+            and words[position - 1][0] in (",", "by")
         ):
             span = _subject(words[:position], is_person)
         if span is not None:
