@@ -51,10 +51,12 @@ eval: install-dev ## score every analysis on $(SHARED)/data
 	$(BIN)/python -m eval.readability $(SHARED)/data/readability/onestopenglish-dev.jsonl
 	$(BIN)/python -m eval.summarize $(SHARED)/data/summarize
 	$(BIN)/python -m eval.quotes $(SHARED)/data/quotes/polnear-train.jsonl $(SHARED)/eval/quote_eval.py
+	$(BIN)/python -m eval.dedupe $(SHARED)/data/dedupe/bbc-neardup-dev.jsonl
 
 bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.summarize
+	$(BIN)/python -m bench.dedupe
 
 golden: install ## regenerate tests/golden from seeds/ (review the diff like code)
 	$(BIN)/python -m tests.golden

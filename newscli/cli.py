@@ -399,3 +399,171 @@ def quotes_command(
         layout=QUOTES,
         analyse=analyse,
     )
+
+
+# --- dedupe --------------------------------------------------------------------------
+
+
+def _run_corpus(
+    ctx: typer.Context,
+    files: list[str] | None,
+    *,
+    fmt: Format,
+    jsonl: bool,
+    text_field: str,
+    encoding: str | None,
+    layout: Layout,
+    analyse: Callable[[Any, Callable[[Article, Exception], None]], Any],
+    line: Callable[[Record], str | None] | None = None,
+) -> None:
+    """`_run` for a command that needs every input before it can write a record.
+
+    `analyse` takes the stream of readable articles (unreadable ones are reported as they
+    come) and a function that reports a failure on one article; its records are written
+    at the end -- or, with `line`, each record as one line of plain text (None: skipped).
+    """
+    env: Environment = ctx.obj
+    args = list(files or [])
+    if not args:
+        if env.stdin_is_terminal():
+            ctx.fail("no input given; name files or directories, or pipe text in")
+        args = ["-"]
+    total = failed = 0
+
+    def articles() -> Any:
+        nonlocal total, failed
+        for item in read_articles(
+            args, stdin=env.stdin, jsonl=jsonl, text_field=text_field, encoding=encoding
+        ):
+            total += 1
+            if isinstance(item, InputError):
+                failed += 1
+                _report(ctx, item)
+                continue
+            yield item
+
+    def on_failure(article: Article, exc: Exception) -> None:
+        nonlocal failed
+        failed += 1
+        error = NewscliError(
+            f"internal error ({type(exc).__name__}: {exc})",
+            source=article.source,
+            hint="rerun with --debug and report it",
+        )
+        error.__cause__ = exc
+        _report(ctx, error)
+
+    try:
+        records = analyse(articles(), on_failure)
+    except NewscliError as error:  # about the run as a whole, not one input
+        _report(ctx, error)
+        raise typer.Exit(error.exit_status) from None
+    if line is not None:
+        for record in records:
+            text = line(record)
+            if text is not None:
+                env.stdout.write(text + "\n")
+        env.stdout.flush()
+    else:
+        writer = Writer(fmt, layout, env, many=expects_many(args, jsonl))
+        try:
+            for record in records:
+                writer.write(record)
+        finally:
+            writer.close()
+    if failed:
+        if total > 1:
+            env.stderr.write(f"newscli: {failed} of {total} inputs failed\n")
+        raise typer.Exit(1)
+
+
+@app.command("dedupe", short_help="Exact and near-duplicate clusters across a corpus.")
+def dedupe_command(
+    ctx: typer.Context,
+    files: Files = None,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            min=0.0,
+            max=1.0,
+            help="How much of the shorter body must be in the longer one (containment).",
+        ),
+    ] = 0.7,
+    shingle: Annotated[
+        int | None,
+        typer.Option(
+            "--shingle",
+            min=1,
+            max=10,
+            show_default=False,
+            help="Words per shingle (default 4, or the index's).",
+        ),
+    ] = None,
+    pairs: Annotated[
+        bool, typer.Option("--pairs", help="List the duplicate pairs instead of documents.")
+    ] = False,
+    unique: Annotated[
+        bool,
+        typer.Option("--unique", help="Print only the sources to keep, one per cluster, as lines."),
+    ] = False,
+    index: Annotated[
+        str | None,
+        typer.Option(
+            "--index",
+            metavar="DB",
+            show_default=False,
+            help="An SQLite index: check the inputs against it and add the new ones.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            show_default=False,
+            help="Processes that parse inputs (default: one per CPU).",
+        ),
+    ] = None,
+    fmt: FormatOption = Format.auto,
+    jsonl: JsonlOption = False,
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+) -> None:
+    """Cluster exact and near-duplicate articles: a shortened copy counts as a duplicate."""
+    import os
+    from pathlib import Path
+
+    from newscli.dedupe.run import dedupe
+    from newscli.render import DEDUPE, DEDUPE_PAIRS
+
+    if pairs and unique:
+        raise typer.BadParameter("give --pairs or --unique, not both", param_hint="--unique")
+
+    def analyse(articles: Any, on_failure: Callable[[Article, Exception], None]) -> Any:
+        return dedupe(
+            articles,
+            on_failure,
+            threshold=threshold,
+            shingle=shingle,
+            jobs=jobs or os.cpu_count() or 1,
+            index=None if index is None else Path(index),
+            pairs=pairs,
+        )
+
+    _run_corpus(
+        ctx,
+        files,
+        fmt=fmt,
+        jsonl=jsonl,
+        text_field=text_field,
+        encoding=encoding,
+        layout=DEDUPE_PAIRS if pairs else DEDUPE,
+        analyse=analyse,
+        line=_representative_source if unique else None,
+    )
+
+
+def _representative_source(record: Record) -> str | None:
+    return record["source"] if record["duplicate_of"] is None else None

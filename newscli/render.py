@@ -405,3 +405,104 @@ QUOTES = Layout(
         "in_title",
     ),
 )
+
+# --- dedupe --------------------------------------------------------------------------
+
+_DEDUPE_COLUMNS = (
+    Column("cluster", "cluster"),
+    Column("kind", "kind"),
+    Column("similarity", "sim", numeric=True),
+    Column("source", "source", ratio=1),
+)
+_DEDUPE_PAIR_COLUMNS = (
+    Column("similarity", "sim", numeric=True),
+    Column("kind", "kind"),
+    Column("source", "copy", ratio=1),
+    Column("duplicate_of", "duplicate of", ratio=1),
+)
+_KIND_ORDER = {"unique": 0, "indexed": 0, "exact": 1, "near": 2}
+
+
+def _dedupe_label(record: Record, prefix: str = "") -> str:
+    key = f"{prefix}_id" if prefix else "id"
+    label = str(record[prefix or "source"])
+    return label + (f" ({record[key]})" if record.get(key) is not None else "")
+
+
+def _dedupe_table(records: Sequence[Record]) -> list[Any]:
+    """The clusters with duplicates, representative first; a count of the rest."""
+    clusters: dict[str, list[Record]] = {}
+    for record in records:
+        if record["cluster_size"] > 1:
+            clusters.setdefault(record["cluster"], []).append(record)
+    rows: list[Record] = []
+    for cluster, members in clusters.items():
+        if all(m["duplicate_of"] is not None for m in members):
+            # the representative was indexed by an earlier run
+            kept = {**members[0], "kind": "indexed", "similarity": None, "id": None}
+            kept["source"] = members[0]["duplicate_of"]
+            kept["id"] = members[0].get("duplicate_of_id")
+            members = [kept, *members]
+        members.sort(key=lambda m: (_KIND_ORDER[m["kind"]], -(m["similarity"] or 0)))
+        for number, member in enumerate(members):
+            label = cluster[:8] if number == 0 else ""
+            rows.append({**member, "cluster": label, "source": _dedupe_label(member)})
+    duplicates = sum(1 for r in records if r["duplicate_of"] is not None)
+    summary = (
+        f"{len(records)} documents: {duplicates} duplicates in {len(clusters)} clusters, "
+        f"{len(records) - duplicates} to keep"
+    )
+    out: list[Any] = [heading(summary)]
+    if rows:
+        out.append(make_table(_DEDUPE_COLUMNS, rows))
+    return out
+
+
+def _dedupe_pairs_table(records: Sequence[Record]) -> list[Any]:
+    rows = [
+        {
+            **r,
+            "source": _dedupe_label(r),
+            "duplicate_of": _dedupe_label(r, "duplicate_of"),
+        }
+        for r in records
+    ]
+    out: list[Any] = [heading(f"{len(records)} duplicate pairs")]
+    if rows:
+        out.append(make_table(_DEDUPE_PAIR_COLUMNS, rows))
+    return out
+
+
+def _one_row(record: Record) -> Iterable[Record]:
+    yield record
+
+
+DEDUPE = Layout(
+    table=_dedupe_table,
+    csv_rows=_one_row,
+    csv_fields=(
+        "source",
+        "id",
+        "title",
+        "cluster",
+        "cluster_size",
+        "kind",
+        "duplicate_of",
+        "duplicate_of_id",
+        "similarity",
+        "added",
+    ),
+)
+DEDUPE_PAIRS = Layout(
+    table=_dedupe_pairs_table,
+    csv_rows=_one_row,
+    csv_fields=(
+        "source",
+        "id",
+        "duplicate_of",
+        "duplicate_of_id",
+        "similarity",
+        "kind",
+        "cluster",
+    ),
+)

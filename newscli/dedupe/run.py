@@ -1,0 +1,144 @@
+"""`newscli dedupe` without the command line: inputs in, one record per document out.
+
+Every input is parsed and sketched once (in worker processes if asked); then the whole
+corpus -- with an index, everything indexed before too -- is clustered at once, so the
+records can only be written at the end. Texts are dropped as soon as they are sketched.
+"""
+
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newscli.dedupe import SHINGLE, THRESHOLD
+from newscli.dedupe.cluster import Clusters, Corpus, Pair, find_clusters
+from newscli.dedupe.pipeline import sketch_articles
+from newscli.inputs import Article
+
+Record = dict[str, Any]
+#: called with an article whose parsing or sketching raised, and the exception
+OnFailure = Callable[[Article, Exception], None]
+
+
+def dedupe(
+    articles: Iterable[Article],
+    on_failure: OnFailure | None = None,
+    *,
+    threshold: float = THRESHOLD,
+    shingle: int | None = None,
+    jobs: int = 1,
+    index: Path | None = None,
+    pairs: bool = False,
+) -> Iterator[Record]:
+    """Cluster the articles; return one record per article (or per pair, with `pairs`).
+
+    All the work is done before this returns; the records are made as they are read. An
+    article that cannot be parsed or sketched goes to `on_failure` (by default, raised).
+    """
+    from newscli.dedupe.index import Index, input_key
+
+    corpus = Corpus()
+    store = Index(index, shingle=shingle) if index is not None else None
+    try:
+        if store is not None:
+            store.load(corpus)
+            shingle = store.shingle
+        #: the corpus position of each input, in input order (-1: it failed)
+        positions = array("q")
+        #: an input given twice in one run: its later places -> its first
+        again: dict[int, int] = {}
+        keys: dict[int, bytes] = {}
+        first: dict[tuple[str, bytes], int] = {}
+
+        def to_sketch() -> Iterator[tuple[int, Article]]:
+            for article in articles:
+                order = len(positions)
+                positions.append(-1)
+                if store is not None:
+                    key = input_key(article)
+                    if (article.source, key) in first:
+                        again[order] = first[article.source, key]
+                        continue
+                    first[article.source, key] = order
+                    found = store.find(article.source, key)
+                    if found is None and (staged := store.staged(article.source, key)):
+                        sketch, title = staged
+                        found = corpus.add(
+                            sketch, source=article.source, id=article.id, title=title
+                        )
+                        store.add(found, key, order)
+                    if found is not None:
+                        positions[order] = found
+                        continue
+                    keys[order] = key
+                yield order, article
+
+        for order, article, result in sketch_articles(
+            to_sketch(), shingle=shingle or SHINGLE, jobs=jobs
+        ):
+            if isinstance(result, Exception):
+                if on_failure is None:
+                    raise result
+                on_failure(article, result)
+                continue
+            sketch, title = result
+            position = corpus.add(sketch, source=article.source, id=article.id, title=title)
+            positions[order] = position
+            if store is not None:
+                key = keys.pop(order)
+                store.stage(article, key, sketch, title)
+                store.add(position, key, order)
+        for order, earlier in again.items():
+            positions[order] = positions[earlier]
+        clusters = find_clusters(corpus, threshold=threshold, pairs=pairs)
+        if store is not None:
+            store.commit(corpus, clusters)
+        indexed = store.indexed if store is not None else None
+    finally:
+        if store is not None:
+            store.close()
+    if pairs:
+        return (pair_record(corpus, clusters, pair) for pair in clusters.pairs)
+    return (
+        document_record(corpus, clusters, p, added=None if indexed is None else p >= indexed)
+        for p in positions
+        if p >= 0
+    )
+
+
+def _labels(corpus: Corpus, position: int, prefix: str) -> Record:
+    record: Record = {prefix or "source": corpus.sources[position]}
+    if corpus.ids[position] is not None:
+        record[f"{prefix}_id" if prefix else "id"] = corpus.ids[position]
+    return record
+
+
+def document_record(
+    corpus: Corpus, clusters: Clusters, position: int, *, added: bool | None = None
+) -> Record:
+    """What the command prints for one document."""
+    representative = int(clusters.representative[position])
+    similarity = float(clusters.similarity[position])
+    record = _labels(corpus, position, "")
+    record["title"] = corpus.titles[position]
+    record["cluster"] = clusters.cluster_id(corpus, position)
+    record["cluster_size"] = int(clusters.size[position])
+    record["kind"] = clusters.kind[position]
+    if representative == position:
+        record["duplicate_of"] = None
+    else:
+        record.update(_labels(corpus, representative, "duplicate_of"))
+    record["similarity"] = None if similarity != similarity else round(similarity, 3)
+    if added is not None:
+        record["added"] = added
+    return record
+
+
+def pair_record(corpus: Corpus, clusters: Clusters, pair: Pair) -> Record:
+    """What `--pairs` prints for a verified pair: the copy, then what it copies."""
+    record = _labels(corpus, pair.a, "")
+    record.update(_labels(corpus, pair.b, "duplicate_of"))
+    record["similarity"] = round(pair.similarity, 3)
+    record["kind"] = pair.kind
+    record["cluster"] = clusters.cluster_id(corpus, pair.a)
+    return record
