@@ -34,6 +34,7 @@ run: install ## showcase every finished command on seeds/
 	$(BIN)/newscli summarize --format table $(SEED)
 	$(BIN)/newscli quotes --format table $(SEED)
 	$(BIN)/newscli quotes --by speaker --format table $(SEED)
+	$(BIN)/newscli dedupe --format table seeds/
 
 test: install ## run the test suite
 	$(BIN)/python -m pytest
