@@ -7,6 +7,7 @@ left alone here: at the top level they are mostly apostrophes.
 """
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 Direction = Literal["open", "close"]
@@ -43,8 +44,8 @@ def mark_at(text: str, i: int) -> tuple[Direction, int] | None:
 _CANDIDATE = re.compile("[“”«»„\"`']")
 
 
-def open_after(text: str, start: int, end: int, open_quote: bool) -> bool:
-    """Whether a quotation is open at `end`, given whether one was open at `start`."""
+def marks(text: str, start: int, end: int) -> Iterator[tuple[int, Direction, int]]:
+    """(position, direction, length) of each double quotation mark in text[start:end]."""
     skip_to = start
     for candidate in _CANDIDATE.finditer(text, start, end):
         i = candidate.start()
@@ -52,8 +53,14 @@ def open_after(text: str, start: int, end: int, open_quote: bool) -> bool:
             continue  # the second character of `` or ''
         mark = mark_at(text, i)
         if mark is not None:
-            open_quote = mark[0] == "open"
+            yield i, mark[0], mark[1]
             skip_to = i + mark[1]
+
+
+def open_after(text: str, start: int, end: int, open_quote: bool) -> bool:
+    """Whether a quotation is open at `end`, given whether one was open at `start`."""
+    for _, direction, _ in marks(text, start, end):
+        open_quote = direction == "open"
     return open_quote
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from newscli.document import Document, Sentence
 from newscli.names import ROLE_NOUNS, Mention, NameIndex, find_mentions
-from newscli.quotemarks import mark_at
+from newscli.quotemarks import mark_at, marks
 
 DIRECT = "direct"
 PARTIAL = "partial"
@@ -150,22 +150,11 @@ def _after_opening_mark(text: str, position: int) -> int:
     return position + mark[1] if mark and mark[0] == "open" else -1
 
 
-_MARK_CHARACTER = re.compile("[“”«»„\"`']")
-
-
 def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each quotation in text[start:end]; the last may be open."""
     spans: list[tuple[int, int, bool]] = []
     open_at = -1
-    skip_to = start
-    for candidate in _MARK_CHARACTER.finditer(text, start, end):
-        i = candidate.start()
-        if i < skip_to:
-            continue  # the second character of `` or ''
-        mark = mark_at(text, i)
-        if mark is None:
-            continue
-        direction, length = mark
+    for i, direction, length in marks(text, start, end):
         if direction == "open":
             open_at = i + length  # a second opening mark means the first was stray
         elif open_at >= 0:
@@ -173,7 +162,6 @@ def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             if inner:
                 spans.append((*inner, True))
             open_at = -1
-        skip_to = i + length
     if open_at >= 0:
         inner = _trimmed(text, open_at, end)
         if inner:
