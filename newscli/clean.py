@@ -84,6 +84,7 @@ def split_lines(text: str) -> list[Line]:
         if (
             lines
             and previous_end == lines[-1].end
+            and text.count("\n", lines[-1].end, start) <= 1  # a blank line ends a paragraph
             and _CONTINUES.search(lines[-1].text)
             and text[start].islower()
         ):

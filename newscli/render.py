@@ -429,6 +429,10 @@ def _dedupe_label(record: Record, prefix: str = "") -> str:
     return label + (f" ({record[key]})" if record.get(key) is not None else "")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _dedupe_table(records: Sequence[Record]) -> list[Any]:
     """The clusters with duplicates, representative first; a count of the rest."""
     clusters: dict[str, list[Record]] = {}
@@ -449,8 +453,8 @@ def _dedupe_table(records: Sequence[Record]) -> list[Any]:
             rows.append({**member, "cluster": label, "source": _dedupe_label(member)})
     duplicates = sum(1 for r in records if r["duplicate_of"] is not None)
     summary = (
-        f"{len(records)} documents: {duplicates} duplicates in {len(clusters)} clusters, "
-        f"{len(records) - duplicates} to keep"
+        f"{_count(len(records), 'document')}: {_count(duplicates, 'duplicate')} in "
+        f"{_count(len(clusters), 'cluster')}, {len(records) - duplicates} to keep"
     )
     out: list[Any] = [heading(summary)]
     if rows:
@@ -467,7 +471,7 @@ def _dedupe_pairs_table(records: Sequence[Record]) -> list[Any]:
         }
         for r in records
     ]
-    out: list[Any] = [heading(f"{len(records)} duplicate pairs")]
+    out: list[Any] = [heading(_count(len(records), "duplicate pair"))]
     if rows:
         out.append(make_table(_DEDUPE_PAIR_COLUMNS, rows))
     return out

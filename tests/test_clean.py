@@ -122,6 +122,12 @@ def test_hard_wrapped_lines_join_into_one_paragraph():
     assert document.sentences[0].text == text.strip()
 
 
+def test_a_blank_line_always_ends_a_paragraph():
+    document = parse("council votes on budget\n\nthe council met on monday. it voted.\n")
+    assert document.title is not None and document.title.text == "council votes on budget"
+    assert len(document.paragraphs) == 1
+
+
 def test_single_line_paragraphs_stay_apart():
     text = "A headline\nThe first paragraph ends here.\nThe second one starts here.\n"
     document = parse(text)

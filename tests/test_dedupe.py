@@ -543,7 +543,7 @@ def staged(db: Path) -> int:
         return 0
 
 
-BIG = 2000
+BIG = 1200
 
 
 @pytest.fixture(scope="module")
