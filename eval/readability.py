@@ -43,16 +43,8 @@ WARM_UP = "The cat sat on the mat. Officials said the negotiations would continu
 Values = dict[str, float]
 
 
-#: The grade-level metrics that newscli's consensus_grade averages.
-GRADE_METRICS = (
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_readability_score",
-    "linsear_write_formula",
-)
+#: The grade-level formulas (Flesch reading ease is not a grade; consensus_grade is their mean).
+GRADE_METRICS = tuple(m for m in METRICS if m not in ("flesch_reading_ease", "consensus_grade"))
 
 
 def _grades(values: Values, *names: str) -> list[float]:

@@ -52,7 +52,7 @@ def _textstat() -> Any:
 
     from newscli.pronunciations import CMUDICT
 
-    # textstat would call nltk.download('cmudict') here; give it the packaged copy.
+    # Left alone, textstat fetches CMUdict through NLTK's downloader; give it the packaged copy.
     _count_syllables.get_cmudict = lambda lang: CMUDICT
     easy_words = get_lang_easy_words(LANGUAGE)
     return counts, selections, transformations, easy_words
