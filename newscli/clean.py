@@ -61,7 +61,8 @@ class Cleaning:
 
 
 _LINE = re.compile(r"[^\r\n]+")
-_CONTINUES = re.compile(r"[a-z,;]$")
+#: a line ending in one of these continues on the next line when that starts in lowercase
+_CONTINUING_ENDS = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -85,7 +86,7 @@ def split_lines(text: str) -> list[Line]:
             lines
             and previous_end == lines[-1].end
             and text.count("\n", lines[-1].end, start) <= 1  # a blank line ends a paragraph
-            and _CONTINUES.search(lines[-1].text)
+            and lines[-1].text[-1] in _CONTINUING_ENDS
             and text[start].islower()
         ):
             start = lines.pop().start
@@ -192,20 +193,41 @@ _DATELINE = re.compile(
     r"(?:,?\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{4}))?"
     r"(?:\s*\((?:[A-Z][\w .&'’-]{0,30})\))?)\s*(?:[-–—]{1,2}|:)\s+(?=\S)"
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_SENTENCE_CLOSERS = "\"'”’»)]"
 _DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _KICKER = re.compile(r"^[^:“”\"]{2,40}:\s")
 _HEADLINE_MAX_WORDS = 20
+# Patterns anchored at the end of a line are searched in its last _TAIL characters, longer
+# than any of their matches: re.search tries every start position, and on long paragraphs
+# that made cleaning the slowest part of parsing.
+_TAIL = 200
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+def _search_end(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return pattern.search(text, max(0, len(text) - _TAIL))
+
+
+def _ends_with_stop(text: str) -> bool:
+    """Whether the line ends in . ! ? or …, perhaps inside closing quotes or brackets."""
+    return text.rstrip(_SENTENCE_CLOSERS)[-1:] in (".", "!", "?", "…")
+
+
+def _ends_with_initials(text: str) -> bool:
+    """Whether the line ends in a dotted abbreviation like "U.S."."""
+    return (
+        text.endswith(".") and text[-2:-1].isupper() and _search_end(_DOTTED_END, text) is not None
+    )
+
+
+def _words(text: str, limit: int) -> int:
+    """The number of words, counted up to limit + 1: long paragraphs are not split whole."""
+    return len(text.split(None, limit))
 
 
 def _is_category_line(text: str) -> bool:
     if _TAG_PREFIX.match(text):
         return True
-    if _words(text) > 8 or not _TAG_LINE.match(text):
+    if _words(text, 8) > 8 or not _TAG_LINE.match(text):
         return False
     words = {w.strip(",|·/").lower() for w in text.split()}
     return bool(words & _SECTION_WORDS)
@@ -213,12 +235,12 @@ def _is_category_line(text: str) -> bool:
 
 def ends_like_sentence(text: str) -> bool:
     """Whether a line ends with sentence punctuation (an abbreviation like "U.S." doesn't)."""
-    return bool(_SENTENCE_END.search(text)) and not _DOTTED_END.search(text)
+    return _ends_with_stop(text) and not _ends_with_initials(text)
 
 
 def looks_like_title(text: str) -> bool:
     """A headline: short, and not ending like a running sentence."""
-    words = _words(text)
+    words = _words(text, 30)
     if words > 30 or text[-1] in ".:;,":
         return False
     return not (text.rstrip("\"'”’)").endswith(("?", "!")) and words > 15)
@@ -226,30 +248,39 @@ def looks_like_title(text: str) -> bool:
 
 def _looks_like_headline(text: str) -> bool:
     """A related-headline caption or subheading: a short line that is not a sentence."""
-    if _words(text) > _HEADLINE_MAX_WORDS or text.endswith((":", ",", ";")):
+    if _words(text, _HEADLINE_MAX_WORDS) > _HEADLINE_MAX_WORDS or text.endswith((":", ",", ";")):
         return False  # "... and Breitbart News responded:" introduces what follows
-    if not _SENTENCE_END.search(text):
+    if not _ends_with_stop(text):
         return True
     # "Iran foreign minister: Soleimani killing was ... by U.S." -- a kicker and no real end
-    return bool(_DOTTED_END.search(text) and _KICKER.match(text))
+    return _ends_with_initials(text) and _KICKER.match(text) is not None
+
+
+def _has_photo_credit(text: str) -> bool:
+    # every credit form has a slash, a bracket or a colon: most paragraphs skip the regex
+    tail = text[-_TAIL:]
+    if "/" not in tail and "(" not in tail and ":" not in tail:
+        return False
+    return _search_end(_PHOTO_CREDIT, text) is not None
 
 
 def _boilerplate_reason(text: str) -> str | None:
+    words = _words(text, 60)
     if _COMMENTS.match(text):
         return COMMENTS
-    if _words(text) <= 8 and _SHARE.match(text):
+    if words <= 8 and _SHARE.match(text):
         return SHARE
     if _ADVERTISEMENT.match(text):
         return ADVERTISEMENT
-    if _RELATED.match(text) and (_words(text) <= 25):
+    if words <= 25 and _RELATED.match(text):
         return RELATED_LINK
-    if _SUBSCRIBE.match(text) and _words(text) <= 25:
+    if words <= 25 and _SUBSCRIBE.match(text):
         return SUBSCRIBE
-    if _COPYRIGHT.match(text):
+    if len(text) <= _TAIL + 20 and _COPYRIGHT.match(text):
         return COPYRIGHT
     if _CREDITS.match(text):
         return CREDITS
-    if _PHOTO_LABEL.match(text) or (_words(text) <= 60 and _PHOTO_CREDIT.search(text)):
+    if _PHOTO_LABEL.match(text) or (words <= 60 and _has_photo_credit(text)):
         return PHOTO_CAPTION
     return None
 
@@ -261,7 +292,7 @@ def clean(lines: list[Line]) -> Cleaning:
     for index, line in enumerate(lines):
         text = line.text
         reason = _boilerplate_reason(text)
-        if reason is None and _words(text) <= 12 and (byline := _BYLINE.match(text)):
+        if reason is None and _words(text, 12) <= 12 and (byline := _BYLINE.match(text)):
             reason = BYLINE
             metadata.byline = metadata.byline or byline["name"]
         elif reason is None and _DATE_LINE.match(text):

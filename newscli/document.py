@@ -63,14 +63,28 @@ class Document:
         metadata: clean.Metadata,
         dropped: list[Dropped],
         paragraphs: list[Paragraph],
-        sentences: list[Sentence],
+        *,
+        caseless: bool = False,
     ):
         self.text = text
         self.title = title
         self.metadata = metadata
         self.dropped = dropped
         self.paragraphs = paragraphs
-        self.sentences = sentences
+        self.caseless = caseless
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the body paragraphs, split on first use (dedupe never asks)."""
+        sentences: list[Sentence] = []
+        for paragraph in self.paragraphs:
+            for start, end in segment.sentence_spans(
+                self.text, paragraph.start, paragraph.end, caseless=self.caseless
+            ):
+                sentences.append(
+                    Sentence(len(sentences), start, end, self.text[start:end], paragraph.index)
+                )
+        return sentences
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -99,13 +113,11 @@ def parse(text: str, *, title: str | None = None) -> Document:
 
     cleaning = clean.clean(lines)
     dropped = [Dropped(d.start, d.end, text[d.start : d.end], d.reason) for d in cleaning.drops]
-    paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
+    paragraphs = [
+        Paragraph(index, line.start, line.end, line.text)
+        for index, line in enumerate(cleaning.body)
+    ]
     # lower-cased text (some corpora are) gives the splitter no capitals to go by
-    caseless = text.islower()
-    for line in cleaning.body:
-        paragraph = Paragraph(len(paragraphs), line.start, line.end, line.text)
-        paragraphs.append(paragraph)
-        for start, end in segment.sentence_spans(text, line.start, line.end, caseless=caseless):
-            sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph.index))
-    return Document(text, found_title, cleaning.metadata, dropped, paragraphs, sentences)
+    return Document(
+        text, found_title, cleaning.metadata, dropped, paragraphs, caseless=text.islower()
+    )
