@@ -133,6 +133,47 @@ def _mention(text: str, start: int, end: int, sentence_start: int) -> Mention | 
     return Mention(start, end, text[start:end], name, role, organisation)
 
 
+def tagged_mention(
+    text: str, start: int, end: int, sentence_start: int, *, organisation: bool = False
+) -> Mention | None:
+    """A Mention for a span a tagger found, its role split off inside or found before it.
+
+    "President Hassan Rouhani" as one span gives the name "Hassan Rouhani" and the role
+    "President"; "Iran’s Foreign Minister Mohammad Javad Zarif" with the span on the
+    name alone finds the role in the capitalised title words before it.
+    """
+    words = text[start:end].split()
+    role_words, name_words = _split_role(words)
+    if not name_words:
+        return None
+    if role_words:
+        start = text.index(name_words[0], start)
+    if _POSSESSIVE.search(name_words[-1]):
+        name_words[-1] = _POSSESSIVE.sub("", name_words[-1])
+        end -= 2
+    name = " ".join(name_words)
+    role = " ".join(role_words) or _capitalised_role(text, start, sentence_start)
+    role = role or _lowercase_role(text, start, sentence_start)
+    return Mention(start, end, text[start:end], name, role, organisation)
+
+
+def _capitalised_role(text: str, start: int, sentence_start: int) -> str | None:
+    """Title words right before a name: "Iran’s Foreign Minister" Mohammad Javad Zarif."""
+    words = text[sentence_start:start].split()[-6:]
+    keep: list[str] = []
+    for word in reversed(words):
+        bare = word.rstrip(".").lower()
+        if not word[:1].isupper() or not (
+            bare in TITLE_WORDS or _POSSESSIVE.search(word) or _is_nationality(word)
+        ):
+            break
+        keep.insert(0, word)
+    # a possessive or nationality alone ("Iran’s Zarif") is not a role
+    if not any(w.rstrip(".").lower() in TITLE_WORDS for w in keep):
+        return None
+    return " ".join(keep)
+
+
 def _lowercase_role(text: str, start: int, sentence_start: int) -> str | None:
     """A lowercase role right before a name: "senior foreign correspondent" Elizabeth Palmer."""
     words = text[sentence_start:start].split()[-4:]
@@ -149,7 +190,7 @@ def _lowercase_role(text: str, start: int, sentence_start: int) -> str | None:
 _FUZZY_MIN_LENGTH = 6
 
 
-def _similar(a: str, b: str) -> bool:
+def similar_names(a: str, b: str) -> bool:
     """Same surname, allowing one slip in a long one ("Khameni" / "Khamenei")."""
     a, b = a.lower(), b.lower()
     if a == b:
@@ -197,16 +238,20 @@ class NameIndex:
             candidates = [
                 group
                 for known, groups in self._by_surname.items()
-                if known[:1] == surname[:1] and _similar(surname, known)
+                if known[:1] == surname[:1] and similar_names(surname, known)
                 for group in groups
             ]
         for group in candidates:
             for known in group:
                 known_words = known.name.split()
-                if not _similar(words[-1], known_words[-1]):
+                if not similar_names(words[-1], known_words[-1]):
                     continue
                 # "Ali Khamenei" and "Khamenei" match; "Ali Khamenei" and "Mahmoud Khamenei" don't
-                if len(words) == 1 or len(known_words) == 1 or _similar(words[0], known_words[0]):
+                if (
+                    len(words) == 1
+                    or len(known_words) == 1
+                    or similar_names(words[0], known_words[0])
+                ):
                     return group
         return None
 

@@ -1,0 +1,149 @@
+"""Grouping tagged mentions into entities: unit tests that give the spans directly."""
+
+import re
+from dataclasses import dataclass
+
+from newscli.analysis.entities import entities
+from newscli.document import parse
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    label: str
+
+
+def spans_of(text: str, labelled: list[tuple[str, str]]) -> list[Span]:
+    """Every occurrence of each (string, label), as a tagger would mark it."""
+    found = []
+    for string, label in labelled:
+        for match in re.finditer(rf"(?<!\w){re.escape(string)}(?!\w)", text):
+            found.append(Span(match.start(), match.end(), label))
+    return found
+
+
+def by_name(records: list[dict]) -> dict[str, dict]:
+    return {record["name"]: record for record in records}
+
+
+ARTICLE = """Iran strikes back
+
+Iran’s Foreign Minister Mohammad Javad Zarif said the strikes were proportionate.
+
+Zarif spoke after Supreme Leader Ayatollah Ali Khamenei addressed crowds in Tehran. \
+Khameni said the United States would pay. The U.S. said it was watching, and America \
+sent more troops.
+
+The Popular Mobilization Units (PMU) marched in Baghdad. The PMU is backed by Iran. \
+Khamenei spoke again.
+"""
+
+
+def test_people_grouped_with_full_names_and_roles():
+    document = parse(ARTICLE)
+    spans = spans_of(
+        ARTICLE,
+        [
+            ("Mohammad Javad Zarif", "PERSON"),
+            ("Zarif", "PERSON"),
+            ("Ali Khamenei", "PERSON"),
+            ("Khameni", "PERSON"),
+            ("Khamenei", "PERSON"),
+        ],
+    )
+    # "Zarif" inside "Mohammad Javad Zarif" is the same mention, not another one
+    spans = [
+        s for s in spans if not any(o != s and o.start <= s.start < s.end <= o.end for o in spans)
+    ]
+    people = by_name(entities(document, spans))
+    assert set(people) == {"Mohammad Javad Zarif", "Ali Khamenei"}
+    assert people["Mohammad Javad Zarif"]["count"] == 2
+    assert people["Mohammad Javad Zarif"]["role"] == "Iran’s Foreign Minister"
+    assert people["Ali Khamenei"]["count"] == 3
+    assert people["Ali Khamenei"]["role"] == "Supreme Leader Ayatollah"
+    assert "Khameni" in people["Ali Khamenei"]["aliases"]
+
+
+def test_role_inside_the_span_is_split_off():
+    text = "President Hassan Rouhani spoke. Rouhani left.\n"
+    spans = [Span(0, 24, "PERSON"), Span(32, 39, "PERSON")]
+    (rouhani,) = entities(parse(text), spans)
+    assert rouhani["name"] == "Hassan Rouhani"
+    assert rouhani["role"] == "President"
+    assert [m["text"] for m in rouhani["mentions"]] == ["Hassan Rouhani", "Rouhani"]
+
+
+def test_country_aliases_acronyms_and_types():
+    document = parse(ARTICLE)
+    spans = spans_of(
+        ARTICLE,
+        [
+            ("Iran", "GPE"),
+            ("Tehran", "GPE"),
+            ("United States", "GPE"),
+            ("U.S.", "GPE"),
+            ("America", "GPE"),
+            ("Popular Mobilization Units", "ORG"),
+            ("PMU", "ORG"),
+            ("Baghdad", "GPE"),
+        ],
+    )
+    found = by_name(entities(document, spans))
+    assert found["United States"]["count"] == 3
+    assert found["United States"]["aliases"] == ["United States", "U.S.", "America"]
+    assert found["Popular Mobilization Units"]["count"] == 3
+    assert found["Popular Mobilization Units"]["type"] == "ORG"
+    # "Iran’s" is a mention of Iran, its possessive left out
+    assert found["Iran"]["count"] == 3
+    assert all(m["text"] == "Iran" for m in found["Iran"]["mentions"])
+
+
+def test_an_acronym_spelling_a_longer_name_joins_it_without_a_definition():
+    text = "The Islamic Revolutionary Guard Corps fired. The IRGC denied it.\n"
+    spans = spans_of(text, [("Islamic Revolutionary Guard Corps", "ORG"), ("IRGC", "ORG")])
+    (irgc,) = entities(parse(text), spans)
+    assert irgc["name"] == "Islamic Revolutionary Guard Corps"
+    assert irgc["count"] == 2
+
+
+def test_a_surname_tagged_with_another_type_joins_the_person():
+    text = "Mohammad Javad Zarif spoke. Later Zarif left.\n"
+    spans = [Span(0, 20, "PERSON"), Span(34, 39, "GPE")]
+    (zarif,) = entities(parse(text), spans)
+    assert zarif["name"] == "Mohammad Javad Zarif"
+    assert zarif["type"] == "PERSON"
+
+
+def test_a_slip_in_a_long_name_joins_the_commoner_spelling_but_short_names_stay_apart():
+    text = "Hezbollah fired. Hezbollah said so. Hezbolah denied it. Iran and Iraq met.\n"
+    spans = spans_of(
+        text, [("Hezbollah", "ORG"), ("Hezbolah", "ORG"), ("Iran", "GPE"), ("Iraq", "GPE")]
+    )
+    found = by_name(entities(parse(text), spans))
+    assert found["Hezbollah"]["count"] == 3
+    assert {"Iran", "Iraq"} <= set(found)
+
+
+def test_salience_orders_frequent_early_and_headline_entities_first():
+    records = entities(
+        parse(ARTICLE),
+        spans_of(ARTICLE, [("Iran", "GPE"), ("Baghdad", "GPE"), ("Tehran", "GPE")]),
+    )
+    assert [r["name"] for r in records][0] == "Iran"
+    assert records[-1]["name"] == "Baghdad"
+    assert all(0 <= r["salience"] <= 1 for r in records)
+
+
+def test_every_mention_slices_back_and_nothing_is_lost():
+    document = parse(ARTICLE)
+    spans = spans_of(ARTICLE, [("Iran", "GPE"), ("Zarif", "PERSON"), ("PMU", "ORG")])
+    records = entities(document, spans)
+    mentions = [m for r in records for m in r["mentions"]]
+    assert len(mentions) == len(spans)
+    for mention in mentions:
+        assert ARTICLE[mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_no_spans_no_entities():
+    assert entities(parse("Nothing to see here.\n"), []) == []
