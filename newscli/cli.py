@@ -9,8 +9,10 @@ functions that need them, so start-up stays fast.
 import codecs
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,6 +21,9 @@ from newscli.environment import Environment
 from newscli.errors import InputError, NewscliError
 from newscli.inputs import Article, expects_many, read_articles
 from newscli.render import Format, Layout, Record, Writer
+
+if TYPE_CHECKING:
+    from newscli.progress import Progress
 
 app = typer.Typer(
     name="newscli",
@@ -78,6 +83,31 @@ EncodingOption = Annotated[
     ),
 ]
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        show_default=False,
+        help="Worker processes for many inputs (default: one per CPU); output is the same.",
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar on stderr (errors still show).")
+]
+MaxCharsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-chars",
+        min=1,
+        metavar="N",
+        help="Cut longer articles here; the record says `truncated`.",
+    ),
+]
+#: generous: ten times a very long feature article
+MAX_CHARS = 1_000_000
+
 
 def _version(value: bool) -> None:
     if value:
@@ -108,68 +138,109 @@ def _report(ctx: typer.Context, error: NewscliError) -> None:
     env.stderr.flush()
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """The options every command shares: how to read inputs and run over them."""
+
+    fmt: Format
+    jsonl: bool
+    text_field: str
+    encoding: str | None
+    jobs: int | None
+    quiet: bool
+    max_chars: int | None
+
+
 def _run(
     ctx: typer.Context,
     files: list[str] | None,
+    inputs: Inputs,
     *,
-    fmt: Format,
-    jsonl: bool,
-    text_field: str,
-    encoding: str | None,
     layout: Layout,
     analyse: Callable[[Article], Record],
 ) -> None:
-    """Read, analyse and write each input; one bad input never stops the others."""
+    """Read, analyse and write each input, in input order, in worker processes when there
+    are many; one bad input never stops the others.
+
+    `analyse` must pickle (a module-level function or a partial of one) to reach workers.
+    """
+    from newscli.parallel import ordered_map
+    from newscli.records import analyse_chunk
+
+    env: Environment = ctx.obj
+    args = _input_args(ctx, files)
+    writer = Writer(inputs.fmt, layout, env, many=expects_many(args, inputs.jsonl))
+    work = partial(analyse_chunk, analyse, max_chars=inputs.max_chars)
+    items = read_articles(
+        args,
+        stdin=env.stdin,
+        jsonl=inputs.jsonl,
+        text_field=inputs.text_field,
+        encoding=inputs.encoding,
+    )
+    # tracebacks do not cross processes: --debug runs everything here
+    jobs = 1 if ctx.meta.get("debug") else _jobs(inputs.jobs)
+    with _progress(env, inputs, writer) as progress:
+        try:
+            for item, outcome in ordered_map(work, items, jobs=jobs, chunk=CHUNK):
+                if isinstance(outcome, Exception):
+                    _report_failure(ctx, item, outcome)
+                else:
+                    writer.write(outcome)
+                progress.advance(failed=isinstance(outcome, Exception))
+        finally:
+            writer.close()
+    _finish(ctx, progress)
+
+
+#: articles per message to a worker process
+CHUNK = 16
+
+
+def _input_args(ctx: typer.Context, files: list[str] | None) -> list[str]:
     env: Environment = ctx.obj
     args = list(files or [])
     if not args:
         if env.stdin_is_terminal():
             ctx.fail("no input given; name files or directories, or pipe text in")
         args = ["-"]
-    writer = Writer(fmt, layout, env, many=expects_many(args, jsonl))
-    total = failed = 0
-    try:
-        for item in read_articles(
-            args, stdin=env.stdin, jsonl=jsonl, text_field=text_field, encoding=encoding
-        ):
-            total += 1
-            if isinstance(item, InputError):
-                failed += 1
-                _report(ctx, item)
-                continue
-            try:
-                record = analyse(item)
-            except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the rest
-                failed += 1
-                error = NewscliError(
-                    f"internal error ({type(exc).__name__}: {exc})",
-                    source=item.source,
-                    hint="rerun with --debug and report it",
-                )
-                error.__cause__ = exc
-                _report(ctx, error)
-                continue
-            writer.write(record)
-    finally:
-        writer.close()
-    if failed:
-        if total > 1:
-            env.stderr.write(f"newscli: {failed} of {total} inputs failed\n")
+    return args
+
+
+def _jobs(jobs: int | None) -> int:
+    import os
+
+    return jobs or os.cpu_count() or 1
+
+
+def _progress(env: Environment, inputs: Inputs, writer: Writer) -> "Progress":
+    from newscli.progress import Progress
+
+    # a bar on the terminal stdout writes to as it goes would tear the output
+    shares_terminal = env.stdout_is_terminal() and not writer.buffers
+    return Progress(env, enabled=not inputs.quiet and not shares_terminal)
+
+
+def _report_failure(ctx: typer.Context, item: Any, outcome: Exception) -> None:
+    if isinstance(outcome, NewscliError):
+        _report(ctx, outcome)
+        return
+    error = NewscliError(
+        f"internal error ({type(outcome).__name__}: {outcome})",
+        source=item.source,
+        hint="rerun with --debug and report it",
+    )
+    error.__cause__ = outcome
+    _report(ctx, error)
+
+
+def _finish(ctx: typer.Context, progress: "Progress") -> None:
+    """Exit 1 when any input failed, after saying how many of how many."""
+    env: Environment = ctx.obj
+    if progress.failed:
+        if progress.done > 1:
+            env.stderr.write(f"newscli: {progress.failed} of {progress.done} inputs failed\n")
         raise typer.Exit(1)
-
-
-def _base_record(article: Article, title: str | None) -> Record:
-    record: Record = {"source": article.source}
-    if article.id is not None:
-        record["id"] = article.id
-    record["title"] = title
-    return record
-
-
-def _parsed(article: Article) -> Any:
-    from newscli.document import parse
-
-    return parse(article.text, title=article.title)
 
 
 @app.command("parse", short_help="Title, metadata, dropped boilerplate and sentences.")
@@ -181,24 +252,19 @@ def parse_command(
     jsonl: JsonlOption = False,
     text_field: TextFieldOption = "text",
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Show how newscli reads an article: title, metadata, dropped boilerplate, sentences."""
-    from newscli.analysis.parse import parse_record
+    from newscli.records import parse_record
     from newscli.render import PARSE
 
-    def analyse(article: Article) -> Record:
-        document = _parsed(article)
-        record = _base_record(article, None)
-        record.update(parse_record(document, tokens=tokens))
-        return record
-
+    analyse = partial(parse_record, tokens=tokens)
     _run(
         ctx,
         files,
-        fmt=fmt,
-        jsonl=jsonl,
-        text_field=text_field,
-        encoding=encoding,
+        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
         layout=PARSE,
         analyse=analyse,
     )
@@ -221,27 +287,19 @@ def readability_command(
     jsonl: JsonlOption = False,
     text_field: TextFieldOption = "text",
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Readability formulas on the cleaned body, with the counts behind them."""
-    from newscli.analysis.readability import readability, readability_by_paragraph
+    from newscli.records import readability_record
     from newscli.render import READABILITY
 
-    def analyse(article: Article) -> Record:
-        document = _parsed(article)
-        record = _base_record(article, document.title.text if document.title else None)
-        if by is ReadabilityUnit.paragraph:
-            record["paragraphs"] = readability_by_paragraph(document)
-        else:
-            record.update(readability(document))
-        return record
-
+    analyse = partial(readability_record, by_paragraph=by is ReadabilityUnit.paragraph)
     _run(
         ctx,
         files,
-        fmt=fmt,
-        jsonl=jsonl,
-        text_field=text_field,
-        encoding=encoding,
+        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
         layout=READABILITY,
         analyse=analyse,
     )
@@ -304,9 +362,13 @@ def summarize_command(
     jsonl: JsonlOption = False,
     text_field: TextFieldOption = "text",
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """An extractive summary of the cleaned body: whole sentences, with scores and offsets."""
-    from newscli.analysis.summarize import Budget, summarize
+    from newscli.analysis.summarize import Budget
+    from newscli.records import summary_record
     from newscli.render import SUMMARY
 
     if sentences is not None and ratio is not None:
@@ -315,21 +377,17 @@ def summarize_command(
         raise typer.BadParameter("must be more than 0", param_hint="--ratio")
     budget = Budget(sentences=sentences, ratio=ratio, words=words)
 
-    def analyse(article: Article) -> Record:
-        document = _parsed(article)
-        record = _base_record(article, document.title.text if document.title else None)
-        record.update(
-            summarize(document, budget=budget, method=method, order=order, ranking=all_sentences)
-        )
-        return record
-
+    analyse = partial(
+        summary_record,
+        budget=budget,
+        method=method.value,
+        order=order.value,
+        ranking=all_sentences,
+    )
     _run(
         ctx,
         files,
-        fmt=fmt,
-        jsonl=jsonl,
-        text_field=text_field,
-        encoding=encoding,
+        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
         layout=SUMMARY,
         analyse=analyse,
     )
@@ -367,37 +425,102 @@ def quotes_command(
     jsonl: JsonlOption = False,
     text_field: TextFieldOption = "text",
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Every quotation in the body with its speaker, cue and offsets; who gets quoted."""
-    from newscli.analysis.quotes import quotes, speakers
+    from newscli.records import quotes_record
     from newscli.render import QUOTES
 
-    def analyse(article: Article) -> Record:
-        document = _parsed(article)
-        record = _base_record(article, document.title.text if document.title else None)
-        found = quotes(document, include_all=include_all, indirect=indirect)
-        if speaker is not None:
-            wanted = speaker.lower()
-            found = [
-                q
-                for q in found
-                if wanted in (q["speaker"] or "").lower()
-                or wanted in (q["speaker_mention"] or "").lower()
-            ]
-        record["quotes"] = found
-        if by is QuotesView.speaker:
-            record["speakers"] = speakers(found)
-        return record
+    analyse = partial(
+        quotes_record,
+        include_all=include_all,
+        indirect=indirect,
+        speaker=speaker,
+        by_speaker=by is QuotesView.speaker,
+    )
+    _run(
+        ctx,
+        files,
+        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        layout=QUOTES,
+        analyse=analyse,
+    )
+
+
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GPE = "GPE"
+    LOC = "LOC"
+    NORP = "NORP"
+    MISC = "MISC"
+
+
+@app.command("entities", short_help="People, organisations and places, one row per referent.")
+def entities_command(
+    ctx: typer.Context,
+    files: Files = None,
+    types: Annotated[
+        list[EntityType] | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="Only entities of this type (repeat for several).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    mentions: Annotated[
+        bool, typer.Option("--mentions", help="A table or CSV row per mention, not per entity.")
+    ] = False,
+    fmt: FormatOption = Format.auto,
+    jsonl: JsonlOption = False,
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
+) -> None:
+    """Typed named entities from newscli's own tagger, grouped into one entity per referent
+    with a canonical name, role, mentions and salience."""
+    from newscli.records import entities_record
+    from newscli.render import ENTITIES, ENTITY_MENTIONS
+
+    analyse = partial(entities_record, types=frozenset(t.value for t in types or ()))
+    _run(
+        ctx,
+        files,
+        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        layout=ENTITY_MENTIONS if mentions else ENTITIES,
+        analyse=analyse,
+    )
+
+
+@app.command("analyze", short_help="Every per-document analysis in one record: for corpora.")
+def analyze_command(
+    ctx: typer.Context,
+    files: Files = None,
+    fmt: FormatOption = Format.auto,
+    jsonl: JsonlOption = False,
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
+) -> None:
+    """Parse each article once and run readability, summarize, quotes and entities on it,
+    with their default options: one record per article, in input order."""
+    from newscli.records import analyze_record
+    from newscli.render import ANALYZE
 
     _run(
         ctx,
         files,
-        fmt=fmt,
-        jsonl=jsonl,
-        text_field=text_field,
-        encoding=encoding,
-        layout=QUOTES,
-        analyse=analyse,
+        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        layout=ANALYZE,
+        analyse=analyze_record,
     )
 
 
@@ -407,11 +530,8 @@ def quotes_command(
 def _run_corpus(
     ctx: typer.Context,
     files: list[str] | None,
+    inputs: Inputs,
     *,
-    fmt: Format,
-    jsonl: bool,
-    text_field: str,
-    encoding: str | None,
     layout: Layout,
     analyse: Callable[[Any, Callable[[Article, Exception], None]], Any],
     line: Callable[[Record], str | None] | None = None,
@@ -419,45 +539,40 @@ def _run_corpus(
     """`_run` for a command that needs every input before it can write a record.
 
     `analyse` takes the stream of readable articles (unreadable ones are reported as they
-    come) and a function that reports a failure on one article; its records are written
-    at the end -- or, with `line`, each record as one line of plain text (None: skipped).
+    come; long ones cut at --max-chars) and a function that reports a failure on one
+    article; its records are written at the end -- or, with `line`, each record as one
+    line of plain text (None: skipped).
     """
     env: Environment = ctx.obj
-    args = list(files or [])
-    if not args:
-        if env.stdin_is_terminal():
-            ctx.fail("no input given; name files or directories, or pipe text in")
-        args = ["-"]
-    total = failed = 0
+    args = _input_args(ctx, files)
+    writer = Writer(inputs.fmt, layout, env, many=expects_many(args, inputs.jsonl))
 
     def articles() -> Any:
-        nonlocal total, failed
         for item in read_articles(
-            args, stdin=env.stdin, jsonl=jsonl, text_field=text_field, encoding=encoding
+            args,
+            stdin=env.stdin,
+            jsonl=inputs.jsonl,
+            text_field=inputs.text_field,
+            encoding=inputs.encoding,
         ):
-            total += 1
+            progress.advance(failed=isinstance(item, InputError))
             if isinstance(item, InputError):
-                failed += 1
                 _report(ctx, item)
-                continue
-            yield item
+            elif len(item.text) > inputs.max_chars:
+                yield Article(item.source, item.text[: inputs.max_chars], item.id, item.title)
+            else:
+                yield item
 
     def on_failure(article: Article, exc: Exception) -> None:
-        nonlocal failed
-        failed += 1
-        error = NewscliError(
-            f"internal error ({type(exc).__name__}: {exc})",
-            source=article.source,
-            hint="rerun with --debug and report it",
-        )
-        error.__cause__ = exc
-        _report(ctx, error)
+        progress.failure()
+        _report_failure(ctx, article, exc)
 
-    try:
-        records = analyse(articles(), on_failure)
-    except NewscliError as error:  # about the run as a whole, not one input
-        _report(ctx, error)
-        raise typer.Exit(error.exit_status) from None
+    with _progress(env, inputs, writer) as progress:
+        try:
+            records = analyse(articles(), on_failure)
+        except NewscliError as error:  # about the run as a whole, not one input
+            _report(ctx, error)
+            raise typer.Exit(error.exit_status) from None
     if line is not None:
         for record in records:
             text = line(record)
@@ -465,16 +580,12 @@ def _run_corpus(
                 env.stdout.write(text + "\n")
         env.stdout.flush()
     else:
-        writer = Writer(fmt, layout, env, many=expects_many(args, jsonl))
         try:
             for record in records:
                 writer.write(record)
         finally:
             writer.close()
-    if failed:
-        if total > 1:
-            env.stderr.write(f"newscli: {failed} of {total} inputs failed\n")
-        raise typer.Exit(1)
+    _finish(ctx, progress)
 
 
 @app.command("dedupe", short_help="Exact and near-duplicate clusters across a corpus.")
@@ -516,23 +627,15 @@ def dedupe_command(
             help="An SQLite index: check the inputs against it and add the new ones.",
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            show_default=False,
-            help="Processes that parse inputs (default: one per CPU).",
-        ),
-    ] = None,
     fmt: FormatOption = Format.auto,
     jsonl: JsonlOption = False,
     text_field: TextFieldOption = "text",
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Cluster exact and near-duplicate articles: a shortened copy counts as a duplicate."""
-    import os
     from pathlib import Path
 
     from newscli.dedupe.run import dedupe
@@ -547,7 +650,7 @@ def dedupe_command(
             on_failure,
             threshold=threshold,
             shingle=shingle,
-            jobs=jobs or os.cpu_count() or 1,
+            jobs=1 if ctx.meta.get("debug") else _jobs(jobs),
             index=None if index is None else Path(index),
             pairs=pairs,
         )
@@ -555,10 +658,7 @@ def dedupe_command(
     _run_corpus(
         ctx,
         files,
-        fmt=fmt,
-        jsonl=jsonl,
-        text_field=text_field,
-        encoding=encoding,
+        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
         layout=DEDUPE_PAIRS if pairs else DEDUPE,
         analyse=analyse,
         line=_representative_source if unique else None,

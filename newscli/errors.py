@@ -6,6 +6,7 @@ package prints errors.
 """
 
 from enum import IntEnum
+from typing import Any
 
 
 class ExitStatus(IntEnum):
@@ -27,6 +28,10 @@ class NewscliError(Exception):
         self.problem = problem
         self.source = source
         self.hint = hint
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled (from a worker process) with its source and hint, not just the problem
+        return (type(self), (self.problem,), self.__dict__)
 
     def message(self) -> str:
         parts = ["newscli"]

@@ -69,6 +69,11 @@ class Writer:
         self._table_records: list[Record] = []
         self._csv: Any = None
 
+    @property
+    def buffers(self) -> bool:
+        """Whether records wait for `close` (a table is drawn once every row is known)."""
+        return self.format is Format.table
+
     def write(self, record: Record) -> None:
         if self.format is Format.jsonl:
             self.out.write(_json_line(record) + "\n")
@@ -403,6 +408,132 @@ QUOTES = Layout(
         "sentence",
         "quotation",
         "in_title",
+    ),
+)
+
+# --- entities ------------------------------------------------------------------------
+
+_ENTITY_COLUMNS = (
+    Column("name", "entity", ratio=2),
+    Column("type", "type"),
+    Column("role", "role", ratio=1),
+    Column("count", "mentions", numeric=True),
+    Column("salience", "salience", numeric=True),
+)
+_MENTION_COLUMNS = (
+    Column("text", "mention", ratio=1),
+    Column("label", "tagged"),
+    Column("name", "entity", ratio=1),
+    Column("type", "type"),
+    Column("start", "start", numeric=True),
+)
+
+
+def _entity_rows(record: Record) -> list[Record]:
+    return [{**e, "role": e["role"] or ""} for e in record["entities"]]
+
+
+def _mention_rows(record: Record) -> list[Record]:
+    rows = [
+        {**m, "name": e["name"], "type": e["type"]}
+        for e in record["entities"]
+        for m in e["mentions"]
+    ]
+    return sorted(rows, key=lambda row: row["start"])
+
+
+def _titled_tables(
+    columns: Sequence[Column], rows_of: Callable[[Record], list[Record]]
+) -> Callable[[Sequence[Record]], list[Any]]:
+    def draw(records: Sequence[Record]) -> list[Any]:
+        out: list[Any] = []
+        for record in records:
+            title = f": {record['title']}" if record.get("title") else ""
+            out.append(heading(f"{source_label(record)}{title}"))
+            out.append(make_table(columns, rows_of(record)))
+        return out
+
+    return draw
+
+
+def _entity_csv_rows(record: Record) -> Iterable[Record]:
+    base = {"source": record["source"], "id": record.get("id")}
+    for entity in record["entities"]:
+        yield {**base, **entity, "aliases": " | ".join(entity["aliases"])}
+
+
+def _mention_csv_rows(record: Record) -> Iterable[Record]:
+    base = {"source": record["source"], "id": record.get("id")}
+    for row in _mention_rows(record):
+        yield {**base, **row}
+
+
+ENTITIES = Layout(
+    table=_titled_tables(_ENTITY_COLUMNS, _entity_rows),
+    csv_rows=_entity_csv_rows,
+    csv_fields=(
+        "source",
+        "id",
+        "name",
+        "type",
+        "role",
+        "count",
+        "salience",
+        "start",
+        "end",
+        "aliases",
+    ),
+)
+ENTITY_MENTIONS = Layout(
+    table=_titled_tables(_MENTION_COLUMNS, _mention_rows),
+    csv_rows=_mention_csv_rows,
+    csv_fields=("source", "id", "text", "start", "end", "label", "name", "type"),
+)
+
+# --- analyze -------------------------------------------------------------------------
+
+_ANALYZE_COLUMNS = (
+    Column("source", "source", ratio=1),
+    Column("grade", "grade", numeric=True),
+    Column("quotes", "quotes", numeric=True),
+    Column("entities", "main entities", ratio=2),
+    Column("summary", "summary", ratio=3),
+)
+#: entities named per document in the table and CSV (JSON has all of them)
+_TOP_ENTITIES = 5
+
+
+def _analyze_row(record: Record) -> Record:
+    return {
+        "source": record["source"],
+        "id": record.get("id"),
+        "title": record.get("title"),
+        "grade": record["readability"]["consensus_grade"],
+        "words": record["readability"]["words"],
+        "quotes": len(record["quotes"]),
+        "speakers": len({q["speaker"] for q in record["quotes"] if q["speaker"]}),
+        "entities": ", ".join(e["name"] for e in record["entities"][:_TOP_ENTITIES]),
+        "summary": record["summary"]["text"],
+    }
+
+
+def _analyze_table(records: Sequence[Record]) -> list[Any]:
+    return [make_table(_ANALYZE_COLUMNS, [_analyze_row(r) for r in records])]
+
+
+ANALYZE = Layout(
+    table=_analyze_table,
+    csv_rows=lambda record: [_analyze_row(record)],
+    csv_fields=(
+        "source",
+        "id",
+        "title",
+        "grade",
+        "words",
+        "quotes",
+        "speakers",
+        "entities",
+        "summary",
     ),
 )
 

@@ -16,11 +16,19 @@ def run():
     """Invoke the app as a pipe would (stdout and stdin not terminals) unless told otherwise."""
     runner = CliRunner()
 
-    def invoke(args, *, input=None, stdout_isatty=False, stdin_isatty=False, no_color=True):
+    def invoke(
+        args,
+        *,
+        input=None,
+        stdout_isatty=False,
+        stdin_isatty=False,
+        stderr_isatty=False,
+        no_color=True,
+    ):
         env = Environment(
             stdout_isatty=stdout_isatty,
             stdin_isatty=stdin_isatty,
-            stderr_isatty=False,
+            stderr_isatty=stderr_isatty,
             no_color=no_color,
         )
         return runner.invoke(app, [str(a) for a in args], input=input, obj=env)

@@ -120,7 +120,7 @@ def entities(document: Document, spans: Iterable[TaggedSpan]) -> list[dict[str, 
 
     _merge_acronyms(groups, acronyms)
     _merge_slips(groups)
-    return _records(document, groups.values())
+    return _records(document, groups)
 
 
 def _first_inside(people: Sequence[Any], span: TaggedSpan) -> Any:
@@ -195,9 +195,9 @@ def _merge_slips(groups: dict[str, _Entity]) -> None:
                 break
 
 
-def _canonical(group: _Entity) -> str:
+def _canonical(key: str, group: _Entity) -> str:
     if group.person:
-        return max(group.names, key=lambda n: len(n.split()))
+        return key.removeprefix("person:")  # NameIndex's: the fullest, spelt as most often
     counts = Counter(group.names)
     # the fullest spelled-out form; an acronym only when there is nothing else
     return max(
@@ -206,17 +206,17 @@ def _canonical(group: _Entity) -> str:
     )
 
 
-def _records(document: Document, groups: Iterable[_Entity]) -> list[dict[str, Any]]:
-    found = list(groups)
+def _records(document: Document, groups: dict[str, _Entity]) -> list[dict[str, Any]]:
+    found = list(groups.items())
     if not found:
         return []
     body_start = document.paragraphs[0].start if document.paragraphs else 0
     body_end = document.paragraphs[-1].end if document.paragraphs else len(document.text)
     lede_end = document.paragraphs[0].end if document.paragraphs else 0
     title = document.title
-    most = max(len(g.mentions) for g in found)
+    most = max(len(g.mentions) for _, g in found)
     records = []
-    for group in found:
+    for key, group in found:
         mentions = sorted(set(group.mentions))
         first = mentions[0][0]
         frequency = len(mentions) / most
@@ -233,7 +233,7 @@ def _records(document: Document, groups: Iterable[_Entity]) -> list[dict[str, An
         type_ = max(group.type_votes, key=lambda t: (group.type_votes[t], -TYPES.index(t)))
         records.append(
             {
-                "name": _canonical(group),
+                "name": _canonical(key, group),
                 "type": type_,
                 "role": group.role,
                 "count": len(mentions),

@@ -1,0 +1,146 @@
+"""Named entities: a statistical tagger the project trains itself (`newscli.ner.train`).
+
+An averaged structured perceptron over word features in a five-token window, BIO tags and
+Viterbi decoding (`model`, `features`), trained on UNER English-EWT and the open genres of
+GUM. The model file ships in the package and needs only numpy; it is loaded once per
+process, on first use. Importing this module imports neither numpy nor the model.
+
+Types. The model tags PER, ORG, LOC and MISC (UNER's OTHER spans, such as nationalities, and
+GUM's other named mentions). They are reported as:
+
+| model | reported | how |
+|---|---|---|
+| PER | PERSON | |
+| ORG | ORG | |
+| LOC | GPE | the span (less a leading "the") is a country, US state or city in GeoNames / ISO 3166 |
+| LOC | LOC | any other place: regions, rivers, mountains, streets |
+| MISC | NORP | the span is a nationality, religious or political group ("Iranian", "Shiite", "Democrats") |
+| MISC | MISC | events, works, products and other names |
+
+Offsets are Python string indices into the text given: ``text[span.start:span.end] ==
+span.text``. A possessive ’s is not part of an entity ("Iran" in "Iran’s").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newscli.ner import features as feats
+
+if TYPE_CHECKING:
+    from newscli.document import Document
+    from newscli.ner.model import Model
+
+MODEL_PATH = Path(__file__).with_name("model.npz")
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "MISC")
+COMMON_WORD = 5  # zipf frequency from which a one-word name is not spread to other mentions
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@cache
+def load_model() -> Model:
+    """The shipped model, loaded on first use."""
+    from newscli.ner.model import Model
+
+    return Model.load(MODEL_PATH)
+
+
+def tag_spans(text: str, sentences: list[tuple[int, int]]) -> list[EntitySpan]:
+    """Entities in the given sentence spans of `text`, in text order.
+
+    The sentences together are one document: how a word is written in one of them helps
+    read it in another (an ALL-CAPS headline, a sentence-initial name), and a name gets the
+    type the document gives it most often, wherever it appears capitalised."""
+    tagger = load_model()
+    spans = [feats.tokens(text, start, end) for start, end in sentences]
+    words = [[text[s:e] for s, e in sentence] for sentence in spans]
+    casing = feats.DocumentCasing(words)
+    tags = tagger.tag([feats.sentence_keys(w, casing, tagger.lexicon) for w in words])
+    mentions = _consistent(tagger, words, _mentions(tags))
+    found = []
+    for sentence, first, last, kind in mentions:
+        start, end = spans[sentence][first][0], spans[sentence][last - 1][1]
+        label = _label(tagger, kind, text[start:end])
+        found.append(EntitySpan(start, end, text[start:end], label))
+    return sorted(found, key=lambda span: (span.start, span.end))
+
+
+def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
+    """(sentence, first token, end token, model type) of each BIO span."""
+    found = []
+    for sentence, sentence_tags in enumerate(tags):
+        first = None
+        for i, tag in enumerate([*sentence_tags, "O"]):
+            if first is not None and not tag.startswith("I-"):
+                found.append((sentence, first, i, sentence_tags[first][2:]))
+                first = None
+            if tag.startswith("B-"):
+                first = i
+    return found
+
+
+def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """The document's second pass: each name (case-insensitive) takes its most frequent type,
+    and capitalised occurrences the tagger missed are added, unless the name is a common
+    word."""
+    kinds: dict[tuple[str, ...], Counter[str]] = {}
+    for sentence, first, end, kind in mentions:
+        name = tuple(w.lower() for w in words[sentence][first:end])
+        kinds.setdefault(name, Counter())[kind] += 1
+    chosen = {name: max(sorted(counts), key=counts.__getitem__) for name, counts in kinds.items()}
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(chosen, key=len, reverse=True):
+        if len(name) > 1 or tagger.lexicon.frequency(name[0]) < COMMON_WORD:
+            by_first_word.setdefault(name[0], []).append(name)
+    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    found = [(s, first, end, chosen[tuple(w.lower() for w in words[s][first:end])])
+             for s, first, end, _ in mentions]
+    for sentence, sentence_words in enumerate(words):
+        i = 0
+        while i < len(sentence_words):
+            word = sentence_words[i]
+            for name in by_first_word.get(word.lower(), ()) if word[:1].isupper() else ():
+                end = i + len(name)
+                candidate = tuple(w.lower() for w in sentence_words[i:end])
+                if candidate == name and not any((sentence, j) in taken for j in range(i, end)):
+                    found.append((sentence, i, end, chosen[name]))
+                    i = end - 1
+                    break
+            i += 1
+    return found
+
+
+def tag_document(
+    document: Document, dropped_reasons: Collection[str] = ("dateline",)
+) -> list[EntitySpan]:
+    """Entities in a parsed article: its title (when it has offsets), every body sentence,
+    and the dropped spans with one of `dropped_reasons` (by default the dateline)."""
+    sentences = [(s.start, s.end) for s in document.sentences]
+    title = document.title
+    if title is not None and title.start is not None and title.end is not None:
+        sentences.append((title.start, title.end))
+    sentences += [(d.start, d.end) for d in document.dropped if d.reason in dropped_reasons]
+    return tag_spans(document.text, sorted(sentences))
+
+
+def _label(tagger: Model, kind: str, text: str) -> str:
+    name = text.lower()
+    if kind == "PER":
+        return "PERSON"
+    if kind == "LOC":
+        return "GPE" if name.removeprefix("the ") in tagger.places else "LOC"
+    if kind == "MISC":
+        return "NORP" if name in tagger.groups else "MISC"
+    return kind

@@ -1,0 +1,140 @@
+"""One record per article for each per-document command: parse once, analyse, label.
+
+These are plain module-level functions of an `Article` and the command's options, so
+that `newscli.parallel` can send them to worker processes (a `functools.partial` of one
+pickles). The analyses they call are imported when first used, which keeps start-up fast
+and lets a worker load only what its command needs.
+"""
+
+from typing import Any
+
+from newscli.document import Document
+from newscli.errors import NewscliError
+from newscli.inputs import Article
+
+Record = dict[str, Any]
+#: what analysing one input gives: its record, or the error it raised
+Outcome = Record | Exception
+
+
+def analyse_chunk(
+    analyse: Any, items: list[Article | NewscliError], *, max_chars: int | None = None
+) -> list[Outcome]:
+    """Each article's record, or the exception analysing it raised (never raised here).
+
+    Unreadable inputs (errors from `read_articles`) pass through in their place. An
+    article longer than `max_chars` is cut there first and its record says so.
+    """
+    out: list[Outcome] = []
+    for item in items:
+        if isinstance(item, Exception):
+            out.append(item)
+            continue
+        truncated = max_chars is not None and len(item.text) > max_chars
+        if truncated:
+            item = Article(item.source, item.text[:max_chars], item.id, item.title)
+        try:
+            record = analyse(item)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
+            out.append(exc)
+            continue
+        if truncated:
+            record["truncated"] = max_chars
+        out.append(record)
+    return out
+
+
+def parsed(article: Article) -> Document:
+    from newscli.document import parse
+
+    return parse(article.text, title=article.title)
+
+
+def base_record(article: Article, document: Document | None) -> Record:
+    """source, id (for JSONL records that have one) and the title the parse found."""
+    record: Record = {"source": article.source}
+    if article.id is not None:
+        record["id"] = article.id
+    if document is not None:
+        record["title"] = document.title.text if document.title else None
+    return record
+
+
+def parse_record(article: Article, *, tokens: bool = False) -> Record:
+    from newscli.analysis.parse import parse_record as describe
+
+    record = base_record(article, None)
+    record.update(describe(parsed(article), tokens=tokens))
+    return record
+
+
+def readability_record(article: Article, *, by_paragraph: bool = False) -> Record:
+    from newscli.analysis import readability
+
+    document = parsed(article)
+    record = base_record(article, document)
+    if by_paragraph:
+        record["paragraphs"] = readability.readability_by_paragraph(document)
+    else:
+        record.update(readability.readability(document))
+    return record
+
+
+def summary_record(article: Article, **options: Any) -> Record:
+    """`options` are `analysis.summarize.summarize`'s: budget, method, order, ranking."""
+    from newscli.analysis.summarize import summarize
+
+    document = parsed(article)
+    record = base_record(article, document)
+    record.update(summarize(document, **options))
+    return record
+
+
+def quotes_record(
+    article: Article,
+    *,
+    include_all: bool = False,
+    indirect: bool = False,
+    speaker: str | None = None,
+    by_speaker: bool = False,
+) -> Record:
+    from newscli.analysis.quotes import quotes, speakers
+
+    document = parsed(article)
+    record = base_record(article, document)
+    found = quotes(document, include_all=include_all, indirect=indirect)
+    if speaker is not None:
+        wanted = speaker.lower()
+        found = [
+            q
+            for q in found
+            if wanted in (q["speaker"] or "").lower()
+            or wanted in (q["speaker_mention"] or "").lower()
+        ]
+    record["quotes"] = found
+    if by_speaker:
+        record["speakers"] = speakers(found)
+    return record
+
+
+def entities_record(article: Article, *, types: frozenset[str] = frozenset()) -> Record:
+    from newscli.analysis.entities import analyse
+
+    document = parsed(article)
+    record = base_record(article, document)
+    record["entities"] = [e for e in analyse(document) if not types or e["type"] in types]
+    return record
+
+
+def analyze_record(article: Article) -> Record:
+    """Every per-document analysis of one parse: the corpus command's record."""
+    from newscli.analysis import entities, quotes, readability, summarize
+
+    document = parsed(article)
+    record = base_record(article, document)
+    record["readability"] = readability.readability(document)
+    summary = summarize.summarize(document)
+    record["summary"] = {"text": summary["summary"], "sentences": summary["sentences"]}
+    record["quotes"] = quotes.quotes(document)
+    record["entities"] = entities.analyse(document)
+    return record
