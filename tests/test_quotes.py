@@ -3,6 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newscli.analysis import quotes as quotes_module
 from newscli.analysis.quotes import find_quotations, quotes, speakers
 from newscli.document import parse
 
@@ -105,6 +106,26 @@ def test_many_unmatched_marks_finish(benchmark_size=200_000):
     text = "“" * benchmark_size + "\n\n" + ("“a ”b " * (benchmark_size // 6))
     document = parse(text)
     assert len(find_quotations(document)) > 0
+
+
+def test_attribution_work_grows_linearly_with_quotations_in_one_sentence(monkeypatch):
+    """Marks alternating with text and no sentence end: every quotation looks back for
+    its speaker, and the look-back is bounded, so 4x the text is about 4x the words read."""
+    scanned: list[int] = []
+    real = quotes_module._words
+
+    def counting(text, start, end):
+        scanned.append(end - start)
+        return real(text, start, end)
+
+    monkeypatch.setattr(quotes_module, "_words", counting)
+
+    def work(repeats: int) -> int:
+        scanned.clear()
+        quotes(parse('a “ b ” c " d " ' * repeats))
+        return sum(scanned)
+
+    assert work(2000) <= 4.5 * work(500)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

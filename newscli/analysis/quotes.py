@@ -348,7 +348,7 @@ def _attribution_after(
         if span is not None:
             return _speaker(text, words, span, word, words[position][2])
         break
-    if index < len(words) and text[close:].lstrip(" ,").startswith(("—", "–", "-")):
+    if index < len(words) and text[close : close + 40].lstrip(" ,").startswith(("—", "–", "-")):
         span = _phrase_after(words, index - 1) if index else None
         if span is not None:
             return _speaker(text, words, span, "—", 0)
@@ -500,6 +500,10 @@ def _sentence_bounds(document: Document, quote: Quote) -> tuple[int, int]:
     return document.sentences[first].start, document.sentences[last].end
 
 
+#: characters before a quotation searched for its attribution
+_LOOKBACK = 600
+
+
 def _attribute(
     document: Document, quote: Quote, earliest: int, is_person: Callable[[str], bool]
 ) -> None:
@@ -507,7 +511,9 @@ def _attribute(
     start (after the previous quotation, whose attribution is its own)."""
     text = document.text
     sentence_start, sentence_end = _sentence_bounds(document, quote)
-    sentence_start = max(sentence_start, earliest)
+    # an attribution stands within a few hundred characters of its quotation; bounding
+    # the look-back keeps a giant "sentence" of many quotations linear
+    sentence_start = max(sentence_start, earliest, quote.start - _LOOKBACK)
     close = quote.end
     while close < len(text) and (text[close] in "”»\"'" or text[close] in ".,?!"):
         close += 1
@@ -617,7 +623,7 @@ def _classify(document: Document, found: list[Quote]) -> None:
     for quote in found:
         words = len(text[quote.start : quote.end].split())
         sentence_start, _ = _sentence_bounds(document, quote)
-        lead = text[sentence_start : quote.start].rstrip(' “"«„`')
+        lead = text[max(sentence_start, quote.start - _LOOKBACK) : quote.start].rstrip(' “"«„`')
         embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
         if (
             _is_title(text[quote.start : quote.end])
@@ -645,7 +651,8 @@ def _is_title(quoted: str) -> bool:
 
 
 def _cue_ends(lead: str) -> bool:
-    last = lead.split()[-1].strip(",:;").lower() if lead.split() else ""
+    words = lead.rsplit(None, 1)
+    last = words[-1].strip(",:;").lower() if words else ""
     return last in CUES or last == "that"
 
 
