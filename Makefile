@@ -6,7 +6,7 @@ SEED := seeds/iran-missiles-live-updates.txt
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run test lint typecheck eval bench golden clean
+.PHONY: help install install-dev run test lint typecheck eval bench fuzz golden clean train-ner
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -21,6 +21,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@touch $@
+
+$(VENV)/.installed-train: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,train]'
 	@touch $@
 
 install: $(VENV)/.installed ## create .venv and install newscli with the test extras
@@ -53,11 +57,23 @@ eval: install-dev ## score every analysis on $(SHARED)/data
 	$(BIN)/python -m eval.summarize $(SHARED)/data/summarize
 	$(BIN)/python -m eval.quotes $(SHARED)/data/quotes/polnear-train.jsonl $(SHARED)/eval/quote_eval.py
 	$(BIN)/python -m eval.dedupe $(SHARED)/data/dedupe/bbc-neardup-dev.jsonl
+	$(BIN)/python -m eval.ner $(SHARED)/data/ner/dev
 
 bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.summarize
 	$(BIN)/python -m bench.dedupe
+	$(BIN)/python -m bench.commands
+	$(BIN)/python -m bench.ner
+
+train-ner: $(VENV)/.installed-train ## retrain newscli/ner/model.npz from $(SHARED)/data/ner/train, and the name lists (deterministic)
+	@test -d $(SHARED)/data/ner/train || { echo "make train-ner: $(SHARED)/data/ner/train not found (set SHARED=...)" >&2; exit 1; }
+	$(BIN)/python -m newscli.ner.train $(SHARED)/data/ner/train -o newscli/ner/model.npz
+	$(BIN)/python -m newscli.gender
+
+fuzz: install ## the property tests of every command, for longer (NEWSCLI_FUZZ_EXAMPLES)
+	NEWSCLI_FUZZ_EXAMPLES=$${NEWSCLI_FUZZ_EXAMPLES:-20000} $(BIN)/python -m pytest -q \
+		tests/test_command_properties.py
 
 golden: install ## regenerate tests/golden from seeds/ (review the diff like code)
 	$(BIN)/python -m tests.golden

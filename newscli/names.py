@@ -7,14 +7,16 @@ Javad Zarif"), then by last name ("Zarif"), sometimes misspelt ("Khameni" beside
 article gives, with the surname spelt as the article spells it most often. Titles and
 roles ("President", "Ayatollah", "Iran's Foreign Minister") are kept apart from the name.
 
-Mentions are found from capitalisation, so this works on ordinary news text; a statistical
-tagger can later replace `find_mentions` without changing the index.
+Mentions come from the entity tagger (`tagged_mentions` turns its spans into them), so
+`quotes` and `entities` resolve names the same way.
 """
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from newscli.document import Document
 
@@ -49,18 +51,7 @@ ORGANISATION_WORDS = frozenset(
     authority""".split()
 )
 
-_PARTICLES = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|ben|abu)"
-_TITLE_ABBREVIATION = (
-    r"(?:Gen|Sen|Sens|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Gen)\."
-)
-_CAPITALISED = rf"(?:{_TITLE_ABBREVIATION}|[A-Z]\.(?!\w)|[A-Z][\w’'-]*(?:[’']s\b)?)"
-_MENTION = re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:{_PARTICLES}|of|for)\s+)?{_CAPITALISED})*")
 _POSSESSIVE = re.compile(r"[’']s$")
-_SENTENCE_OPENERS = frozenset(
-    """the a an in on at but and or so if when while after before as this that these those
-    it he she they we i you his her its their our my your there here what who why how
-    according during under over with from by to for of meanwhile however""".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,39 +89,49 @@ def _is_nationality(word: str) -> bool:
     )
 
 
-def find_mentions(document: Document) -> list[Mention]:
-    """Capitalised name sequences in the body, with their roles, in text order."""
+def tagged_mentions(document: Document, spans: Iterable[Any]) -> list[Mention]:
+    """Mentions of people and organisations from a tagger's spans (start, end, label), in
+    text order."""
+    starts = [s.start for s in document.sentences]
     mentions: list[Mention] = []
-    text = document.text
-    for sentence in document.sentences:
-        for match in _MENTION.finditer(text, sentence.start, sentence.end):
-            mention = _mention(text, match.start(), match.end(), sentence.start)
-            if mention is not None:
-                mentions.append(mention)
+    for span in _joined_people(document.text, spans):
+        if span.label not in ("PERSON", "ORG"):
+            continue
+        found = bisect_right(starts, span.start) - 1
+        sentence_start = starts[found] if found >= 0 else span.start
+        mention = tagged_mention(
+            document.text,
+            span.start,
+            span.end,
+            sentence_start,
+            organisation=span.label == "ORG",
+        )
+        if mention is not None:
+            mentions.append(mention)
     return mentions
 
 
-def _mention(text: str, start: int, end: int, sentence_start: int) -> Mention | None:
-    words = text[start:end].split()
-    # a capitalised function word opening the sentence is not part of a name
-    while words and start == sentence_start and words[0].lower() in _SENTENCE_OPENERS:
-        start = text.index(words[1], start) if len(words) > 1 else end
-        words = words[1:]
-    if not words:
-        return None
-    role_words, name_words = _split_role(words)
-    if not name_words:
-        return None
-    last = name_words[-1]
-    if _POSSESSIVE.search(last):
-        name_words[-1] = _POSSESSIVE.sub("", last)
-        end -= 2
-    name = " ".join(name_words)
-    if len(name) < 2 or name.lower() in TITLE_WORDS or name.lower() in _SENTENCE_OPENERS:
-        return None
-    role = " ".join(role_words) or _lowercase_role(text, start, sentence_start)
-    organisation = any(w.lower().rstrip(".") in ORGANISATION_WORDS for w in name_words)
-    return Mention(start, end, text[start:end], name, role, organisation)
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    label: str
+
+
+def _joined_people(text: str, spans: Iterable[Any]) -> list[Any]:
+    """Spans in text order, a person's name the tagger cut in two ("Priya" "Raman") one."""
+    joined: list[Any] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label == span.label == "PERSON"
+            and text[previous.end : span.start] == " "
+        ):
+            joined[-1] = _Span(previous.start, span.end, "PERSON")
+        else:
+            joined.append(span)
+    return joined
 
 
 def tagged_mention(

@@ -128,6 +128,7 @@ def entities_record(article: Article, *, types: frozenset[str] = frozenset()) ->
 
 def analyze_record(article: Article) -> Record:
     """Every per-document analysis of one parse: the corpus command's record."""
+    from newscli import ner
     from newscli.analysis import entities, quotes, readability, summarize
 
     document = parsed(article)
@@ -135,6 +136,7 @@ def analyze_record(article: Article) -> Record:
     record["readability"] = readability.readability(document)
     summary = summarize.summarize(document)
     record["summary"] = {"text": summary["summary"], "sentences": summary["sentences"]}
-    record["quotes"] = quotes.quotes(document)
-    record["entities"] = entities.analyse(document)
+    spans = ner.tag_document(document)
+    record["quotes"] = quotes.quotes(document, entities=spans)
+    record["entities"] = entities.entities(document, spans)
     return record

@@ -19,14 +19,13 @@ appears (0.3), and whether it is in the title (0.2) or the opening paragraph (0.
 """
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from newscli.document import Document
-from newscli.names import NameIndex, similar_names, tagged_mention
+from newscli.names import NameIndex, similar_names, tagged_mentions
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "MISC")
 
@@ -73,18 +72,7 @@ def entities(document: Document, spans: Iterable[TaggedSpan]) -> list[dict[str, 
     """Group tagged spans into entities (records, most salient first)."""
     text = document.text
     spans = sorted(spans, key=lambda s: (s.start, s.end))
-    sentence_starts = [s.start for s in document.sentences]
-
-    def sentence_start(position: int) -> int:
-        found = bisect_right(sentence_starts, position) - 1
-        return sentence_starts[found] if found >= 0 else position
-
-    people = [
-        m
-        for s in spans
-        if s.label == "PERSON"
-        and (m := tagged_mention(text, s.start, s.end, sentence_start(s.start))) is not None
-    ]
+    people = tagged_mentions(document, [s for s in spans if s.label == "PERSON"])
     index = NameIndex(people)
     person_at = {m.start: m for m in people}
 

@@ -19,12 +19,13 @@
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from newscli import gender
 from newscli.document import Document, Sentence
-from newscli.names import ROLE_NOUNS, Mention, NameIndex, find_mentions
+from newscli.names import ROLE_NOUNS, Mention, NameIndex, tagged_mentions
 from newscli.quotemarks import mark_at, marks
 
 DIRECT = "direct"
@@ -66,6 +67,14 @@ _ADVERBS = frozenset(
     have did does could""".split()
 )
 _SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
+#: "the mayor", "the minister": the last word is matched against people's roles
+_ROLE_REFERENCE = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}([a-z]+)\b")
+#: "the company said": the last organisation named before
+_ORGANISATION_NOUNS = frozenset(
+    """company firm airline carrier group agency ministry department bank party union
+    government campaign committee council club team university hospital school network
+    newspaper channel station court organisation organization charity""".split()
+)
 _DETERMINERS = frozenset("the a an another one this that its his her their".split())
 _NOT_SPEAKERS = frozenset("it this that there what which who".split())
 # ", who heads the agency,", ", 61,", ", the head of X,": a clause set off after a name
@@ -128,6 +137,8 @@ def find_quotations(document: Document) -> list[Quote]:
             quotation = -1
         pending = []
         for index, (start, end, closed) in enumerate(spans):
+            if not closed and not _may_run_on(text, paragraph.start, start):
+                continue  # a stray mark: it costs only its own paragraph
             if index == 0 and quotation >= 0:
                 part = Quote(start, end, paragraph.index, quotation)
             else:
@@ -137,12 +148,23 @@ def find_quotations(document: Document) -> list[Quote]:
                 quotes.append(part)
             else:
                 pending = [part]
-        if pending and pending[0].start == _after_opening_mark(text, paragraph.start):
-            continue
-        if pending:
-            pending = []  # opened mid-paragraph and never closed: a stray mark
-    quotes.extend(pending)  # the last paragraph of a quotation without its closing mark
+    # An unclosed quotation counts when the next paragraph reopens it (a quotation over
+    # paragraphs), or in the last paragraph when it opens that paragraph; else its mark
+    # was stray, and it costs only its own paragraph.
+    last = document.paragraphs[-1] if document.paragraphs else None
+    if pending and last is not None and pending[0].start != _after_opening_mark(text, last.start):
+        pending = []
+    quotes.extend(pending)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _may_run_on(text: str, paragraph_start: int, start: int) -> bool:
+    """An unclosed quotation may run on into the next paragraph when it opens its paragraph
+    or a sentence (`X said. “Q`, `X said: “Q`), not mid-sentence (`met “on Monday`)."""
+    before = text[max(paragraph_start, start - 4) : start].rstrip('“"«„` ')
+    return start == _after_opening_mark(text, paragraph_start) or (
+        text[start].isupper() and (not before or before[-1] in '.!?:”"')
+    )
 
 
 def _after_opening_mark(text: str, position: int) -> int:
@@ -432,11 +454,22 @@ def _speaker(
 
 
 def quotes(
-    document: Document, *, include_all: bool = False, indirect: bool = False
+    document: Document,
+    *,
+    include_all: bool = False,
+    indirect: bool = False,
+    entities: Iterable[Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Quote records in text order: direct and partial quotes, plus scare quotes with
-    `include_all` and indirect speech with `indirect`."""
-    mentions = find_mentions(document)
+    `include_all` and indirect speech with `indirect`.
+
+    Speakers are resolved through the people and organisations the entity tagger finds;
+    `entities` passes its spans when they are at hand (`analyze` tags once for both)."""
+    if entities is None:
+        from newscli import ner
+
+        entities = ner.tag_document(document)
+    mentions = tagged_mentions(document, entities)
     names = NameIndex(mentions)
     found = find_quotations(document)
     sentences = document.sentences
@@ -666,7 +699,13 @@ def _resolve(
             continue
         position = quote.speaker_start or 0
         quote.speaker, quote.role = _resolved(
-            mention, position, mentions, names, last_person, _paragraph_start(document, position)
+            document,
+            mention,
+            position,
+            mentions,
+            names,
+            last_person,
+            _paragraph_start(document, position),
         )
         if quote.speaker is not None and not names.is_organisation(quote.speaker):
             last_person = quote.speaker
@@ -680,6 +719,7 @@ def _paragraph_start(document: Document, position: int) -> int:
 
 
 def _resolved(
+    document: Document,
     mention: str,
     position: int,
     mentions: list[Mention],
@@ -692,10 +732,11 @@ def _resolved(
     if lower in ("i", "we"):
         return None, None
     if lower in _SUBJECT_PRONOUNS:
+        fits = _fits_pronoun(lower, names)
         person = (
-            _last_person_before(mentions, names, position, paragraph_start)
-            or last_person
-            or _last_person_before(mentions, names, position, 0)
+            _last_person_before(document, mentions, names, position, paragraph_start, fits)
+            or (last_person if last_person is not None and fits(last_person) else None)
+            or _last_person_before(document, mentions, names, position, 0, fits)
         )
         return person, names.role(person) if person else None
     words = mention.split()
@@ -705,6 +746,8 @@ def _resolved(
             if earlier.role and noun in earlier.role.lower():
                 name = names.canonical(earlier.name) or earlier.name
                 return name, names.role(name)
+            if earlier.organisation and noun in _ORGANISATION_NOUNS:
+                return names.canonical(earlier.name) or earlier.name, None
         # no one in the article holds that role: "the board" is the best name it gives
         return mention, None
     candidates = [m for m in mentions if m.start >= position and m.end <= position + len(mention)]
@@ -713,18 +756,50 @@ def _resolved(
     return canonical, names.role(canonical)
 
 
+def _fits_pronoun(pronoun: str, names: NameIndex) -> Callable[[str], bool]:
+    """Whether a person could be "he" or "she": not when their name or title says otherwise."""
+    if pronoun not in ("he", "she"):
+        return lambda _: True
+    wrong = gender.FEMALE if pronoun == "he" else gender.MALE
+
+    def fits(person: str) -> bool:
+        return gender.of_person(person, names.role(person)) != wrong
+
+    return fits
+
+
 def _last_person_before(
-    mentions: list[Mention], names: NameIndex, position: int, since: int
+    document: Document,
+    mentions: list[Mention],
+    names: NameIndex,
+    position: int,
+    since: int,
+    fits: Callable[[str], bool],
 ) -> str | None:
-    """The last person named in text[since:position]: a full name, or one with a role."""
-    for mention in reversed(mentions):
-        if mention.start >= position or mention.organisation:
+    """The last person referred to in text[since:position] whom `fits` accepts: named in
+    full or with a role, or by that role ("the mayor" after "Mayor Linda Okafor")."""
+    by_role: dict[str, str] = {}  # a role's last word -> who holds it
+    referents: list[tuple[int, str]] = []
+    for mention in mentions:
+        if mention.start >= position:
+            break
+        if mention.organisation:
             continue
-        if mention.start < since:
-            return None
         canonical = names.canonical(mention.name)
-        if canonical and (len(canonical.split()) > 1 or mention.role):
-            return canonical
+        if not canonical or not (len(canonical.split()) > 1 or mention.role):
+            continue
+        if mention.role:
+            by_role[mention.role.split()[-1].lower()] = canonical
+        if mention.start >= since:
+            referents.append((mention.start, canonical))
+    if by_role:
+        for match in _ROLE_REFERENCE.finditer(document.text, since, position):
+            holder = by_role.get(match.group(1).lower())
+            if holder is not None:
+                referents.append((match.start(), holder))
+    for _, person in sorted(referents, reverse=True):
+        if fits(person):
+            return person
     return None
 
 
@@ -755,7 +830,7 @@ def _indirect(
             if clause is None or clause[1] - clause[0] < 10:
                 break
             name, role = _resolved(
-                speaker.text, speaker.start, mentions, names, None, sentence.start
+                document, speaker.text, speaker.start, mentions, names, None, sentence.start
             )
             records.append(
                 {

@@ -8,14 +8,14 @@ process, on first use. Importing this module imports neither numpy nor the model
 Types. The model tags PER, ORG, LOC and MISC (UNER's OTHER spans, such as nationalities, and
 GUM's other named mentions). They are reported as:
 
-| model | reported | how |
-|---|---|---|
-| PER | PERSON | |
-| ORG | ORG | |
-| LOC | GPE | the span (less a leading "the") is a country, US state or city in GeoNames / ISO 3166 |
-| LOC | LOC | any other place: regions, rivers, mountains, streets |
-| MISC | NORP | the span is a nationality, religious or political group ("Iranian", "Shiite", "Democrats") |
-| MISC | MISC | events, works, products and other names |
+- PER -> PERSON.
+- ORG -> ORG.
+- LOC -> GPE when the span (less a leading "the") is a country (GeoNames, ISO 3166, or a short
+  form such as "U.S."), a US state or a city of GeoNames' 15,000+ inhabitants list;
+  otherwise LOC: regions, continents, rivers, mountains, streets.
+- MISC -> NORP when the span is a nationality, a religious or a political group ("Iranian",
+  "Shiite", "Democrats": demonyms derived from country names, and a short list); otherwise
+  MISC: events, works, products and other names.
 
 Offsets are Python string indices into the text given: ``text[span.start:span.end] ==
 span.text``. A possessive ’s is not part of an entity ("Iran" in "Iran’s").
@@ -66,8 +66,7 @@ def tag_spans(text: str, sentences: list[tuple[int, int]]) -> list[EntitySpan]:
     tagger = load_model()
     spans = [feats.tokens(text, start, end) for start, end in sentences]
     words = [[text[s:e] for s, e in sentence] for sentence in spans]
-    casing = feats.DocumentCasing(words)
-    tags = tagger.tag([feats.sentence_keys(w, casing, tagger.lexicon) for w in words])
+    tags = tagger.tag(feats.document_keys(words, tagger.lexicon))
     mentions = _consistent(tagger, words, _mentions(tags))
     found = []
     for sentence, first, last, kind in mentions:
@@ -93,20 +92,25 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
 
 def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
     """The document's second pass: each name (case-insensitive) takes its most frequent type,
-    and capitalised occurrences the tagger missed are added, unless the name is a common
-    word."""
+    a full name's surname counts as a person, and capitalised occurrences the tagger missed
+    are added, unless the name is a common word."""
     kinds: dict[tuple[str, ...], Counter[str]] = {}
     for sentence, first, end, kind in mentions:
         name = tuple(w.lower() for w in words[sentence][first:end])
         kinds.setdefault(name, Counter())[kind] += 1
+        if kind == "PER" and len(name) > 1 and name[-1][:1].isalpha():
+            # news names a person in full once, then by surname: "Palmer" is her too
+            kinds.setdefault(name[-1:], Counter())[kind] += 1
     chosen = {name: max(sorted(counts), key=counts.__getitem__) for name, counts in kinds.items()}
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(chosen, key=len, reverse=True):
         if len(name) > 1 or tagger.lexicon.frequency(name[0]) < COMMON_WORD:
             by_first_word.setdefault(name[0], []).append(name)
     taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
-    found = [(s, first, end, chosen[tuple(w.lower() for w in words[s][first:end])])
-             for s, first, end, _ in mentions]
+    found = [
+        (s, first, end, chosen[tuple(w.lower() for w in words[s][first:end])])
+        for s, first, end, _ in mentions
+    ]
     for sentence, sentence_words in enumerate(words):
         i = 0
         while i < len(sentence_words):

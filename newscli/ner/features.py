@@ -2,7 +2,8 @@
 
 Every feature is a property of one token (its form, shape, affixes, lexicon entries, word
 frequency) plus a few context flags: whether it opens its sentence, whether the sentence is
-a headline (all capitals or Title Case), and how the document writes the same word elsewhere.
+a headline (all capitals or Title Case), whether its neighbours are capitalised, and how the
+document writes the same word elsewhere.
 The model weighs each token's features at relative positions -2..2, so the summed weights of
 one (word, flags) pair can be computed once and cached.
 
@@ -14,8 +15,7 @@ This module imports nothing heavy: the lexicon comes from the model file.
 """
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newscli import segment
@@ -43,8 +43,9 @@ SENTENCE_START = 1
 HEADLINE = 2
 SEEN_LOWER = 4  # the document writes this word in lowercase elsewhere (not sentence-initial)
 SEEN_CAPITALISED = 8  # ... or capitalised in the middle of a sentence elsewhere
+AFTER_CAPITALISED = 16  # the token before is capitalised and does not open the sentence
+BEFORE_CAPITALISED = 32  # the token after is capitalised
 
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -53,10 +54,14 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     an initial kept with its period ("W." in "W. Hegg")."""
     spans: list[tuple[int, int]] = []
     for token_start, token_end in segment.token_spans(text, start, end):
-        match = _POSSESSIVE.search(text, token_start, token_end)
-        if match and match.start() > token_start:
-            spans.append((token_start, match.start()))
-            spans.append((match.start(), token_end))
+        if (
+            token_end - token_start > 2
+            and text[token_end - 1] == "s"
+            and text[token_end - 2] in "'’"
+            and text[token_end - 3].isalnum()
+        ):
+            spans.append((token_start, token_end - 2))
+            spans.append((token_end - 2, token_end))
         elif (
             text[token_start] == "."
             and spans
@@ -85,7 +90,7 @@ def case_class(word: str) -> str:
 
 def shape(word: str) -> str:
     """Character classes with runs collapsed: "McDonald" -> "XxXx", "1996-08-30" -> "d-d-d"."""
-    out = []
+    out: list[str] = []
     for char in word:
         if char.isupper():
             kind = "X"
@@ -118,6 +123,10 @@ class Lexicon:
         value = self.entries.get(lower)
         return -1 if value is None else value >> 16
 
+    def is_listed(self, lower: str) -> bool:
+        """Whether the word is in any gazetteer list (a place, a name, a demonym...)."""
+        return bool(self.entries.get(lower, 0) & 0xFFFF)
+
 
 def word_features(word: str, flags: int, lexicon: Lexicon) -> list[str]:
     """The features of one token (already truecased when its sentence is a headline)."""
@@ -137,6 +146,9 @@ def word_features(word: str, flags: int, lexicon: Lexicon) -> list[str]:
         "x3=" + lower[-3:],
         "x4=" + lower[-4:],
     ]
+    if case in "UAM":
+        # a capitalised word inside a run of them, or alone: case conjoined with the neighbours'
+        features.append(f"n={case}{flags >> 4 & 3}{flags & SENTENCE_START}")
     if flags & HEADLINE:
         features.append("hw=" + lower)
     if flags & SEEN_LOWER:
@@ -155,29 +167,41 @@ PAD_FEATURES = {-1: ["BOS"], 1: ["EOS"]}
 
 
 def is_headline(words: Sequence[str]) -> bool:
-    """Mostly capitals, or Title Case throughout (at least four words with letters)."""
-    lettered = [w for w in words if _LETTER.search(w)]
-    upper = sum(w.isupper() and len(w) > 1 for w in lettered)
-    if upper and upper >= 0.6 * len(lettered):
-        return True  # also a lone "STOCKHOLM 1996-08-30"
-    if len(lettered) < 4:
-        return False
-    capitalised = sum(w[0].isupper() for w in lettered if len(w) > 3)
-    long_words = sum(len(w) > 3 for w in lettered)
-    return long_words >= 3 and capitalised == long_words
+    """Mostly capitals (also a lone "STOCKHOLM 1996-08-30"), or Title Case throughout (at
+    least three words of four letters or more)."""
+    lettered = upper = long_words = capitalised = 0
+    for word in words:
+        if not (word.isalpha() or _LETTER.search(word)):
+            continue
+        lettered += 1
+        if len(word) > 1 and word.isupper():
+            upper += 1
+        if len(word) > 3:
+            long_words += 1
+            capitalised += word[0].isupper()
+    if upper and upper >= 0.6 * lettered:
+        return True
+    return lettered >= 4 and long_words >= 3 and capitalised == long_words
 
 
 class DocumentCasing:
     """How a document writes each word outside headlines, away from sentence starts."""
 
-    def __init__(self, sentences: Iterable[Sequence[str]]):
-        self.forms: dict[str, Counter[str]] = {}
-        for words in sentences:
-            if is_headline(words):
+    def __init__(self, sentences: Sequence[Sequence[str]], headlines: Sequence[bool]):
+        self.forms: dict[str, dict[str, int]] = {}
+        self.lowercase: dict[str, int] = {}  # lowercase word -> times written in lowercase
+        self.capitalised: dict[str, int] = {}  # ... and written otherwise
+        for words, headline in zip(sentences, headlines, strict=True):
+            if headline:
                 continue
             for word in words[1:]:
-                if _LETTER.search(word):
-                    self.forms.setdefault(word.lower(), Counter())[word] += 1
+                if not word.isalpha() and not _LETTER.search(word):
+                    continue
+                lower = word.lower()
+                forms = self.forms.setdefault(lower, {})
+                forms[word] = forms.get(word, 0) + 1
+                counts = self.lowercase if word == lower else self.capitalised
+                counts[lower] = counts.get(lower, 0) + 1
 
     def truecase(self, word: str, lexicon: Lexicon) -> str:
         """The document's usual form of a headline word, else a guess from frequency."""
@@ -187,9 +211,7 @@ class DocumentCasing:
         if not _LETTER.search(word):
             return word
         lower = word.lower()
-        if lexicon.frequency(lower) >= 4 and lexicon.features(lower) == [
-            f"f={lexicon.frequency(lower)}"
-        ]:
+        if lexicon.frequency(lower) >= 4 and not lexicon.is_listed(lower):
             return lower  # a common word and no name
         if word.isupper() and len(word) <= 4:
             return word  # NATO, BBC, U.S.
@@ -197,27 +219,37 @@ class DocumentCasing:
 
     def flags(self, word: str, counted: bool) -> int:
         """SEEN_LOWER / SEEN_CAPITALISED, not counting this occurrence (if it was counted)."""
-        forms = self.forms.get(word.lower())
-        if not forms:
-            return 0
-        own = 1 if counted else 0
-        lower = forms.get(word.lower(), 0) - (own if word.islower() else 0)
-        capitalised = sum(n for form, n in forms.items() if not form.islower())
-        capitalised -= own if not word.islower() else 0
-        return (SEEN_LOWER if lower > 0 else 0) | (SEEN_CAPITALISED if capitalised > 0 else 0)
+        lower = word.lower()
+        as_lower = self.lowercase.get(lower, 0)
+        capitalised = self.capitalised.get(lower, 0)
+        if counted:
+            if word == lower:
+                as_lower -= 1
+            else:
+                capitalised -= 1
+        return (SEEN_LOWER if as_lower > 0 else 0) | (SEEN_CAPITALISED if capitalised > 0 else 0)
 
 
-def sentence_keys(
-    words: Sequence[str], casing: DocumentCasing, lexicon: Lexicon
-) -> list[tuple[str, int]]:
-    """(truecased word, context flags) for each token of a sentence: the cache keys."""
-    headline = is_headline(words)
-    keys = []
-    for index, word in enumerate(words):
-        flags = SENTENCE_START if index == 0 else 0
+def document_keys(
+    sentences: Sequence[Sequence[str]], lexicon: Lexicon
+) -> list[list[tuple[str, int]]]:
+    """(truecased word, context flags) for each token of each sentence of one document: the
+    cache keys."""
+    headlines = [is_headline(words) for words in sentences]
+    casing = DocumentCasing(sentences, headlines)
+    found = []
+    for words, headline in zip(sentences, headlines, strict=True):
         if headline:
-            flags |= HEADLINE
-            word = casing.truecase(word, lexicon)
-        flags |= casing.flags(word, counted=index > 0 and not headline)
-        keys.append((word, flags))
-    return keys
+            words = [casing.truecase(word, lexicon) for word in words]
+        capitalised = [word[:1].isupper() for word in words]
+        keys = []
+        for index, word in enumerate(words):
+            flags = (SENTENCE_START if index == 0 else 0) | (HEADLINE if headline else 0)
+            if index > 1 and capitalised[index - 1]:
+                flags |= AFTER_CAPITALISED
+            if index + 1 < len(words) and capitalised[index + 1]:
+                flags |= BEFORE_CAPITALISED
+            flags |= casing.flags(word, counted=index > 0 and not headline)
+            keys.append((word, flags))
+        found.append(keys)
+    return found

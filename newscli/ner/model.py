@@ -20,7 +20,7 @@ TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-
 WINDOW = 2  # relative positions -WINDOW..WINDOW
 OFFSETS = 2 * WINDOW + 1
 FORBIDDEN = -1e6
-BLOCK_CACHE_SIZE = 200_000
+BLOCK_CACHE_SIZE = 2**16  # cached cache keys (about 12 MB) before the cache starts over
 
 
 def allowed_transitions() -> np.ndarray:
@@ -39,23 +39,18 @@ def allowed_transitions() -> np.ndarray:
 def viterbi(emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarray) -> list:
     """Best tag sequence of each sentence. emissions: (sentences, max length, tags);
     transitions: (tags + 1, tags), the last row from the start, BIO mask included."""
-    batch, longest, _ = emissions.shape
-    step, start = transitions[:-1], transitions[-1]
-    score = emissions[:, 0] + start
-    final = np.empty_like(score)
-    ending: dict[int, list[int]] = {}
-    for b, length in enumerate(lengths):
-        ending.setdefault(length - 1, []).append(b)
-    if 0 in ending:
-        final[ending[0]] = score[ending[0]]
-    backpointers = np.zeros((longest, batch, len(TAGS)), dtype=np.intp)
+    batch, longest, tags = emissions.shape
+    step, start = transitions[:-1].astype(np.float32), transitions[-1]
+    # (length, batch, from, to): transition plus emission, then plus the best score so far
+    moves = emissions.transpose(1, 0, 2)[:, :, None, :] + step
+    best = np.empty((longest, batch, tags), dtype=moves.dtype)  # best score ending in each tag
+    best[0] = emissions[:, 0] + start
+    add, maximum = np.add, np.maximum.reduce
     for t in range(1, longest):
-        candidates = score[:, :, None] + step
-        best = candidates.argmax(axis=1)
-        backpointers[t] = best
-        score = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
-        if t in ending:
-            final[ending[t]] = score[ending[t]]
+        add(moves[t], best[t - 1][:, :, None], out=moves[t])
+        maximum(moves[t], axis=1, out=best[t])
+    backpointers = moves.argmax(axis=2)  # all steps at once (step 0's row is never read)
+    final = best[np.array(lengths) - 1, np.arange(batch)]
     last = final.argmax(axis=1).tolist()
     pointers = backpointers.transpose(1, 0, 2).tolist()
     paths = []
@@ -91,56 +86,63 @@ class Model:
         self.places = places  # lowercase country, state and city names: GPE
         self.groups = groups  # lowercase nationalities, religious and political groups: NORP
         self._decode_transitions = transitions + allowed_transitions()
-        self._blocks: dict[tuple[str, int], np.ndarray] = {}
-        self._pads = {
-            side: self._sum([self.index[f] for f in names if f in self.index])
-            for side, names in feats.PAD_FEATURES.items()
-        }
+        # the summed block of each cache key seen, one row each; rows 0 and 1: the padding
+        self._rows: dict[tuple[str, int], int] = {}
+        self._blocks = np.empty((1024, OFFSETS, len(TAGS)), dtype=np.float32)
+        self._clear()
 
-    def _sum(self, ids: list[int]) -> np.ndarray:
-        return self.weights[ids].sum(axis=0, dtype=np.float32)
+    def _clear(self) -> None:
+        self._rows.clear()
+        for row, side in enumerate((-1, 1)):
+            self._blocks[row] = self._sum(feats.PAD_FEATURES[side])
 
-    def block(self, key: tuple[str, int]) -> np.ndarray:
-        """(OFFSETS, tags): what a token with this cache key adds at each relative position."""
-        found = self._blocks.get(key)
-        if found is None:
-            if len(self._blocks) >= BLOCK_CACHE_SIZE:
-                self._blocks.clear()
-            index = self.index
-            names = feats.word_features(key[0], key[1], self.lexicon)
-            found = self._sum([index[f] for f in names if f in index])
-            self._blocks[key] = found
-        return found
+    def _sum(self, names: list[str]) -> np.ndarray:
+        index = self.index
+        return self.weights[[index[f] for f in names if f in index]].sum(axis=0, dtype=np.float32)
+
+    def _row(self, key: tuple[str, int]) -> int:
+        """The row of `_blocks` holding what a token with this cache key adds at each relative
+        position."""
+        row = len(self._rows) + 2
+        if row == len(self._blocks):
+            self._blocks = np.concatenate([self._blocks, np.empty_like(self._blocks)])
+        self._blocks[row] = self._sum(feats.word_features(key[0], key[1], self.lexicon))
+        self._rows[key] = row
+        return row
 
     def emissions(self, sentences: list[list[tuple[str, int]]]) -> tuple[np.ndarray, list[int]]:
         """(sentences, max length, tags) scores of the sentences' cache keys, and lengths."""
-        before, after = self._pads[-1], self._pads[1]
-        blocks = []
+        if len(self._rows) + sum(map(len, sentences)) > BLOCK_CACHE_SIZE:
+            self._clear()  # before, not while, rows are handed out for this call
+        rows_of = self._rows
+        rows: list[int] = []
         lengths = []
         for keys in sentences:
-            blocks += [before] * WINDOW
-            blocks += [self.block(key) for key in keys]
-            blocks += [after] * WINDOW
+            rows += (0,) * WINDOW
+            rows += [rows_of.get(key) or self._row(key) for key in keys]
+            rows += (1,) * WINDOW
             lengths.append(len(keys))
-        stacked = np.stack(blocks)
-        total = len(blocks) - 2 * WINDOW
-        summed = sum(
-            stacked[WINDOW + k : WINDOW + k + total, WINDOW + k] for k in range(-WINDOW, WINDOW + 1)
-        )
-        scores = np.zeros((len(sentences), max(lengths), len(TAGS)), dtype=np.float32)
+        stacked = self._blocks[rows]
+        total = len(rows) - 2 * WINDOW
+        summed = stacked[0:total, 0].copy()
+        for k in range(1, OFFSETS):
+            summed += stacked[k : k + total, k]
+        # token positions of `summed` laid out as (sentence, position), padding at the end
+        longest = max(lengths)
+        where = np.zeros((len(sentences), longest), dtype=np.intp)
         position = 0
         for row, length in enumerate(lengths):
-            scores[row, :length] = summed[position : position + length]
+            where[row, :length] = range(position, position + length)
             position += length + 2 * WINDOW
-        return scores, lengths
+        return summed[where], lengths
 
     def tag(self, sentences: list[list[tuple[str, int]]]) -> list[list[str]]:
         """BIO tags for each sentence of cache keys (empty sentences allowed)."""
         filled = [keys for keys in sentences if keys]
-        decoded = iter([])
-        if filled:
-            scores, lengths = self.emissions(filled)
-            decoded = iter(viterbi(scores, lengths, self._decode_transitions))
+        if not filled:
+            return [[] for _ in sentences]
+        scores, lengths = self.emissions(filled)
+        decoded = iter(viterbi(scores, lengths, self._decode_transitions))
         return [[TAGS[t] for t in next(decoded)] if keys else [] for keys in sentences]
 
     def save(self, path: Path) -> None:

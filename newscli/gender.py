@@ -1,0 +1,68 @@
+"""Which pronoun a person's name or title goes with, where the name makes it clear.
+
+Used to resolve "he" and "she" to the right earlier person. A first name counts when one
+sex holds at least RATIO times the other's share of it in the US Census 1990 name lists
+(public domain, shipped in the `names` package; only the train extra installs it).
+`python -m newscli.gender` rebuilds the list, deterministically, into FIRST_NAMES;
+run time reads that file once. Names the list does not know, and titles that say nothing,
+give None: no constraint.
+"""
+
+from functools import lru_cache
+from pathlib import Path
+
+FIRST_NAMES = Path(__file__).with_name("data") / "first-names.tsv"
+#: how much more common a name must be for one sex to count as that sex's
+RATIO = 4.0
+MALE, FEMALE = "m", "f"
+
+_TITLES = {
+    MALE: frozenset(
+        """mr mr. sir lord king prince father brother spokesman chairman congressman
+        councilman businessman sheikh emir ayatollah pope""".split()
+    ),
+    FEMALE: frozenset(
+        """mrs mrs. ms ms. miss madam dame lady queen princess mother sister spokeswoman
+        chairwoman congresswoman councilwoman businesswoman first-lady""".split()
+    ),
+}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    with FIRST_NAMES.open(encoding="utf-8") as lines:
+        return dict(line.rstrip("\n").split("\t") for line in lines)
+
+
+def of_person(name: str, role: str | None = None) -> str | None:
+    """MALE, FEMALE or None (not clear) for a full name and its role."""
+    for word in (role or "").lower().split():
+        for sex, titles in _TITLES.items():
+            if word in titles:
+                return sex
+    first = name.split()[0].lower() if name.split() else ""
+    return _first_names().get(first)
+
+
+def build() -> None:
+    """Write FIRST_NAMES from the census lists: one `name<TAB>m|f` line per clear name."""
+    import importlib.resources
+
+    shares: dict[str, dict[str, float]] = {}
+    for sex, filename in ((MALE, "dist.male.first"), (FEMALE, "dist.female.first")):
+        text = importlib.resources.files("names").joinpath(filename).read_text()
+        for line in text.splitlines():
+            name, share, *_ = line.split()
+            shares.setdefault(name.lower(), {MALE: 0.0, FEMALE: 0.0})[sex] = float(share)
+    FIRST_NAMES.parent.mkdir(exist_ok=True)
+    with FIRST_NAMES.open("w", encoding="utf-8") as out:
+        for name in sorted(shares):
+            male, female = shares[name][MALE], shares[name][FEMALE]
+            if male >= RATIO * female:
+                out.write(f"{name}\t{MALE}\n")
+            elif female >= RATIO * male:
+                out.write(f"{name}\t{FEMALE}\n")
+
+
+if __name__ == "__main__":
+    build()

@@ -1,0 +1,99 @@
+"""The shipped entity tagger: loads, finds the seed article's names, offsets always slice."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newscli.document import parse
+from newscli.ner import LABELS, MODEL_PATH, EntitySpan, load_model, tag_document, tag_spans
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "iran-missiles-live-updates.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_entities() -> list[EntitySpan]:
+    return tag_document(parse(SEED.read_text(encoding="utf-8")))
+
+
+def test_the_shipped_model_loads_without_pickle_and_is_small():
+    model = load_model()
+    assert model.weights.ndim == 3
+    assert MODEL_PATH.stat().st_size < 20_000_000
+
+
+def test_importing_the_package_loads_neither_numpy_nor_the_model():
+    code = "import sys, newscli.ner; print('numpy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Khamenei", "PERSON"),
+        ("Rouhani", "PERSON"),
+        ("Zarif", "PERSON"),
+        ("Soleimani", "PERSON"),
+        ("Palmer", "PERSON"),
+        ("Iran", "GPE"),
+        ("Iraq", "GPE"),
+        ("Tehran", "GPE"),
+        ("Lebanon", "GPE"),
+        # a near tie between O and ORG in this sentence ("morning CBS News senior foreign
+        # correspondent"); found by the same recipe trained without UNER EWT dev
+        pytest.param("CBS News", "ORG", marks=pytest.mark.xfail(reason="near tie", strict=False)),
+        ("Hezbollah", "ORG"),
+    ],
+)
+def test_seed_article_names(seed_entities, name, label):
+    labels = {
+        span.label for span in seed_entities if name in span.text.split(" ") or name == span.text
+    }
+    assert label in labels, (name, labels)
+
+
+def test_spans_slice_back_to_their_text_and_keep_the_possessive_out(seed_entities):
+    text = SEED.read_text(encoding="utf-8")
+    for span in seed_entities:
+        assert text[span.start : span.end] == span.text
+        assert span.label in LABELS
+        assert not span.text.endswith(("’s", "'s"))
+
+
+def test_output_is_deterministic():
+    text = SEED.read_text(encoding="utf-8")
+    assert tag_document(parse(text)) == tag_document(parse(text))
+
+
+def test_a_full_block_cache_starts_over_with_the_same_tags(monkeypatch):
+    from newscli.ner import model as model_module
+
+    monkeypatch.setattr(model_module, "BLOCK_CACHE_SIZE", 1024)
+    small = model_module.Model.load(MODEL_PATH)
+    sentences = [[(f"Word{i}", 0), ("Zarif", 0), ("said", 0)] for i in range(3000)]
+    in_one_call = small.tag(sentences)
+    in_many = [tags for i in range(0, 3000, 100) for tags in small.tag(sentences[i : i + 100])]
+    assert in_one_call == in_many == load_model().tag(sentences)
+    assert len(small._rows) < 1024
+
+
+def test_headline_in_capitals_is_read_from_the_body():
+    text = "ZARIF MEETS PALMER IN TEHRAN\n\nZarif met Elizabeth Palmer in Tehran on Monday."
+    spans = tag_spans(text, [(0, 28), (30, len(text))])
+    headline = {(s.text, s.label) for s in spans if s.end <= 28}
+    assert ("TEHRAN", "GPE") in headline
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.data())
+def test_any_text_gives_spans_inside_it(text, data):
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    sentences = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if a < b]
+    for span in tag_spans(text, sentences):
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+        assert span.label in LABELS
