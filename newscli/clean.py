@@ -185,15 +185,31 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # "WASHINGTON (Reuters) -", "BEIRUT, Lebanon (AP) —", "Evansville, Indiana, United States -"
-_DATELINE = re.compile(
-    r"^(?!(?:UPDATE[SD]?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LISTEN|NOTE|EDITOR'?S NOTE|ANALYSIS|"
+_NOT_A_PLACE = (
+    r"(?!(?:UPDATE[SD]?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LISTEN|NOTE|EDITOR'?S NOTE|ANALYSIS|"
     r"OPINION|LIVE|CORRECTION|FACT CHECK|Q|A)\b)"
-    r"(?P<dateline>(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
+)
+_DATELINE = re.compile(
+    r"^" + _NOT_A_PLACE + r"(?P<dateline>(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
     r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+)"
     r"(?:,?\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{4}))?"
     r"(?:\s*\((?:[A-Z][\w .&'’-]{0,30})\))?)\s*(?:[-–—]{1,2}|:)\s+(?=\S)"
 )
 _SENTENCE_CLOSERS = "\"'”’»)]"
+# "LONDON 1996-08-30", "WASHINGTON, Jan 8": a wire story's dateline on a line of its own
+_STANDALONE_DATELINE = re.compile(
+    r"^" + _NOT_A_PLACE + r"(?P<dateline>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s*[A-Z][\w.'’-]*)*),?\s+"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?)$"
+)
+#: lines this close to the top may be a standalone dateline
+_DATELINE_LINES = 3
+# a results row or schedule entry ("Brechin 3 0 3 0", "May 13 Arrive in London"): data,
+# not a headline
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_ENDS_WITH_SCORE = re.compile(r"\s\d+$")
+_STARTS_WITH_DATE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}\b", re.IGNORECASE)
 _DOTTED_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _KICKER = re.compile(r"^[^:“”\"]{2,40}:\s")
 _HEADLINE_MAX_WORDS = 20
@@ -209,7 +225,8 @@ def _search_end(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def _ends_with_stop(text: str) -> bool:
     """Whether the line ends in . ! ? or …, perhaps inside closing quotes or brackets."""
-    return text.rstrip(_SENTENCE_CLOSERS)[-1:] in (".", "!", "?", "…")
+    # '... said Rios. "' -- a quotation going on in the next line -- ends a sentence too
+    return text.rstrip(_SENTENCE_CLOSERS + " “")[-1:] in (".", "!", "?", "…")
 
 
 def _ends_with_initials(text: str) -> bool:
@@ -250,6 +267,12 @@ def _looks_like_headline(text: str) -> bool:
     """A related-headline caption or subheading: a short line that is not a sentence."""
     if _words(text, _HEADLINE_MAX_WORDS) > _HEADLINE_MAX_WORDS or text.endswith((":", ",", ";")):
         return False  # "... and Breitbart News responded:" introduces what follows
+    if (
+        _STARTS_WITH_DATE.match(text)
+        or _ENDS_WITH_SCORE.search(text)
+        or len(_NUMBER.findall(text)) >= 2
+    ):
+        return False
     if not _ends_with_stop(text):
         return True
     # "Iran foreign minister: Soleimani killing was ... by U.S." -- a kicker and no real end
@@ -298,6 +321,13 @@ def clean(lines: list[Line]) -> Cleaning:
         elif reason is None and _DATE_LINE.match(text):
             reason = DATE
             metadata.date = metadata.date or text
+        elif (
+            reason is None
+            and index < _DATELINE_LINES
+            and (standalone := _STANDALONE_DATELINE.match(text))
+        ):
+            reason = DATELINE
+            metadata.dateline = metadata.dateline or standalone["dateline"]
         if reason is not None:
             drops[index] = Drop(line.start, line.end, reason)
 

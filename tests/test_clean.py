@@ -140,3 +140,32 @@ def test_external_title_is_not_looked_for_in_the_text():
     assert document.title is not None
     assert document.title.text == "Given title" and document.title.start is None
     assert document.paragraphs[0].text == "Short line"
+
+
+@pytest.mark.parametrize(
+    "line, dateline",
+    [
+        ("LONDON 1996-08-30", "LONDON"),
+        ("WASHINGTON, Jan 8", "WASHINGTON"),
+        ("UPDATE 1996-08-30", None),
+    ],
+)
+def test_a_dateline_on_its_own_line(line, dateline):
+    document = parse(f"Talks end without a deal\n\n{line}\n\nOfficials said the talks had ended.\n")
+    assert document.metadata.dateline == dateline
+    if dateline is not None:
+        assert document.sentences[0].text == "Officials said the talks had ended."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Gail Devers (U.S.) 10.89 seconds",
+        "Brechin 3 0 3 0 2 2 3",
+        "May 13 Arrive in London",
+        "M. Slater run out 9",
+        '"I\'m an emotional player," said the 104th-ranked Tarango. "',
+    ],
+)
+def test_results_rows_and_quotations_going_on_are_not_headlines(line):
+    assert line in [p.text for p in parse(article(line)).paragraphs]
