@@ -10,7 +10,7 @@ from newscli.environment import Environment
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
-COMMANDS = ("parse", "readability", "summarize", "quotes")
+COMMANDS = ("parse", "readability", "summarize", "quotes", "entities")
 
 
 def seed_paths() -> list[Path]:
