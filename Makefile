@@ -38,6 +38,8 @@ run: install ## showcase every finished command on seeds/
 	$(BIN)/newscli summarize --format table $(SEED)
 	$(BIN)/newscli quotes --format table $(SEED)
 	$(BIN)/newscli quotes --by speaker --format table $(SEED)
+	$(BIN)/newscli entities --format table $(SEED)
+	$(BIN)/newscli analyze --format table seeds/
 	$(BIN)/newscli dedupe --format table seeds/
 
 test: install ## run the test suite
