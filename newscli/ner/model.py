@@ -21,6 +21,8 @@ WINDOW = 2  # relative positions -WINDOW..WINDOW
 OFFSETS = 2 * WINDOW + 1
 FORBIDDEN = -1e6
 BLOCK_CACHE_SIZE = 2**16  # cached cache keys (about 12 MB) before the cache starts over
+MAX_SENTENCE = 256  # tokens decoded as one sequence; a longer "sentence" goes in pieces
+BATCH_TOKENS = 4096  # tokens decoded in one batch
 
 
 def allowed_transitions() -> np.ndarray:
@@ -137,13 +139,34 @@ class Model:
         return summed[where], lengths
 
     def tag(self, sentences: list[list[tuple[str, int]]]) -> list[list[str]]:
-        """BIO tags for each sentence of cache keys (empty sentences allowed)."""
-        filled = [keys for keys in sentences if keys]
-        if not filled:
-            return [[] for _ in sentences]
-        scores, lengths = self.emissions(filled)
-        decoded = iter(viterbi(scores, lengths, self._decode_transitions))
-        return [[TAGS[t] for t in next(decoded)] if keys else [] for keys in sentences]
+        """BIO tags for each sentence of cache keys (empty sentences allowed).
+
+        Sentences are decoded together in batches of about BATCH_TOKENS tokens, and a
+        "sentence" longer than MAX_SENTENCE tokens (a table, a page of quote marks) in
+        pieces, so memory stays bounded whatever the input."""
+        tags: list[list[str]] = [[] for _ in sentences]
+        batch: list[tuple[int, list[tuple[str, int]]]] = []
+        size = 0
+        for index, keys in enumerate(sentences):
+            for start in range(0, len(keys), MAX_SENTENCE):
+                piece = keys[start : start + MAX_SENTENCE]
+                batch.append((index, piece))
+                size += len(piece)
+                if size >= BATCH_TOKENS:
+                    self._decode(batch, tags)
+                    batch, size = [], 0
+        if batch:
+            self._decode(batch, tags)
+        return tags
+
+    def _decode(
+        self, batch: list[tuple[int, list[tuple[str, int]]]], tags: list[list[str]]
+    ) -> None:
+        scores, lengths = self.emissions([keys for _, keys in batch])
+        for (index, _), path in zip(
+            batch, viterbi(scores, lengths, self._decode_transitions), strict=True
+        ):
+            tags[index] += [TAGS[t] for t in path]
 
     def save(self, path: Path) -> None:
         """An .npz file, byte-identical for identical models (no timestamps inside)."""
