@@ -140,8 +140,7 @@ def _organisations(tagger: Model, words: list[list[str]], mentions: list) -> lis
     taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
     found = []
     for sentence, sentence_words in enumerate(words):
-        if feats.is_headline(sentence_words):
-            continue
+        in_sentence = []
         i = 0
         while i < len(sentence_words):
             end = i
@@ -154,8 +153,10 @@ def _organisations(tagger: Model, words: list[list[str]], mentions: list) -> lis
                 end += 1
             run = sentence_words[i:end]
             if run and _names_organisation(tagger, run, at_start=i == 0):
-                found.append((sentence, i, end, "ORG"))
+                in_sentence.append((sentence, i, end, "ORG"))
             i = max(end, i + 1)
+        if in_sentence and not feats.is_headline(sentence_words):
+            found += in_sentence
     return found
 
 
