@@ -1,5 +1,8 @@
 """Grouping tagged mentions into entities: unit tests that give the spans directly."""
 
+import csv
+import io
+import json
 import re
 from dataclasses import dataclass
 
@@ -147,3 +150,38 @@ def test_every_mention_slices_back_and_nothing_is_lost():
 
 def test_no_spans_no_entities():
     assert entities(parse("Nothing to see here.\n"), []) == []
+
+
+def test_the_seed_through_the_command(run, seeds):
+    result = run(["entities", seeds / "iran-missiles-live-updates.txt"])
+    assert result.exit_code == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    found = {e["name"]: e for e in record["entities"]}
+    for person in ("Ali Khamenei", "Hassan Rouhani", "Mohammad Javad Zarif", "Qassem Soleimani"):
+        assert found[person]["type"] == "PERSON"
+    assert found["Elizabeth Palmer"]["count"] == 3
+    assert {"Khamenei", "Ali Khameni"} <= set(found["Ali Khamenei"]["aliases"])
+    assert found["Ali Khamenei"]["role"] == "Ayatollah"
+    for place in ("Iran", "Iraq", "Tehran", "Lebanon"):
+        assert found[place]["type"] == "GPE"
+    assert {"U.S.", "United States", "America"} <= set(found["United States"]["aliases"])
+    for organisation in ("CBS News", "Hezbollah", "PMU"):
+        assert found[organisation]["type"] == "ORG"
+
+
+def test_type_filter_and_a_row_per_mention(run, seeds):
+    seed = seeds / "iran-missiles-live-updates.txt"
+    people = run(["entities", "--type", "person", "-t", "ORG", seed])
+    (record,) = [json.loads(line) for line in people.stdout.splitlines()]
+    assert {e["type"] for e in record["entities"]} == {"PERSON", "ORG"}
+    rows = list(
+        csv.DictReader(io.StringIO(run(["entities", "--mentions", "-f", "csv", seed]).stdout))
+    )
+    assert len(rows) == sum(e["count"] for e in records_of(run(["entities", seed]).stdout))
+    assert [int(r["start"]) for r in rows] == sorted(int(r["start"]) for r in rows)
+    table = run(["entities", "--mentions", "-f", "table", seed]).stdout
+    assert "Khameni" in table and "tagged" in table
+
+
+def records_of(stdout: str) -> list[dict]:
+    return [e for line in stdout.splitlines() for e in json.loads(line)["entities"]]
