@@ -212,25 +212,43 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+_UNKNOWN = object()
+
+
+class _Group:
+    """The mentions of one referent, and the distinct names they use."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.names: list[str] = []
+        # worked out on first use, once the index is built
+        self.role: str | None | object = _UNKNOWN
+        self.organisation: bool | None = None
+
+
 class NameIndex:
-    """Every name the article gives, grouped by referent, with one canonical form each."""
+    """Every name the article gives, grouped by referent, with one canonical form each.
+
+    Lookups are memoised by name, so resolving every mention of a long article costs one
+    lookup per distinct name, not one per mention per mention."""
 
     def __init__(self, mentions: Iterable[Mention]):
-        self._groups: list[list[Mention]] = []
         # surname (lower case) -> the groups with a member of that surname
-        self._by_surname: dict[str, list[list[Mention]]] = {}
+        self._by_surname: dict[str, list[_Group]] = {}
+        placed: dict[str, _Group] = {}
         for mention in mentions:
-            group = self._group_of(mention.name)
-            if group is None:
-                group = []
-                self._groups.append(group)
-            group.append(mention)
-            surname = mention.name.split()[-1].lower()
-            groups = self._by_surname.setdefault(surname, [])
+            group = placed.get(mention.name) or self._group_of(mention.name) or _Group()
+            placed[mention.name] = group
+            group.mentions.append(mention)
+            if mention.name not in group.names:
+                group.names.append(mention.name)
+            groups = self._by_surname.setdefault(mention.name.split()[-1].lower(), [])
             if not any(g is group for g in groups):
                 groups.append(group)
+        self._lookups: dict[str, _Group | None] = {}
+        self._canonical: dict[int, str] = {}
 
-    def _group_of(self, name: str) -> list[Mention] | None:
+    def _group_of(self, name: str) -> _Group | None:
         words = name.split()
         surname = words[-1].lower()
         # exact surnames first; a one-letter slip only when no exact surname matches
@@ -243,8 +261,8 @@ class NameIndex:
                 for group in groups
             ]
         for group in candidates:
-            for known in group:
-                known_words = known.name.split()
+            for known in group.names:
+                known_words = known.split()
                 if not similar_names(words[-1], known_words[-1]):
                     continue
                 # "Ali Khamenei" and "Khamenei" match; "Ali Khamenei" and "Mahmoud Khamenei" don't
@@ -256,24 +274,37 @@ class NameIndex:
                     return group
         return None
 
+    def _lookup(self, name: str) -> _Group | None:
+        if name not in self._lookups:
+            self._lookups[name] = self._group_of(name)
+        return self._lookups[name]
+
     def canonical(self, name: str) -> str | None:
         """The fullest form of the name the article gives, its surname as most often spelt."""
-        group = self._group_of(name)
+        group = self._lookup(name)
         if group is None:
             return None
-        fullest = max(group, key=lambda m: (len(m.name.split()), -m.start)).name.split()
-        spellings = Counter(m.name.split()[-1] for m in group)
-        # the commonest spelling; on a tie the longer one (a slip drops a letter more often)
-        surname = max(spellings, key=lambda s: (spellings[s], len(s)))
-        return " ".join([*fullest[:-1], surname])
+        if id(group) not in self._canonical:
+            mentions = group.mentions
+            fullest = max(mentions, key=lambda m: (len(m.name.split()), -m.start)).name.split()
+            spellings = Counter(m.name.split()[-1] for m in mentions)
+            # the commonest spelling; on a tie the longer one (a slip drops a letter more often)
+            surname = max(spellings, key=lambda s: (spellings[s], len(s)))
+            self._canonical[id(group)] = " ".join([*fullest[:-1], surname])
+        return self._canonical[id(group)]
 
     def role(self, name: str) -> str | None:
-        group = self._group_of(name)
+        group = self._lookup(name)
         if group is None:
             return None
-        roles = [m.role for m in group if m.role]
-        return roles[0] if roles else None
+        if group.role is _UNKNOWN:
+            group.role = next((m.role for m in group.mentions if m.role), None)
+        return group.role  # type: ignore[return-value]
 
     def is_organisation(self, name: str) -> bool:
-        group = self._group_of(name)
-        return bool(group) and any(m.organisation for m in group or ())
+        group = self._lookup(name)
+        if group is None:
+            return False
+        if group.organisation is None:
+            group.organisation = any(m.organisation for m in group.mentions)
+        return group.organisation

@@ -109,3 +109,17 @@ def test_dedupe_takes_hostile_inputs_too(hostile, tmp_path):
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) == 2
     assert_clean_failure(result, "binary.txt", "NUL bytes")
+
+
+def test_one_person_quoted_thousands_of_times(tmp_path):
+    """Every pronoun and "the mayor" resolved against a bounded look-back: linear work."""
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "“We will rebuild,” Ann Lee said. “It will take years,” she said. The mayor left. "
+        "“Nobody asked me,” the mayor said.\n\n" * 3000
+    )
+    result = newscli("quotes", path)
+    assert result.returncode == 0, result.stderr.decode()
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(record["quotes"]) == 9000
+    assert {q["speaker"] for q in record["quotes"][:2]} == {"Ann Lee"}

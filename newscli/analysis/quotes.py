@@ -17,7 +17,7 @@
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -712,10 +712,21 @@ def _resolve(
 
 
 def _paragraph_start(document: Document, position: int) -> int:
-    for paragraph in document.paragraphs:
-        if paragraph.start <= position < paragraph.end:
-            return paragraph.start
+    found = bisect_right(document.paragraphs, position, key=lambda p: p.start) - 1
+    if found >= 0 and position < document.paragraphs[found].end:
+        return document.paragraphs[found].start
     return position
+
+
+#: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
+#: it keeps resolution linear on a hostile article naming one person thousands of times
+_MENTIONS_BACK = 60
+
+
+def _mentions_before(mentions: list[Mention], position: int) -> list[Mention]:
+    """The last _MENTIONS_BACK mentions starting before position, in text order."""
+    end = bisect_left(mentions, position, key=lambda m: m.start)
+    return mentions[max(0, end - _MENTIONS_BACK) : end]
 
 
 def _resolved(
@@ -742,7 +753,7 @@ def _resolved(
     words = mention.split()
     if words[0].lower() in _DETERMINERS and not any(w[:1].isupper() for w in words[1:]):
         noun = words[-1].lower()
-        for earlier in reversed([m for m in mentions if m.start < position]):
+        for earlier in reversed(_mentions_before(mentions, position)):
             if earlier.role and noun in earlier.role.lower():
                 name = names.canonical(earlier.name) or earlier.name
                 return name, names.role(name)
@@ -750,7 +761,11 @@ def _resolved(
                 return names.canonical(earlier.name) or earlier.name, None
         # no one in the article holds that role: "the board" is the best name it gives
         return mention, None
-    candidates = [m for m in mentions if m.start >= position and m.end <= position + len(mention)]
+    candidates = [
+        m
+        for m in _mentions_before(mentions, position + len(mention))
+        if m.start >= position and m.end <= position + len(mention)
+    ]
     name = candidates[-1].name if candidates else mention
     canonical = names.canonical(name) or name
     return canonical, names.role(canonical)
@@ -780,9 +795,7 @@ def _last_person_before(
     full or with a role, or by that role ("the mayor" after "Mayor Linda Okafor")."""
     by_role: dict[str, str] = {}  # a role's last word -> who holds it
     referents: list[tuple[int, str]] = []
-    for mention in mentions:
-        if mention.start >= position:
-            break
+    for mention in _mentions_before(mentions, position):
         if mention.organisation:
             continue
         canonical = names.canonical(mention.name)
@@ -793,7 +806,8 @@ def _last_person_before(
         if mention.start >= since:
             referents.append((mention.start, canonical))
     if by_role:
-        for match in _ROLE_REFERENCE.finditer(document.text, since, position):
+        window_start = max(since, position - _LOOKBACK)
+        for match in _ROLE_REFERENCE.finditer(document.text, window_start, position):
             holder = by_role.get(match.group(1).lower())
             if holder is not None:
                 referents.append((match.start(), holder))
