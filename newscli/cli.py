@@ -148,7 +148,7 @@ class Inputs:
     encoding: str | None
     jobs: int | None
     quiet: bool
-    max_chars: int | None
+    max_chars: int
 
 
 def _run(

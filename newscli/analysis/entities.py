@@ -47,9 +47,12 @@ _FUZZY_MIN_LENGTH = 6
 
 
 class TaggedSpan(Protocol):
-    start: int
-    end: int
-    label: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
 
 
 @dataclass
@@ -203,7 +206,7 @@ def _records(document: Document, groups: dict[str, _Entity]) -> list[dict[str, A
     lede_end = document.paragraphs[0].end if document.paragraphs else 0
     title = document.title
     most = max(len(g.mentions) for _, g in found)
-    records = []
+    records: list[dict[str, Any]] = []
     for key, group in found:
         mentions = sorted(set(group.mentions))
         first = mentions[0][0]
