@@ -558,10 +558,8 @@ def _run_corpus(
             progress.advance(failed=isinstance(item, InputError))
             if isinstance(item, InputError):
                 _report(ctx, item)
-            elif len(item.text) > inputs.max_chars:
-                yield Article(item.source, item.text[: inputs.max_chars], item.id, item.title)
             else:
-                yield item
+                yield item.cut(inputs.max_chars)
 
     def on_failure(article: Article, exc: Exception) -> None:
         progress.failure()

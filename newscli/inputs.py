@@ -27,6 +27,12 @@ class Article:
     id: str | int | None = None
     title: str | None = None
 
+    def cut(self, max_chars: int) -> "Article":
+        """This article, its text cut at max_chars when longer (--max-chars)."""
+        if len(self.text) <= max_chars:
+            return self
+        return Article(self.source, self.text[:max_chars], self.id, self.title)
+
 
 def decode(data: bytes, source: str, encoding: str | None) -> str:
     """Decode bytes as UTF-8 (a BOM is accepted and removed) or as `encoding`."""

@@ -30,15 +30,13 @@ def analyse_chunk(
         if isinstance(item, Exception):
             out.append(item)
             continue
-        truncated = max_chars is not None and len(item.text) > max_chars
-        if truncated:
-            item = Article(item.source, item.text[:max_chars], item.id, item.title)
+        article = item if max_chars is None else item.cut(max_chars)
         try:
-            record = analyse(item)
+            record = analyse(article)
         except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
             out.append(exc)
             continue
-        if truncated:
+        if article is not item:
             record["truncated"] = max_chars
         out.append(record)
     return out

@@ -42,8 +42,6 @@ _ALIAS_SETS = (
 _ALIAS_OF = {name: names[0] for names in _ALIAS_SETS for name in names}
 _NOT_INITIALS = frozenset("of the and for de la le du des al el & in on".split())
 _DEFINED_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
-_POSSESSIVE = re.compile(r"[’']s$")
-_FUZZY_MIN_LENGTH = 6
 
 
 class TaggedSpan(Protocol):
@@ -89,9 +87,7 @@ def entities(document: Document, spans: Iterable[TaggedSpan]) -> list[dict[str, 
             key = "person:" + (index.canonical(mention.name) or mention.name)
             start, end, name = mention.start, mention.end, mention.name
         else:
-            start, end = span.start, span.end
-            if _POSSESSIVE.search(text[start:end]) and end - start > 2:
-                end -= 2
+            start, end = span.start, span.end  # the tagger leaves a possessive ’s out
             name = _display_name(text[start:end])
             if not name:
                 continue
@@ -174,7 +170,7 @@ def _merge_slips(groups: dict[str, _Entity]) -> None:
     )
     for key in reversed(single):
         word = key.removeprefix("name:")
-        if len(word) < _FUZZY_MIN_LENGTH or key not in groups:
+        if key not in groups:  # similar_names allows a slip only in a long name
             continue
         for other in single:
             if other == key or other not in groups:
