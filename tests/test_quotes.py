@@ -69,6 +69,26 @@ def test_attribution_patterns_and_resolution():
     ]
 
 
+def test_speakers_around_appositives_parentheses_and_descriptions():
+    text = (
+        "Ban debated\n\n"
+        "“It reminds us how important this is,” Sen. Marco Rubio (R-Fla.) said Saturday.\n\n"
+        "“October was good for her,” said former Obama adviser David Axelrod.\n\n"
+        "The leader of the league, Jonathan Greenblatt, warned that a ban would be "
+        "“unacceptable and antithetical to our values.”\n\n"
+        "Defense Secretary Ash Carter said the approach remained “one of commitment and "
+        "strength”, but Rubio also warned China.\n\n"
+        "“No,” said Axelrod.\n"
+    )
+    assert found(text) == [
+        ("It reminds us how important this is,", "Marco Rubio", "direct"),
+        ("October was good for her,", "David Axelrod", "direct"),
+        ("unacceptable and antithetical to our values.", "Jonathan Greenblatt", "partial"),
+        ("one of commitment and strength", "Ash Carter", "partial"),
+        ("No,", "David Axelrod", "direct"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -212,8 +212,21 @@ class _Speaker:
     until: int
 
 
+#: "Sen. Marco Rubio (R-Fla.) said": a short parenthesis is read past, not as words
+_PARENTHESIS = re.compile(r"\([^()\n]{1,40}\)")
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    words = []
+    position = start
+    for parenthesis in _PARENTHESIS.finditer(text, start, end):
+        words += [
+            (m.group(), m.start(), m.end())
+            for m in _WORD.finditer(text, position, parenthesis.start())
+        ]
+        position = parenthesis.end()
+    words += [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, position, end)]
+    return words
 
 
 def _is_cue(words: list[tuple[str, int, int]], position: int) -> bool:
@@ -242,8 +255,17 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
             or opener.lower() in ROLE_NOUNS
             or (opener.islower() and opener.endswith("ing"))
         )
+        inside = words[k + 1 : j]
         if k > 0 and words[k][0] == "," and appositive:
             j = k - 1
+        elif (
+            k > 0
+            and words[k][0] == ","
+            and 0 < len(inside) <= 4
+            and all(w[0][:1].isupper() for w in inside)
+        ):
+            # "The leader of the league, Jonathan Greenblatt, warned": the name inside
+            return k + 1, j - 1
     if j < 0:
         return None
     last = words[j][0]
@@ -302,24 +324,56 @@ def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, i
         return j, j
     if word.lower() in _DETERMINERS:
         j += 1
-    elif not word[:1].isupper():
+    elif not word[:1].isupper() and not _modifies_name(words, j):
         return None  # a speaker after the cue is a name, a pronoun or "the minister"
     last = None
-    while j < len(words) and j < first + 6:
+    while j < len(words) and j < first + 8:
         token = words[j][0]
-        plain = token.replace("-", "").isalnum() and token.islower()
-        if token[:1].isupper() or (plain and token not in CUES):
+        if token[:1].isupper():
             last = j
-            if token.islower() and token.lower() in ROLE_NOUNS | _NOUN_SPEAKERS:
-                break
-            if token.islower() and not words[first][0][:1].isupper() and j > first + 3:
-                break
             j += 1
-            if token[:1].isupper() and j < len(words) and not words[j][0][:1].isupper():
-                break
-        else:
+            continue
+        plain = token.replace("-", "").isalnum() and token.islower() and token not in CUES
+        if not plain or token in _FUNCTION_WORDS:
             break
+        if last is not None and words[last][0][:1].isupper():
+            # "said Zarif" ends at the name, unless a role and another name follow
+            # ("said former Obama adviser David Axelrod")
+            if not _modifies_name(words, j):
+                break
+        elif not _modifies_name(words, j) and j > first + 3:
+            break
+        if _modifies_name(words, j):
+            j += 1
+            continue
+        last = j
+        j += 1
+        following = words[j][0] if j < len(words) else ""
+        if token in ROLE_NOUNS | _NOUN_SPEAKERS and following not in ROLE_NOUNS:
+            break  # "said the minister", "said a spokeswoman", "the chief executive"
     return (first, last) if last is not None else None
+
+
+#: words that start a phrase after a cue but never a speaker's description
+_FUNCTION_WORDS = frozenset(
+    """on in at of for to with by from during after before about as and but or that this
+    these those in into over under not no so than then there here when while where if
+    because since until""".split()
+)
+
+
+def _modifies_name(words: list[tuple[str, int, int]], j: int) -> bool:
+    """'said former Obama adviser David Axelrod': lower-case words describing the name
+    that follows within three words."""
+    for word, _, _ in words[j : j + 4]:
+        if word[:1].isupper():
+            return True
+        plain = word.isalpha() and word.islower()
+        if not plain or word in _FUNCTION_WORDS or word in _ADVERBS or word in CUES:
+            return False
+        if word.endswith("ly"):
+            return False
+    return False
 
 
 _NOUN_SPEAKERS = frozenset(
@@ -563,7 +617,13 @@ def _attribute(
     while opening > sentence_start and text[opening] in '“«„"`':
         opening -= 1
     ends_sentence = text[quote.start : quote.end].rstrip().endswith(".")
-    found = _attribution_after(text, close, after_sentence_end, ends_sentence)
+    found = None
+    if text[sentence_start:opening].strip(' “"«„`'):
+        # inside a sentence that names its speaker first ("Carter said the approach was
+        # “Q”, but he also warned"), the words after the quotation are a new clause
+        found = _attribution_before(text, sentence_start, opening + 1, is_person)
+    if found is None:
+        found = _attribution_after(text, close, after_sentence_end, ends_sentence)
     if found is None:
         found = _attribution_before(text, sentence_start, opening + 1, is_person)
     if found is None:
@@ -658,8 +718,10 @@ def _classify(document: Document, found: list[Quote]) -> None:
         sentence_start, _ = _sentence_bounds(document, quote)
         lead = text[max(sentence_start, quote.start - _LOOKBACK) : quote.start].rstrip(' “"«„`')
         embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
+        said_after = quote.attribution_end > quote.end  # '“No,” said Zarif': speech
         if (
             _is_title(text[quote.start : quote.end])
+            and not said_after
             or not quote.attributed
             and (words <= SCARE_MAX_WORDS)
         ):
