@@ -89,6 +89,23 @@ def test_speakers_around_appositives_parentheses_and_descriptions():
     ]
 
 
+def test_nouns_passives_and_participles_are_not_taken_for_speakers():
+    text = (
+        "Court pick\n\n"
+        "Senate leader Mitch McConnell agreed to a phone call, but only to tell the judge "
+        "he won't agree to a “perfunctory sit-down” this year.\n\n"
+        "Donald Trump defended his manager as “a very decent man” on Tuesday, "
+        "hours after the staffer was charged with battery.\n\n"
+        "Trump is insisting that he has “expanded the Republican party,” claiming that he "
+        "is responsible for the turnout.\n"
+    )
+    assert found(text) == [
+        ("perfunctory sit-down", "Mitch McConnell", "partial"),
+        ("expanded the Republican party,", "Donald Trump", "partial"),
+    ]
+    assert found(text, include_all=True)[1] == ("a very decent man", None, "scare")
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

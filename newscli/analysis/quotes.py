@@ -54,8 +54,23 @@ described describes describing call called calls calling conclude concluded conc
 concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
 promise promised promises threaten threatened insist laugh laughed read exclaim exclaimed
 charge charged point pointed chime chimed interject interjected retort retorted snap snapped
-scoff scoffed hit added demand demanded reads""".split()
+scoff scoffed hit added demand demanded reads wonder wondered wonders assure assured
+assures remember remembered remembers allege alleged alleges label labeled labelled
+labels dub dubbed dubs term termed brand branded blast blasted blasts slam slammed slams
+criticize criticized criticizes criticise criticised praise praised praises lament
+lamented laments brag bragged brags tout touted touts accuse accused accuses mock mocked
+mocks dismiss dismissed dismisses decry decried decries""".split()
 CUES = frozenset(_CUE_VERBS)
+_INFLECTED = ("s", "ed", "ing")
+#: cues that are the bare verb, which is also a noun ("a call", "the report")
+_BASE_FORMS = frozenset(
+    w for w in CUES if not w.endswith(_INFLECTED) and w not in {"said", "told", "wrote", "read"}
+)
+_BARE_FORM_SUBJECTS = frozenset(
+    """i we they you will would could should might may must can did do does to not
+    n’t n't also then later""".split()
+)
+_BE_FORMS = frozenset("is are was were be been being".split())
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _WORD = re.compile(
     r"(?:Gov|Sen|Rep|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Adm)\.(?=\s)"
@@ -235,13 +250,25 @@ def _is_cue(words: list[tuple[str, int, int]], position: int) -> bool:
     word = words[position][0]
     if word.lower() not in CUES:
         return False
-    return word.islower() or position == 0 or not words[position - 1][0][:1].isalnum()
+    previous = words[position - 1][0].lower() if position else ""
+    if not (word.islower() or position == 0 or not previous[:1].isalnum()):
+        return False
+    if previous in _BE_FORMS and not word.endswith("ing"):
+        return False  # "the staffer was charged": passive, no one speaking
+    if word.lower() in _BASE_FORMS and position:
+        # "a phone call", "the report": a bare verb form after a noun is a noun; as a
+        # verb it follows a plural subject, a modal or an auxiliary ("they say", "will add")
+        return previous in _BARE_FORM_SUBJECTS or (previous.endswith("s") and previous.isalpha())
+    return True
 
 
 def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, int] | None:
     """The noun phrase ending right before words[index]: a name, pronoun or "the minister"."""
     j = index - 1
-    while j >= 0 and words[j][0].lower() in _ADVERBS:
+    progressive = words[index][0].endswith("ing")  # "Trump is insisting"
+    while j >= 0 and (
+        words[j][0].lower() in _ADVERBS or progressive and words[j][0].lower() in _BE_FORMS
+    ):
         j -= 1
     if j > 0 and words[j][0] == ",":
         # "Haines, who heads the Army Corps of Engineers, told": skip the appositive
@@ -322,6 +349,8 @@ def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, i
     word = words[j][0]
     if word.lower() in _SUBJECT_PRONOUNS - _NOT_SPEAKERS:
         return j, j
+    if word.lower() in ("that", "this"):
+        return None  # "claiming that he ...": a clause, not a speaker
     if word.lower() in _DETERMINERS:
         j += 1
     elif not word[:1].isupper() and not _modifies_name(words, j):
@@ -452,20 +481,19 @@ def _attribution_before(
         word = words[position][0]
         if not _is_cue(words, position):
             continue
-        span = _phrase_before(words, position)
+        participle = word.lower().endswith("ing") and position > 0
+        span = None
+        if participle and words[position - 1][0].lower() not in _BE_FORMS:
+            # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks
+            span = _subject(words[:position], is_person)
+        if span is None:
+            span = _phrase_before(words, position)
         if span is None:
             # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
             after = None if word.lower().endswith("ing") else _phrase_after(words, position)
             rest = words[after[1] + 1 :] if after is not None else []
             if after is not None and rest and all(w[0] in ":," for w in rest):
                 span = after
-        if (
-            span is None
-            and word.lower().endswith("ing")
-            and position
-            and words[position - 1][0] in (",", "by")
-        ):
-            span = _subject(words[:position], is_person)
         if span is not None:
             return _speaker(text, words, span, word, words[position][2])
     return None
@@ -719,10 +747,12 @@ def _classify(document: Document, found: list[Quote]) -> None:
         lead = text[max(sentence_start, quote.start - _LOOKBACK) : quote.start].rstrip(' “"«„`')
         embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
         said_after = quote.attribution_end > quote.end  # '“No,” said Zarif': speech
+        # 'as a “slap”': one quoted word after an article is a label, even from a speaker
+        label = words == 1 and lead.rsplit(None, 1)[-1:] in (["a"], ["an"], ["the"])
         if (
             _is_title(text[quote.start : quote.end])
             and not said_after
-            or not quote.attributed
+            or (not quote.attributed or label)
             and (words <= SCARE_MAX_WORDS)
         ):
             quote.kind = SCARE
