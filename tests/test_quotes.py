@@ -106,6 +106,21 @@ def test_nouns_passives_and_participles_are_not_taken_for_speakers():
     assert found(text, include_all=True)[1] == ("a very decent man", None, "scare")
 
 
+def test_speakers_with_verbs_no_list_names():
+    text = (
+        "Wall talks\n\n"
+        "Sean Hannity interviewed Donald Trump on Tuesday.\n\n"
+        "“Would it be negotiable?” Hannity pressed.\n\n"
+        "In the interview, Trump worried that the wall was becoming “a project that "
+        "nobody in Washington wants to pay for.”\n\n"
+        "Trump landed in Phoenix for a “policy address” on Wednesday.\n"
+    )
+    assert found(text) == [
+        ("Would it be negotiable?", "Sean Hannity", "direct"),
+        ("a project that nobody in Washington wants to pay for.", "Donald Trump", "partial"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -425,9 +425,14 @@ def _ends_soon(text: str, words: list[tuple[str, int, int]], cue: int) -> bool:
 
 
 def _attribution_after(
-    text: str, close: int, limit: int, ends_sentence: bool = False
+    text: str,
+    close: int,
+    limit: int,
+    ends_sentence: bool = False,
+    is_speaker: Callable[[str], bool] = lambda _: False,
 ) -> _Speaker | None:
-    """`“Q,” Zarif said` / `“Q,” said Zarif` / `“Q” — Zarif`, from the closing mark on."""
+    """`“Q,” Zarif said` / `“Q,” said Zarif` / `“Q” — Zarif`, from the closing mark on;
+    `“Q?” Hannity pressed.`: a speaker `is_speaker` accepts and a verb not listed as a cue."""
     words = _words(text, close, min(limit, close + 240))
     # skip the closing mark's punctuation
     index = 0
@@ -457,7 +462,28 @@ def _attribution_after(
         span = _phrase_after(words, index - 1) if index else None
         if span is not None:
             return _speaker(text, words, span, "—", 0)
+    if not ends_sentence:
+        return _speaker_and_verb(text, [("", close, close), *words[index:]], is_speaker)
     return None
+
+
+def _speaker_and_verb(
+    text: str, words: list[tuple[str, int, int]], is_speaker: Callable[[str], bool]
+) -> _Speaker | None:
+    """'“Q?” Hannity pressed.' / '“Q,” he shot back': a speaker right after the quotation,
+    then a past or present verb ending the attribution."""
+    span = _phrase_after(words, 0)
+    if span is None or span[1] + 1 >= len(words):
+        return None
+    verb = words[span[1] + 1][0]
+    if not (verb.isalpha() and verb.islower() and verb.endswith(("ed", "s"))):
+        return None
+    if not _ends_soon(text, words, span[1] + 1):
+        return None
+    mention = " ".join(w[0] for w in words[span[0] : span[1] + 1])
+    if mention.lower() not in ("he", "she", "they") and not is_speaker(mention):
+        return None
+    return _speaker(text, words, span, verb, words[span[1] + 1][2])
 
 
 def _attribution_before(
@@ -497,6 +523,20 @@ def _attribution_before(
         if span is not None:
             return _speaker(text, words, span, word, words[position][2])
     return None
+
+
+def _subject_of(
+    text: str, start: int, opening: int, is_person: Callable[[str], bool]
+) -> _Speaker | None:
+    """'Paul Ryan worried that the safety net was becoming “a hammock that lulls ...”':
+    a long quotation inside a sentence whose subject is a person is that person's, whatever
+    the verb."""
+    words = _words(text, start, opening)
+    span = _subject(words, is_person)
+    if span is None or span[1] + 1 >= len(words):
+        return None
+    verb = words[span[1] + 1]
+    return _speaker(text, words, span, verb[0], verb[2])
 
 
 def _subject(
@@ -565,9 +605,12 @@ def quotes(
             and (len((canonical or "").split()) > 1 or names.role(canonical or "") is not None)
         )
 
+    def is_speaker(name: str) -> bool:
+        return names.canonical(_strip_possessive(name)) is not None
+
     for quote in found:
         quote.sentence = _sentence_at(sentences, quote.start)
-        _attribute(document, quote, earliest, is_person)
+        _attribute(document, quote, earliest, is_person, is_speaker)
         if quote.attribution_end > quote.end:
             # its attribution follows it ('“Q,” X said'); a later quote may not reuse it
             earliest = quote.attribution_end
@@ -620,10 +663,15 @@ _LOOKBACK = 600
 
 
 def _attribute(
-    document: Document, quote: Quote, earliest: int, is_person: Callable[[str], bool]
+    document: Document,
+    quote: Quote,
+    earliest: int,
+    is_person: Callable[[str], bool],
+    is_speaker: Callable[[str], bool],
 ) -> None:
     """Attribute from the quote's own sentence; `earliest` is where the text before it may
-    start (after the previous quotation, whose attribution is its own)."""
+    start (after the previous quotation, whose attribution is its own). `is_person` says
+    whether a name is a person the article names, `is_speaker` a person or organisation."""
     text = document.text
     sentence_start, sentence_end = _sentence_bounds(document, quote)
     # an attribution stands within a few hundred characters of its quotation; bounding
@@ -651,9 +699,11 @@ def _attribute(
         # “Q”, but he also warned"), the words after the quotation are a new clause
         found = _attribution_before(text, sentence_start, opening + 1, is_person)
     if found is None:
-        found = _attribution_after(text, close, after_sentence_end, ends_sentence)
+        found = _attribution_after(text, close, after_sentence_end, ends_sentence, is_speaker)
     if found is None:
         found = _attribution_before(text, sentence_start, opening + 1, is_person)
+    if found is None and len(text[quote.start : quote.end].split()) > SCARE_MAX_WORDS:
+        found = _subject_of(text, sentence_start, opening + 1, is_person)
     if found is None:
         return
     quote.cue = found.cue
