@@ -121,6 +121,27 @@ def test_speakers_with_verbs_no_list_names():
     ]
 
 
+def test_split_quotations_around_asides_and_titles_keep_their_speaker():
+    text = (
+        "Abortion debate\n\n"
+        "Senator Marco Rubio spoke in Miami.\n\n"
+        "“It is a difficult issue,” said the Florida senator, “because it puts two rights "
+        "in conflict.”\n\n"
+        "“These guys know how to use words,” said Sherman, speaking of politicians, “and "
+        "leave themselves some wiggle room.”\n\n"
+        "“We need to do more,” Clinton said on ABC’s “This Week” on Sunday. “I think that "
+        "is what we will hear.”\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("It is a diff", "Marco Rubio"),
+        ("because it p", "Marco Rubio"),
+        ("These guys k", "Sherman"),
+        ("and leave th", "Sherman"),
+        ("We need to d", "Clinton"),
+        ("I think that", "Clinton"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

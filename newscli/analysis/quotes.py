@@ -365,6 +365,8 @@ def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, i
         plain = token.replace("-", "").isalnum() and token.islower() and token not in CUES
         if not plain or token in _FUNCTION_WORDS:
             break
+        if token in ROLE_NOUNS and last is not None and words[first][0].lower() in _DETERMINERS:
+            return first, j  # "said the Florida senator"
         if last is not None and words[last][0][:1].isupper():
             # "said Zarif" ends at the name, unless a role and another name follow
             # ("said former Obama adviser David Axelrod")
@@ -745,14 +747,30 @@ def _inherit_speakers(document: Document, found: list[Quote]) -> None:
                 quote.speaker_start = source.speaker_start
                 quote.speaker_end = source.speaker_end
                 quote.attributed = True
-        if not quote.in_title:
+        if not quote.in_title and (quote.attributed or not _is_label(document, quote)):
             previous = quote
 
 
+def _is_label(document: Document, quote: Quote) -> bool:
+    """'Clinton said on ABC’s “This Week”': a few quoted words inside a sentence, which do
+    not interrupt who is speaking around them."""
+    short = len(document.text[quote.start : quote.end].split()) <= SCARE_MAX_WORDS
+    return short and not _opens_sentence(document, quote)
+
+
 def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
-    """'“A,” he said, “B.”': only the previous part's attribution stands between them."""
-    gap = document.text[max(previous.end, previous.attribution_end) : quote.start]
-    return previous.attribution_end > previous.end and not gap.strip(' ,:;.“”"«»„`')
+    """'“A,” he said, “B.”', '“A,” said Sherman, speaking of politicians, “b”': only the
+    previous part's attribution, and maybe a phrase in commas, stands between them."""
+    if previous.attribution_end <= previous.end:
+        return False
+    gap = document.text[previous.attribution_end : quote.start].rstrip(' “"«„`')
+    if not gap.strip(' ,:;.”"»'):
+        return True
+    # a phrase continuing the attribution: no sentence ends before the lower-case part
+    text = document.text
+    continues = text[previous.end - 1] == "," and text[quote.start].islower()
+    aside = gap.strip().startswith(",") or gap.strip().endswith(",")
+    return continues and aside and len(gap) <= 80 and not any(c in gap for c in '.!?“”"')
 
 
 def _opens_sentence(document: Document, quote: Quote) -> bool:
@@ -893,7 +911,7 @@ def _resolved(
         )
         return person, names.role(person) if person else None
     words = mention.split()
-    if words[0].lower() in _DETERMINERS and not any(w[:1].isupper() for w in words[1:]):
+    if words[0].lower() in _DETERMINERS and words[-1].islower():
         noun = words[-1].lower()
         for earlier in reversed(_mentions_before(mentions, position)):
             if earlier.role and noun in earlier.role.lower():
