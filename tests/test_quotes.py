@@ -142,6 +142,26 @@ def test_split_quotations_around_asides_and_titles_keep_their_speaker():
     ]
 
 
+def test_transcript_labels_signatures_initials_and_party_tags():
+    text = (
+        "ISIS strategy\n\n"
+        "Jeb Bush and Hillary Clinton reject containment.\n\n"
+        "Clinton: “Our goal is not to contain ISIS but to defeat it.”\n\n"
+        "“The winds are changing,” J. Gerald Hebert, director of the Campaign Legal "
+        "Center, said.\n\n"
+        "“Let me make it perfectly clear,” Senate leader Mitch McConnell, R-Ky., said.\n\n"
+        "“Almost all new income is going to the top 1 percent.”\n\n"
+        "- Bernie Sanders.\n\n"
+        "The senator relies on an outdated figure.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("Our goal is ", "Hillary Clinton"),
+        ("The winds ar", "J. Gerald Hebert"),
+        ("Let me make ", "Mitch McConnell"),
+        ("Almost all n", "Bernie Sanders"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -74,7 +74,8 @@ _BE_FORMS = frozenset("is are was were be been being".split())
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _WORD = re.compile(
     r"(?:Gov|Sen|Rep|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Adm)\.(?=\s)"
-    r"|(?:[A-Z]\.){2,}|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]"
+    r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:[DRI]-)?[A-Z][a-z]{1,4}\.(?=,)"
+    r"|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]"
 )
 _ADVERBS = frozenset(
     """also later then previously again once further simply recently earlier quickly
@@ -227,6 +228,7 @@ class _Speaker:
     until: int
 
 
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 #: "Sen. Marco Rubio (R-Fla.) said": a short parenthesis is read past, not as words
 _PARENTHESIS = re.compile(r"\([^()\n]{1,40}\)")
 
@@ -278,6 +280,7 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
         opener = words[k + 1][0] if k + 1 < len(words) else ""
         appositive = (
             opener.lower() in _APPOSITIVE_OPENERS
+            or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
             or opener[:1].isdigit()
             or opener.lower() in ROLE_NOUNS
             or (opener.islower() and opener.endswith("ing"))
@@ -489,12 +492,12 @@ def _speaker_and_verb(
 
 
 def _attribution_before(
-    text: str, start: int, opening: int, is_person: Callable[[str], bool] = lambda _: False
+    text: str, start: int, opening: int, is_speaker: Callable[[str], bool] = lambda _: False
 ) -> _Speaker | None:
     """`Zarif said: “Q` / `Zarif said his country would strike “Q` / `according to X, “Q`.
 
-    For a participle cue after a comma (`Trump returned the compliment, telling Reuters,
-    “Q`) the speaker is the sentence's subject: its first name `is_person` accepts."""
+    For a participle cue (`Trump returned the compliment, telling Reuters, “Q`) the speaker
+    is the sentence's subject: its first name `is_speaker` accepts."""
     according = None
     for match in _ACCORDING.finditer(text, start, opening):
         according = match
@@ -513,7 +516,7 @@ def _attribution_before(
         span = None
         if participle and words[position - 1][0].lower() not in _BE_FORMS:
             # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks
-            span = _subject(words[:position], is_person)
+            span = _subject(words[:position], is_speaker)
         if span is None:
             span = _phrase_before(words, position)
         if span is None:
@@ -525,6 +528,45 @@ def _attribution_before(
         if span is not None:
             return _speaker(text, words, span, word, words[position][2])
     return None
+
+
+def _labelled(
+    text: str, start: int, opening: int, is_speaker: Callable[[str], bool]
+) -> _Speaker | None:
+    """'Clinton: “Q”', '- Pew Research: “Q”': a name and a colon, as in a transcript."""
+    lead = text[start:opening].rstrip(' “"«„`')
+    if not lead.endswith(":"):
+        return None
+    words = _words(text, start, start + len(lead) - 1)
+    while words and not words[0][0][:1].isalnum():
+        words = words[1:]  # a leading dash or bullet
+    if not words or len(words) > 5 or not all(w[0][:1].isupper() for w in words):
+        return None
+    name = text[words[0][1] : words[-1][2]]
+    if not is_speaker(name):
+        return None
+    return _speaker(text, words, (0, len(words) - 1), ":", start + len(lead))
+
+
+def _signed(document: Document, quote: Quote, is_speaker: Callable[[str], bool]) -> _Speaker | None:
+    """A quotation that ends its paragraph, signed on the next line: '“Q.”' / '- Bernie
+    Sanders.' or '—Michelle Marks, Philadelphia.'"""
+    text = document.text
+    paragraph = document.paragraphs[quote.paragraph]
+    if text[quote.end : paragraph.end].strip(' ”"».,!?') or quote.paragraph + 1 >= len(
+        document.paragraphs
+    ):
+        return None
+    following = document.paragraphs[quote.paragraph + 1]
+    line = text[following.start : following.end]
+    if not line.startswith(("-", "—", "–")) or len(line.split()) > 10:
+        return None
+    words = _words(text, following.start, following.end)
+    span = _phrase_after(words, 0)
+    if span is None:
+        return None
+    name = text[words[span[0]][1] : words[span[1]][2]]
+    return _speaker(text, words, span, "—", 0) if is_speaker(name) else None
 
 
 def _subject_of(
@@ -542,9 +584,9 @@ def _subject_of(
 
 
 def _subject(
-    words: list[tuple[str, int, int]], is_person: Callable[[str], bool]
+    words: list[tuple[str, int, int]], accepts: Callable[[str], bool]
 ) -> tuple[int, int] | None:
-    """The first run of capitalised words that names a person, or an opening pronoun."""
+    """The first run of capitalised words that `accepts` takes, or an opening pronoun."""
     if words and words[0][0].lower() in ("he", "she", "they"):
         return 0, 0
     index = 0
@@ -558,7 +600,7 @@ def _subject(
         name = " ".join(w[0] for w in words[index : end + 1])
         following = words[end + 1][0] if end + 1 < len(words) else ""
         # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New Hampshire,")
-        if is_person(name) and following.isalpha() and following.islower():
+        if accepts(name) and following.isalpha() and following.islower():
             return index, end
         index = end + 1
     return None
@@ -699,11 +741,15 @@ def _attribute(
     if text[sentence_start:opening].strip(' “"«„`'):
         # inside a sentence that names its speaker first ("Carter said the approach was
         # “Q”, but he also warned"), the words after the quotation are a new clause
-        found = _attribution_before(text, sentence_start, opening + 1, is_person)
+        found = _attribution_before(text, sentence_start, opening + 1, is_speaker)
     if found is None:
         found = _attribution_after(text, close, after_sentence_end, ends_sentence, is_speaker)
     if found is None:
-        found = _attribution_before(text, sentence_start, opening + 1, is_person)
+        found = _attribution_before(text, sentence_start, opening + 1, is_speaker)
+    if found is None:
+        found = _labelled(text, sentence_start, opening + 1, is_speaker)
+    if found is None and not quote.in_title:
+        found = _signed(document, quote, is_speaker)
     if found is None and len(text[quote.start : quote.end].split()) > SCARE_MAX_WORDS:
         found = _subject_of(text, sentence_start, opening + 1, is_person)
     if found is None:
