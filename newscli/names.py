@@ -245,7 +245,9 @@ class NameIndex:
             groups = self._by_surname.setdefault(mention.name.split()[-1].lower(), [])
             if not any(g is group for g in groups):
                 groups.append(group)
-        self._lookups: dict[str, _Group | None] = {}
+        # a name the article gives keeps the group it was placed in ("Melania Trump" is not
+        # Donald Trump because a bare "Trump" joined his group later)
+        self._lookups: dict[str, _Group | None] = dict(placed)
         self._canonical: dict[int, str] = {}
 
     def _group_of(self, name: str) -> _Group | None:

@@ -162,6 +162,24 @@ def test_transcript_labels_signatures_initials_and_party_tags():
     ]
 
 
+def test_he_and_she_refer_to_the_nearest_sentence_s_first_fitting_person():
+    text = (
+        "Convention week\n\n"
+        "Republican chairman John Bryant met voters in Ohio on Monday.\n\n"
+        "But Bryant said he will still back Donald Trump because he is the nominee. "
+        "“I am a team player,” he said.\n\n"
+        "Former Rep. Chris Shays spoke on television.\n\n"
+        "“Hillary is my next choice. Donald Trump lost me a long time ago,” he said.\n\n"
+        "Donald Trump did not reply. Melania Trump told NBC News she had practiced. "
+        "Asked by Matt Lauer about her speech, she said: “I wrote it myself.”\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("I am a team ", "John Bryant"),
+        ("Hillary is m", "Chris Shays"),
+        ("I wrote it m", "Melania Trump"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

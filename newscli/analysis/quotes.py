@@ -660,10 +660,11 @@ def quotes(
             earliest = quote.attribution_end
     _inherit_speakers(document, found)
     _classify(document, found)
-    _resolve(document, found, mentions, names)
+    referents = _Referents(document, mentions, names, [(q.start, q.end) for q in found])
+    _resolve(document, found, referents)
     records = [_record(document, q) for q in found if include_all or q.kind != SCARE]
     if indirect:
-        records.extend(_indirect(document, found, mentions, names))
+        records.extend(_indirect(document, found, referents))
         records.sort(key=lambda r: r["start"])
     return records
 
@@ -895,86 +896,129 @@ def _cue_ends(lead: str) -> bool:
     return last in CUES or last == "that"
 
 
-def _resolve(
-    document: Document, found: list[Quote], mentions: list[Mention], names: NameIndex
-) -> None:
+#: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
+#: it keeps resolution linear on a hostile article naming one person thousands of times
+_MENTIONS_BACK = 60
+
+
+@dataclass
+class _Referents:
+    """Whom a speaker mention can refer to: the article's people and organisations, and
+    where its quotations stand (a name inside one is rarely who "he" is)."""
+
+    document: Document
+    mentions: list[Mention]
+    names: NameIndex
+    #: (start, end) of every quotation, in text order
+    quoted: list[tuple[int, int]]
+
+    def is_person(self, name: str) -> bool:
+        canonical = self.names.canonical(name)
+        return canonical is not None and not self.names.is_organisation(canonical)
+
+    def in_quotation(self, position: int) -> bool:
+        found = bisect_right(self.quoted, (position, len(self.document.text))) - 1
+        return found >= 0 and self.quoted[found][0] <= position < self.quoted[found][1]
+
+    def mentions_before(self, position: int) -> list[Mention]:
+        """The last _MENTIONS_BACK mentions starting before position, in text order."""
+        end = bisect_left(self.mentions, position, key=lambda m: m.start)
+        return self.mentions[max(0, end - _MENTIONS_BACK) : end]
+
+    def resolved(
+        self, mention: str, position: int, last_person: str | None, paragraph_start: int
+    ) -> tuple[str | None, str | None]:
+        """The full name a speaker mention refers to, and that person's role."""
+        names = self.names
+        lower = mention.lower()
+        if lower in ("i", "we"):
+            return None, None
+        if lower in _SUBJECT_PRONOUNS:
+            fits = _fits_pronoun(lower, names)
+            person = (
+                self.last_person_before(position, paragraph_start, fits)
+                or (last_person if last_person is not None and fits(last_person) else None)
+                or self.last_person_before(position, 0, fits)
+            )
+            return person, names.role(person) if person else None
+        words = mention.split()
+        if words[0].lower() in _DETERMINERS and words[-1].islower():
+            noun = words[-1].lower()
+            for earlier in reversed(self.mentions_before(position)):
+                if earlier.role and noun in earlier.role.lower():
+                    name = names.canonical(earlier.name) or earlier.name
+                    return name, names.role(name)
+                if earlier.organisation and noun in _ORGANISATION_NOUNS:
+                    return names.canonical(earlier.name) or earlier.name, None
+            # no one in the article holds that role: "the board" is the best name it gives
+            return mention, None
+        candidates = [
+            m
+            for m in self.mentions_before(position + len(mention))
+            if m.start >= position and m.end <= position + len(mention)
+        ]
+        name = candidates[-1].name if candidates else mention
+        canonical = names.canonical(name) or name
+        return canonical, names.role(canonical)
+
+    def last_person_before(
+        self, position: int, since: int, fits: Callable[[str], bool]
+    ) -> str | None:
+        """The last person referred to in text[since:position] whom `fits` accepts, outside
+        quotations: by name, or by a role they hold ("the mayor" after "Mayor Linda Okafor")."""
+        by_role: dict[str, str] = {}  # a role's last word -> who holds it
+        referents: list[tuple[int, str]] = []
+        for mention in self.mentions_before(position):
+            if mention.organisation or self.in_quotation(mention.start):
+                continue
+            canonical = self.names.canonical(mention.name)
+            if not canonical:
+                continue
+            if mention.role:
+                by_role[mention.role.split()[-1].lower()] = canonical
+            if mention.start >= since:
+                referents.append((mention.start, canonical))
+        if by_role:
+            window_start = max(since, position - _LOOKBACK)
+            for match in _ROLE_REFERENCE.finditer(self.document.text, window_start, position):
+                holder = by_role.get(match.group(1).lower())
+                if holder is not None:
+                    referents.append((match.start(), holder))
+        # the nearest sentence naming someone who fits; in it, the first such person, most
+        # often its subject ("Bryant said he'll still back Trump. “Q,” he said": Bryant)
+        by_sentence: dict[int, list[tuple[int, str]]] = {}
+        for start, person in referents:
+            if fits(person):
+                by_sentence.setdefault(self.sentence_of(start), []).append((start, person))
+        if not by_sentence:
+            return None
+        return min(by_sentence[max(by_sentence)])[1]
+
+    def sentence_of(self, position: int) -> int:
+        return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
+
+
+def _resolve(document: Document, found: list[Quote], referents: _Referents) -> None:
     last_person: str | None = None
     for quote in found:
         mention = quote.speaker_mention
         if mention is None:
             continue
         position = quote.speaker_start or 0
-        quote.speaker, quote.role = _resolved(
-            document,
-            mention,
-            position,
-            mentions,
-            names,
-            last_person,
-            _paragraph_start(document, position),
+        quote.speaker, quote.role = referents.resolved(
+            mention, position, last_person, _paragraph_start(document, position)
         )
-        if quote.speaker is not None and not names.is_organisation(quote.speaker):
+        if quote.speaker is not None and referents.is_person(quote.speaker):
             last_person = quote.speaker
 
 
 def _paragraph_start(document: Document, position: int) -> int:
+    """Where the paragraph before position's paragraph starts: "he" looks back that far
+    before falling back on whoever was quoted last."""
     found = bisect_right(document.paragraphs, position, key=lambda p: p.start) - 1
     if found >= 0 and position < document.paragraphs[found].end:
-        return document.paragraphs[found].start
+        return document.paragraphs[max(0, found - 1)].start
     return position
-
-
-#: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
-#: it keeps resolution linear on a hostile article naming one person thousands of times
-_MENTIONS_BACK = 60
-
-
-def _mentions_before(mentions: list[Mention], position: int) -> list[Mention]:
-    """The last _MENTIONS_BACK mentions starting before position, in text order."""
-    end = bisect_left(mentions, position, key=lambda m: m.start)
-    return mentions[max(0, end - _MENTIONS_BACK) : end]
-
-
-def _resolved(
-    document: Document,
-    mention: str,
-    position: int,
-    mentions: list[Mention],
-    names: NameIndex,
-    last_person: str | None,
-    paragraph_start: int,
-) -> tuple[str | None, str | None]:
-    """The full name a speaker mention refers to, and that person's role."""
-    lower = mention.lower()
-    if lower in ("i", "we"):
-        return None, None
-    if lower in _SUBJECT_PRONOUNS:
-        fits = _fits_pronoun(lower, names)
-        person = (
-            _last_person_before(document, mentions, names, position, paragraph_start, fits)
-            or (last_person if last_person is not None and fits(last_person) else None)
-            or _last_person_before(document, mentions, names, position, 0, fits)
-        )
-        return person, names.role(person) if person else None
-    words = mention.split()
-    if words[0].lower() in _DETERMINERS and words[-1].islower():
-        noun = words[-1].lower()
-        for earlier in reversed(_mentions_before(mentions, position)):
-            if earlier.role and noun in earlier.role.lower():
-                name = names.canonical(earlier.name) or earlier.name
-                return name, names.role(name)
-            if earlier.organisation and noun in _ORGANISATION_NOUNS:
-                return names.canonical(earlier.name) or earlier.name, None
-        # no one in the article holds that role: "the board" is the best name it gives
-        return mention, None
-    candidates = [
-        m
-        for m in _mentions_before(mentions, position + len(mention))
-        if m.start >= position and m.end <= position + len(mention)
-    ]
-    name = candidates[-1].name if candidates else mention
-    canonical = names.canonical(name) or name
-    return canonical, names.role(canonical)
 
 
 def _fits_pronoun(pronoun: str, names: NameIndex) -> Callable[[str], bool]:
@@ -989,42 +1033,8 @@ def _fits_pronoun(pronoun: str, names: NameIndex) -> Callable[[str], bool]:
     return fits
 
 
-def _last_person_before(
-    document: Document,
-    mentions: list[Mention],
-    names: NameIndex,
-    position: int,
-    since: int,
-    fits: Callable[[str], bool],
-) -> str | None:
-    """The last person referred to in text[since:position] whom `fits` accepts: named in
-    full or with a role, or by that role ("the mayor" after "Mayor Linda Okafor")."""
-    by_role: dict[str, str] = {}  # a role's last word -> who holds it
-    referents: list[tuple[int, str]] = []
-    for mention in _mentions_before(mentions, position):
-        if mention.organisation:
-            continue
-        canonical = names.canonical(mention.name)
-        if not canonical or not (len(canonical.split()) > 1 or mention.role):
-            continue
-        if mention.role:
-            by_role[mention.role.split()[-1].lower()] = canonical
-        if mention.start >= since:
-            referents.append((mention.start, canonical))
-    if by_role:
-        window_start = max(since, position - _LOOKBACK)
-        for match in _ROLE_REFERENCE.finditer(document.text, window_start, position):
-            holder = by_role.get(match.group(1).lower())
-            if holder is not None:
-                referents.append((match.start(), holder))
-    for _, person in sorted(referents, reverse=True):
-        if fits(person):
-            return person
-    return None
-
-
 def _indirect(
-    document: Document, found: list[Quote], mentions: list[Mention], names: NameIndex
+    document: Document, found: list[Quote], referents: _Referents
 ) -> list[dict[str, Any]]:
     """`Zarif said that ...` and `according to X, ...` in sentences without quotation marks."""
     quoted = {q.sentence for q in found}
@@ -1049,9 +1059,7 @@ def _indirect(
             clause = _trimmed(text, clause_start, sentence.end)
             if clause is None or clause[1] - clause[0] < 10:
                 break
-            name, role = _resolved(
-                document, speaker.text, speaker.start, mentions, names, None, sentence.start
-            )
+            name, role = referents.resolved(speaker.text, speaker.start, None, sentence.start)
             records.append(
                 {
                     "text": text[clause[0] : clause[1]],
