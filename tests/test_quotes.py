@@ -180,6 +180,19 @@ def test_he_and_she_refer_to_the_nearest_sentence_s_first_fitting_person():
     ]
 
 
+def test_a_cue_far_from_its_subject_and_after_who():
+    text = (
+        "Primary night\n\n"
+        "Ben Carson took the stage in Baltimore and called the system “rotten to the "
+        "core.”\n\n"
+        "Reporters met Jane Doe, who said the vote was “a big deal.”\n"
+    )
+    assert found(text) == [
+        ("rotten to the core.", "Ben Carson", "partial"),
+        ("a big deal.", "Jane Doe", "partial"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -525,6 +525,13 @@ def _attribution_before(
             rest = words[after[1] + 1 :] if after is not None else []
             if after is not None and rest and all(w[0] in ":," for w in rest):
                 span = after
+        if span is None and position > 1 and words[position - 1][0].lower() == "who":
+            # "met Smith, who said “Q”"
+            comma = words[position - 2][0] == ","
+            span = _phrase_before(words, position - 2 if comma else position - 1)
+        if span is None:
+            # "Carson took the stage and called the system “Q”": the clause's subject
+            span = _subject(words[:position], is_speaker)
         if span is not None:
             return _speaker(text, words, span, word, words[position][2])
     return None
