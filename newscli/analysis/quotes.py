@@ -19,7 +19,7 @@
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -623,6 +623,130 @@ def _speaker(
     return _Speaker(mention, start, start + len(mention), cue.lower(), max(end, cue_end))
 
 
+# --- who is who ---------------------------------------------------------------------------
+
+
+#: capitalised, but no one who speaks ("released a statement Wednesday saying")
+_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december""".split()
+)
+
+#: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
+#: it keeps resolution linear on a hostile article naming one person thousands of times
+_MENTIONS_BACK = 60
+
+
+@dataclass
+class _Referents:
+    """Whom a speaker mention can refer to: the article's people and organisations, and
+    where its quotations stand (a name inside one is rarely who "he" is)."""
+
+    document: Document
+    mentions: list[Mention]
+    names: NameIndex
+    #: (start, end) of every quotation, in text order
+    quoted: list[tuple[int, int]]
+
+    def is_person(self, name: str) -> bool:
+        canonical = self.names.canonical(name)
+        return canonical is not None and not self.names.is_organisation(canonical)
+
+    def is_named_person(self, name: str) -> bool:
+        """A person the article names in full or with a role: not a stray capitalised word."""
+        canonical = self.names.canonical(_strip_possessive(name))
+        return (
+            canonical is not None
+            and not self.names.is_organisation(canonical)
+            and (len(canonical.split()) > 1 or self.names.role(canonical) is not None)
+        )
+
+    def is_speaker(self, name: str) -> bool:
+        """A person or organisation the article names."""
+        return self.names.canonical(_strip_possessive(name)) is not None
+
+    def in_quotation(self, position: int) -> bool:
+        found = bisect_right(self.quoted, (position, len(self.document.text))) - 1
+        return found >= 0 and self.quoted[found][0] <= position < self.quoted[found][1]
+
+    def mentions_before(self, position: int) -> list[Mention]:
+        """The last _MENTIONS_BACK mentions starting before position, in text order."""
+        end = bisect_left(self.mentions, position, key=lambda m: m.start)
+        return self.mentions[max(0, end - _MENTIONS_BACK) : end]
+
+    def resolved(
+        self, mention: str, position: int, last_person: str | None, paragraph_start: int
+    ) -> tuple[str | None, str | None]:
+        """The full name a speaker mention refers to, and that person's role."""
+        names = self.names
+        lower = mention.lower()
+        if lower in ("i", "we"):
+            return None, None
+        if lower in _SUBJECT_PRONOUNS:
+            fits = _fits_pronoun(lower, names)
+            person = (
+                self.last_person_before(position, paragraph_start, fits)
+                or (last_person if last_person is not None and fits(last_person) else None)
+                or self.last_person_before(position, 0, fits)
+            )
+            return person, names.role(person) if person else None
+        words = mention.split()
+        if words[0].lower() in _DETERMINERS and words[-1].islower():
+            noun = words[-1].lower()
+            for earlier in reversed(self.mentions_before(position)):
+                if earlier.role and noun in earlier.role.lower():
+                    name = names.canonical(earlier.name) or earlier.name
+                    return name, names.role(name)
+                if earlier.organisation and noun in _ORGANISATION_NOUNS:
+                    return names.canonical(earlier.name) or earlier.name, None
+            # no one in the article holds that role: "the board" is the best name it gives
+            return mention, None
+        candidates = [
+            m
+            for m in self.mentions_before(position + len(mention))
+            if m.start >= position and m.end <= position + len(mention)
+        ]
+        name = candidates[-1].name if candidates else mention
+        canonical = names.canonical(name) or name
+        return canonical, names.role(canonical)
+
+    def last_person_before(
+        self, position: int, since: int, fits: Callable[[str], bool]
+    ) -> str | None:
+        """The last person referred to in text[since:position] whom `fits` accepts, outside
+        quotations: by name, or by a role they hold ("the mayor" after "Mayor Linda Okafor")."""
+        by_role: dict[str, str] = {}  # a role's last word -> who holds it
+        referents: list[tuple[int, str]] = []
+        for mention in self.mentions_before(position):
+            if mention.organisation or self.in_quotation(mention.start):
+                continue
+            canonical = self.names.canonical(mention.name)
+            if not canonical:
+                continue
+            if mention.role:
+                by_role[mention.role.split()[-1].lower()] = canonical
+            if mention.start >= since:
+                referents.append((mention.start, canonical))
+        if by_role:
+            window_start = max(since, position - _LOOKBACK)
+            for match in _ROLE_REFERENCE.finditer(self.document.text, window_start, position):
+                holder = by_role.get(match.group(1).lower())
+                if holder is not None:
+                    referents.append((match.start(), holder))
+        # the nearest sentence naming someone who fits; in it, the first such person, most
+        # often its subject ("Bryant said he'll still back Trump. “Q,” he said": Bryant)
+        by_sentence: dict[int, list[tuple[int, str]]] = {}
+        for start, person in referents:
+            if fits(person):
+                by_sentence.setdefault(self.sentence_of(start), []).append((start, person))
+        if not by_sentence:
+            return None
+        return min(by_sentence[max(by_sentence)])[1]
+
+    def sentence_of(self, position: int) -> int:
+        return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
+
+
 # --- the analysis ---------------------------------------------------------------------------
 
 
@@ -643,31 +767,20 @@ def quotes(
 
         entities = ner.tag_document(document)
     mentions = tagged_mentions(document, entities)
-    names = NameIndex(mentions)
     found = find_quotations(document)
+    referents = _Referents(
+        document, mentions, NameIndex(mentions), [(q.start, q.end) for q in found]
+    )
     sentences = document.sentences
     earliest = 0
-
-    def is_person(name: str) -> bool:
-        canonical = names.canonical(_strip_possessive(name))
-        return (
-            bool(canonical)
-            and not names.is_organisation(canonical or "")
-            and (len((canonical or "").split()) > 1 or names.role(canonical or "") is not None)
-        )
-
-    def is_speaker(name: str) -> bool:
-        return names.canonical(_strip_possessive(name)) is not None
-
     for quote in found:
         quote.sentence = _sentence_at(sentences, quote.start)
-        _attribute(document, quote, earliest, is_person, is_speaker)
+        _attribute(document, quote, earliest, referents)
         if quote.attribution_end > quote.end:
             # its attribution follows it ('“Q,” X said'); a later quote may not reuse it
             earliest = quote.attribution_end
     _inherit_speakers(document, found)
     _classify(document, found)
-    referents = _Referents(document, mentions, names, [(q.start, q.end) for q in found])
     _resolve(document, found, referents)
     records = [_record(document, q) for q in found if include_all or q.kind != SCARE]
     if indirect:
@@ -718,12 +831,10 @@ def _attribute(
     document: Document,
     quote: Quote,
     earliest: int,
-    is_person: Callable[[str], bool],
-    is_speaker: Callable[[str], bool],
+    referents: _Referents,
 ) -> None:
     """Attribute from the quote's own sentence; `earliest` is where the text before it may
-    start (after the previous quotation, whose attribution is its own). `is_person` says
-    whether a name is a person the article names, `is_speaker` a person or organisation."""
+    start (after the previous quotation, whose attribution is its own)."""
     text = document.text
     sentence_start, sentence_end = _sentence_bounds(document, quote)
     # an attribution stands within a few hundred characters of its quotation; bounding
@@ -745,21 +856,26 @@ def _attribute(
     while opening > sentence_start and text[opening] in '“«„"`':
         opening -= 1
     ends_sentence = text[quote.start : quote.end].rstrip().endswith(".")
-    found = None
-    if text[sentence_start:opening].strip(' “"«„`'):
-        # inside a sentence that names its speaker first ("Carter said the approach was
-        # “Q”, but he also warned"), the words after the quotation are a new clause
-        found = _attribution_before(text, sentence_start, opening + 1, is_speaker)
-    if found is None:
-        found = _attribution_after(text, close, after_sentence_end, ends_sentence, is_speaker)
-    if found is None:
-        found = _attribution_before(text, sentence_start, opening + 1, is_speaker)
-    if found is None:
-        found = _labelled(text, sentence_start, opening + 1, is_speaker)
-    if found is None and not quote.in_title:
-        found = _signed(document, quote, is_speaker)
+    is_speaker = referents.is_speaker
+
+    def candidates() -> Iterator[_Speaker | None]:
+        # tried in this order, each only if the ones before found no one
+        if text[sentence_start:opening].strip(' “"«„`'):
+            # inside a sentence that names its speaker first ("Carter said the approach
+            # was “Q”, but he also warned"), the words after the quotation are a new clause
+            yield _attribution_before(text, sentence_start, opening + 1, is_speaker)
+        yield _attribution_after(text, close, after_sentence_end, ends_sentence, is_speaker)
+        yield _attribution_before(text, sentence_start, opening + 1, is_speaker)
+        yield _labelled(text, sentence_start, opening + 1, is_speaker)
+        if not quote.in_title:
+            yield _signed(document, quote, is_speaker)
+
+    found = next(
+        (c for c in candidates() if c is not None and c.text.lower() not in _DATE_WORDS),
+        None,
+    )
     if found is None and len(text[quote.start : quote.end].split()) > SCARE_MAX_WORDS:
-        found = _subject_of(text, sentence_start, opening + 1, is_person)
+        found = _subject_of(text, sentence_start, opening + 1, referents.is_named_person)
     if found is None:
         return
     quote.cue = found.cue
@@ -901,108 +1017,6 @@ def _cue_ends(lead: str) -> bool:
     words = lead.rsplit(None, 1)
     last = words[-1].strip(",:;").lower() if words else ""
     return last in CUES or last == "that"
-
-
-#: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
-#: it keeps resolution linear on a hostile article naming one person thousands of times
-_MENTIONS_BACK = 60
-
-
-@dataclass
-class _Referents:
-    """Whom a speaker mention can refer to: the article's people and organisations, and
-    where its quotations stand (a name inside one is rarely who "he" is)."""
-
-    document: Document
-    mentions: list[Mention]
-    names: NameIndex
-    #: (start, end) of every quotation, in text order
-    quoted: list[tuple[int, int]]
-
-    def is_person(self, name: str) -> bool:
-        canonical = self.names.canonical(name)
-        return canonical is not None and not self.names.is_organisation(canonical)
-
-    def in_quotation(self, position: int) -> bool:
-        found = bisect_right(self.quoted, (position, len(self.document.text))) - 1
-        return found >= 0 and self.quoted[found][0] <= position < self.quoted[found][1]
-
-    def mentions_before(self, position: int) -> list[Mention]:
-        """The last _MENTIONS_BACK mentions starting before position, in text order."""
-        end = bisect_left(self.mentions, position, key=lambda m: m.start)
-        return self.mentions[max(0, end - _MENTIONS_BACK) : end]
-
-    def resolved(
-        self, mention: str, position: int, last_person: str | None, paragraph_start: int
-    ) -> tuple[str | None, str | None]:
-        """The full name a speaker mention refers to, and that person's role."""
-        names = self.names
-        lower = mention.lower()
-        if lower in ("i", "we"):
-            return None, None
-        if lower in _SUBJECT_PRONOUNS:
-            fits = _fits_pronoun(lower, names)
-            person = (
-                self.last_person_before(position, paragraph_start, fits)
-                or (last_person if last_person is not None and fits(last_person) else None)
-                or self.last_person_before(position, 0, fits)
-            )
-            return person, names.role(person) if person else None
-        words = mention.split()
-        if words[0].lower() in _DETERMINERS and words[-1].islower():
-            noun = words[-1].lower()
-            for earlier in reversed(self.mentions_before(position)):
-                if earlier.role and noun in earlier.role.lower():
-                    name = names.canonical(earlier.name) or earlier.name
-                    return name, names.role(name)
-                if earlier.organisation and noun in _ORGANISATION_NOUNS:
-                    return names.canonical(earlier.name) or earlier.name, None
-            # no one in the article holds that role: "the board" is the best name it gives
-            return mention, None
-        candidates = [
-            m
-            for m in self.mentions_before(position + len(mention))
-            if m.start >= position and m.end <= position + len(mention)
-        ]
-        name = candidates[-1].name if candidates else mention
-        canonical = names.canonical(name) or name
-        return canonical, names.role(canonical)
-
-    def last_person_before(
-        self, position: int, since: int, fits: Callable[[str], bool]
-    ) -> str | None:
-        """The last person referred to in text[since:position] whom `fits` accepts, outside
-        quotations: by name, or by a role they hold ("the mayor" after "Mayor Linda Okafor")."""
-        by_role: dict[str, str] = {}  # a role's last word -> who holds it
-        referents: list[tuple[int, str]] = []
-        for mention in self.mentions_before(position):
-            if mention.organisation or self.in_quotation(mention.start):
-                continue
-            canonical = self.names.canonical(mention.name)
-            if not canonical:
-                continue
-            if mention.role:
-                by_role[mention.role.split()[-1].lower()] = canonical
-            if mention.start >= since:
-                referents.append((mention.start, canonical))
-        if by_role:
-            window_start = max(since, position - _LOOKBACK)
-            for match in _ROLE_REFERENCE.finditer(self.document.text, window_start, position):
-                holder = by_role.get(match.group(1).lower())
-                if holder is not None:
-                    referents.append((match.start(), holder))
-        # the nearest sentence naming someone who fits; in it, the first such person, most
-        # often its subject ("Bryant said he'll still back Trump. “Q,” he said": Bryant)
-        by_sentence: dict[int, list[tuple[int, str]]] = {}
-        for start, person in referents:
-            if fits(person):
-                by_sentence.setdefault(self.sentence_of(start), []).append((start, person))
-        if not by_sentence:
-            return None
-        return min(by_sentence[max(by_sentence)])[1]
-
-    def sentence_of(self, position: int) -> int:
-        return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
 
 
 def _resolve(document: Document, found: list[Quote], referents: _Referents) -> None:
