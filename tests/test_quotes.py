@@ -193,6 +193,21 @@ def test_a_cue_far_from_its_subject_and_after_who():
     ]
 
 
+def test_introduced_and_unattributed_paragraph_quotations():
+    text = (
+        "Munich attack\n\n"
+        "After the attack, nominee Donald Trump issued the following statement: “Our "
+        "prayers are with all those affected by the horrible attacks.”\n\n"
+        "Richard Viguerie is upbeat about the senator's chances, because he sees him as a "
+        "uniter.\n\n"
+        "“Not only can he win in November, he is the one with the best chance.”\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("Our prayers ", "Donald Trump"),
+        ("Not only can", "Richard Viguerie"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

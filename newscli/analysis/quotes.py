@@ -125,6 +125,8 @@ class Quote:
     speaker: str | None = None
     role: str | None = None
     attributed: bool = field(default=False)
+    #: a paragraph-long quotation with no attribution: whoever the text was just about
+    implicit: bool = False
     #: where this quote's own attribution ends; a later quote's may not reach back past it
     attribution_end: int = 0
 
@@ -779,7 +781,7 @@ def quotes(
         if quote.attribution_end > quote.end:
             # its attribution follows it ('“Q,” X said'); a later quote may not reuse it
             earliest = quote.attribution_end
-    _inherit_speakers(document, found)
+    _inherit_speakers(document, found, referents)
     _classify(document, found)
     _resolve(document, found, referents)
     records = [_record(document, q) for q in found if include_all or q.kind != SCARE]
@@ -886,7 +888,7 @@ def _attribute(
     quote.attribution_end = found.until
 
 
-def _inherit_speakers(document: Document, found: list[Quote]) -> None:
+def _inherit_speakers(document: Document, found: list[Quote], referents: _Referents) -> None:
     """Unattributed parts take the speaker of the quotation, sentence or paragraph they
     continue."""
     by_quotation: dict[int, Quote] = {}
@@ -910,15 +912,28 @@ def _inherit_speakers(document: Document, found: list[Quote]) -> None:
                 if same_paragraph or next_paragraph:
                     source = previous
             if source is None:
-                source = _previous_sentence_speaker(document, quote)
+                source = _previous_sentence_speaker(document, quote, referents.is_speaker)
             if source is not None:
                 quote.cue = source.cue
                 quote.speaker_mention = source.speaker_mention
                 quote.speaker_start = source.speaker_start
                 quote.speaker_end = source.speaker_end
                 quote.attributed = True
+            else:
+                quote.implicit = _is_paragraph(document, quote)
         if not quote.in_title and (quote.attributed or not _is_label(document, quote)):
             previous = quote
+
+
+def _is_paragraph(document: Document, quote: Quote) -> bool:
+    """Whether the quotation is its whole paragraph, a sentence or more long."""
+    paragraph = document.paragraphs[quote.paragraph]
+    text = document.text
+    return (
+        _opens_paragraph(document, quote)
+        and not text[quote.end : paragraph.end].strip(' ”"».,!?')
+        and len(text[quote.start : quote.end].split()) > SCARE_MAX_WORDS
+    )
 
 
 def _is_label(document: Document, quote: Quote) -> bool:
@@ -955,9 +970,11 @@ def _opens_paragraph(document: Document, quote: Quote) -> bool:
     return document.text[paragraph.start : quote.start].strip(' “"«„`') == ""
 
 
-def _previous_sentence_speaker(document: Document, quote: Quote) -> Quote | None:
+def _previous_sentence_speaker(
+    document: Document, quote: Quote, is_speaker: Callable[[str], bool]
+) -> Quote | None:
     """`Zarif said on Tuesday. “Q.”`: a quote opening its sentence, after one that ends in
-    an attribution."""
+    an attribution, or that introduces it (`Trump issued the following statement: “Q.”`)."""
     if quote.sentence is None or quote.sentence == 0:
         return None
     sentence = document.sentences[quote.sentence]
@@ -967,6 +984,8 @@ def _previous_sentence_speaker(document: Document, quote: Quote) -> Quote | None
     if any(c in before.text for c in '“”"'):
         return None
     found = _attribution_before(document.text, before.start, before.end)
+    if found is None and before.text.rstrip().endswith(":"):
+        found = _subject_of(document.text, before.start, before.end, is_speaker)
     if found is None or not before.text.rstrip().endswith((":", ".")):
         return None
     if len(before.text.split()) > 30:
@@ -1024,6 +1043,10 @@ def _resolve(document: Document, found: list[Quote], referents: _Referents) -> N
     for quote in found:
         mention = quote.speaker_mention
         if mention is None:
+            if quote.implicit:
+                since = _paragraph_start(document, quote.start)
+                quote.speaker = referents.last_person_before(quote.start, since, lambda _: True)
+                quote.role = referents.names.role(quote.speaker) if quote.speaker else None
             continue
         position = quote.speaker_start or 0
         quote.speaker, quote.role = referents.resolved(
