@@ -208,6 +208,14 @@ def test_introduced_and_unattributed_paragraph_quotations():
     ]
 
 
+def test_a_first_person_writer_is_the_byline():
+    text = (
+        "My day in court\n\nBy Dinesh D'Souza\n\n"
+        "The judge looked at me. “This is a big win for me,” I confessed.\n"
+    )
+    assert found(text) == [("This is a big win for me,", "Dinesh D'Souza", "direct")]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -8,12 +8,18 @@
 2. Each quotation is attributed from its own sentence: a speech cue (said, told, insisted,
    according to, ...) after the closing mark (`“Q,” Zarif said`, `“Q,” said Zarif`) or
    before the opening one (`Zarif said: “Q”`, `Zarif said his country would strike “Q”`),
-   with the speaker next to the cue. A quotation with none takes the speaker of the other
-   part of a split quotation (`“A,” he said. “B.”`), of the previous sentence (`X said on
-   Tuesday. “Q.”`) or of the previous paragraph's quotation, which it continues.
+   with the speaker next to the cue, or else the subject of the cue's clause; a transcript
+   label (`Clinton: “Q”`), a signature line after it (`- Bernie Sanders.`), or, for a long
+   quotation inside a sentence, the sentence's subject (`Ryan worried that the net was
+   becoming “Q”`). A quotation with none takes the speaker of the other part of a split
+   quotation (`“A,” he said. “B.”`), of the previous sentence (`X said on Tuesday. “Q.”`,
+   `X issued this statement: “Q”`) or of the previous paragraph's quotation, which it
+   continues; a paragraph-long quotation with no attribution at all is whoever the text
+   was just about.
 3. The speaker mention is resolved through the article's names (`newscli.names`): a last
-   name or misspelling to the fullest form the article gives, "he"/"she" to the last person
-   quoted (or named), "the minister" to the last person with that role.
+   name or misspelling to the fullest form the article gives, "he"/"she" to the first
+   fitting person of the nearest sentence naming one (outside quotations), "the minister" to
+   the last person with that role, "I" to the byline.
 """
 
 import re
@@ -488,7 +494,7 @@ def _speaker_and_verb(
     if not _ends_soon(text, words, span[1] + 1):
         return None
     mention = " ".join(w[0] for w in words[span[0] : span[1] + 1])
-    if mention.lower() not in ("he", "she", "they") and not is_speaker(mention):
+    if mention.lower() not in ("he", "she", "they", "i", "we") and not is_speaker(mention):
         return None
     return _speaker(text, words, span, verb, words[span[1] + 1][2])
 
@@ -682,7 +688,9 @@ class _Referents:
         """The full name a speaker mention refers to, and that person's role."""
         names = self.names
         lower = mention.lower()
-        if lower in ("i", "we"):
+        if lower == "i":
+            return self.document.metadata.byline, None  # the writer, when the byline names one
+        if lower == "we":
             return None, None
         if lower in _SUBJECT_PRONOUNS:
             fits = _fits_pronoun(lower, names)
