@@ -772,12 +772,14 @@ def quotes(
 
     Speakers are resolved through the people and organisations the entity tagger finds;
     `entities` passes its spans when they are at hand (`analyze` tags once for both)."""
+    found = find_quotations(document)
+    if not found and not indirect:
+        return []  # no need to tag an article that quotes no one
     if entities is None:
         from newscli import ner
 
         entities = ner.tag_document(document)
     mentions = tagged_mentions(document, entities)
-    found = find_quotations(document)
     referents = _Referents(
         document, mentions, NameIndex(mentions), [(q.start, q.end) for q in found]
     )
