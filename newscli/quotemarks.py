@@ -38,6 +38,12 @@ def mark_at(text: str, i: int) -> tuple[Direction, int] | None:
         return "open", 1
     if after in _AFTER_CLOSING and before not in _BEFORE_OPENING:
         return "close", 1
+    # "... said 'Well done,' " / " 'Oh,' he said": set off by a space from a single mark
+    # inside it, as news style has it
+    if before == " " and after in " \n" and i > 1 and text[i - 2] in "'’":
+        return "close", 1
+    if after == " " and before in " \n" and text[i + 2 : i + 3] in ("'", "‘"):
+        return "open", 1
     return None  # a mark between spaces, or glued between letters: no direction to trust
 
 

@@ -14,6 +14,8 @@ from newscli.quotemarks import mark_at, open_after
         ("`` go ''", 0, ("open", 2)),
         ("`` go ''", 6, ("close", 2)),
         ('a " b', 2, None),
+        ("\"name of 'Clinton,' \" said", 20, ("close", 1)),
+        ("He said, \" 'Oh,' no.\"", 9, ("open", 1)),
         ("it's", 2, None),
     ],
 )
