@@ -81,13 +81,11 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
     """(sentence, first token, end token, model type) of each BIO span."""
     found = []
     for sentence, sentence_tags in enumerate(tags):
-        first = None
-        for i, tag in enumerate([*sentence_tags, "O"]):
-            if first is not None and not tag.startswith("I-"):
-                found.append((sentence, first, i, sentence_tags[first][2:]))
-                first = None
-            if tag.startswith("B-"):
-                first = i
+        for first in [i for i, tag in enumerate(sentence_tags) if tag.startswith("B-")]:
+            end = first + 1
+            while end < len(sentence_tags) and sentence_tags[end].startswith("I-"):
+                end += 1
+            found.append((sentence, first, end, sentence_tags[first][2:]))
     return found
 
 
@@ -113,17 +111,22 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
         for s, first, end, _ in mentions
     ]
     for sentence, sentence_words in enumerate(words):
-        i = 0
-        while i < len(sentence_words):
-            word = sentence_words[i]
-            for name in by_first_word.get(word.lower(), ()) if word[:1].isupper() else ():
+        starts = [
+            i
+            for i, word in enumerate(sentence_words)
+            if word[:1].isupper() and word.lower() in by_first_word
+        ]
+        resume = 0  # past the last name found: names do not overlap
+        for i in starts:
+            if i < resume:
+                continue
+            for name in by_first_word[sentence_words[i].lower()]:
                 end = i + len(name)
                 candidate = tuple(w.lower() for w in sentence_words[i:end])
                 if candidate == name and not any((sentence, j) in taken for j in range(i, end)):
                     found.append((sentence, i, end, chosen[name]))
-                    i = end - 1
+                    resume = end
                     break
-            i += 1
     return found
 
 
@@ -140,21 +143,21 @@ def _organisations(tagger: Model, words: list[list[str]], mentions: list) -> lis
     taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
     found = []
     for sentence, sentence_words in enumerate(words):
-        in_sentence = []
-        i = 0
-        while i < len(sentence_words):
-            end = i
-            while (
-                end < len(sentence_words)
-                and end - i < _MAX_ORG_WORDS
-                and sentence_words[end][:1].isupper()
-                and (sentence, end) not in taken
-            ):
-                end += 1
-            run = sentence_words[i:end]
-            if run and _names_organisation(tagger, run, at_start=i == 0):
-                in_sentence.append((sentence, i, end, "ORG"))
-            i = max(end, i + 1)
+        # runs of untagged capitalised words, cut into pieces of at most _MAX_ORG_WORDS
+        runs: list[list[int]] = []
+        for i, word in enumerate(sentence_words):
+            if word[:1].isupper() and (sentence, i) not in taken:
+                if runs and runs[-1][-1] == i - 1 and len(runs[-1]) < _MAX_ORG_WORDS:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+        in_sentence = [
+            (sentence, run[0], run[-1] + 1, "ORG")
+            for run in runs
+            if _names_organisation(
+                tagger, sentence_words[run[0] : run[-1] + 1], at_start=run[0] == 0
+            )
+        ]
         if in_sentence and not feats.is_headline(sentence_words):
             found += in_sentence
     return found

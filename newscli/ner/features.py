@@ -15,8 +15,11 @@ This module imports nothing heavy: the lexicon comes from the model file.
 """
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
 
 from newscli import segment
 
@@ -52,6 +55,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """newscli's tokens of text[start:end], with a possessive 's split off ("Iran", "’s") and
     an initial kept with its period ("W." in "W. Hegg")."""
+    if not _has_possessive_or_initial(text, start, end):
+        return list(segment.token_spans(text, start, end))  # most sentences: nothing to do
     spans: list[tuple[int, int]] = []
     for token_start, token_end in segment.token_spans(text, start, end):
         if (
@@ -73,6 +78,19 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             spans.append((token_start, token_end))
     return spans
+
+
+def _has_possessive_or_initial(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has an 's or a period after a capital, without which `tokens`
+    changes none of newscli's tokens."""
+    if text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0:
+        return True
+    period = text.find(".", start + 1, end)
+    while period >= 0:
+        if text[period - 1].isupper():
+            return True
+        period = text.find(".", period + 1, end)
+    return False
 
 
 def case_class(word: str) -> str:
@@ -113,11 +131,7 @@ class Lexicon:
 
     def features(self, lower: str) -> list[str]:
         value = self.entries.get(lower)
-        if value is None:
-            return ["f=n"]
-        found = [f"g={name}" for bit, name in enumerate(LEXICON_BITS) if value >> bit & 1]
-        found.append(f"f={value >> 16}")
-        return found
+        return ["f=n"] if value is None else list(_entry_features(value))
 
     def frequency(self, lower: str) -> int:
         value = self.entries.get(lower)
@@ -126,6 +140,13 @@ class Lexicon:
     def is_listed(self, lower: str) -> bool:
         """Whether the word is in any gazetteer list (a place, a name, a demonym...)."""
         return bool(self.entries.get(lower, 0) & 0xFFFF)
+
+
+@cache
+def _entry_features(value: int) -> tuple[str, ...]:
+    """A lexicon entry's lists and frequency bin as features (entries share few values)."""
+    lists = [f"g={name}" for bit, name in enumerate(LEXICON_BITS) if value >> bit & 1]
+    return (*lists, f"f={value >> 16}")
 
 
 def word_features(word: str, flags: int, lexicon: Lexicon) -> list[str]:
@@ -169,19 +190,16 @@ PAD_FEATURES = {-1: ["BOS"], 1: ["EOS"]}
 def is_headline(words: Sequence[str]) -> bool:
     """Mostly capitals (also a lone "STOCKHOLM 1996-08-30"), or Title Case throughout (at
     least three words of four letters or more)."""
-    lettered = upper = long_words = capitalised = 0
-    for word in words:
-        if not (word.isalpha() or _LETTER.search(word)):
-            continue
-        lettered += 1
-        if len(word) > 1 and word.isupper():
-            upper += 1
-        if len(word) > 3:
-            long_words += 1
-            capitalised += word[0].isupper()
-    if upper and upper >= 0.6 * lettered:
+    lettered = [word for word in words if word.isalpha() or _LETTER.search(word)]
+    upper = sum(len(word) > 1 and word.isupper() for word in lettered)
+    if upper and upper >= 0.6 * len(lettered):
         return True
-    return lettered >= 4 and long_words >= 3 and capitalised == long_words
+    long_words = [word for word in lettered if len(word) > 3]
+    return (
+        len(lettered) >= 4
+        and len(long_words) >= 3
+        and all(word[0].isupper() for word in long_words)
+    )
 
 
 class DocumentCasing:
@@ -191,17 +209,21 @@ class DocumentCasing:
         self.forms: dict[str, dict[str, int]] = {}
         self.lowercase: dict[str, int] = {}  # lowercase word -> times written in lowercase
         self.capitalised: dict[str, int] = {}  # ... and written otherwise
-        for words, headline in zip(sentences, headlines, strict=True):
-            if headline:
+        # each distinct word once: a document repeats its words
+        counted = Counter(
+            chain.from_iterable(
+                words[1:]
+                for words, headline in zip(sentences, headlines, strict=True)
+                if not headline
+            )
+        )
+        for word, times in counted.items():
+            if not word.isalpha() and not _LETTER.search(word):
                 continue
-            for word in words[1:]:
-                if not word.isalpha() and not _LETTER.search(word):
-                    continue
-                lower = word.lower()
-                forms = self.forms.setdefault(lower, {})
-                forms[word] = forms.get(word, 0) + 1
-                counts = self.lowercase if word == lower else self.capitalised
-                counts[lower] = counts.get(lower, 0) + 1
+            lower = word.lower()
+            self.forms.setdefault(lower, {})[word] = times
+            counts = self.lowercase if word == lower else self.capitalised
+            counts[lower] = counts.get(lower, 0) + times
 
     def truecase(self, word: str, lexicon: Lexicon) -> str:
         """The document's usual form of a headline word, else a guess from frequency."""
@@ -230,6 +252,18 @@ class DocumentCasing:
         return (SEEN_LOWER if as_lower > 0 else 0) | (SEEN_CAPITALISED if capitalised > 0 else 0)
 
 
+class _Memo(dict[str, int]):
+    """function(key) for each key asked for, computed once."""
+
+    def __init__(self, function: Callable[[str], int]):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = self.function(key)
+        return value
+
+
 def document_keys(
     sentences: Sequence[Sequence[str]], lexicon: Lexicon
 ) -> list[list[tuple[str, int]]]:
@@ -237,19 +271,35 @@ def document_keys(
     cache keys."""
     headlines = [is_headline(words) for words in sentences]
     casing = DocumentCasing(sentences, headlines)
-    found = []
+    # the document's casing of each word, computed once per word: words repeat
+    seen_counted = _Memo(lambda word: casing.flags(word, counted=True))
+    seen_uncounted = _Memo(lambda word: casing.flags(word, counted=False))
+    found: list[list[tuple[str, int]]] = []
     for words, headline in zip(sentences, headlines, strict=True):
+        if not words:
+            found.append([])
+            continue
         if headline:
             words = [casing.truecase(word, lexicon) for word in words]
-        capitalised = [word[:1].isupper() for word in words]
-        keys = []
-        for index, word in enumerate(words):
-            flags = (SENTENCE_START if index == 0 else 0) | (HEADLINE if headline else 0)
-            if index > 1 and capitalised[index - 1]:
-                flags |= AFTER_CAPITALISED
-            if index + 1 < len(words) and capitalised[index + 1]:
-                flags |= BEFORE_CAPITALISED
-            flags |= casing.flags(word, counted=index > 0 and not headline)
-            keys.append((word, flags))
+        # capitalised[i] and capitalised[i + 2]: whether the tokens before and after token i
+        # are capitalised; the sentence's first word counts as neither
+        capitalised = [False, False, *[word[:1].isupper() for word in words[1:]], False]
+        flags = HEADLINE if headline else 0
+        first = words[0]
+        following = BEFORE_CAPITALISED if capitalised[2] else 0
+        keys = [(first, flags | SENTENCE_START | following | seen_uncounted[first])]
+        seen = seen_uncounted if headline else seen_counted  # as `casing` counted them
+        keys += [
+            (
+                word,
+                flags
+                | (AFTER_CAPITALISED if previous else 0)
+                | (BEFORE_CAPITALISED if next_one else 0)
+                | seen[word],
+            )
+            for word, previous, next_one in zip(
+                words[1:], capitalised[1:-2], capitalised[3:], strict=True
+            )
+        ]
         found.append(keys)
     return found

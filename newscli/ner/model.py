@@ -10,6 +10,7 @@ process, a sentence is scored with five array additions and decoded with Viterbi
 import io
 import zipfile
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -43,29 +44,34 @@ def viterbi(emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarr
     transitions: (tags + 1, tags), the last row from the start, BIO mask included."""
     batch, longest, tags = emissions.shape
     step, start = transitions[:-1].astype(np.float32), transitions[-1]
-    # (length, batch, from, to): transition plus emission, then plus the best score so far
-    moves = emissions.transpose(1, 0, 2)[:, :, None, :] + step
-    best = np.empty((longest, batch, tags), dtype=moves.dtype)  # best score ending in each tag
-    best[0] = emissions[:, 0] + start
+    # (length, from, to, sentence), contiguous: with the sentences innermost and the previous
+    # tag outermost, a step is two whole-array operations, the maximum over `from` elementwise
+    moves = np.ascontiguousarray(emissions.transpose(1, 2, 0))[:, None] + step[:, :, None]
+    best = np.empty((longest, tags, batch), dtype=moves.dtype)  # best score ending in each tag
+    best[0] = emissions[:, 0].T + start[:, None]
     add, maximum = np.add, np.maximum.reduce
     for t in range(1, longest):
-        add(moves[t], best[t - 1][:, :, None], out=moves[t])
-        maximum(moves[t], axis=1, out=best[t])
-    backpointers = moves.argmax(axis=2)  # all steps at once (step 0's row is never read)
-    final = best[np.array(lengths) - 1, np.arange(batch)]
-    last = final.argmax(axis=1).tolist()
-    pointers = backpointers.transpose(1, 0, 2).tolist()
-    paths = []
-    for b, length in enumerate(lengths):
-        tag = last[b]
-        path = [tag]
-        rows = pointers[b]
-        for t in range(length - 1, 0, -1):
-            tag = rows[t][tag]
-            path.append(tag)
-        path.reverse()
-        paths.append(path)
-    return paths
+        add(moves[t], best[t - 1][:, None], out=moves[t])
+        maximum(moves[t], axis=0, out=best[t])
+    ends = np.array(lengths) - 1
+    columns = np.arange(batch)
+    last = best[ends, :, columns].argmax(axis=1)
+    ending_at: dict[int, list[int]] = {}
+    for sentence, end in enumerate(ends.tolist()):
+        ending_at.setdefault(end, []).append(sentence)
+    # back from the longest sentence's end, all sentences at once; each sentence's column
+    # holds its own last tag from its own end on. The best previous tag is looked up only for
+    # the tag each sentence takes (the first of equals, as argmax over all would give).
+    paths = np.empty((longest, batch), dtype=np.intp)
+    tag = np.zeros(batch, dtype=np.intp)
+    for t in range(longest - 1, -1, -1):
+        ending = ending_at.get(t)
+        if ending is not None:
+            tag[ending] = last[ending]
+        paths[t] = tag
+        if t:
+            tag = moves[t][:, tag, columns].argmax(axis=0)
+    return [path[:length] for path, length in zip(paths.T.tolist(), lengths, strict=True)]
 
 
 class Model:
@@ -95,33 +101,55 @@ class Model:
 
     def _clear(self) -> None:
         self._rows.clear()
-        for row, side in enumerate((-1, 1)):
-            self._blocks[row] = self._sum(feats.PAD_FEATURES[side])
+        self._blocks[:2] = self._sums([feats.PAD_FEATURES[side] for side in (-1, 1)])
 
-    def _sum(self, names: list[str]) -> np.ndarray:
-        index = self.index
-        return self.weights[[index[f] for f in names if f in index]].sum(axis=0, dtype=np.float32)
+    def _sums(self, feature_lists: list[list[str]]) -> np.ndarray:
+        """(lists, OFFSETS, tags): the summed weights of each list's known features, in
+        float32 and in list order (float addition does not reassociate), all lists at once."""
+        known = [
+            [i for i in map(self.index.get, names) if i is not None] for names in feature_lists
+        ]
+        counts = np.array([len(features) for features in known], dtype=np.intp)
+        width = int(counts.max(initial=0))
+        present = np.arange(width) < counts[:, None]  # (lists, width): the shorter lists' padding
+        ids = np.zeros(present.shape, dtype=np.intp)
+        ids[present] = list(chain.from_iterable(known))
+        weights = self.weights[ids].astype(np.float32)  # (lists, width, OFFSETS, tags)
+        summed = np.zeros((len(known), OFFSETS, len(TAGS)), dtype=np.float32)
+        for position in range(width):
+            np.add(summed, weights[:, position], out=summed, where=present[:, position, None, None])
+        return summed
 
-    def _row(self, key: tuple[str, int]) -> int:
-        """The row of `_blocks` holding what a token with this cache key adds at each relative
-        position."""
-        row = len(self._rows) + 2
-        if row == len(self._blocks):
-            self._blocks = np.concatenate([self._blocks, np.empty_like(self._blocks)])
-        self._blocks[row] = self._sum(feats.word_features(key[0], key[1], self.lexicon))
-        self._rows[key] = row
-        return row
+    def _add_rows(self, keys: list[tuple[str, int]]) -> None:
+        """Rows of `_blocks` for new cache keys: what a token with each key adds at each
+        relative position."""
+        first = len(self._rows) + 2
+        size = len(self._blocks)
+        while first + len(keys) > size:
+            size *= 2
+        if size > len(self._blocks):
+            grown = np.empty((size, OFFSETS, len(TAGS)), dtype=np.float32)
+            grown[:first] = self._blocks[:first]
+            self._blocks = grown
+        lexicon = self.lexicon
+        self._blocks[first : first + len(keys)] = self._sums(
+            [feats.word_features(word, flags, lexicon) for word, flags in keys]
+        )
+        self._rows.update(zip(keys, range(first, first + len(keys)), strict=True))
 
     def emissions(self, sentences: list[list[tuple[str, int]]]) -> tuple[np.ndarray, list[int]]:
         """(sentences, max length, tags) scores of the sentences' cache keys, and lengths."""
         if len(self._rows) + sum(map(len, sentences)) > BLOCK_CACHE_SIZE:
             self._clear()  # before, not while, rows are handed out for this call
         rows_of = self._rows
+        new = set(chain.from_iterable(sentences)).difference(rows_of)
+        if new:
+            self._add_rows(sorted(new))  # sorted: the same rows run to run
         rows: list[int] = []
         lengths = []
         for keys in sentences:
             rows += (0,) * WINDOW
-            rows += [rows_of.get(key) or self._row(key) for key in keys]
+            rows += map(rows_of.__getitem__, keys)
             rows += (1,) * WINDOW
             lengths.append(len(keys))
         stacked = self._blocks[rows]
