@@ -41,6 +41,32 @@ ROLE_NOUNS = frozenset(
     strategist pollster aide envoy diplomat ambassador judge prosecutor coach player
     nominee rival challenger councilman councilwoman""".split()
 )
+# What a role's abbreviations and titles are called in running text ("Sen. Marco Rubio" is
+# "the senator"; "Rep. Nancy Pelosi" "the congresswoman").
+_ROLE_SYNONYMS = {
+    "sen.": ("senator", "lawmaker"),
+    "senator": ("lawmaker",),
+    "rep.": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "representative": ("congressman", "congresswoman", "lawmaker"),
+    "congressman": ("lawmaker",),
+    "congresswoman": ("lawmaker",),
+    "gov.": ("governor",),
+    "gen.": ("general",),
+    "lt.": ("lieutenant",),
+    "sec.": ("secretary",),
+    "pres.": ("president",),
+    "atty.": ("attorney",),
+    "prof.": ("professor",),
+    "dr.": ("doctor",),
+}
+
+
+def role_words(role: str) -> frozenset[str]:
+    """The lower-case words a role may be referred to by: "Sen." gives "senator"."""
+    words = role.lower().split()
+    return frozenset(words).union(*(_ROLE_SYNONYMS.get(word, ()) for word in words))
+
+
 # Words that make a capitalised sequence an organisation rather than a person.
 ORGANISATION_WORDS = frozenset(
     """news party council ministry university college company inc corp corporation agency

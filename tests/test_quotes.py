@@ -216,6 +216,16 @@ def test_a_first_person_writer_is_the_byline():
     assert found(text) == [("This is a big win for me,", "Dinesh D'Souza", "direct")]
 
 
+def test_titles_are_matched_by_what_running_text_calls_them():
+    text = (
+        "Budget talks\n\n"
+        "Sen. Marco Rubio spoke in Miami on Monday about the budget.\n\n"
+        "“It is a difficult issue,” the senator said.\n\n"
+        "Rep. Nancy Pelosi replied. “We disagree,” the congresswoman said.\n"
+    )
+    assert [q[1] for q in found(text)] == ["Marco Rubio", "Nancy Pelosi"]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -31,7 +31,7 @@ from typing import Any
 
 from newscli import gender
 from newscli.document import Document, Sentence
-from newscli.names import ROLE_NOUNS, Mention, NameIndex, tagged_mentions
+from newscli.names import ROLE_NOUNS, Mention, NameIndex, role_words, tagged_mentions
 from newscli.quotemarks import mark_at, marks
 
 DIRECT = "direct"
@@ -704,7 +704,7 @@ class _Referents:
         if words[0].lower() in _DETERMINERS and words[-1].islower():
             noun = words[-1].lower()
             for earlier in reversed(self.mentions_before(position)):
-                if earlier.role and noun in earlier.role.lower():
+                if earlier.role and noun in role_words(earlier.role):
                     name = names.canonical(earlier.name) or earlier.name
                     return name, names.role(name)
                 if earlier.organisation and noun in _ORGANISATION_NOUNS:
@@ -734,7 +734,8 @@ class _Referents:
             if not canonical:
                 continue
             if mention.role:
-                by_role[mention.role.split()[-1].lower()] = canonical
+                for word in role_words(mention.role):
+                    by_role[word] = canonical
             if mention.start >= since:
                 referents.append((mention.start, canonical))
         if by_role:
