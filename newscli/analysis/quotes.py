@@ -65,7 +65,8 @@ assures remember remembered remembers allege alleged alleges label labeled label
 labels dub dubbed dubs term termed brand branded blast blasted blasts slam slammed slams
 criticize criticized criticizes criticise criticised praise praised praises lament
 lamented laments brag bragged brags tout touted touts accuse accused accuses mock mocked
-mocks dismiss dismissed dismisses decry decried decries""".split()
+mocks dismiss dismissed dismisses decry decried decries denounce denounced denounces
+condemn condemned condemns hail hailed hails defend defended defends deny denied denies""".split()
 CUES = frozenset(_CUE_VERBS)
 _INFLECTED = ("s", "ed", "ing")
 #: cues that are the bare verb, which is also a noun ("a call", "the report")
@@ -100,7 +101,7 @@ _ORGANISATION_NOUNS = frozenset(
 _DETERMINERS = frozenset("the a an another one this that its his her their".split())
 _NOT_SPEAKERS = frozenset("it this that there what which who".split())
 # ", who heads the agency,", ", 61,", ", the head of X,": a clause set off after a name
-_APPOSITIVE_OPENERS = frozenset("who whose which a an the one its his her their".split())
+_APPOSITIVE_OPENERS = frozenset("who whose which a an the one its his her their of from".split())
 # capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
 _LEADING_FILLERS = frozenset(
     """but and or so yet then now still also when while after before as if because though
@@ -237,6 +238,7 @@ class _Speaker:
 
 
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
+_POSSESSIVE = re.compile(r"[’']s?$")
 #: "Sen. Marco Rubio (R-Fla.) said": a short parenthesis is read past, not as words
 _PARENTHESIS = re.compile(r"\([^()\n]{1,40}\)")
 
@@ -263,6 +265,8 @@ def _is_cue(words: list[tuple[str, int, int]], position: int) -> bool:
     previous = words[position - 1][0].lower() if position else ""
     if not (word.islower() or position == 0 or not previous[:1].isalnum()):
         return False
+    if _POSSESSIVE.search(previous) or previous in ("his", "her", "their", "its"):
+        return False  # "Trump’s remarks", "his promise": nouns
     if previous in _BE_FORMS and not word.endswith("ing"):
         return False  # "the staffer was charged": passive, no one speaking
     if word.lower() in _BASE_FORMS and position:
@@ -277,33 +281,41 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
     j = index - 1
     progressive = words[index][0].endswith("ing")  # "Trump is insisting"
     while j >= 0 and (
-        words[j][0].lower() in _ADVERBS or progressive and words[j][0].lower() in _BE_FORMS
+        words[j][0].lower() in _ADVERBS
+        or progressive
+        and words[j][0].lower() in _BE_FORMS
+        or words[j][0].islower()
+        and words[j][0].endswith("ly")  # "Cruz gingerly said"
     ):
         j -= 1
-    if j > 0 and words[j][0] == ",":
-        # "Haines, who heads the Army Corps of Engineers, told": skip the appositive
+    # "Haines, who heads the Army Corps of Engineers, told", "Cory James, 22, of Flint,
+    # Mich., said": skip the appositives back to the name
+    skipped = 0
+    while skipped < 3 and j > 0 and words[j][0] == ",":
         k = j - 1
         while k >= 0 and words[k][0] != "," and j - k <= 14:
             k -= 1
-        opener = words[k + 1][0] if k + 1 < len(words) else ""
-        appositive = (
+        if k <= 0 or words[k][0] != ",":
+            break
+        opener = words[k + 1][0]
+        inside = words[k + 1 : j]
+        if (
             opener.lower() in _APPOSITIVE_OPENERS
             or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
             or opener[:1].isdigit()
             or opener.lower() in ROLE_NOUNS
             or (opener.islower() and opener.endswith("ing"))
-        )
-        inside = words[k + 1 : j]
-        if k > 0 and words[k][0] == "," and appositive:
-            j = k - 1
-        elif (
-            k > 0
-            and words[k][0] == ","
-            and 0 < len(inside) <= 4
-            and all(w[0][:1].isupper() for w in inside)
+            or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
         ):
+            j = k
+            skipped += 1
+            continue
+        if 0 < len(inside) <= 4 and all(w[0][:1].isupper() for w in inside):
             # "The leader of the league, Jonathan Greenblatt, warned": the name inside
             return k + 1, j - 1
+        break
+    if skipped:
+        j -= 1  # the last word before the first appositive
     if j < 0:
         return None
     last = words[j][0]
@@ -418,6 +430,11 @@ def _modifies_name(words: list[tuple[str, int, int]], j: int) -> bool:
     return False
 
 
+#: what people issue, whose "saying" is theirs
+_DOCUMENTS = frozenset(
+    "statement letter release report email memo message post tweet video ad note".split()
+)
+
 _NOUN_SPEAKERS = frozenset(
     """newspaper paper statement report officials official police campaign spokesman
     spokeswoman ministry government agency department company group source sources person
@@ -527,6 +544,9 @@ def _attribution_before(
             span = _subject(words[:position], is_speaker)
         if span is None:
             span = _phrase_before(words, position)
+            if participle and span is not None and words[span[1]][0] in _DOCUMENTS:
+                # "Black Lives Matter issued a statement saying": who issued it
+                span = _subject(words[:position], lambda _: True) or span
         if span is None:
             # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
             after = None if word.lower().endswith("ing") else _phrase_after(words, position)
@@ -614,8 +634,12 @@ def _subject(
             end += 1
         name = " ".join(w[0] for w in words[index : end + 1])
         following = words[end + 1][0] if end + 1 < len(words) else ""
-        # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New Hampshire,")
-        if accepts(name) and following.isalpha() and following.islower():
+        # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New
+        # Hampshire,") unless it opens the sentence ("Christie, the governor, repeated"); a
+        # possessive is not the subject ("Hollande denounced Trump’s remarks")
+        verb_follows = following.isalpha() and following.islower()
+        opens = index == 0 and following == ","
+        if (verb_follows or opens) and not _POSSESSIVE.search(name) and accepts(name):
             return index, end
         index = end + 1
     return None
