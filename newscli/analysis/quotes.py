@@ -545,8 +545,9 @@ def _attribution_before(
         if span is None:
             span = _phrase_before(words, position)
             if participle and span is not None and words[span[1]][0] in _DOCUMENTS:
-                # "Black Lives Matter issued a statement saying": who issued it
-                span = _subject(words[:position], lambda _: True) or span
+                # "Black Lives Matter issued a statement saying": who issued it, named in
+                # more than one word when the tagger does not know it
+                span = _subject(words[:position], lambda name: " " in name) or span
         if span is None:
             # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
             after = None if word.lower().endswith("ing") else _phrase_after(words, position)
@@ -621,11 +622,12 @@ def _subject_of(
 def _subject(
     words: list[tuple[str, int, int]], accepts: Callable[[str], bool]
 ) -> tuple[int, int] | None:
-    """The first run of capitalised words that `accepts` takes, or an opening pronoun."""
-    if words and words[0][0].lower() in ("he", "she", "they"):
-        return 0, 0
+    """The first run of capitalised words that `accepts` takes, or a subject pronoun
+    ("Minutes later, she sent an email saying")."""
     index = 0
     while index < len(words):
+        if words[index][0].lower() in ("he", "she", "they"):
+            return index, index
         if not words[index][0][:1].isupper():
             index += 1
             continue
