@@ -243,6 +243,24 @@ def test_possessives_documents_and_appositive_chains():
     ]
 
 
+def test_attributions_right_behind_the_quotation():
+    text = (
+        "Convention floor\n\n"
+        "“This is fantastic!” beamed Donald Hartley.\n\n"
+        "“They are all here for free stuff,” Tom Bennett shot back.\n\n"
+        "“They are very open to new things,” Jenna Golden, Twitter’s director of political "
+        "advertising, said.\n\n"
+        "If Russia hacked the emails, as Democrats allege but Moscow strongly denies — “why "
+        "would you not raise the potential?” asked Anita Dunn, now a partner at a firm.\n"
+    )
+    assert [q[1] for q in found(text)] == [
+        "Donald Hartley",
+        "Tom Bennett",
+        "Jenna Golden",
+        "Anita Dunn",
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

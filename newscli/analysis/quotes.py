@@ -306,6 +306,7 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
             or opener.lower() in ROLE_NOUNS
             or (opener.islower() and opener.endswith("ing"))
             or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
+            or (_POSSESSIVE.search(opener) is not None and len(inside) > 1)  # "Twitter’s director"
         ):
             j = k
             skipped += 1
@@ -425,8 +426,8 @@ def _modifies_name(words: list[tuple[str, int, int]], j: int) -> bool:
         plain = word.isalpha() and word.islower()
         if not plain or word in _FUNCTION_WORDS or word in _ADVERBS or word in CUES:
             return False
-        if word.endswith("ly"):
-            return False
+        if word.endswith(("ly", "ed")):
+            return False  # an adverb or a verb: "quickly", "beamed Donald Hartley"
     return False
 
 
@@ -497,16 +498,30 @@ def _attribution_after(
     return None
 
 
+#: past tenses of verbs a speaker "shot back" or "cut in" with
+_IRREGULAR_PAST = frozenset("shot spoke went began cut put broke threw gave got came".split())
+
+
+def _looks_past(word: str) -> bool:
+    return word.isalpha() and word.islower() and (word.endswith("ed") or word in _IRREGULAR_PAST)
+
+
 def _speaker_and_verb(
     text: str, words: list[tuple[str, int, int]], is_speaker: Callable[[str], bool]
 ) -> _Speaker | None:
     """'“Q?” Hannity pressed.' / '“Q,” he shot back': a speaker right after the quotation,
     then a past or present verb ending the attribution."""
     span = _phrase_after(words, 0)
+    if span is None and len(words) > 2 and _looks_past(words[1][0]):
+        # '“This is fantastic!” beamed Donald Hartley'
+        span = _phrase_after(words, 1)
+        if span is None or not is_speaker(text[words[span[0]][1] : words[span[1]][2]]):
+            return None
+        return _speaker(text, words, span, words[1][0], words[1][2])
     if span is None or span[1] + 1 >= len(words):
         return None
     verb = words[span[1] + 1][0]
-    if not (verb.isalpha() and verb.islower() and verb.endswith(("ed", "s"))):
+    if not (_looks_past(verb) or verb.isalpha() and verb.islower() and verb.endswith("s")):
         return None
     if not _ends_soon(text, words, span[1] + 1):
         return None
@@ -899,11 +914,14 @@ def _attribute(
 
     def candidates() -> Iterator[_Speaker | None]:
         # tried in this order, each only if the ones before found no one
+        after = _attribution_after(text, close, after_sentence_end, ends_sentence, is_speaker)
+        if after is not None and _right_behind(text, close, after):
+            yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
         if text[sentence_start:opening].strip(' “"«„`'):
             # inside a sentence that names its speaker first ("Carter said the approach
             # was “Q”, but he also warned"), the words after the quotation are a new clause
             yield _attribution_before(text, sentence_start, opening + 1, is_speaker)
-        yield _attribution_after(text, close, after_sentence_end, ends_sentence, is_speaker)
+        yield after
         yield _attribution_before(text, sentence_start, opening + 1, is_speaker)
         yield _labelled(text, sentence_start, opening + 1, is_speaker)
         if not quote.in_title:
@@ -923,6 +941,13 @@ def _attribute(
     quote.speaker_end = found.end
     quote.attributed = True
     quote.attribution_end = found.until
+
+
+def _right_behind(text: str, close: int, found: _Speaker) -> bool:
+    """Whether an attribution starts right after the quotation: its speaker, or its cue
+    and then the speaker ('“Q,” Dunn said', '“Q,” said Dunn'), not '“Q”, but he warned'."""
+    between = text[close : found.start].strip(" ,—–-").lower()
+    return between in ("", found.cue)
 
 
 def _inherit_speakers(document: Document, found: list[Quote], referents: _Referents) -> None:
