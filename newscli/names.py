@@ -170,7 +170,8 @@ def tagged_mention(
     name alone finds the role in the capitalised title words before it.
     """
     words = text[start:end].split()
-    role_words, name_words = _split_role(words)
+    # an organisation's leading words are its name ("State Department"), not a title
+    role_words, name_words = ([], words) if organisation else _split_role(words)
     if not name_words:
         return None
     if role_words:
@@ -179,6 +180,8 @@ def tagged_mention(
         name_words[-1] = _POSSESSIVE.sub("", name_words[-1])
         end -= 2
     name = " ".join(name_words)
+    if organisation:
+        return Mention(start, end, text[start:end], name, None, organisation)
     role = " ".join(role_words) or _capitalised_role(text, start, sentence_start)
     role = role or _lowercase_role(text, start, sentence_start)
     return Mention(start, end, text[start:end], name, role, organisation)
@@ -263,11 +266,21 @@ class NameIndex:
         self._by_surname: dict[str, list[_Group]] = {}
         placed: dict[str, _Group] = {}
         for mention in mentions:
-            group = placed.get(mention.name) or self._group_of(mention.name) or _Group()
+            group = placed.get(mention.name)
+            if group is None:
+                # an organisation is one name ("State Department" is not "Justice Department"),
+                # but one word may be a person's surname the tagger took for one ("Hannity")
+                one_word = len(mention.name.split()) == 1
+                found = (
+                    self._group_of(mention.name) if one_word or not mention.organisation else None
+                )
+                group = found or _Group()
             placed[mention.name] = group
             group.mentions.append(mention)
             if mention.name not in group.names:
                 group.names.append(mention.name)
+            if mention.organisation:
+                continue
             groups = self._by_surname.setdefault(mention.name.split()[-1].lower(), [])
             if not any(g is group for g in groups):
                 groups.append(group)

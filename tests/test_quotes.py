@@ -261,6 +261,32 @@ def test_attributions_right_behind_the_quotation():
     ]
 
 
+def test_organisations_offices_and_described_speakers():
+    text = (
+        "Emails\n\n"
+        "The State Department released the cable. “They include a redacted list,” it "
+        "said.\n\n"
+        "Colin Powell used email too. “He did write an email memo,” Powell’s office said.\n\n"
+        "“We are shocked, he was a friend to us,” one P&G Amiens employee said.\n\n"
+        "In appealing for the inquiry, Illinois Attorney General Lisa M. Madigan (D) asserted "
+        "that “trust in the police department is broken.”\n\n"
+        "“Let me help you out, the answer is no,” the Republican vice-presidential nominee "
+        "riffed.\n\n"
+        "“He is supposed to be a cheerleader,” Donald Trump said. Instead, “he acts like a "
+        "defeated man.”\n\n"
+        "Later, the Chicago Police Department spoke.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("They include", "State Department"),
+        ("He did write", "Colin Powell’s office"),
+        ("We are shock", "one P&G Amiens employee"),
+        ("trust in the", "Lisa M. Madigan"),
+        ("Let me help ", "the Republican vice-presidential nominee"),
+        ("He is suppos", "Donald Trump"),
+        ("he acts like", "Donald Trump"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

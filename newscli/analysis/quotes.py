@@ -66,7 +66,8 @@ labels dub dubbed dubs term termed brand branded blast blasted blasts slam slamm
 criticize criticized criticizes criticise criticised praise praised praises lament
 lamented laments brag bragged brags tout touted touts accuse accused accuses mock mocked
 mocks dismiss dismissed dismisses decry decried decries denounce denounced denounces
-condemn condemned condemns hail hailed hails defend defended defends deny denied denies""".split()
+condemn condemned condemns hail hailed hails defend defended defends deny denied denies
+assert asserted asserts""".split()
 CUES = frozenset(_CUE_VERBS)
 _INFLECTED = ("s", "ed", "ing")
 #: cues that are the bare verb, which is also a noun ("a call", "the report")
@@ -239,6 +240,8 @@ class _Speaker:
 
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: "Powell’s office", "Trump’s campaign"
+_OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z ]*)")
 #: "Sen. Marco Rubio (R-Fla.) said": a short parenthesis is read past, not as words
 _PARENTHESIS = re.compile(r"\([^()\n]{1,40}\)")
 
@@ -291,7 +294,7 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
     # "Haines, who heads the Army Corps of Engineers, told", "Cory James, 22, of Flint,
     # Mich., said": skip the appositives back to the name
     skipped = 0
-    while skipped < 3 and j > 0 and words[j][0] == ",":
+    while skipped < 4 and j > 0 and words[j][0] == ",":
         k = j - 1
         while k >= 0 and words[k][0] != "," and j - k <= 14:
             k -= 1
@@ -352,14 +355,18 @@ def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, 
 
 
 def _described_noun(words: list[tuple[str, int, int]], j: int) -> int | None:
-    """Where "the board", "the 46-year-old", "a senior official" starts, if words[j] ends one."""
+    """Where "the board", "the 46-year-old", "a senior official", "one P&G Amiens employee",
+    "Powell’s office" starts, if words[j] ends one."""
     if not words[j][0].replace("-", "").isalnum() or not words[j][0].islower():
         return None
-    for first in range(j - 1, max(-1, j - 4), -1):
+    for first in range(j - 1, max(-1, j - 5), -1):
         word = words[first][0]
         if word.lower() in ("the", "a", "an", "one", "another"):
             return first
-        if not (word.islower() and word.replace("-", "").isalnum()) or word in CUES:
+        if first == j - 1 and word[:1].isupper() and _POSSESSIVE.search(word):
+            return first  # "Powell’s office"
+        plain = word.replace("-", "").replace("&", "").isalnum()
+        if not plain or word in CUES or word.lower() in _FUNCTION_WORDS:
             return None
     return None
 
@@ -389,8 +396,13 @@ def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, i
         plain = token.replace("-", "").isalnum() and token.islower() and token not in CUES
         if not plain or token in _FUNCTION_WORDS:
             break
-        if token in ROLE_NOUNS and last is not None and words[first][0].lower() in _DETERMINERS:
-            return first, j  # "said the Florida senator"
+        if last is not None and words[first][0].lower() in _DETERMINERS:
+            # "said the Florida senator", "the Republican vice-presidential nominee"
+            for role in range(j, min(j + 2, len(words))):
+                if words[role][0] in ROLE_NOUNS:
+                    return first, role
+                if not words[role][0].replace("-", "").isalpha():
+                    break
         if last is not None and words[last][0][:1].isupper():
             # "said Zarif" ends at the name, unless a role and another name follow
             # ("said former Obama adviser David Axelrod")
@@ -482,6 +494,8 @@ def _attribution_after(
         if ends_sentence and not _ends_soon(text, words, position):
             return None  # '“Q.” He added, “R.”', '“Q.” Rubio called it “R”': not Q's
         span = _phrase_before(words, position) if offset else None
+        if span is None and offset == 1 and words[index][0].lower() == "it":
+            span = index, index  # '“Q,” it said': a statement, a report, a company
         if span is not None and span[0] < index:
             span = None
         if span is None and offset == 0:
@@ -526,7 +540,10 @@ def _speaker_and_verb(
     if not _ends_soon(text, words, span[1] + 1):
         return None
     mention = " ".join(w[0] for w in words[span[0] : span[1] + 1])
-    if mention.lower() not in ("he", "she", "they", "i", "we") and not is_speaker(mention):
+    described = words[span[1]][0] in ROLE_NOUNS  # "the Republican nominee riffed"
+    if mention.lower() not in ("he", "she", "they", "i", "we", "it") and not (
+        described or is_speaker(mention)
+    ):
         return None
     return _speaker(text, words, span, verb, words[span[1] + 1][2])
 
@@ -701,9 +718,19 @@ class _Referents:
         canonical = self.names.canonical(name)
         return canonical is not None and not self.names.is_organisation(canonical)
 
+    def canonical(self, name: str) -> str | None:
+        """The canonical name of a name as it stands in a sentence, with its role or title
+        ("Illinois Attorney General Lisa M. Madigan" is Lisa M. Madigan)."""
+        words = _strip_possessive(name).split()
+        for first in range(min(len(words), 6)):
+            canonical = self.names.canonical(" ".join(words[first:]))
+            if canonical is not None:
+                return canonical
+        return None
+
     def is_named_person(self, name: str) -> bool:
         """A person the article names in full or with a role: not a stray capitalised word."""
-        canonical = self.names.canonical(_strip_possessive(name))
+        canonical = self.canonical(name)
         return (
             canonical is not None
             and not self.names.is_organisation(canonical)
@@ -712,7 +739,7 @@ class _Referents:
 
     def is_speaker(self, name: str) -> bool:
         """A person or organisation the article names."""
-        return self.names.canonical(_strip_possessive(name)) is not None
+        return self.canonical(name) is not None
 
     def in_quotation(self, position: int) -> bool:
         found = bisect_right(self.quoted, (position, len(self.document.text))) - 1
@@ -733,6 +760,11 @@ class _Referents:
             return self.document.metadata.byline, None  # the writer, when the byline names one
         if lower == "we":
             return None, None
+        if lower == "it":
+            for earlier in reversed(self.mentions_before(position)):
+                if earlier.organisation and not self.in_quotation(earlier.start):
+                    return names.canonical(earlier.name) or earlier.name, None
+            return None, None
         if lower in _SUBJECT_PRONOUNS:
             fits = _fits_pronoun(lower, names)
             person = (
@@ -752,6 +784,11 @@ class _Referents:
                     return names.canonical(earlier.name) or earlier.name, None
             # no one in the article holds that role: "the board" is the best name it gives
             return mention, None
+        owner = _OWNED.fullmatch(mention)
+        if owner is not None:
+            # "Powell’s office": the office speaks; its owner by their full name
+            full = self.canonical(owner["owner"]) or owner["owner"]
+            return f"{full}’s {owner['thing']}", None
         candidates = [
             m
             for m in self.mentions_before(position + len(mention))
@@ -1024,7 +1061,8 @@ def _opens_sentence(document: Document, quote: Quote) -> bool:
     """Whether the quote starts its sentence (or follows a colon): a quotation, not a phrase."""
     sentence_start, _ = _sentence_bounds(document, quote)
     lead = document.text[sentence_start : quote.start].rstrip(' “"«„`')
-    return not lead or lead.endswith(":")
+    # "Instead, “he just acts like a defeated man.”": a word or two set off by a comma
+    return not lead or lead.endswith(":") or lead.endswith(",") and len(lead.split()) <= 2
 
 
 def _opens_paragraph(document: Document, quote: Quote) -> bool:
