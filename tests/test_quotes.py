@@ -287,6 +287,18 @@ def test_organisations_offices_and_described_speakers():
     ]
 
 
+def test_a_participle_after_an_attribution_continues_it():
+    text = (
+        "Paris\n\n"
+        "Trump’s “excesses” are sickening, Francois Hollande said Tuesday in Paris, noting "
+        "the Republican nominee “makes you want to retch.”\n"
+    )
+    assert found(text) == [
+        ("excesses", "Francois Hollande", "partial"),
+        ("makes you want to retch.", "Francois Hollande", "partial"),
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -1052,9 +1052,13 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
         return True
     # a phrase continuing the attribution: no sentence ends before the lower-case part
     text = document.text
+    if len(gap) > 120 or any(c in gap for c in '.!?“”"'):
+        return False
+    # "Hollande said Tuesday in Paris, noting the nominee “makes you want to retch”"
+    participle = any(w.endswith("ing") and w in CUES for w in gap.lower().split())
     continues = text[previous.end - 1] == "," and text[quote.start].islower()
     aside = gap.strip().startswith(",") or gap.strip().endswith(",")
-    return continues and aside and len(gap) <= 80 and not any(c in gap for c in '.!?“”"')
+    return participle or continues and aside and len(gap) <= 80
 
 
 def _opens_sentence(document: Document, quote: Quote) -> bool:
