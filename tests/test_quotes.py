@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eval import resolution
-from newscli.analysis import quotes as quotes_module
+from newscli.analysis import attribution
 from newscli.analysis.quotes import find_quotations, quotes, speakers
 from newscli.document import parse
 
@@ -343,13 +343,13 @@ def test_attribution_work_grows_linearly_with_quotations_in_one_sentence(monkeyp
     """Marks alternating with text and no sentence end: every quotation looks back for
     its speaker, and the look-back is bounded, so 4x the text is about 4x the words read."""
     scanned: list[int] = []
-    real = quotes_module._words
+    real = attribution.read_words
 
     def counting(text, start, end):
         scanned.append(end - start)
         return real(text, start, end)
 
-    monkeypatch.setattr(quotes_module, "_words", counting)
+    monkeypatch.setattr(attribution, "read_words", counting)
 
     def work(repeats: int) -> int:
         scanned.clear()

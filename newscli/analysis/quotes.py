@@ -5,17 +5,17 @@
    A mark left open at the end of a paragraph continues into the next paragraph only if
    that one re-opens it (a quotation over several paragraphs); otherwise it is a stray mark
    and costs nothing beyond itself.
-2. Each quotation is attributed from its own sentence: a speech cue (said, told, insisted,
-   according to, ...) after the closing mark (`“Q,” Zarif said`, `“Q,” said Zarif`) or
-   before the opening one (`Zarif said: “Q”`, `Zarif said his country would strike “Q”`),
-   with the speaker next to the cue, or else the subject of the cue's clause; a transcript
-   label (`Clinton: “Q”`), a signature line after it (`- Bernie Sanders.`), or, for a long
-   quotation inside a sentence, the sentence's subject (`Ryan worried that the net was
-   becoming “Q”`). A quotation with none takes the speaker of the other part of a split
-   quotation (`“A,” he said. “B.”`), of the previous sentence (`X said on Tuesday. “Q.”`,
-   `X issued this statement: “Q”`) or of the previous paragraph's quotation, which it
-   continues; a paragraph-long quotation with no attribution at all is whoever the text
-   was just about.
+2. Each quotation is attributed from its own sentence (`newscli.analysis.attribution` reads
+   the patterns): a speech cue (said, told, insisted, according to, ...) after the closing
+   mark (`“Q,” Zarif said`, `“Q,” said Zarif`) or before the opening one (`Zarif said: “Q”`,
+   `Zarif said his country would strike “Q”`), with the speaker next to the cue, or else the
+   subject of the cue's clause; a transcript label (`Clinton: “Q”`), a signature line after
+   it (`- Bernie Sanders.`), or, for a long quotation inside a sentence, the sentence's
+   subject (`Ryan worried that the net was becoming “Q”`). A quotation with none takes the
+   speaker of the other part of a split quotation (`“A,” he said. “B.”`), of the previous
+   sentence (`X said on Tuesday. “Q.”`, `X issued this statement: “Q”`) or of the previous
+   paragraph's quotation, which it continues; a paragraph-long quotation with no attribution
+   at all is whoever the text was just about.
 3. The speaker mention is resolved through the article's names (`newscli.names`): a last
    name or misspelling to the fullest form the article gives, "he"/"she" to the first
    fitting person of the nearest sentence naming one (outside quotations), "the minister" to
@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newscli import gender
+from newscli.analysis import attribution
 from newscli.document import Document, Sentence
-from newscli.names import ROLE_NOUNS, Mention, NameIndex, role_words, tagged_mentions
+from newscli.names import Mention, NameIndex, role_words, tagged_mentions
 from newscli.quotemarks import mark_at, marks
 
 DIRECT = "direct"
@@ -41,56 +42,6 @@ INDIRECT = "indirect"
 #: an unattributed quotation this short is a scare or title quote ("a “slap”")
 SCARE_MAX_WORDS = 4
 
-_CUE_VERBS = """say said says saying tell told tells telling add added adds adding insist
-insisted insists insisting echo echoed echoes echoing ask asked asks asking write wrote
-writes writing explain explained explains explaining note noted notes noting state stated
-states stating declare declared declares declaring respond responded responds responding
-reply replied replies replying continue continued continues continuing tweet tweeted
-tweets tweeting argue argued argues arguing claim claimed claims claiming warn warned warns
-warning recall recalled recalls recalling announce announced announces announcing
-acknowledge acknowledged acknowledges acknowledging admit admitted admits admitting agree
-agreed agrees agreeing observe observed observes observing suggest suggested suggests
-suggesting stress stressed stresses stressing emphasize emphasized emphasizes emphasised
-complain complained complains complaining caution cautioned cautions concede conceded
-concedes remark remarked remarks report reported reports reporting testify testified
-testifies post posted posts quip quipped joke joked jokes urge urged urges predict predicted
-predicts shout shouted shouts yell yelled whisper whispered maintain maintained maintains
-counter countered counters confirm confirmed confirms reveal revealed reveals describe
-described describes describing call called calls calling conclude concluded concludes
-concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
-promise promised promises threaten threatened insist laugh laughed read exclaim exclaimed
-charge charged point pointed chime chimed interject interjected retort retorted snap snapped
-scoff scoffed hit added demand demanded reads wonder wondered wonders assure assured
-assures remember remembered remembers allege alleged alleges label labeled labelled
-labels dub dubbed dubs term termed brand branded blast blasted blasts slam slammed slams
-criticize criticized criticizes criticise criticised praise praised praises lament
-lamented laments brag bragged brags tout touted touts accuse accused accuses mock mocked
-mocks dismiss dismissed dismisses decry decried decries denounce denounced denounces
-condemn condemned condemns hail hailed hails defend defended defends deny denied denies
-assert asserted asserts""".split()
-CUES = frozenset(_CUE_VERBS)
-_INFLECTED = ("s", "ed", "ing")
-#: cues that are the bare verb, which is also a noun ("a call", "the report")
-_BASE_FORMS = frozenset(
-    w for w in CUES if not w.endswith(_INFLECTED) and w not in {"said", "told", "wrote", "read"}
-)
-_BARE_FORM_SUBJECTS = frozenset(
-    """i we they you will would could should might may must can did do does to not
-    n’t n't also then later""".split()
-)
-_BE_FORMS = frozenset("is are was were be been being".split())
-_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_WORD = re.compile(
-    r"(?:Gov|Sen|Rep|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Adm)\.(?=\s)"
-    r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:[DRI]-)?[A-Z][a-z]{1,4}\.(?=,)"
-    r"|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]"
-)
-_ADVERBS = frozenset(
-    """also later then previously again once further simply recently earlier quickly
-    flatly bluntly angrily repeatedly publicly privately separately last will would has had
-    have did does could""".split()
-)
-_SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
 #: "the mayor", "the minister": the last word is matched against people's roles
 _ROLE_REFERENCE = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}([a-z]+)\b")
 #: "the company said": the last organisation named before
@@ -98,15 +49,6 @@ _ORGANISATION_NOUNS = frozenset(
     """company firm airline carrier group agency ministry department bank party union
     government campaign committee council club team university hospital school network
     newspaper channel station court organisation organization charity""".split()
-)
-_DETERMINERS = frozenset("the a an another one this that its his her their".split())
-_NOT_SPEAKERS = frozenset("it this that there what which who".split())
-# ", who heads the agency,", ", 61,", ", the head of X,": a clause set off after a name
-_APPOSITIVE_OPENERS = frozenset("who whose which a an the one its his her their of from".split())
-# capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
-_LEADING_FILLERS = frozenset(
-    """but and or so yet then now still also when while after before as if because though
-    although meanwhile however in on at""".split()
 )
 # Cues that mark reported speech without quotation marks ("Zarif said that ...").
 INDIRECT_CUES = frozenset(
@@ -228,395 +170,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 # --- attribution --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Speaker:
-    text: str
-    start: int
-    end: int
-    cue: str
-    #: where the attribution ("Zarif said", "said Zarif") ends
-    until: int
-
-
-_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
-_POSSESSIVE = re.compile(r"[’']s?$")
-#: "Powell’s office", "Trump’s campaign"
-_OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z ]*)")
-#: "Sen. Marco Rubio (R-Fla.) said": a short parenthesis is read past, not as words
-_PARENTHESIS = re.compile(r"\([^()\n]{1,40}\)")
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    words = []
-    position = start
-    for parenthesis in _PARENTHESIS.finditer(text, start, end):
-        words += [
-            (m.group(), m.start(), m.end())
-            for m in _WORD.finditer(text, position, parenthesis.start())
-        ]
-        position = parenthesis.end()
-    words += [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, position, end)]
-    return words
-
-
-def _is_cue(words: list[tuple[str, int, int]], position: int) -> bool:
-    """A speech verb; capitalised only after punctuation ("..., Tweeted"), so "United
-    States", "Islamic State" and "Washington Post" are names, not cues."""
-    word = words[position][0]
-    if word.lower() not in CUES:
-        return False
-    previous = words[position - 1][0].lower() if position else ""
-    if not (word.islower() or position == 0 or not previous[:1].isalnum()):
-        return False
-    if _POSSESSIVE.search(previous) or previous in ("his", "her", "their", "its"):
-        return False  # "Trump’s remarks", "his promise": nouns
-    if previous in _BE_FORMS and not word.endswith("ing"):
-        return False  # "the staffer was charged": passive, no one speaking
-    if word.lower() in _BASE_FORMS and position:
-        # "a phone call", "the report": a bare verb form after a noun is a noun; as a
-        # verb it follows a plural subject, a modal or an auxiliary ("they say", "will add")
-        return previous in _BARE_FORM_SUBJECTS or (previous.endswith("s") and previous.isalpha())
-    return True
-
-
-def _phrase_before(words: list[tuple[str, int, int]], index: int) -> tuple[int, int] | None:
-    """The noun phrase ending right before words[index]: a name, pronoun or "the minister"."""
-    j = index - 1
-    progressive = words[index][0].endswith("ing")  # "Trump is insisting"
-    while j >= 0 and (
-        words[j][0].lower() in _ADVERBS
-        or progressive
-        and words[j][0].lower() in _BE_FORMS
-        or words[j][0].islower()
-        and words[j][0].endswith("ly")  # "Cruz gingerly said"
-    ):
-        j -= 1
-    # "Haines, who heads the Army Corps of Engineers, told", "Cory James, 22, of Flint,
-    # Mich., said": skip the appositives back to the name
-    skipped = 0
-    while skipped < 4 and j > 0 and words[j][0] == ",":
-        k = j - 1
-        while k >= 0 and words[k][0] != "," and j - k <= 14:
-            k -= 1
-        if k <= 0 or words[k][0] != ",":
-            break
-        opener = words[k + 1][0]
-        inside = words[k + 1 : j]
-        if (
-            opener.lower() in _APPOSITIVE_OPENERS
-            or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
-            or opener[:1].isdigit()
-            or opener.lower() in ROLE_NOUNS
-            or (opener.islower() and opener.endswith("ing"))
-            or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
-            or (_POSSESSIVE.search(opener) is not None and len(inside) > 1)  # "Twitter’s director"
-        ):
-            j = k
-            skipped += 1
-            continue
-        if 0 < len(inside) <= 4 and all(w[0][:1].isupper() for w in inside):
-            # "The leader of the league, Jonathan Greenblatt, warned": the name inside
-            return k + 1, j - 1
-        break
-    if skipped:
-        j -= 1  # the last word before the first appositive
-    if j < 0:
-        return None
-    last = words[j][0]
-    if last.lower() in _DETERMINERS or last.lower() in _LEADING_FILLERS:
-        return None
-    if last.lower() in _SUBJECT_PRONOUNS:
-        return (j, j) if last.lower() not in _NOT_SPEAKERS else None
-    described = _described_noun(words, j)
-    if described is not None:
-        return described, j
-    if last[:1].isupper() or last.lower() in ROLE_NOUNS or last.lower() in _NOUN_SPEAKERS:
-        first = j
-        while first > 0 and first > j - 7:
-            previous = words[first - 1][0]
-            if (
-                previous[:1].isupper()
-                or previous.lower() in _DETERMINERS
-                or (
-                    previous.islower()
-                    and previous.isalpha()
-                    and previous.lower() not in CUES
-                    and first - 1 >= j - 3
-                    and last.lower() in ROLE_NOUNS | _NOUN_SPEAKERS
-                )
-            ):
-                first -= 1
-            else:
-                break
-        while first < j and words[first][0].lower() in _LEADING_FILLERS:
-            first += 1
-        return first, j
-    return None
-
-
-def _described_noun(words: list[tuple[str, int, int]], j: int) -> int | None:
-    """Where "the board", "the 46-year-old", "a senior official", "one P&G Amiens employee",
-    "Powell’s office" starts, if words[j] ends one."""
-    if not words[j][0].replace("-", "").isalnum() or not words[j][0].islower():
-        return None
-    for first in range(j - 1, max(-1, j - 5), -1):
-        word = words[first][0]
-        if word.lower() in ("the", "a", "an", "one", "another"):
-            return first
-        if first == j - 1 and word[:1].isupper() and _POSSESSIVE.search(word):
-            return first  # "Powell’s office"
-        plain = word.replace("-", "").replace("&", "").isalnum()
-        if not plain or word in CUES or word.lower() in _FUNCTION_WORDS:
-            return None
-    return None
-
-
-def _phrase_after(words: list[tuple[str, int, int]], index: int) -> tuple[int, int] | None:
-    """The noun phrase right after words[index]: "said Zarif", "said the minister"."""
-    j = index + 1
-    if j >= len(words):
-        return None
-    first = j
-    word = words[j][0]
-    if word.lower() in _SUBJECT_PRONOUNS - _NOT_SPEAKERS:
-        return j, j
-    if word.lower() in ("that", "this"):
-        return None  # "claiming that he ...": a clause, not a speaker
-    if word.lower() in _DETERMINERS:
-        j += 1
-    elif not word[:1].isupper() and not _modifies_name(words, j):
-        return None  # a speaker after the cue is a name, a pronoun or "the minister"
-    last = None
-    while j < len(words) and j < first + 8:
-        token = words[j][0]
-        if token[:1].isupper():
-            last = j
-            j += 1
-            continue
-        plain = token.replace("-", "").isalnum() and token.islower() and token not in CUES
-        if not plain or token in _FUNCTION_WORDS:
-            break
-        if last is not None and words[first][0].lower() in _DETERMINERS:
-            # "said the Florida senator", "the Republican vice-presidential nominee"
-            for role in range(j, min(j + 2, len(words))):
-                if words[role][0] in ROLE_NOUNS:
-                    return first, role
-                if not words[role][0].replace("-", "").isalpha():
-                    break
-        if last is not None and words[last][0][:1].isupper():
-            # "said Zarif" ends at the name, unless a role and another name follow
-            # ("said former Obama adviser David Axelrod")
-            if not _modifies_name(words, j):
-                break
-        elif not _modifies_name(words, j) and j > first + 3:
-            break
-        if _modifies_name(words, j):
-            j += 1
-            continue
-        last = j
-        j += 1
-        following = words[j][0] if j < len(words) else ""
-        if token in ROLE_NOUNS | _NOUN_SPEAKERS and following not in ROLE_NOUNS:
-            break  # "said the minister", "said a spokeswoman", "the chief executive"
-    return (first, last) if last is not None else None
-
-
-#: words that start a phrase after a cue but never a speaker's description
-_FUNCTION_WORDS = frozenset(
-    """on in at of for to with by from during after before about as and but or that this
-    these those in into over under not no so than then there here when while where if
-    because since until""".split()
-)
-
-
-def _modifies_name(words: list[tuple[str, int, int]], j: int) -> bool:
-    """'said former Obama adviser David Axelrod': lower-case words describing the name
-    that follows within three words."""
-    for word, _, _ in words[j : j + 4]:
-        if word[:1].isupper():
-            return True
-        plain = word.isalpha() and word.islower()
-        if not plain or word in _FUNCTION_WORDS or word in _ADVERBS or word in CUES:
-            return False
-        if word.endswith(("ly", "ed")):
-            return False  # an adverb or a verb: "quickly", "beamed Donald Hartley"
-    return False
-
-
-#: what people issue, whose "saying" is theirs
-_DOCUMENTS = frozenset(
-    "statement letter release report email memo message post tweet video ad note".split()
-)
-
-_NOUN_SPEAKERS = frozenset(
-    """newspaper paper statement report officials official police campaign spokesman
-    spokeswoman ministry government agency department company group source sources person
-    man woman people voter voters resident residents supporter supporters critic critics
-    user users member members tycoon candidate nominee aide aides expert experts""".split()
-)
-
-
-def _ends_soon(text: str, words: list[tuple[str, int, int]], cue: int) -> bool:
-    """Whether the sentence ends within a few words of the cue, with no quotation between
-    ('“Q.” he said on Monday.' -- not '“Q.” Rubio called it “R.”')."""
-    for word, start, _ in words[cue + 1 : cue + 8]:
-        if word == ".":
-            return not any(mark in text[words[cue][2] : start] for mark in '“"«„`')
-        if word in (",", ":"):
-            return False
-    return len(words) <= cue + 8
-
-
-def _attribution_after(
-    text: str,
-    close: int,
-    limit: int,
-    ends_sentence: bool = False,
-    is_speaker: Callable[[str], bool] = lambda _: False,
-) -> _Speaker | None:
-    """`“Q,” Zarif said` / `“Q,” said Zarif` / `“Q” — Zarif`, from the closing mark on;
-    `“Q?” Hannity pressed.`: a speaker `is_speaker` accepts and a verb not listed as a cue."""
-    words = _words(text, close, min(limit, close + 240))
-    # skip the closing mark's punctuation
-    index = 0
-    while index < len(words) and words[index][0] in {",", "—", "–", ":", ";"}:
-        index += 1
-    horizon = 9
-    for offset in range(min(len(words) - index, 24)):
-        position = index + offset
-        word = words[position][0]
-        if word in {".", ";"} or offset >= horizon:
-            break
-        if word == "," and offset and words[position - 1][0][:1].isupper():
-            horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
-        if not _is_cue(words, position):
-            continue
-        if ends_sentence and not _ends_soon(text, words, position):
-            return None  # '“Q.” He added, “R.”', '“Q.” Rubio called it “R”': not Q's
-        span = _phrase_before(words, position) if offset else None
-        if span is None and offset == 1 and words[index][0].lower() == "it":
-            span = index, index  # '“Q,” it said': a statement, a report, a company
-        if span is not None and span[0] < index:
-            span = None
-        if span is None and offset == 0:
-            span = _phrase_after(words, position)  # '“Q,” said Zarif
-        if span is not None:
-            return _speaker(text, words, span, word, words[position][2])
-        break
-    if index < len(words) and text[close : close + 40].lstrip(" ,").startswith(("—", "–", "-")):
-        span = _phrase_after(words, index - 1) if index else None
-        if span is not None:
-            return _speaker(text, words, span, "—", 0)
-    if not ends_sentence:
-        return _speaker_and_verb(text, [("", close, close), *words[index:]], is_speaker)
-    return None
-
-
-#: past tenses of verbs a speaker "shot back" or "cut in" with
-_IRREGULAR_PAST = frozenset("shot spoke went began cut put broke threw gave got came".split())
-
-
-def _looks_past(word: str) -> bool:
-    return word.isalpha() and word.islower() and (word.endswith("ed") or word in _IRREGULAR_PAST)
-
-
-def _speaker_and_verb(
-    text: str, words: list[tuple[str, int, int]], is_speaker: Callable[[str], bool]
-) -> _Speaker | None:
-    """'“Q?” Hannity pressed.' / '“Q,” he shot back': a speaker right after the quotation,
-    then a past or present verb ending the attribution."""
-    span = _phrase_after(words, 0)
-    if span is None and len(words) > 2 and _looks_past(words[1][0]):
-        # '“This is fantastic!” beamed Donald Hartley'
-        span = _phrase_after(words, 1)
-        if span is None or not is_speaker(text[words[span[0]][1] : words[span[1]][2]]):
-            return None
-        return _speaker(text, words, span, words[1][0], words[1][2])
-    if span is None or span[1] + 1 >= len(words):
-        return None
-    verb = words[span[1] + 1][0]
-    if not (_looks_past(verb) or verb.isalpha() and verb.islower() and verb.endswith("s")):
-        return None
-    if not _ends_soon(text, words, span[1] + 1):
-        return None
-    mention = " ".join(w[0] for w in words[span[0] : span[1] + 1])
-    described = words[span[1]][0] in ROLE_NOUNS  # "the Republican nominee riffed"
-    if mention.lower() not in ("he", "she", "they", "i", "we", "it") and not (
-        described or is_speaker(mention)
-    ):
-        return None
-    return _speaker(text, words, span, verb, words[span[1] + 1][2])
-
-
-def _attribution_before(
-    text: str, start: int, opening: int, is_speaker: Callable[[str], bool] = lambda _: False
-) -> _Speaker | None:
-    """`Zarif said: “Q` / `Zarif said his country would strike “Q` / `according to X, “Q`.
-
-    For a participle cue (`Trump returned the compliment, telling Reuters, “Q`) the speaker
-    is the sentence's subject: its first name `is_speaker` accepts."""
-    according = None
-    for match in _ACCORDING.finditer(text, start, opening):
-        according = match
-    if according is not None:
-        words = _words(text, according.end(), opening)
-        span = _phrase_after([("to", 0, 0), *words], 0)
-        if span is not None:
-            shifted = [("to", 0, 0), *words]
-            return _speaker(text, shifted, span, "according to", according.end())
-    words = _words(text, start, opening)
-    for position in range(len(words) - 1, -1, -1):
-        word = words[position][0]
-        if not _is_cue(words, position):
-            continue
-        participle = word.lower().endswith("ing") and position > 0
-        span = None
-        if participle and words[position - 1][0].lower() not in _BE_FORMS:
-            # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks
-            span = _subject(words[:position], is_speaker)
-        if span is None:
-            span = _phrase_before(words, position)
-            if participle and span is not None and words[span[1]][0] in _DOCUMENTS:
-                # "Black Lives Matter issued a statement saying": who issued it, named in
-                # more than one word when the tagger does not know it
-                span = _subject(words[:position], lambda name: " " in name) or span
-        if span is None:
-            # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
-            after = None if word.lower().endswith("ing") else _phrase_after(words, position)
-            rest = words[after[1] + 1 :] if after is not None else []
-            if after is not None and rest and all(w[0] in ":," for w in rest):
-                span = after
-        if span is None and position > 1 and words[position - 1][0].lower() == "who":
-            # "met Smith, who said “Q”"
-            comma = words[position - 2][0] == ","
-            span = _phrase_before(words, position - 2 if comma else position - 1)
-        if span is None:
-            # "Carson took the stage and called the system “Q”": the clause's subject
-            span = _subject(words[:position], is_speaker)
-        if span is not None:
-            return _speaker(text, words, span, word, words[position][2])
-    return None
-
-
-def _labelled(
-    text: str, start: int, opening: int, is_speaker: Callable[[str], bool]
-) -> _Speaker | None:
-    """'Clinton: “Q”', '- Pew Research: “Q”': a name and a colon, as in a transcript."""
-    lead = text[start:opening].rstrip(' “"«„`')
-    if not lead.endswith(":"):
-        return None
-    words = _words(text, start, start + len(lead) - 1)
-    while words and not words[0][0][:1].isalnum():
-        words = words[1:]  # a leading dash or bullet
-    if not words or len(words) > 5 or not all(w[0][:1].isupper() for w in words):
-        return None
-    name = text[words[0][1] : words[-1][2]]
-    if not is_speaker(name):
-        return None
-    return _speaker(text, words, (0, len(words) - 1), ":", start + len(lead))
-
-
-def _signed(document: Document, quote: Quote, is_speaker: Callable[[str], bool]) -> _Speaker | None:
+def _signed(
+    document: Document, quote: Quote, is_speaker: Callable[[str], bool]
+) -> attribution.Speaker | None:
     """A quotation that ends its paragraph, signed on the next line: '“Q.”' / '- Bernie
     Sanders.' or '—Michelle Marks, Philadelphia.'"""
     text = document.text
@@ -629,69 +185,19 @@ def _signed(document: Document, quote: Quote, is_speaker: Callable[[str], bool])
     line = text[following.start : following.end]
     if not line.startswith(("-", "—", "–")) or len(line.split()) > 10:
         return None
-    words = _words(text, following.start, following.end)
-    span = _phrase_after(words, 0)
+    words = attribution.read_words(text, following.start, following.end)
+    span = attribution.phrase_after(words, 0)
     if span is None:
         return None
     name = text[words[span[0]][1] : words[span[1]][2]]
-    return _speaker(text, words, span, "—", 0) if is_speaker(name) else None
-
-
-def _subject_of(
-    text: str, start: int, opening: int, is_person: Callable[[str], bool]
-) -> _Speaker | None:
-    """'Paul Ryan worried that the safety net was becoming “a hammock that lulls ...”':
-    a long quotation inside a sentence whose subject is a person is that person's, whatever
-    the verb."""
-    words = _words(text, start, opening)
-    span = _subject(words, is_person)
-    if span is None or span[1] + 1 >= len(words):
-        return None
-    verb = words[span[1] + 1]
-    return _speaker(text, words, span, verb[0], verb[2])
-
-
-def _subject(
-    words: list[tuple[str, int, int]], accepts: Callable[[str], bool]
-) -> tuple[int, int] | None:
-    """The first run of capitalised words that `accepts` takes, or a subject pronoun
-    ("Minutes later, she sent an email saying")."""
-    index = 0
-    while index < len(words):
-        if words[index][0].lower() in ("he", "she", "they"):
-            return index, index
-        if not words[index][0][:1].isupper():
-            index += 1
-            continue
-        end = index
-        while end + 1 < len(words) and words[end + 1][0][:1].isupper():
-            end += 1
-        name = " ".join(w[0] for w in words[index : end + 1])
-        following = words[end + 1][0] if end + 1 < len(words) else ""
-        # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New
-        # Hampshire,") unless it opens the sentence ("Christie, the governor, repeated"); a
-        # possessive is not the subject ("Hollande denounced Trump’s remarks")
-        verb_follows = following.isalpha() and following.islower()
-        opens = index == 0 and following == ","
-        if (verb_follows or opens) and not _POSSESSIVE.search(name) and accepts(name):
-            return index, end
-        index = end + 1
-    return None
-
-
-def _speaker(
-    text: str, words: list[tuple[str, int, int]], span: tuple[int, int], cue: str, cue_end: int
-) -> _Speaker:
-    start, end = words[span[0]][1], words[span[1]][2]
-    mention = text[start:end].strip(",:;—– ")
-    if mention.endswith(("’s", "'s")):
-        mention = mention[:-2]
-    return _Speaker(mention, start, start + len(mention), cue.lower(), max(end, cue_end))
+    return attribution.make_speaker(text, words, span, "—", 0) if is_speaker(name) else None
 
 
 # --- who is who ---------------------------------------------------------------------------
 
 
+#: "Powell’s office", "Trump’s campaign"
+_OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z ]*)")
 #: capitalised, but no one who speaks ("released a statement Wednesday saying")
 _DATE_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march
@@ -765,7 +271,7 @@ class _Referents:
                 if earlier.organisation and not self.in_quotation(earlier.start):
                     return names.canonical(earlier.name) or earlier.name, None
             return None, None
-        if lower in _SUBJECT_PRONOUNS:
+        if lower in attribution.SUBJECT_PRONOUNS:
             fits = _fits_pronoun(lower, names)
             person = (
                 self.last_person_before(position, paragraph_start, fits)
@@ -774,7 +280,7 @@ class _Referents:
             )
             return person, names.role(person) if person else None
         words = mention.split()
-        if words[0].lower() in _DETERMINERS and words[-1].islower():
+        if words[0].lower() in attribution.DETERMINERS and words[-1].islower():
             noun = words[-1].lower()
             for earlier in reversed(self.mentions_before(position)):
                 if earlier.role and noun in role_words(earlier.role):
@@ -949,18 +455,20 @@ def _attribute(
     ends_sentence = text[quote.start : quote.end].rstrip().endswith(".")
     is_speaker = referents.is_speaker
 
-    def candidates() -> Iterator[_Speaker | None]:
+    def candidates() -> Iterator[attribution.Speaker | None]:
         # tried in this order, each only if the ones before found no one
-        after = _attribution_after(text, close, after_sentence_end, ends_sentence, is_speaker)
+        after = attribution.attribution_after(
+            text, close, after_sentence_end, ends_sentence, is_speaker
+        )
         if after is not None and _right_behind(text, close, after):
             yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
         if text[sentence_start:opening].strip(' “"«„`'):
             # inside a sentence that names its speaker first ("Carter said the approach
             # was “Q”, but he also warned"), the words after the quotation are a new clause
-            yield _attribution_before(text, sentence_start, opening + 1, is_speaker)
+            yield attribution.attribution_before(text, sentence_start, opening + 1, is_speaker)
         yield after
-        yield _attribution_before(text, sentence_start, opening + 1, is_speaker)
-        yield _labelled(text, sentence_start, opening + 1, is_speaker)
+        yield attribution.attribution_before(text, sentence_start, opening + 1, is_speaker)
+        yield attribution.labelled(text, sentence_start, opening + 1, is_speaker)
         if not quote.in_title:
             yield _signed(document, quote, is_speaker)
 
@@ -969,7 +477,7 @@ def _attribute(
         None,
     )
     if found is None and len(text[quote.start : quote.end].split()) > SCARE_MAX_WORDS:
-        found = _subject_of(text, sentence_start, opening + 1, referents.is_named_person)
+        found = attribution.subject_of(text, sentence_start, opening + 1, referents.is_named_person)
     if found is None:
         return
     quote.cue = found.cue
@@ -980,7 +488,7 @@ def _attribute(
     quote.attribution_end = found.until
 
 
-def _right_behind(text: str, close: int, found: _Speaker) -> bool:
+def _right_behind(text: str, close: int, found: attribution.Speaker) -> bool:
     """Whether an attribution starts right after the quotation: its speaker, or its cue
     and then the speaker ('“Q,” Dunn said', '“Q,” said Dunn'), not '“Q”, but he warned'."""
     between = text[close : found.start].strip(" ,—–-").lower()
@@ -1055,7 +563,7 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     if len(gap) > 120 or any(c in gap for c in '.!?“”"'):
         return False
     # "Hollande said Tuesday in Paris, noting the nominee “makes you want to retch”"
-    participle = any(w.endswith("ing") and w in CUES for w in gap.lower().split())
+    participle = any(w.endswith("ing") and w in attribution.CUES for w in gap.lower().split())
     continues = text[previous.end - 1] == "," and text[quote.start].islower()
     aside = gap.strip().startswith(",") or gap.strip().endswith(",")
     return participle or continues and aside and len(gap) <= 80
@@ -1087,9 +595,9 @@ def _previous_sentence_speaker(
     before = document.sentences[quote.sentence - 1]
     if any(c in before.text for c in '“”"'):
         return None
-    found = _attribution_before(document.text, before.start, before.end)
+    found = attribution.attribution_before(document.text, before.start, before.end)
     if found is None and before.text.rstrip().endswith(":"):
-        found = _subject_of(document.text, before.start, before.end, is_speaker)
+        found = attribution.subject_of(document.text, before.start, before.end, is_speaker)
     if found is None or not before.text.rstrip().endswith((":", ".")):
         return None
     if len(before.text.split()) > 30:
@@ -1139,7 +647,7 @@ def _is_title(quoted: str) -> bool:
 def _cue_ends(lead: str) -> bool:
     words = lead.rsplit(None, 1)
     last = words[-1].strip(",:;").lower() if words else ""
-    return last in CUES or last == "that"
+    return last in attribution.CUES or last == "that"
 
 
 def _resolve(document: Document, found: list[Quote], referents: _Referents) -> None:
@@ -1191,14 +699,14 @@ def _indirect(
     for sentence in document.sentences:
         if sentence.index in quoted or any(c in sentence.text for c in '“”"'):
             continue
-        words = _words(text, sentence.start, sentence.end)
+        words = attribution.read_words(text, sentence.start, sentence.end)
         for position, (word, _, word_end) in enumerate(words):
             if word.lower() not in INDIRECT_CUES:
                 continue
-            span = _phrase_before(words, position)
+            span = attribution.phrase_before(words, position)
             if span is None:
                 continue
-            speaker = _speaker(text, words, span, word, word_end)
+            speaker = attribution.make_speaker(text, words, span, word, word_end)
             clause_start = word_end
             rest = text[clause_start : sentence.end]
             that = re.match(r"\s*(?:\w+\s+){0,3}?that\s+", rest)
