@@ -299,6 +299,22 @@ def test_a_participle_after_an_attribution_continues_it():
     ]
 
 
+def test_it_before_a_cue_and_names_inside_phrases():
+    text = (
+        "Affidavit\n\n"
+        "Detective Marc Bujnowski wrote the affidavit. It continued: “Probable cause exists to "
+        "charge him with one count of battery.”\n\n"
+        "Donald Trump spoke in Phoenix.\n\n"
+        "But back on American soil, he returned to his lines: “There will be no amnesty, and "
+        "we will build the wall.”\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("Probable cau", None),
+        ("There will b", "Donald Trump"),
+    ]
+    assert quotes(parse(text))[0]["speaker_mention"] == "It"
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -177,6 +177,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     last = words[j][0]
     if last.lower() in DETERMINERS or last.lower() in _LEADING_FILLERS:
         return None
+    if last.lower() == "it" and j == index - 1 and _is_cue(words, index):
+        return j, j  # "It continued: “Q”": a document or a body speaking
     if last.lower() in SUBJECT_PRONOUNS:
         return (j, j) if last.lower() not in _NOT_SPEAKERS else None
     described = _described_noun(words, j)
@@ -495,6 +497,9 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         end = index
         while end + 1 < len(words) and words[end + 1][0][:1].isupper():
             end += 1
+        if index and words[index - 1][0].lower() in _FUNCTION_WORDS:
+            index = end + 1  # "on American soil, he": inside a phrase, not the subject
+            continue
         name = " ".join(w[0] for w in words[index : end + 1])
         following = words[end + 1][0] if end + 1 < len(words) else ""
         # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New
