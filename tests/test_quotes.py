@@ -315,6 +315,17 @@ def test_it_before_a_cue_and_names_inside_phrases():
     assert quotes(parse(text))[0]["speaker_mention"] == "It"
 
 
+def test_an_attribution_ending_the_sentence_and_plural_roles():
+    text = (
+        "Primary\n\n"
+        "“Many would consider that an embarrassment for Hillary Clinton” if she did not win "
+        "by a wider margin, said David Wasserman, an elections analyst at the Cook Political "
+        "Report.\n\n"
+        "“The harm caused by the conduct is incalculable,” federal prosecutors wrote.\n"
+    )
+    assert [q[1] for q in found(text)] == ["David Wasserman", "federal prosecutors"]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -184,7 +184,9 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     described = _described_noun(words, j)
     if described is not None:
         return described, j
-    if last[:1].isupper() or last.lower() in ROLE_NOUNS or last.lower() in _NOUN_SPEAKERS:
+    # "the minister", "federal prosecutors"
+    speaking_noun = last.lower() in _NOUN_SPEAKERS or last.lower().removesuffix("s") in ROLE_NOUNS
+    if last[:1].isupper() or speaking_noun:
         first = j
         while first > 0 and first > j - 7:
             previous = words[first - 1][0]
@@ -196,7 +198,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                     and previous.isalpha()
                     and previous.lower() not in CUES
                     and first - 1 >= j - 3
-                    and last.lower() in ROLE_NOUNS | _NOUN_SPEAKERS
+                    and speaking_noun
+                    and previous.lower() not in _FUNCTION_WORDS
                 )
             ):
                 first -= 1
@@ -372,6 +375,25 @@ _IRREGULAR_PAST = frozenset("shot spoke went began cut put broke threw gave got 
 
 def _looks_past(word: str) -> bool:
     return word.isalpha() and word.islower() and (word.endswith("ed") or word in _IRREGULAR_PAST)
+
+
+def sentence_final(
+    text: str, close: int, end: int, is_speaker: Callable[[str], bool]
+) -> Speaker | None:
+    """'“Q” if she didn't win by more, said David Wasserman.': the attribution that ends the
+    quotation's sentence, after a comma, however long the words between."""
+    comma = end
+    for _ in range(3):  # the attribution may be followed by an appositive or two
+        comma = text.rfind(",", close, comma)
+        if comma < 0:
+            return None
+        found = attribution_after(text, comma + 1, end, False, is_speaker)
+        if found is None or text[comma + 1 : found.start].strip().lower() not in ("", found.cue):
+            continue
+        rest = text[found.until : end].strip(" .\n")
+        if not rest or rest.startswith(","):
+            return found
+    return None
 
 
 def _speaker_and_verb(

@@ -469,6 +469,8 @@ def _attribute(
         yield after
         yield attribution.attribution_before(text, sentence_start, opening + 1, is_speaker)
         yield attribution.labelled(text, sentence_start, opening + 1, is_speaker)
+        if sentence_end - close <= _LOOKBACK:  # near enough, and linear on a giant sentence
+            yield attribution.sentence_final(text, close, sentence_end, is_speaker)
         if not quote.in_title:
             yield _signed(document, quote, is_speaker)
 
