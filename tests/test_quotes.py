@@ -326,6 +326,15 @@ def test_an_attribution_ending_the_sentence_and_plural_roles():
     assert [q[1] for q in found(text)] == ["David Wasserman", "federal prosecutors"]
 
 
+def test_each_name_its_own_participle():
+    text = (
+        "Unity\n\n"
+        "Both sides issued statements, House Speaker Paul Ryan saying he was “very encouraged "
+        "by it” and Donald Trump calling it “a great meeting with the speaker.”\n"
+    )
+    assert [q[1] for q in found(text)] == ["Paul Ryan", "Donald Trump"]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

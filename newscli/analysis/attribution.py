@@ -70,7 +70,7 @@ _APPOSITIVE_OPENERS = frozenset("who whose which a an the one its his her their 
 # capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
 _LEADING_FILLERS = frozenset(
     """but and or so yet then now still also when while after before as if because though
-    although meanwhile however in on at""".split()
+    although meanwhile however in on at both like unlike""".split()
 )
 
 
@@ -447,8 +447,10 @@ def attribution_before(
             continue
         participle = word.lower().endswith("ing") and position > 0
         span = None
-        if participle and words[position - 1][0].lower() not in _BE_FORMS:
-            # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks
+        named_just_before = words[position - 1][0][:1].isupper() if position else False
+        if participle and words[position - 1][0].lower() not in _BE_FORMS and not named_just_before:
+            # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
+            # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle
             span = _subject(words[:position], is_speaker)
         if span is None:
             span = phrase_before(words, position)
