@@ -335,6 +335,17 @@ def test_each_name_its_own_participle():
     assert [q[1] for q in found(text)] == ["Paul Ryan", "Donald Trump"]
 
 
+def test_signatures_labels_after_a_dash_and_offices_of_state():
+    text = (
+        "Speeches\n\n"
+        "“Great speech. She is tested. She is ready. She never quits.”\n\n"
+        "-President Obama, tweeting after the speech.\n\n"
+        "“The first line of defense is within the community,” said former secretary of state "
+        "Hillary Clinton, who praised George W. Bush.\n"
+    )
+    assert [q[1] for q in found(text)] == ["Obama", "Hillary Clinton"]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -250,8 +250,8 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
             last = j
             j += 1
             continue
-        plain = token.replace("-", "").isalnum() and token.islower() and token not in CUES
-        if not plain or token in _FUNCTION_WORDS:
+        plain = token.replace("-", "").isalnum() and token.islower()
+        if not plain or token in CUES | _FUNCTION_WORDS and not _modifies_name(words, j):
             break
         if last is not None and words[first][0].lower() in DETERMINERS:
             # "said the Florida senator", "the Republican vice-presidential nominee"
@@ -287,13 +287,17 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _modifies_name(words: list[Word], j: int) -> bool:
-    """'said former Obama adviser David Axelrod': lower-case words describing the name
-    that follows within three words."""
-    for word, _, _ in words[j : j + 4]:
+    """'said former Obama adviser David Axelrod', 'said former secretary of state Hillary
+    Clinton': lower-case words describing the name that follows within four words."""
+    for position, (word, _, _) in enumerate(words[j : j + 5], start=j):
         if word[:1].isupper():
             return True
+        previous = words[position - 1][0] if position else ""
+        role_of = word == "of" and previous in ROLE_NOUNS  # "secretary of state"
         plain = word.isalpha() and word.islower()
-        if not plain or word in _FUNCTION_WORDS or word in _ADVERBS or word in CUES:
+        if not plain or (word in _FUNCTION_WORDS and not role_of):
+            return False
+        if (word in _ADVERBS or word in CUES) and previous != "of":
             return False
         if word.endswith(("ly", "ed")):
             return False  # an adverb or a verb: "quickly", "beamed Donald Hartley"
@@ -479,13 +483,14 @@ def attribution_before(
 def labelled(
     text: str, start: int, opening: int, is_speaker: Callable[[str], bool]
 ) -> Speaker | None:
-    """'Clinton: “Q”', '- Pew Research: “Q”': a name and a colon, as in a transcript."""
+    """'Clinton: “Q”', 'Polls are problematic - Pew Research: “Q”': a name and a colon, as in
+    a transcript, after anything up to a dash."""
     lead = text[start:opening].rstrip(' “"«„`')
     if not lead.endswith(":"):
         return None
     words = read_words(text, start, start + len(lead) - 1)
-    while words and not words[0][0][:1].isalnum():
-        words = words[1:]  # a leading dash or bullet
+    dash = max((i for i, w in enumerate(words) if w[0] in ("-", "—", "–")), default=-1)
+    words = words[dash + 1 :]
     if not words or len(words) > 5 or not all(w[0][:1].isupper() for w in words):
         return None
     name = text[words[0][1] : words[-1][2]]

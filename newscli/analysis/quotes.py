@@ -190,7 +190,11 @@ def _signed(
     if span is None:
         return None
     name = text[words[span[0]][1] : words[span[1]][2]]
-    return attribution.make_speaker(text, words, span, "—", 0) if is_speaker(name) else None
+    # a dash and a capitalised name on a line of its own is a signature, known name or not
+    signature = all(word[:1].isupper() for word in name.split()) and len(name.split()) <= 4
+    if not (signature or is_speaker(name)):
+        return None
+    return attribution.make_speaker(text, words, span, "—", 0)
 
 
 # --- who is who ---------------------------------------------------------------------------
