@@ -500,13 +500,13 @@ def labelled(
 
 
 def subject_of(
-    text: str, start: int, opening: int, is_person: Callable[[str], bool]
+    text: str, start: int, opening: int, is_speaker: Callable[[str], bool]
 ) -> Speaker | None:
-    """'Paul Ryan worried that the safety net was becoming “a hammock that lulls ...”':
-    a long quotation inside a sentence whose subject is a person is that person's, whatever
-    the verb."""
+    """'Paul Ryan worried that the safety net was becoming “a hammock that lulls ...”',
+    'In 2014, Pew found that “Q”': a long quotation inside a sentence whose subject is a
+    person or organisation the article names is theirs, whatever the verb."""
     words = read_words(text, start, opening)
-    span = _subject(words, is_person)
+    span = _subject(words, is_speaker)
     if span is None or span[1] + 1 >= len(words):
         return None
     verb = words[span[1] + 1]

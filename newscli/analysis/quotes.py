@@ -238,15 +238,6 @@ class _Referents:
                 return canonical
         return None
 
-    def is_named_person(self, name: str) -> bool:
-        """A person the article names in full or with a role: not a stray capitalised word."""
-        canonical = self.canonical(name)
-        return (
-            canonical is not None
-            and not self.names.is_organisation(canonical)
-            and (len(canonical.split()) > 1 or self.names.role(canonical) is not None)
-        )
-
     def is_speaker(self, name: str) -> bool:
         """A person or organisation the article names."""
         return self.canonical(name) is not None
@@ -483,7 +474,7 @@ def _attribute(
         None,
     )
     if found is None and len(text[quote.start : quote.end].split()) > SCARE_MAX_WORDS:
-        found = attribution.subject_of(text, sentence_start, opening + 1, referents.is_named_person)
+        found = attribution.subject_of(text, sentence_start, opening + 1, referents.is_speaker)
     if found is None:
         return
     quote.cue = found.cue
