@@ -346,6 +346,24 @@ def test_signatures_labels_after_a_dash_and_offices_of_state():
     assert [q[1] for q in found(text)] == ["Obama", "Hillary Clinton"]
 
 
+def test_offices_and_campaigns_that_issue_statements():
+    text = (
+        "Refugees\n\n"
+        "Sen. David Vitter spoke on Monday. His office put out a statement saying the country "
+        "“does not have the capacity to properly vet every incoming refugee.”\n\n"
+        "Rubio’s campaign put out a press release saying Patrick Murphy owes “Florida an "
+        "explanation for voting against the funding.”\n\n"
+        "Donald Trump defended “New York values,” saying the city embodied the “bravery, heart "
+        "and soul of America.”\n"
+    )
+    assert [q[1] for q in found(text)] == [
+        "David Vitter’s office",
+        "Rubio’s campaign",
+        "Donald Trump",
+        "Donald Trump",
+    ]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

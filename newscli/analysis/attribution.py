@@ -192,7 +192,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             previous = words[first - 1][0]
             if (
                 previous[:1].isupper()
-                or previous.lower() in DETERMINERS
+                or previous.lower() in DETERMINERS - {"that", "this"}  # "said that Americans"
                 or (
                     previous.islower()
                     and previous.isalpha()
@@ -359,8 +359,9 @@ def attribution_after(
             span = index, index  # '“Q,” it said': a statement, a report, a company
         if span is not None and span[0] < index:
             span = None
-        if span is None and offset == 0:
-            span = phrase_after(words, position)  # '“Q,” said Zarif
+        if span is None and offset == 0 and not word.endswith("ing"):
+            # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before
+            span = phrase_after(words, position)
         if span is not None:
             return make_speaker(text, words, span, word, words[position][2])
         break
@@ -459,9 +460,14 @@ def attribution_before(
         if span is None:
             span = phrase_before(words, position)
             if participle and span is not None and words[span[1]][0] in _DOCUMENTS:
-                # "Black Lives Matter issued a statement saying": who issued it, named in
-                # more than one word when the tagger does not know it
-                span = _subject(words[:position], lambda name: " " in name) or span
+                # "Black Lives Matter issued a statement saying", "Rubio’s campaign put out
+                # a press release saying": who issued it, named in more than one word when
+                # the tagger does not know it
+                span = (
+                    _subject(words[:position], lambda name: " " in name)
+                    or _owned_opening(words[:position])
+                    or span
+                )
         if span is None:
             # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
             after = None if word.lower().endswith("ing") else phrase_after(words, position)
@@ -511,6 +517,15 @@ def subject_of(
         return None
     verb = words[span[1] + 1]
     return make_speaker(text, words, span, verb[0], verb[2])
+
+
+def _owned_opening(words: list[Word]) -> tuple[int, int] | None:
+    """'Rubio’s campaign', 'His office' opening a sentence: an owner and what they own."""
+    if len(words) > 2 and words[1][0].isalpha() and words[1][0].islower():
+        owner = words[0][0]
+        if owner[:1].isupper() and (_POSSESSIVE.search(owner) or owner in ("His", "Her", "Their")):
+            return 0, 1
+    return None
 
 
 def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, int] | None:

@@ -275,6 +275,15 @@ class _Referents:
             )
             return person, names.role(person) if person else None
         words = mention.split()
+        owner_pronoun = {"his": "he", "her": "she"}.get(words[0].lower())
+        if owner_pronoun and len(words) > 1 and words[-1].islower():
+            # "His office said": whose office, as "he" would be resolved
+            fits = _fits_pronoun(owner_pronoun, names)
+            holder = self.last_person_before(position, paragraph_start, fits) or (
+                last_person if last_person is not None and fits(last_person) else None
+            )
+            if holder is not None:
+                return f"{holder}’s {' '.join(words[1:])}", None
         if words[0].lower() in attribution.DETERMINERS and words[-1].islower():
             noun = words[-1].lower()
             for earlier in reversed(self.mentions_before(position)):
