@@ -364,6 +364,17 @@ def test_offices_and_campaigns_that_issue_statements():
     ]
 
 
+def test_described_appositives_and_subjects_after_then():
+    text = (
+        "Orlando\n\n"
+        "“We think the government is overreaching,” Mat dos Santos, legal director for the ACLU "
+        "of Oregon, said over the phone.\n\n"
+        "And then Donald Trump went on the attack, saying, “Is the president going to mention "
+        "the words at last?”\n"
+    )
+    assert [q[1] for q in found(text)] == ["Mat dos Santos", "Donald Trump"]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

@@ -159,6 +159,9 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
             or opener[:1].isdigit()
             or opener.lower() in ROLE_NOUNS
+            or (
+                opener.islower() and any(w[0] in ROLE_NOUNS for w in inside[:3])
+            )  # "legal director"
             or (opener.islower() and opener.endswith("ing"))
             or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
             or (_POSSESSIVE.search(opener) is not None and len(inside) > 1)  # "Twitter’s director"
@@ -278,6 +281,9 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
     return (first, last) if last is not None else None
 
 
+_PREPOSITIONS = frozenset(
+    "on in at of for to with by from during after before about into over under".split()
+)
 #: words that start a phrase after a cue but never a speaker's description
 _FUNCTION_WORDS = frozenset(
     """on in at of for to with by from during after before about as and but or that this
@@ -541,7 +547,7 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         end = index
         while end + 1 < len(words) and words[end + 1][0][:1].isupper():
             end += 1
-        if index and words[index - 1][0].lower() in _FUNCTION_WORDS:
+        if index and words[index - 1][0].lower() in _PREPOSITIONS:
             index = end + 1  # "on American soil, he": inside a phrase, not the subject
             continue
         name = " ".join(w[0] for w in words[index : end + 1])
