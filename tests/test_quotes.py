@@ -375,6 +375,17 @@ def test_described_appositives_and_subjects_after_then():
     assert [q[1] for q in found(text)] == ["Mat dos Santos", "Donald Trump"]
 
 
+def test_quoted_as_saying_and_pronoun_chains():
+    text = (
+        "Trial\n\n"
+        "“The authorities have made themselves a present,” the Interfax news agency quoted "
+        "Mikhail Khodorkovsky as saying.\n\n"
+        "Scott Sullivan testified on Tuesday. He portrayed Bernard Ebbers as obsessed with "
+        "costs. “He would talk about the coffee filters,” he said.\n"
+    )
+    assert [q[1] for q in found(text)] == ["Mikhail Khodorkovsky", "Scott Sullivan"]
+
+
 def test_misspelt_surname_resolves_to_the_full_name():
     text = (
         "Leader speaks\n\n"

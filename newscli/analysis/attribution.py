@@ -39,7 +39,7 @@ criticize criticized criticizes criticise criticised praise praised praises lame
 lamented laments brag bragged brags tout touted touts accuse accused accuses mock mocked
 mocks dismiss dismissed dismisses decry decried decries denounce denounced denounces
 condemn condemned condemns hail hailed hails defend defended defends deny denied denies
-assert asserted asserts""".split()
+assert asserted asserts quote quoted quotes""".split()
 CUES = frozenset(_CUE_VERBS)
 _INFLECTED = ("s", "ed", "ing")
 #: cues that are the bare verb, which is also a noun ("a call", "the report")
@@ -361,6 +361,10 @@ def attribution_after(
         if ends_sentence and not _ends_soon(text, words, position):
             return None  # '“Q.” He added, “R.”', '“Q.” Rubio called it “R”': not Q's
         span = phrase_before(words, position) if offset else None
+        quoted = _quoted_as_saying(words, position)
+        if quoted is not None:
+            # '“Q,” the news agency quoted Mr Khodorkovsky as saying': the one quoted
+            return make_speaker(text, words, quoted, "quoted", words[quoted[1]][2])
         if span is None and offset == 1 and words[index][0].lower() == "it":
             span = index, index  # '“Q,” it said': a statement, a report, a company
         if span is not None and span[0] < index:
@@ -382,6 +386,17 @@ def attribution_after(
 
 #: past tenses of verbs a speaker "shot back" or "cut in" with
 _IRREGULAR_PAST = frozenset("shot spoke went began cut put broke threw gave got came".split())
+
+
+def _quoted_as_saying(words: list[Word], position: int) -> tuple[int, int] | None:
+    """The name in 'quoted X as saying', if words[position] is that "quoted"."""
+    if words[position][0].lower() != "quoted":
+        return None
+    span = phrase_after(words, position)
+    if span is None or span[1] + 2 >= len(words):
+        return None
+    following = [w[0].lower() for w in words[span[1] + 1 : span[1] + 3]]
+    return span if following == ["as", "saying"] else None
 
 
 def _looks_past(word: str) -> bool:

@@ -269,9 +269,9 @@ class _Referents:
         if lower in attribution.SUBJECT_PRONOUNS:
             fits = _fits_pronoun(lower, names)
             person = (
-                self.last_person_before(position, paragraph_start, fits)
+                self.last_person_before(position, paragraph_start, fits, lower)
                 or (last_person if last_person is not None and fits(last_person) else None)
-                or self.last_person_before(position, 0, fits)
+                or self.last_person_before(position, 0, fits, lower)
             )
             return person, names.role(person) if person else None
         words = mention.split()
@@ -309,10 +309,13 @@ class _Referents:
         return canonical, names.role(canonical)
 
     def last_person_before(
-        self, position: int, since: int, fits: Callable[[str], bool]
+        self, position: int, since: int, fits: Callable[[str], bool], pronoun: str = ""
     ) -> str | None:
         """The last person referred to in text[since:position] whom `fits` accepts, outside
-        quotations: by name, or by a role they hold ("the mayor" after "Mayor Linda Okafor")."""
+        quotations: by name, or by a role they hold ("the mayor" after "Mayor Linda Okafor").
+        A sentence that opens with the same `pronoun` is about the same person as the
+        pronoun, so a name in it is passed over ("He portrayed Mr Ebbers as frugal. “Q,” he
+        said": not Ebbers)."""
         by_role: dict[str, str] = {}  # a role's last word -> who holds it
         referents: list[tuple[int, str]] = []
         for mention in self.mentions_before(position):
@@ -340,7 +343,15 @@ class _Referents:
                 by_sentence.setdefault(self.sentence_of(start), []).append((start, person))
         if not by_sentence:
             return None
-        return min(by_sentence[max(by_sentence)])[1]
+        nearest_first = sorted(by_sentence, reverse=True)
+        for sentence in nearest_first:
+            if not pronoun or self.opening_word(sentence) != pronoun:
+                return min(by_sentence[sentence])[1]
+        return min(by_sentence[nearest_first[0]])[1]
+
+    def opening_word(self, sentence: int) -> str:
+        words = self.document.sentences[sentence].text.lstrip(' “"«„`').split(None, 1)
+        return words[0].lower() if words else ""
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
