@@ -477,12 +477,14 @@ def _attribute(
         )
         if after is not None and _right_behind(text, close, after):
             yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
-        if text[sentence_start:opening].strip(' “"«„`'):
-            # inside a sentence that names its speaker first ("Carter said the approach
-            # was “Q”, but he also warned"), the words after the quotation are a new clause
+        # inside a sentence that names its speaker first ("Carter said the approach was
+        # “Q”, but he also warned"), the words after the quotation are a new clause
+        embedded = bool(text[sentence_start:opening].strip(' “"«„`'))
+        if embedded:
             yield attribution.attribution_before(text, sentence_start, opening + 1, is_speaker)
         yield after
-        yield attribution.attribution_before(text, sentence_start, opening + 1, is_speaker)
+        if not embedded:
+            yield attribution.attribution_before(text, sentence_start, opening + 1, is_speaker)
         yield attribution.labelled(text, sentence_start, opening + 1, is_speaker)
         if sentence_end - close <= _LOOKBACK:  # near enough, and linear on a giant sentence
             yield attribution.sentence_final(text, close, sentence_end, is_speaker)
@@ -494,7 +496,7 @@ def _attribute(
         None,
     )
     if found is None and len(text[quote.start : quote.end].split()) > SCARE_MAX_WORDS:
-        found = attribution.subject_of(text, sentence_start, opening + 1, referents.is_speaker)
+        found = attribution.subject_of(text, sentence_start, opening + 1, is_speaker)
     if found is None:
         return
     quote.cue = found.cue
