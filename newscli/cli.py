@@ -7,11 +7,12 @@ functions that need them, so start-up stays fast.
 """
 
 import codecs
+import inspect
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import partial
+from functools import partial, wraps
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -151,6 +152,41 @@ class Inputs:
     max_chars: int
 
 
+#: Inputs' fields as command-line options: (annotation with the option, default)
+_INPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "fmt": (FormatOption, Format.auto),
+    "jsonl": (JsonlOption, False),
+    "text_field": (TextFieldOption, "text"),
+    "encoding": (EncodingOption, None),
+    "jobs": (JobsOption, None),
+    "quiet": (QuietOption, False),
+    "max_chars": (MaxCharsOption, MAX_CHARS),
+}
+
+
+def input_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the shared options, declared here once: Typer reads them from the
+    signature, and the command receives them together as `inputs`."""
+    signature = inspect.signature(command)
+    own = [p for p in signature.parameters.values() if p.name != "inputs"]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=option)
+        for name, (option, default) in _INPUT_OPTIONS.items()
+    ]
+
+    @wraps(command)
+    def with_inputs(*args: Any, **kwargs: Any) -> None:
+        inputs = Inputs(**{name: kwargs.pop(name) for name in _INPUT_OPTIONS})
+        command(*args, inputs=inputs, **kwargs)
+
+    with_inputs.__signature__ = signature.replace(parameters=[*own, *shared])  # type: ignore[attr-defined]
+    with_inputs.__annotations__ = {
+        **{k: v for k, v in command.__annotations__.items() if k != "inputs"},
+        **{name: option for name, (option, _) in _INPUT_OPTIONS.items()},
+    }
+    return with_inputs
+
+
 def _run(
     ctx: typer.Context,
     files: list[str] | None,
@@ -244,17 +280,13 @@ def _finish(ctx: typer.Context, progress: "Progress") -> None:
 
 
 @app.command("parse", short_help="Title, metadata, dropped boilerplate and sentences.")
+@input_options
 def parse_command(
     ctx: typer.Context,
     files: Files = None,
     tokens: Annotated[bool, typer.Option("--tokens", help="Also list every token.")] = False,
-    fmt: FormatOption = Format.auto,
-    jsonl: JsonlOption = False,
-    text_field: TextFieldOption = "text",
-    encoding: EncodingOption = None,
-    jobs: JobsOption = None,
-    quiet: QuietOption = False,
-    max_chars: MaxCharsOption = MAX_CHARS,
+    *,
+    inputs: Inputs,
 ) -> None:
     """Show how newscli reads an article: title, metadata, dropped boilerplate, sentences."""
     from newscli.records import parse_record
@@ -264,7 +296,7 @@ def parse_command(
     _run(
         ctx,
         files,
-        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        inputs,
         layout=PARSE,
         analyse=analyse,
     )
@@ -276,6 +308,7 @@ class ReadabilityUnit(StrEnum):
 
 
 @app.command("readability", short_help="Readability formulas and counts on the body.")
+@input_options
 def readability_command(
     ctx: typer.Context,
     files: Files = None,
@@ -283,13 +316,8 @@ def readability_command(
         ReadabilityUnit,
         typer.Option("--by", help="Score each document, or each body paragraph."),
     ] = ReadabilityUnit.document,
-    fmt: FormatOption = Format.auto,
-    jsonl: JsonlOption = False,
-    text_field: TextFieldOption = "text",
-    encoding: EncodingOption = None,
-    jobs: JobsOption = None,
-    quiet: QuietOption = False,
-    max_chars: MaxCharsOption = MAX_CHARS,
+    *,
+    inputs: Inputs,
 ) -> None:
     """Readability formulas on the cleaned body, with the counts behind them."""
     from newscli.records import readability_record
@@ -299,7 +327,7 @@ def readability_command(
     _run(
         ctx,
         files,
-        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        inputs,
         layout=READABILITY,
         analyse=analyse,
     )
@@ -318,6 +346,7 @@ class SummaryOrder(StrEnum):
 
 
 @app.command("summarize", short_help="Extractive summaries with scores and offsets.")
+@input_options
 def summarize_command(
     ctx: typer.Context,
     files: Files = None,
@@ -358,13 +387,8 @@ def summarize_command(
     all_sentences: Annotated[
         bool, typer.Option("--all", help="Also score and rank every sentence.")
     ] = False,
-    fmt: FormatOption = Format.auto,
-    jsonl: JsonlOption = False,
-    text_field: TextFieldOption = "text",
-    encoding: EncodingOption = None,
-    jobs: JobsOption = None,
-    quiet: QuietOption = False,
-    max_chars: MaxCharsOption = MAX_CHARS,
+    *,
+    inputs: Inputs,
 ) -> None:
     """An extractive summary of the cleaned body: whole sentences, with scores and offsets."""
     from newscli.analysis.summarize import Budget
@@ -387,7 +411,7 @@ def summarize_command(
     _run(
         ctx,
         files,
-        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        inputs,
         layout=SUMMARY,
         analyse=analyse,
     )
@@ -399,6 +423,7 @@ class QuotesView(StrEnum):
 
 
 @app.command("quotes", short_help="Who said what: quotations with resolved speakers.")
+@input_options
 def quotes_command(
     ctx: typer.Context,
     files: Files = None,
@@ -421,13 +446,8 @@ def quotes_command(
     indirect: Annotated[
         bool, typer.Option("--indirect", help="Also reported speech (Zarif said that ...).")
     ] = False,
-    fmt: FormatOption = Format.auto,
-    jsonl: JsonlOption = False,
-    text_field: TextFieldOption = "text",
-    encoding: EncodingOption = None,
-    jobs: JobsOption = None,
-    quiet: QuietOption = False,
-    max_chars: MaxCharsOption = MAX_CHARS,
+    *,
+    inputs: Inputs,
 ) -> None:
     """Every quotation in the body with its speaker, cue and offsets; who gets quoted."""
     from newscli.records import quotes_record
@@ -443,7 +463,7 @@ def quotes_command(
     _run(
         ctx,
         files,
-        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        inputs,
         layout=QUOTES,
         analyse=analyse,
     )
@@ -459,6 +479,7 @@ class EntityType(StrEnum):
 
 
 @app.command("entities", short_help="People, organisations and places, one row per referent.")
+@input_options
 def entities_command(
     ctx: typer.Context,
     files: Files = None,
@@ -475,13 +496,8 @@ def entities_command(
     mentions: Annotated[
         bool, typer.Option("--mentions", help="A table or CSV row per mention, not per entity.")
     ] = False,
-    fmt: FormatOption = Format.auto,
-    jsonl: JsonlOption = False,
-    text_field: TextFieldOption = "text",
-    encoding: EncodingOption = None,
-    jobs: JobsOption = None,
-    quiet: QuietOption = False,
-    max_chars: MaxCharsOption = MAX_CHARS,
+    *,
+    inputs: Inputs,
 ) -> None:
     """Typed named entities from newscli's own tagger, grouped into one entity per referent
     with a canonical name, role, mentions and salience."""
@@ -492,23 +508,19 @@ def entities_command(
     _run(
         ctx,
         files,
-        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        inputs,
         layout=ENTITY_MENTIONS if mentions else ENTITIES,
         analyse=analyse,
     )
 
 
 @app.command("analyze", short_help="Every per-document analysis in one record: for corpora.")
+@input_options
 def analyze_command(
     ctx: typer.Context,
     files: Files = None,
-    fmt: FormatOption = Format.auto,
-    jsonl: JsonlOption = False,
-    text_field: TextFieldOption = "text",
-    encoding: EncodingOption = None,
-    jobs: JobsOption = None,
-    quiet: QuietOption = False,
-    max_chars: MaxCharsOption = MAX_CHARS,
+    *,
+    inputs: Inputs,
 ) -> None:
     """Parse each article once and run readability, summarize, quotes and entities on it,
     with their default options: one record per article, in input order."""
@@ -518,7 +530,7 @@ def analyze_command(
     _run(
         ctx,
         files,
-        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        inputs,
         layout=ANALYZE,
         analyse=analyze_record,
     )
@@ -587,6 +599,7 @@ def _run_corpus(
 
 
 @app.command("dedupe", short_help="Exact and near-duplicate clusters across a corpus.")
+@input_options
 def dedupe_command(
     ctx: typer.Context,
     files: Files = None,
@@ -625,13 +638,8 @@ def dedupe_command(
             help="An SQLite index: check the inputs against it and add the new ones.",
         ),
     ] = None,
-    fmt: FormatOption = Format.auto,
-    jsonl: JsonlOption = False,
-    text_field: TextFieldOption = "text",
-    encoding: EncodingOption = None,
-    jobs: JobsOption = None,
-    quiet: QuietOption = False,
-    max_chars: MaxCharsOption = MAX_CHARS,
+    *,
+    inputs: Inputs,
 ) -> None:
     """Cluster exact and near-duplicate articles: a shortened copy counts as a duplicate."""
     from pathlib import Path
@@ -648,7 +656,7 @@ def dedupe_command(
             on_failure,
             threshold=threshold,
             shingle=shingle,
-            jobs=1 if ctx.meta.get("debug") else _jobs(jobs),
+            jobs=1 if ctx.meta.get("debug") else _jobs(inputs.jobs),
             index=None if index is None else Path(index),
             pairs=pairs,
         )
@@ -656,7 +664,7 @@ def dedupe_command(
     _run_corpus(
         ctx,
         files,
-        Inputs(fmt, jsonl, text_field, encoding, jobs, quiet, max_chars),
+        inputs,
         layout=DEDUPE_PAIRS if pairs else DEDUPE,
         analyse=analyse,
         line=_representative_source if unique else None,
