@@ -80,6 +80,11 @@ ORGANISATION_WORDS = frozenset(
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
+def strip_possessive(name: str) -> str:
+    """ "Trump’s" is Trump."""
+    return _POSSESSIVE.sub("", name)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name as it stands in the text, split into role and name."""
@@ -177,7 +182,7 @@ def tagged_mention(
     if role_words:
         start = text.index(name_words[0], start)
     if _POSSESSIVE.search(name_words[-1]):
-        name_words[-1] = _POSSESSIVE.sub("", name_words[-1])
+        name_words[-1] = strip_possessive(name_words[-1])
         end -= 2
     name = " ".join(name_words)
     if organisation:

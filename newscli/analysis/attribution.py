@@ -254,7 +254,8 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
             j += 1
             continue
         plain = token.replace("-", "").isalnum() and token.islower()
-        if not plain or token in CUES | _FUNCTION_WORDS and not _modifies_name(words, j):
+        describing = plain and _modifies_name(words, j)  # "former Obama adviser David ..."
+        if not plain or token in _CUES_AND_FUNCTION_WORDS and not describing:
             break
         if last is not None and words[first][0].lower() in DETERMINERS:
             # "said the Florida senator", "the Republican vice-presidential nominee"
@@ -266,17 +267,17 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         if last is not None and words[last][0][:1].isupper():
             # "said Zarif" ends at the name, unless a role and another name follow
             # ("said former Obama adviser David Axelrod")
-            if not _modifies_name(words, j):
+            if not describing:
                 break
-        elif not _modifies_name(words, j) and j > first + 3:
+        elif not describing and j > first + 3:
             break
-        if _modifies_name(words, j):
+        if describing:
             j += 1
             continue
         last = j
         j += 1
         following = words[j][0] if j < len(words) else ""
-        if token in ROLE_NOUNS | _NOUN_SPEAKERS and following not in ROLE_NOUNS:
+        if token in _SPEAKING_NOUNS and following not in ROLE_NOUNS:
             break  # "said the minister", "said a spokeswoman", "the chief executive"
     return (first, last) if last is not None else None
 
@@ -290,6 +291,7 @@ _FUNCTION_WORDS = frozenset(
     these those in into over under not no so than then there here when while where if
     because since until""".split()
 )
+_CUES_AND_FUNCTION_WORDS = CUES | _FUNCTION_WORDS
 
 
 def _modifies_name(words: list[Word], j: int) -> bool:
@@ -321,6 +323,7 @@ _NOUN_SPEAKERS = frozenset(
     man woman people voter voters resident residents supporter supporters critic critics
     user users member members tycoon candidate nominee aide aides expert experts""".split()
 )
+_SPEAKING_NOUNS = ROLE_NOUNS | _NOUN_SPEAKERS
 
 
 def _ends_soon(text: str, words: list[Word], cue: int) -> bool:

@@ -32,7 +32,7 @@ from typing import Any
 from newscli import gender
 from newscli.analysis import attribution
 from newscli.document import Document, Sentence
-from newscli.names import Mention, NameIndex, role_words, tagged_mentions
+from newscli.names import Mention, NameIndex, role_words, strip_possessive, tagged_mentions
 from newscli.quotemarks import mark_at, marks
 
 DIRECT = "direct"
@@ -231,7 +231,7 @@ class _Referents:
     def canonical(self, name: str) -> str | None:
         """The canonical name of a name as it stands in a sentence, with its role or title
         ("Illinois Attorney General Lisa M. Madigan" is Lisa M. Madigan)."""
-        words = _strip_possessive(name).split()
+        words = strip_possessive(name).split()
         for first in range(min(len(words), 6)):
             canonical = self.names.canonical(" ".join(words[first:]))
             if canonical is not None:
@@ -648,10 +648,6 @@ def _classify(document: Document, found: list[Quote]) -> None:
             quote.kind = PARTIAL
         else:
             quote.kind = DIRECT
-
-
-def _strip_possessive(name: str) -> str:
-    return name[:-2] if name.endswith(("’s", "'s")) else name
 
 
 def _is_title(quoted: str) -> bool:
