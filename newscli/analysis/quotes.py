@@ -75,8 +75,6 @@ class Quote:
     speaker: str | None = None
     role: str | None = None
     attributed: bool = field(default=False)
-    #: a paragraph-long quotation with no attribution: whoever the text was just about
-    implicit: bool = False
     #: where this quote's own attribution ends; a later quote's may not reach back past it
     attribution_end: int = 0
 
@@ -545,8 +543,6 @@ def _inherit_speakers(document: Document, found: list[Quote], referents: _Refere
                 quote.speaker_start = source.speaker_start
                 quote.speaker_end = source.speaker_end
                 quote.attributed = True
-            else:
-                quote.implicit = _is_paragraph(document, quote)
         if not quote.in_title and (quote.attributed or not _is_label(document, quote)):
             previous = quote
 
@@ -670,7 +666,8 @@ def _resolve(document: Document, found: list[Quote], referents: _Referents) -> N
     for quote in found:
         mention = quote.speaker_mention
         if mention is None:
-            if quote.implicit:
+            if not quote.in_title and _is_paragraph(document, quote):
+                # a paragraph-long quotation with no attribution: whoever the text was about
                 since = _paragraph_start(document, quote.start)
                 quote.speaker = referents.last_person_before(quote.start, since, lambda _: True)
                 quote.role = referents.names.role(quote.speaker) if quote.speaker else None
