@@ -19,12 +19,34 @@ _BEFORE_OPENING = frozenset(" \t\n\r([{—–-:")
 _AFTER_CLOSING = frozenset(" \t\n\r.,;:!?)]}—–-…")
 
 
+_SPACE = frozenset(" \t\n\r\u202a\u202c")
+_ENDS_SENTENCE = frozenset(".!?,—–…")
+
+
+def _before(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else " "
+
+
+def _after(text: str, i: int) -> str:
+    return text[i + 1] if i + 1 < len(text) else " "
+
+
 def mark_at(text: str, i: int) -> tuple[Direction, int] | None:
     """The direction and length of a double quotation mark starting at text[i], if any."""
     char = text[i]
     if char in OPENING:
+        # "... the victims.“" : an opening mark typed where a quotation ends
+        if char == "“" and i and text[i - 1] in _ENDS_SENTENCE and _after(text, i) in _SPACE:
+            return "close", 1
         return "open", 1
     if char in CLOSING:
+        # "... aides ”get close to Ben", a paragraph opening "” … they are": a closing mark
+        # typed where a quotation opens
+        before = _before(text, i)
+        if char == "”" and (
+            before in _SPACE and _after(text, i) not in _AFTER_CLOSING or before == "\n" or i == 0
+        ):
+            return "open", 1
         return "close", 1
     if char == "`" and text.startswith("``", i):
         return "open", 2
@@ -32,8 +54,7 @@ def mark_at(text: str, i: int) -> tuple[Direction, int] | None:
         return "close", 2
     if char != '"':
         return None
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = _before(text, i), _after(text, i)
     if before in _BEFORE_OPENING and after not in _AFTER_CLOSING:
         return "open", 1
     if after in _AFTER_CLOSING and before not in _BEFORE_OPENING:
@@ -53,13 +74,18 @@ _CANDIDATE = re.compile("[“”«»„\"`']")
 def marks(text: str, start: int, end: int) -> Iterator[tuple[int, Direction, int]]:
     """(position, direction, length) of each double quotation mark in text[start:end]."""
     skip_to = start
+    quotation_open = False
     for candidate in _CANDIDATE.finditer(text, start, end):
         i = candidate.start()
         if i < skip_to:
             continue  # the second character of `` or ''
         mark = mark_at(text, i)
         if mark is not None:
-            yield i, mark[0], mark[1]
+            direction = mark[0]
+            if quotation_open and text[i] in CLOSING:
+                direction = "close"  # a closing mark typed with a space after the words
+            quotation_open = direction == "open"
+            yield i, direction, mark[1]
             skip_to = i + mark[1]
 
 

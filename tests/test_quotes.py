@@ -414,6 +414,40 @@ def test_a_stray_mark_costs_only_its_own_paragraph():
     assert found(text) == [("We will meet again,", "Jo Park", "direct")]
 
 
+def test_marks_typed_facing_the_wrong_way():
+    text = (
+        "Marks\n\n"
+        "Ann Lee said she had been frustrated that aides would not ”get close to the issues.”\n\n"
+        "” … they are so not like him,” she said in December.\n\n"
+        "Then Bo Kim wrote: “We will not stop.“\n\n"
+        "The mayor said it was “over ” and left.\n"
+    )
+    assert [q[:2] for q in found(text)] == [
+        ("get close to the issues.", "Ann Lee"),
+        ("… they are so not like him,", "Ann Lee"),
+        ("We will not stop.", "Bo Kim"),
+        ("over", "The mayor"),
+    ]
+
+
+def test_short_phrases_are_their_clause_subject_s_when_a_verb_gives_them_words():
+    text = (
+        "Phrases\n\n"
+        "Ted Cruz blamed the law on “knuckleheaded politicians.”\n\n"
+        "In late June, the American Bar Association deemed him “well qualified,” its top rating.\n\n"
+        "He’s predicting he will do “very, very well” in Nevada.\n\n"
+        "Democrats had “put the biggest crack” in the ceiling, Ted Cruz said in a video message.\n\n"
+        "Donald Trump landed in Phoenix for a “policy address” on Wednesday.\n\n"
+        "While the poll found Jeb Bush has the “best experience,” Trump leads.\n"
+    )
+    assert found(text) == [
+        ("knuckleheaded politicians.", "Ted Cruz", "partial"),
+        ("well qualified,", "American Bar Association", "partial"),
+        ("very, very well", "Ted Cruz", "partial"),
+        ("put the biggest crack", "Ted Cruz", "partial"),
+    ]
+
+
 def test_title_quotes_are_marked():
     text = "Mayor: “We will rebuild”\n\nThe mayor spoke on Monday after the flood hit the town.\n"
     [record] = [q for q in quotes(parse(text), include_all=True) if q["in_title"]]

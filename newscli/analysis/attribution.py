@@ -26,7 +26,7 @@ suggesting stress stressed stresses stressing emphasize emphasized emphasizes em
 complain complained complains complaining caution cautioned cautions concede conceded
 concedes remark remarked remarks report reported reports reporting testify testified
 testifies post posted posts quip quipped joke joked jokes urge urged urges predict predicted
-predicts shout shouted shouts yell yelled whisper whispered maintain maintained maintains
+predicts predicting promising vowing urging pledging shout shouted shouts yell yelled whisper whispered maintain maintained maintains
 counter countered counters confirm confirmed confirms reveal revealed reveals describe
 described describes describing call called calls calling conclude concluded concludes
 concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
@@ -55,8 +55,12 @@ _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _WORD = re.compile(
     r"(?:Gov|Sen|Rep|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Adm)\.(?=\s)"
     r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:[DRI]-)?[A-Z][a-z]{1,4}\.(?=,)"
+    # "He’s predicting": the pronoun and its verb are two words
+    r"|(?i:he|she|they|we|i)(?=[’'](?:s|re|m)\b)"
     r"|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]"
 )
+#: the verb of "he’s", "they’re", "I’m" once read apart from the pronoun
+_CONTRACTED_BE = frozenset("’s 's ’re 're ’m 'm".split())
 _ADVERBS = frozenset(
     """also later then previously again once further simply recently earlier quickly
     flatly bluntly angrily repeatedly publicly privately separately last will would has had
@@ -67,6 +71,23 @@ DETERMINERS = frozenset("the a an another one this that its his her their".split
 _NOT_SPEAKERS = frozenset("it this that there what which who".split())
 # ", who heads the agency,", ", 61,", ", the head of X,": a clause set off after a name
 _APPOSITIVE_OPENERS = frozenset("who whose which a an the one its his her their of from".split())
+_PHRASE_VERBS = frozenset(
+    """talk talks talked talking speak speaks spoke speaking question questions questioned
+    questioning blame blames blamed blaming chide chides chided chiding bemoan bemoans
+    bemoaned credit credits credited crediting deem deems deemed deeming promote promotes
+    promoted promoting tout touts touted touting hammer hammers hammered hammering
+    portray portrays portrayed portraying cite cites cited citing invoke invokes invoked
+    invoking pitch pitches pitched pitching rail rails railed railing comment comments
+    commented commenting imply implies implied implying refer refers referred referring
+    reference references referenced referencing propose proposes proposed proposing
+    characterize characterizes characterized characterizing characterise characterised
+    deride derides derided insult insults insulted grouse groused knock knocks knocked
+    intimate intimated boasting dubbing labeling labelling branding terming decrying
+    denouncing hailing slamming blasting mocking praising criticizing accusing defending
+    denying""".split()
+)
+# "When Trump incites violence with his “Q” remark": the subject of a subordinate clause
+_SUBORDINATORS = frozenset("when while as if because though although after before since".split())
 # capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
 _LEADING_FILLERS = frozenset(
     """but and or so yet then now still also when while after before as if because though
@@ -91,7 +112,7 @@ class Speaker:
 
 
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
-_POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE = re.compile(r"\w[’']s?$")
 #: "Sen. Marco Rubio (R-Fla.) said": a short parenthesis is read past, not as words
 _PARENTHESIS = re.compile(r"\([^()\n]{1,40}\)")
 
@@ -138,7 +159,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     while j >= 0 and (
         words[j][0].lower() in _ADVERBS
         or progressive
-        and words[j][0].lower() in _BE_FORMS
+        and (words[j][0].lower() in _BE_FORMS or words[j][0] in _CONTRACTED_BE)
         or words[j][0].islower()
         and words[j][0].endswith("ly")  # "Cruz gingerly said"
     ):
@@ -420,9 +441,16 @@ def sentence_final(
         if found is None or text[comma + 1 : found.start].strip().lower() not in ("", found.cue):
             continue
         rest = text[found.until : end].strip(" .\n")
-        if not rest or rest.startswith(","):
+        if not rest or rest.startswith(",") or _circumstance(rest):
             return found
     return None
+
+
+def _circumstance(words: str) -> bool:
+    """'..., she said in a video message to the convention': where or when it was said,
+    a phrase with no quotation in it."""
+    first = words.split(None, 1)[0].lower()
+    return first in _PREPOSITIONS and not any(mark in words for mark in '“"«„`')
 
 
 def _speaker_and_verb(
@@ -530,17 +558,50 @@ def labelled(
 
 
 def subject_of(
-    text: str, start: int, opening: int, is_speaker: Callable[[str], bool]
+    text: str,
+    start: int,
+    opening: int,
+    is_speaker: Callable[[str], bool],
+    *,
+    opens_clause: bool = False,
 ) -> Speaker | None:
     """'Paul Ryan worried that the safety net was becoming “a hammock that lulls ...”',
-    'In 2014, Pew found that “Q”': a long quotation inside a sentence whose subject is a
-    person or organisation the article names is theirs, whatever the verb."""
+    'In 2014, Pew found that “Q”': a quotation inside a sentence whose subject is a
+    person or organisation the article names is theirs, whatever the verb. With
+    `opens_clause` the subject must open the sentence or its first clause ("In late June,
+    the American Bar Association ... deemed him “well qualified”"), not stand deeper in
+    it ("While those surveyed said Jeb Bush has the “best experience”")."""
     words = read_words(text, start, opening)
     span = _subject(words, is_speaker)
     if span is None or span[1] + 1 >= len(words):
         return None
-    verb = words[span[1] + 1]
+    if opens_clause and not (
+        _opens_clause(words, span[0]) and any(_speaks(w[0]) for w in words[span[1] + 1 :])
+    ):
+        return None
+    verb = next((w for w in words[span[1] + 1 :] if w[0].lower() not in _ADVERBS), None)
+    if verb is None:
+        return None
     return make_speaker(text, words, span, verb[0], verb[2])
+
+
+def _speaks(word: str) -> bool:
+    """A verb that puts words in someone's mouth: a cue, or one of those that take a quoted
+    phrase as their object ("blamed it on “knuckleheaded politicians”")."""
+    stem = word.lower()
+    return word.islower() and (stem in CUES or stem in _PHRASE_VERBS)
+
+
+def _opens_clause(words: list[Word], index: int) -> bool:
+    """Whether only fillers and determiners stand between words[index] and the start of
+    the sentence or the end of its opening phrase ("In late June, the ...")."""
+    lead = [w[0].lower() for w in words[:index]]
+    if "," in lead:
+        lead = lead[lead.index(",") + 1 :]
+    first = words[index][0].lower()
+    return not _SUBORDINATORS.intersection(lead + [first]) and all(
+        w in _LEADING_FILLERS or w in DETERMINERS for w in lead
+    )
 
 
 def _owned_opening(words: list[Word]) -> tuple[int, int] | None:

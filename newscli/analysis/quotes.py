@@ -473,11 +473,13 @@ def _attribute(
         after = attribution.attribution_after(
             text, close, after_sentence_end, ends_sentence, is_speaker
         )
-        if after is not None and _right_behind(text, close, after):
-            yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
         # inside a sentence that names its speaker first ("Carter said the approach was
         # “Q”, but he also warned"), the words after the quotation are a new clause
         embedded = bool(text[sentence_start:opening].strip(' “"«„`'))
+        if embedded and after is not None and after.cue not in attribution.CUES:
+            after = None  # 'found Bush has the “best experience,” Trump leads': no speech
+        if after is not None and _right_behind(text, close, after):
+            yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
         if embedded:
             yield attribution.attribution_before(text, sentence_start, opening + 1, is_speaker)
         yield after
@@ -493,8 +495,15 @@ def _attribute(
         (c for c in candidates() if c is not None and c.text.lower() not in _DATE_WORDS),
         None,
     )
-    if found is None and len(text[quote.start : quote.end].split()) > SCARE_MAX_WORDS:
-        found = attribution.subject_of(text, sentence_start, opening + 1, is_speaker)
+    quoted = text[quote.start : quote.end]
+    if found is None and not _is_title(quoted):
+        found = attribution.subject_of(
+            text,
+            sentence_start,
+            opening + 1,
+            is_speaker,
+            opens_clause=len(quoted.split()) <= SCARE_MAX_WORDS,
+        )
     if found is None:
         return
     quote.cue = found.cue
