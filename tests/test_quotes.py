@@ -448,6 +448,29 @@ def test_short_phrases_are_their_clause_subject_s_when_a_verb_gives_them_words()
     ]
 
 
+def test_partitive_speakers_main_clauses_and_where_a_quotation_was_split():
+    text = (
+        "Advisers\n\n"
+        "“There won’t be a path,” said one of those advisers, who spoke anonymously.\n\n"
+        "When Robby Mook was asked about it, he laughed and said, “We’ll see.”\n\n"
+        "“If there had not been that intervention” by NATO and other partners, Hillary "
+        "Clinton said at a Fox News town hall on Monday, “we would be looking at Syria.”\n\n"
+        "“Gun owners should leave their weapons at home,” opined the Plain Dealer.\n\n"
+        "Asked which county was his favorite, Mook demurred: “Whichever one I’m in.”\n\n"
+        "Kim Ray writes about “the long game.” She is a columnist.\n\n"
+        "– Ready for the debate –.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("There won’t ", "one of those advisers"),
+        ("We’ll see.", "Robby Mook"),
+        ("If there had", "Hillary Clinton"),
+        ("we would be ", "Hillary Clinton"),
+        ("Gun owners s", "the Plain Dealer"),
+        ("Whichever on", "Robby Mook"),
+        ("the long gam", "Kim Ray"),
+    ]
+
+
 def test_title_quotes_are_marked():
     text = "Mayor: “We will rebuild”\n\nThe mayor spoke on Monday after the flood hit the town.\n"
     [record] = [q for q in quotes(parse(text), include_all=True) if q["in_title"]]

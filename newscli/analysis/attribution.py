@@ -30,7 +30,7 @@ predicts predicting promising vowing urging pledging shout shouted shouts yell y
 counter countered counters confirm confirmed confirms reveal revealed reveals describe
 described describes describing call called calls calling conclude concluded concludes
 concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
-promise promised promises threaten threatened insist laugh laughed read exclaim exclaimed
+opine opined opines demur demurred promise promised promises threaten threatened insist laugh laughed read exclaim exclaimed
 charge charged point pointed chime chimed interject interjected retort retorted snap snapped
 scoff scoffed hit added demand demanded reads wonder wondered wonders assure assured
 assures remember remembered remembers allege alleged alleges label labeled labelled
@@ -263,6 +263,8 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         return j, j
     if word.lower() in ("that", "this"):
         return None  # "claiming that he ...": a clause, not a speaker
+    if word.lower() in _PARTITIVES and j + 1 < len(words) and words[j + 1][0] == "of":
+        return _one_of(words, j)
     if word.lower() in DETERMINERS:
         j += 1
     elif not word[:1].isupper() and not _modifies_name(words, j):
@@ -301,6 +303,27 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         if token in _SPEAKING_NOUNS and following not in ROLE_NOUNS:
             break  # "said the minister", "said a spokeswoman", "the chief executive"
     return (first, last) if last is not None else None
+
+
+#: "one of those advisers", "some of his aides"
+_PARTITIVES = frozenset("one some two three several many most each none".split())
+_OF_DETERMINERS = frozenset("the those these his her their its our whose".split())
+
+
+def _one_of(words: list[Word], first: int) -> tuple[int, int] | None:
+    """"said one of those advisers", "one of Trump’s aides": the partitive phrase up to its
+    noun, when that noun names people who speak."""
+    j = first + 2
+    if j < len(words) and words[j][0].lower() in _OF_DETERMINERS:
+        j += 1
+    for last in range(j, min(j + 4, len(words))):
+        token = words[last][0]
+        if not token.replace("-", "").replace("’", "").replace("'", "").isalnum():
+            return None
+        noun = token.lower()
+        if noun in _SPEAKING_NOUNS or noun.removesuffix("s") in _SPEAKING_NOUNS:
+            return first, last
+    return None
 
 
 _PREPOSITIONS = frozenset(
@@ -441,12 +464,12 @@ def sentence_final(
         if found is None or text[comma + 1 : found.start].strip().lower() not in ("", found.cue):
             continue
         rest = text[found.until : end].strip(" .\n")
-        if not rest or rest.startswith(",") or _circumstance(rest):
+        if not rest or rest.startswith(",") or circumstance(rest):
             return found
     return None
 
 
-def _circumstance(words: str) -> bool:
+def circumstance(words: str) -> bool:
     """'..., she said in a video message to the convention': where or when it was said,
     a phrase with no quotation in it."""
     first = words.split(None, 1)[0].lower()
@@ -618,7 +641,14 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
     ("Minutes later, she sent an email saying")."""
     index = 0
     while index < len(words):
-        if words[index][0].lower() in ("he", "she", "they"):
+        lowered = words[index][0].lower()
+        if lowered in _SUBORDINATORS and (index == 0 or words[index - 1][0] == ","):
+            # "When Robby Mook was asked ..., he laughed and said": the main clause's
+            comma = next((k for k in range(index + 1, len(words)) if words[k][0] == ","), None)
+            if comma is not None:
+                index = comma + 1
+                continue
+        if lowered in ("he", "she", "they"):
             return index, index
         if not words[index][0][:1].isupper():
             index += 1
@@ -626,6 +656,8 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         end = index
         while end + 1 < len(words) and words[end + 1][0][:1].isupper():
             end += 1
+        while index < end and words[index][0].lower() in _LEADING_FILLERS:
+            index += 1  # "Now Donald Trump is promising"
         if index and words[index - 1][0].lower() in _PREPOSITIONS:
             index = end + 1  # "on American soil, he": inside a phrase, not the subject
             continue

@@ -183,6 +183,9 @@ def _signed(
     line = text[following.start : following.end]
     if not line.startswith(("-", "—", "–")) or len(line.split()) > 10:
         return None
+    name_part = line.strip("-—–. ").split(",")[0].split()
+    if not all(word[:1].isupper() or len(word) <= 3 for word in name_part):
+        return None  # "– Ready to quiz Trump –": a heading, not a signature
     words = attribution.read_words(text, following.start, following.end)
     span = attribution.phrase_after(words, 0)
     if span is None:
@@ -447,6 +450,9 @@ def _attribute(
     start (after the previous quotation, whose attribution is its own)."""
     text = document.text
     sentence_start, sentence_end = _sentence_bounds(document, quote)
+    # the sentence's subject was read for an earlier part of the quotation ('“A” by X,
+    # Clinton said at a town hall, “B”'): B's subject is not in what is left
+    whole_sentence = earliest <= sentence_start
     # an attribution stands within a few hundred characters of its quotation; bounding
     # the look-back keeps a giant "sentence" of many quotations linear
     sentence_start = max(sentence_start, earliest, quote.start - _LOOKBACK)
@@ -496,7 +502,7 @@ def _attribute(
         None,
     )
     quoted = text[quote.start : quote.end]
-    if found is None and not _is_title(quoted):
+    if found is None and whole_sentence and not _is_title(quoted):
         found = attribution.subject_of(
             text,
             sentence_start,
@@ -588,9 +594,12 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
         return False
     # "Hollande said Tuesday in Paris, noting the nominee “makes you want to retch”"
     participle = any(w.endswith("ing") and w in attribution.CUES for w in gap.lower().split())
-    continues = text[previous.end - 1] == "," and text[quote.start].islower()
+    lower_case = text[quote.start].islower()
     aside = gap.strip().startswith(",") or gap.strip().endswith(",")
-    return participle or continues and aside and len(gap) <= 80
+    # "Clinton said at a town hall on Monday, “we would be ...”": where it was said
+    where = lower_case and gap.strip().endswith(",") and attribution.circumstance(gap.strip())
+    continues = text[previous.end - 1] == "," and lower_case
+    return participle or where or continues and aside and len(gap) <= 80
 
 
 def _opens_sentence(document: Document, quote: Quote) -> bool:
