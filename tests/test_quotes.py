@@ -471,6 +471,26 @@ def test_partitive_speakers_main_clauses_and_where_a_quotation_was_split():
     ]
 
 
+def test_parts_after_adding_described_participles_and_titles_between_parts():
+    text = (
+        "Parts\n\n"
+        "Hope Hicks spoke. “We are not affiliated,” she said, adding, “He is grateful.”\n\n"
+        "“I disagree,” said retired Army Lt. Gen. Mick Bednarek. “It has no bearing.”\n\n"
+        "“We cannot,” Marco Rubio said on ABC’s “This Week With George Stephanopoulos.” "
+        "“There is no way to check.”\n"
+    )
+    assert [
+        (q[0], q[1]) for q in found(text) if q[0] != "This Week With George Stephanopoulos."
+    ] == [
+        ("We are not affiliated,", "Hope Hicks"),
+        ("He is grateful.", "Hope Hicks"),
+        ("I disagree,", "Mick Bednarek"),
+        ("It has no bearing.", "Mick Bednarek"),
+        ("We cannot,", "Marco Rubio"),
+        ("There is no way to check.", "Marco Rubio"),
+    ]
+
+
 def test_title_quotes_are_marked():
     text = "Mayor: “We will rebuild”\n\nThe mayor spoke on Monday after the flood hit the town.\n"
     [record] = [q for q in quotes(parse(text), include_all=True) if q["in_title"]]

@@ -338,6 +338,12 @@ _FUNCTION_WORDS = frozenset(
 _CUES_AND_FUNCTION_WORDS = CUES | _FUNCTION_WORDS
 
 
+#: participles that describe a person ("said retired Army Lt. Gen. Mick Bednarek")
+_DESCRIBING_PARTICIPLES = frozenset(
+    "retired embattled disgraced ousted jailed indicted elected appointed acclaimed".split()
+)
+
+
 def _modifies_name(words: list[Word], j: int) -> bool:
     """'said former Obama adviser David Axelrod', 'said former secretary of state Hillary
     Clinton': lower-case words describing the name that follows within four words."""
@@ -351,7 +357,7 @@ def _modifies_name(words: list[Word], j: int) -> bool:
             return False
         if (word in _ADVERBS or word in CUES) and previous != "of":
             return False
-        if word.endswith(("ly", "ed")):
+        if word.endswith(("ly", "ed")) and word not in _DESCRIBING_PARTICIPLES:
             return False  # an adverb or a verb: "quickly", "beamed Donald Hartley"
     return False
 

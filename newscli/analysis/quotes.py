@@ -574,10 +574,13 @@ def _is_paragraph(document: Document, quote: Quote) -> bool:
 
 
 def _is_label(document: Document, quote: Quote) -> bool:
-    """'Clinton said on ABC’s “This Week”': a few quoted words inside a sentence, which do
-    not interrupt who is speaking around them."""
-    short = len(document.text[quote.start : quote.end].split()) <= SCARE_MAX_WORDS
-    return short and not _opens_sentence(document, quote)
+    """'Clinton said on ABC’s “This Week”': a few quoted words or a title inside a sentence,
+    which do not interrupt who is speaking around them."""
+    quoted = document.text[quote.start : quote.end]
+    short = len(quoted.split()) <= SCARE_MAX_WORDS
+    # inside a sentence, its full stop may stand inside the marks: 'on ABC’s “This Week.”'
+    title = _is_title(quoted.removesuffix("."))
+    return (short or title) and not _opens_sentence(document, quote)
 
 
 def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
@@ -593,7 +596,9 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     if len(gap) > 120 or any(c in gap for c in '.!?“”"'):
         return False
     # "Hollande said Tuesday in Paris, noting the nominee “makes you want to retch”"
-    participle = any(w.endswith("ing") and w in attribution.CUES for w in gap.lower().split())
+    participle = any(
+        w.endswith("ing") and w in attribution.CUES for w in gap.lower().replace(",", " ").split()
+    )
     lower_case = text[quote.start].islower()
     aside = gap.strip().startswith(",") or gap.strip().endswith(",")
     # "Clinton said at a town hall on Monday, “we would be ...”": where it was said
