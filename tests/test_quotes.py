@@ -491,6 +491,25 @@ def test_parts_after_adding_described_participles_and_titles_between_parts():
     ]
 
 
+def test_shouted_replies_places_times_and_names_inside_quotation_marks():
+    text = (
+        "Rally\n\n"
+        "“Who is going to pay for it?” Donald Trump asked. “Mexico!” the audience screamed back.\n\n"
+        "Glenn Beck, who has in the past described Trump as “a narcissistic sociopath,” left.\n\n"
+        "Hillary Clinton, at a town hall in Columbus, Ohio, said she was “going to fight on.”\n\n"
+        "“We must be tough,” Marco Rubio says in the spot titled “Dangerous,” pledging to "
+        "“quickly and decisively act against them.”\n"
+    )
+    assert [(q[0], q[1]) for q in found(text)] == [
+        ("Who is going to pay for it?", "Donald Trump"),
+        ("Mexico!", "the audience"),
+        ("a narcissistic sociopath,", "Glenn Beck"),
+        ("going to fight on.", "Hillary Clinton"),
+        ("We must be tough,", "Marco Rubio"),
+        ("quickly and decisively act against them.", None),
+    ]
+
+
 def test_title_quotes_are_marked():
     text = "Mayor: “We will rebuild”\n\nThe mayor spoke on Monday after the flood hit the town.\n"
     [record] = [q for q in quotes(parse(text), include_all=True) if q["in_title"]]

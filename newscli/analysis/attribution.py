@@ -26,7 +26,8 @@ suggesting stress stressed stresses stressing emphasize emphasized emphasizes em
 complain complained complains complaining caution cautioned cautions concede conceded
 concedes remark remarked remarks report reported reports reporting testify testified
 testifies post posted posts quip quipped joke joked jokes urge urged urges predict predicted
-predicts predicting promising vowing urging pledging shout shouted shouts yell yelled whisper whispered maintain maintained maintains
+predicts predicting promising vowing urging pledging shout shouted shouts yell yelled
+cry cried cries scream screamed screams chant chanted chants roar roared whisper whispered maintain maintained maintains
 counter countered counters confirm confirmed confirms reveal revealed reveals describe
 described describes describing call called calls calling conclude concluded concludes
 concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
@@ -69,8 +70,11 @@ _ADVERBS = frozenset(
 SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
 DETERMINERS = frozenset("the a an another one this that its his her their".split())
 _NOT_SPEAKERS = frozenset("it this that there what which who".split())
-# ", who heads the agency,", ", 61,", ", the head of X,": a clause set off after a name
-_APPOSITIVE_OPENERS = frozenset("who whose which a an the one its his her their of from".split())
+# ", who heads the agency,", ", 61,", ", the head of X,", ", at a town hall,": a phrase set
+# off after a name
+_APPOSITIVE_OPENERS = frozenset(
+    "who whose which a an the one its his her their of from at in on during".split()
+)
 _PHRASE_VERBS = frozenset(
     """talk talks talked talking speak speaks spoke speaking question questions questioned
     questioning blame blames blamed blaming chide chides chided chiding bemoan bemoans
@@ -191,6 +195,10 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             skipped += 1
             continue
         if 0 < len(inside) <= 4 and all(w[0][:1].isupper() for w in inside):
+            if not skipped and len(inside) == 1 and words[k - 1][0][:1].isupper():
+                j = k  # "during a town hall in Columbus, Ohio, said": a place and its state
+                skipped += 1
+                continue
             # "The leader of the league, Jonathan Greenblatt, warned": the name inside
             return k + 1, j - 1
         break
@@ -207,6 +215,9 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         return (j, j) if last.lower() not in _NOT_SPEAKERS else None
     described = _described_noun(words, j)
     if described is not None:
+        before = [w[0].lower() for w in words[max(0, described - 2) : described]]
+        if len(before) == 2 and before[1] in _PREPOSITIONS and before[0] in _ADVERBS:
+            return None  # "who has in the past described": a time, not a speaker
         return described, j
     # "the minister", "federal prosecutors"
     speaking_noun = last.lower() in _NOUN_SPEAKERS or last.lower().removesuffix("s") in ROLE_NOUNS
@@ -240,6 +251,8 @@ def _described_noun(words: list[Word], j: int) -> int | None:
     "Powell’s office" starts, if words[j] ends one."""
     if not words[j][0].replace("-", "").isalnum() or not words[j][0].islower():
         return None
+    if words[j][0] in _NOT_SPEAKERS:
+        return None  # "a candidate who has called": the clause, not the noun
     for first in range(j - 1, max(-1, j - 5), -1):
         word = words[first][0]
         if word.lower() in ("the", "a", "an", "one", "another"):

@@ -498,7 +498,13 @@ def _attribute(
             yield _signed(document, quote, is_speaker)
 
     found = next(
-        (c for c in candidates() if c is not None and c.text.lower() not in _DATE_WORDS),
+        (
+            c
+            for c in candidates()
+            if c is not None
+            and c.text.lower() not in _DATE_WORDS
+            and not referents.in_quotation(c.start)  # 'in the spot titled “Dangerous,”'
+        ),
         None,
     )
     quoted = text[quote.start : quote.end]
