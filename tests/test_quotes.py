@@ -510,6 +510,30 @@ def test_shouted_replies_places_times_and_names_inside_quotation_marks():
     ]
 
 
+def test_parts_split_by_long_asides_or_times_and_described_subjects():
+    text = (
+        "Asides\n\n"
+        "“It used to be Russia’s back yard,” said Raffaello Pantucci, director of International "
+        "Security Studies at the Royal United Services Institute in London, “but it is "
+        "increasingly coming into China’s thrall.”\n\n"
+        "“In breaking news,” David Axelrod tweeted last January, “@HillaryClinton wins.”\n\n"
+        "“I don’t think it’s do or die,” Paul Ryan said outside. But “Trump is stronger.”\n\n"
+        "Sen. Marco Rubio spoke. In December, the senator called for Trump to drop out of the race, "
+        "calling him “a disgrace to the GOP and to America.”\n\n"
+        "“I don’t know where he stands,” said undecided Republican voter Stephanie Hooton.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("It used to b", "Raffaello Pantucci"),
+        ("but it is in", "Raffaello Pantucci"),
+        ("In breaking ", "David Axelrod"),
+        ("@HillaryClin", "David Axelrod"),
+        ("I don’t thin", "Paul Ryan"),
+        ("Trump is str", "Paul Ryan"),
+        ("a disgrace t", "Marco Rubio"),
+        ("I don’t know", "Stephanie Hooton"),
+    ]
+
+
 def test_title_quotes_are_marked():
     text = "Mayor: “We will rebuild”\n\nThe mayor spoke on Monday after the flood hit the town.\n"
     [record] = [q for q in quotes(parse(text), include_all=True) if q["in_title"]]

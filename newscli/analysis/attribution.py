@@ -93,7 +93,7 @@ _PHRASE_VERBS = frozenset(
 # "When Trump incites violence with his “Q” remark": the subject of a subordinate clause
 _SUBORDINATORS = frozenset("when while as if because though although after before since".split())
 # capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
-_LEADING_FILLERS = frozenset(
+LEADING_FILLERS = frozenset(
     """but and or so yet then now still also when while after before as if because though
     although meanwhile however in on at both like unlike""".split()
 )
@@ -207,7 +207,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     if j < 0:
         return None
     last = words[j][0]
-    if last.lower() in DETERMINERS or last.lower() in _LEADING_FILLERS:
+    if last.lower() in DETERMINERS or last.lower() in LEADING_FILLERS:
         return None
     if last.lower() == "it" and j == index - 1 and _is_cue(words, index):
         return j, j  # "It continued: “Q”": a document or a body speaking
@@ -240,7 +240,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                 first -= 1
             else:
                 break
-        while first < j and words[first][0].lower() in _LEADING_FILLERS:
+        while first < j and words[first][0].lower() in LEADING_FILLERS:
             first += 1
         return first, j
     return None
@@ -370,8 +370,12 @@ def _modifies_name(words: list[Word], j: int) -> bool:
             return False
         if (word in _ADVERBS or word in CUES) and previous != "of":
             return False
-        if word.endswith(("ly", "ed")) and word not in _DESCRIBING_PARTICIPLES:
-            return False  # an adverb or a verb: "quickly", "beamed Donald Hartley"
+        if word.endswith(("ly", "ed")) and not (
+            word in _DESCRIBING_PARTICIPLES
+            or any(w[0] in _SPEAKING_NOUNS for w in words[position + 1 : j + 5])
+        ):
+            return False  # an adverb or a verb: "quickly", "beamed Donald Hartley", not
+            # "said undecided Republican voter Stephanie Hooton"
     return False
 
 
@@ -642,7 +646,7 @@ def _opens_clause(words: list[Word], index: int) -> bool:
         lead = lead[lead.index(",") + 1 :]
     first = words[index][0].lower()
     return not _SUBORDINATORS.intersection(lead + [first]) and all(
-        w in _LEADING_FILLERS or w in DETERMINERS for w in lead
+        w in LEADING_FILLERS or w in DETERMINERS for w in lead
     )
 
 
@@ -669,13 +673,18 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
                 continue
         if lowered in ("he", "she", "they"):
             return index, index
+        if lowered == "the" and index + 2 < len(words):
+            # "the prince called for Trump to drop out, calling him “Q”"
+            noun, verb = words[index + 1][0], words[index + 2][0]
+            if noun in ROLE_NOUNS and verb.isalpha() and verb.islower():
+                return index, index + 1
         if not words[index][0][:1].isupper():
             index += 1
             continue
         end = index
         while end + 1 < len(words) and words[end + 1][0][:1].isupper():
             end += 1
-        while index < end and words[index][0].lower() in _LEADING_FILLERS:
+        while index < end and words[index][0].lower() in LEADING_FILLERS:
             index += 1  # "Now Donald Trump is promising"
         if index and words[index - 1][0].lower() in _PREPOSITIONS:
             index = end + 1  # "on American soil, he": inside a phrase, not the subject

@@ -607,10 +607,13 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     )
     lower_case = text[quote.start].islower()
     aside = gap.strip().startswith(",") or gap.strip().endswith(",")
-    # "Clinton said at a town hall on Monday, “we would be ...”": where it was said
-    where = lower_case and gap.strip().endswith(",") and attribution.circumstance(gap.strip())
+    # "Clinton said at a town hall on Monday, “we would be ...”", "Axelrod tweeted last
+    # January, “Q”": where or when it was said
+    words = gap.split()
+    when = gap.strip().endswith(",") and not any(w.strip(",") in attribution.CUES for w in words)
+    where = when and (len(words) <= 4 or lower_case and attribution.circumstance(gap.strip()))
     continues = text[previous.end - 1] == "," and lower_case
-    return participle or where or continues and aside and len(gap) <= 80
+    return participle or where or continues and aside and len(gap) <= 120
 
 
 def _opens_sentence(document: Document, quote: Quote) -> bool:
@@ -618,7 +621,12 @@ def _opens_sentence(document: Document, quote: Quote) -> bool:
     sentence_start, _ = _sentence_bounds(document, quote)
     lead = document.text[sentence_start : quote.start].rstrip(' “"«„`')
     # "Instead, “he just acts like a defeated man.”": a word or two set off by a comma
-    return not lead or lead.endswith(":") or lead.endswith(",") and len(lead.split()) <= 2
+    return (
+        not lead
+        or lead.endswith(":")
+        or lead.endswith(",") and len(lead.split()) <= 2
+        or lead.lower() in attribution.LEADING_FILLERS  # 'But “Q.”'
+    )
 
 
 def _opens_paragraph(document: Document, quote: Quote) -> bool:
