@@ -520,7 +520,8 @@ def test_parts_split_by_long_asides_or_times_and_described_subjects():
         "“I don’t think it’s do or die,” Paul Ryan said outside. But “Trump is stronger.”\n\n"
         "Sen. Marco Rubio spoke. In December, the senator called for Trump to drop out of the race, "
         "calling him “a disgrace to the GOP and to America.”\n\n"
-        "“I don’t know where he stands,” said undecided Republican voter Stephanie Hooton.\n"
+        "“I don’t know where he stands,” said undecided Republican voter Stephanie Hooton.\n\n"
+        "Ghazal Khan, for example, said “a big truck” came through, and “everyone ran away.”\n"
     )
     assert [(q[0][:12], q[1]) for q in found(text)] == [
         ("It used to b", "Raffaello Pantucci"),
@@ -531,6 +532,8 @@ def test_parts_split_by_long_asides_or_times_and_described_subjects():
         ("Trump is str", "Paul Ryan"),
         ("a disgrace t", "Marco Rubio"),
         ("I don’t know", "Stephanie Hooton"),
+        ("a big truck", "Ghazal Khan"),
+        ("everyone ran", "Ghazal Khan"),
     ]
 
 

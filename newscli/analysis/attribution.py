@@ -70,10 +70,10 @@ _ADVERBS = frozenset(
 SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
 DETERMINERS = frozenset("the a an another one this that its his her their".split())
 _NOT_SPEAKERS = frozenset("it this that there what which who".split())
-# ", who heads the agency,", ", 61,", ", the head of X,", ", at a town hall,": a phrase set
-# off after a name
+# ", who heads the agency,", ", 61,", ", the head of X,", ", at a town hall,", ", for
+# example,": a phrase set off after a name
 _APPOSITIVE_OPENERS = frozenset(
-    "who whose which a an the one its his her their of from at in on during".split()
+    "who whose which a an the one its his her their of from at in on during for".split()
 )
 _PHRASE_VERBS = frozenset(
     """talk talks talked talking speak speaks spoke speaking question questions questioned

@@ -595,7 +595,7 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     if previous.attribution_end <= previous.end:
         return False
     gap = document.text[previous.attribution_end : quote.start].rstrip(' “"«„`')
-    if not gap.strip(' ,:;.”"»'):
+    if gap.strip(' ,:;.”"»') in ("", "and", "but"):  # '“A,” he said, and “b”'
         return True
     # a phrase continuing the attribution: no sentence ends before the lower-case part
     text = document.text
