@@ -405,6 +405,21 @@ def test_apostrophes_and_nested_single_quotes():
     assert found(text) == [("He told me ‘never again’ and left,", "Ray Dunn", "direct")]
 
 
+def test_paragraphs_of_a_quotation_run_together_on_one_line():
+    text = (
+        "Davey\n\n"
+        'Mr Ed Davey said: "We are going to win more seats. "I think we will have the best '
+        'results ever. "I could not think of a stronger endorsement." The party met.\n'
+    )
+    records = quotes(parse(text))
+    assert [(r["text"][:12], r["speaker"]) for r in records] == [
+        ("We are going", "Ed Davey"),
+        ("I think we w", "Ed Davey"),
+        ("I could not ", "Ed Davey"),
+    ]
+    assert len({r["quotation"] for r in records}) == 1
+
+
 def test_a_stray_mark_costs_only_its_own_paragraph():
     text = (
         "Stray\n\n"

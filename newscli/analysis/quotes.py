@@ -89,7 +89,7 @@ def find_quotations(document: Document) -> list[Quote]:
     title = document.title
     next_id = 0
     if title is not None and title.start is not None and title.end is not None:
-        for start, end, _ in _spans_in(text, title.start, title.end):
+        for start, end, *_ in _spans_in(text, title.start, title.end):
             quotes.append(Quote(start, end, -1, next_id, in_title=True))
             next_id += 1
     pending: list[Quote] = []  # the open quotation of the previous paragraph, if any
@@ -102,11 +102,13 @@ def find_quotations(document: Document) -> list[Quote]:
         else:
             quotation = -1
         pending = []
-        for index, (start, end, closed) in enumerate(spans):
+        for index, (start, end, closed, continued) in enumerate(spans):
             if not closed and not _may_run_on(text, paragraph.start, start):
                 continue  # a stray mark: it costs only its own paragraph
             if index == 0 and quotation >= 0:
                 part = Quote(start, end, paragraph.index, quotation)
+            elif continued and quotes:
+                part = Quote(start, end, paragraph.index, quotes[-1].quotation)
             else:
                 part = Quote(start, end, paragraph.index, next_id)
                 next_id += 1
@@ -138,22 +140,37 @@ def _after_opening_mark(text: str, position: int) -> int:
     return position + mark[1] if mark and mark[0] == "open" else -1
 
 
-def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of each quotation in text[start:end]; the last may be open."""
-    spans: list[tuple[int, int, bool]] = []
+def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, closed, continued) of each quotation in text[start:end]; the last may
+    be open. A continued span goes on with the quotation before it: the paragraphs of a
+    quotation run together into one line, each reopened and none closed but the last
+    ('He said: "We will win. "I think so."')."""
+    spans: list[tuple[int, int, bool, bool]] = []
     open_at = -1
+    continued = False
     for i, direction, length in marks(text, start, end):
         if direction == "open":
-            open_at = i + length  # a second opening mark means the first was stray
+            runs_on = (
+                open_at >= 0
+                and text[open_at:i].rstrip().endswith((".", "!", "?"))
+                and text[i + length : i + length + 1].isupper()
+            )
+            if runs_on:
+                inner = _trimmed(text, open_at, i)
+                if inner:
+                    spans.append((*inner, True, continued))
+            continued = runs_on
+            open_at = i + length  # else a second opening mark means the first was stray
         elif open_at >= 0:
             inner = _trimmed(text, open_at, i)
             if inner:
-                spans.append((*inner, True))
+                spans.append((*inner, True, continued))
             open_at = -1
+            continued = False
     if open_at >= 0:
         inner = _trimmed(text, open_at, end)
         if inner:
-            spans.append((*inner, False))
+            spans.append((*inner, False, continued))
     return spans
 
 
