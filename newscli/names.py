@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from newscli import gender
 from newscli.document import Document
 
 # Capitalised words that are titles or roles when they come before a name.
@@ -258,6 +259,9 @@ class _Group:
         # worked out on first use, once the index is built
         self.role: str | None | object = _UNKNOWN
         self.organisation: bool | None = None
+        #: the sex a member's first name or title gives, if any: "Mr Jackson" is not
+        #: "Katherine Jackson"
+        self.sex: str | None = None
 
 
 class NameIndex:
@@ -272,14 +276,21 @@ class NameIndex:
         placed: dict[str, _Group] = {}
         for mention in mentions:
             group = placed.get(mention.name)
-            if group is None:
+            # a first name or a title tells; a bare surname ("Jackson") does not
+            first_name = mention.name if " " in mention.name else ""
+            sex = None if mention.organisation else gender.of_person(first_name, mention.role)
+            if group is None or sex is not None and group.sex not in (None, sex):
                 # an organisation is one name ("State Department" is not "Justice Department"),
                 # but one word may be a person's surname the tagger took for one ("Hannity")
                 one_word = len(mention.name.split()) == 1
                 found = (
-                    self._group_of(mention.name) if one_word or not mention.organisation else None
+                    self._group_of(mention.name, sex)
+                    if one_word or not mention.organisation
+                    else None
                 )
                 group = found or _Group()
+            if group.sex is None:
+                group.sex = sex
             placed[mention.name] = group
             group.mentions.append(mention)
             if mention.name not in group.names:
@@ -294,7 +305,7 @@ class NameIndex:
         self._lookups: dict[str, _Group | None] = dict(placed)
         self._canonical: dict[int, str] = {}
 
-    def _group_of(self, name: str) -> _Group | None:
+    def _group_of(self, name: str, sex: str | None = None) -> _Group | None:
         words = name.split()
         surname = words[-1].lower()
         # exact surnames first; a one-letter slip only when no exact surname matches
@@ -307,6 +318,8 @@ class NameIndex:
                 for group in groups
             ]
         for group in candidates:
+            if sex is not None and group.sex not in (None, sex):
+                continue
             for known in group.names:
                 known_words = known.split()
                 if not similar_names(words[-1], known_words[-1]):

@@ -180,6 +180,22 @@ def test_he_and_she_refer_to_the_nearest_sentence_s_first_fitting_person():
     ]
 
 
+def test_a_title_s_sex_keeps_relatives_apart_and_a_new_speaker_sentence_wins():
+    text = (
+        "Trial\n\n"
+        "Mr Jackson, 46, denies the charges. His mother Katherine Jackson told Fox News on "
+        "Sunday that her son was innocent. “I know his character,” she said.\n\n"
+        "Open chief Paul McNamee had said: “Her wrist is not healing.” But Kim Clijsters’s "
+        "spokesman insisted she had simply delayed her entry. “The doctors are assessing her "
+        "injury every week.” She is ranked 22nd.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("I know his c", "Katherine Jackson"),
+        ("Her wrist is", "Paul McNamee"),
+        ("The doctors ", "Kim Clijsters’s spokesman"),
+    ]
+
+
 def test_a_cue_far_from_its_subject_and_after_who():
     text = (
         "Primary night\n\n"

@@ -561,11 +561,16 @@ def _inherit_speakers(document: Document, found: list[Quote], referents: _Refere
     for quote in found:
         if not quote.attributed and not quote.in_title:
             source = by_quotation.get(quote.quotation)
+            right_after = previous is not None and _right_after(document, previous, quote)
+            if source is None and not right_after:
+                # 'But her spokesman insisted ... . “Q.”': a sentence between them that
+                # names its own speaker
+                source = _previous_sentence_speaker(document, quote, referents)
             if (
                 source is None
                 and previous is not None
                 and previous.attributed
-                and (_opens_sentence(document, quote) or _right_after(document, previous, quote))
+                and (_opens_sentence(document, quote) or right_after)
             ):
                 same_paragraph = previous.paragraph == quote.paragraph
                 next_paragraph = previous.paragraph == quote.paragraph - 1 and _opens_paragraph(
@@ -573,8 +578,6 @@ def _inherit_speakers(document: Document, found: list[Quote], referents: _Refere
                 )
                 if same_paragraph or next_paragraph:
                     source = previous
-            if source is None:
-                source = _previous_sentence_speaker(document, quote, referents.is_speaker)
             if source is not None:
                 quote.cue = source.cue
                 quote.speaker_mention = source.speaker_mention
@@ -652,7 +655,7 @@ def _opens_paragraph(document: Document, quote: Quote) -> bool:
 
 
 def _previous_sentence_speaker(
-    document: Document, quote: Quote, is_speaker: Callable[[str], bool]
+    document: Document, quote: Quote, referents: _Referents
 ) -> Quote | None:
     """`Zarif said on Tuesday. “Q.”`: a quote opening its sentence, after one that ends in
     an attribution, or that introduces it (`Trump issued the following statement: “Q.”`)."""
@@ -662,11 +665,13 @@ def _previous_sentence_speaker(
     if document.text[sentence.start : quote.start].strip(' “"«„`') != "":
         return None
     before = document.sentences[quote.sentence - 1]
-    if any(c in before.text for c in '“”"'):
-        return None
+    if any(c in before.text for c in '“”"') or referents.in_quotation(before.start):
+        return None  # "... Here they are:" inside a quotation: not an attribution
     found = attribution.attribution_before(document.text, before.start, before.end)
     if found is None and before.text.rstrip().endswith(":"):
-        found = attribution.subject_of(document.text, before.start, before.end, is_speaker)
+        found = attribution.subject_of(
+            document.text, before.start, before.end, referents.is_speaker
+        )
     if found is None or not before.text.rstrip().endswith((":", ".")):
         return None
     if len(before.text.split()) > 30:
