@@ -196,6 +196,20 @@ def test_a_title_s_sex_keeps_relatives_apart_and_a_new_speaker_sentence_wins():
     ]
 
 
+def test_a_name_after_a_role_and_comma_and_an_owner_is_not_the_subject():
+    text = (
+        "Browser\n\n"
+        "“Our mission is the best internet for everyone,” said Opera spokeswoman, Berit "
+        "Hanson.\n\n"
+        "Plaid Cymru's local government spokesman Dai Lloyd called the deal a let-down. "
+        "“Wales has been short changed yet again,” he said.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("Our mission ", "Berit Hanson"),
+        ("Wales has be", "Dai Lloyd"),
+    ]
+
+
 def test_a_cue_far_from_its_subject_and_after_who():
     text = (
         "Primary night\n\n"

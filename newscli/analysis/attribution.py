@@ -290,6 +290,9 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
             j += 1
             continue
         plain = token.replace("-", "").isalnum() and token.islower()
+        named = _named_after_comma(words, j) if token in _SPEAKING_NOUNS else None
+        if named is not None:
+            return first, named  # "said Opera spokeswoman, Berit Hanson."
         describing = plain and _modifies_name(words, j)  # "former Obama adviser David ..."
         if not plain or token in _CUES_AND_FUNCTION_WORDS and not describing:
             break
@@ -316,6 +319,18 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         if token in _SPEAKING_NOUNS and following not in ROLE_NOUNS:
             break  # "said the minister", "said a spokeswoman", "the chief executive"
     return (first, last) if last is not None else None
+
+
+def _named_after_comma(words: list[Word], j: int) -> int | None:
+    """Where the name ends in "spokeswoman, Berit Hanson." -- a role, a comma and a name
+    that closes the attribution -- if words[j] is that role."""
+    if j + 2 >= len(words) or words[j + 1][0] != ",":
+        return None
+    end = j + 2
+    while end < len(words) and end < j + 6 and words[end][0][:1].isupper():
+        end += 1
+    closes = end == len(words) or words[end][0] in (".", ",", ";", ":")
+    return end - 1 if end > j + 2 and closes else None
 
 
 #: "one of those advisers", "some of his aides"

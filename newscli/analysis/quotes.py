@@ -334,8 +334,10 @@ class _Referents:
         A sentence that opens with the same `pronoun` is about the same person as the
         pronoun, so a name in it is passed over ("He portrayed Mr Ebbers as frugal. “Q,” he
         said": not Ebbers)."""
+        text = self.document.text
         by_role: dict[str, str] = {}  # a role's last word -> who holds it
-        referents: list[tuple[int, str]] = []
+        # (possessive, start, person): "Plaid Cymru's spokesman Dai Lloyd" is about Lloyd
+        referents: list[tuple[bool, int, str]] = []
         for mention in self.mentions_before(position):
             if mention.organisation or self.in_quotation(mention.start):
                 continue
@@ -346,26 +348,30 @@ class _Referents:
                 for word in role_words(mention.role):
                     by_role[word] = canonical
             if mention.start >= since:
-                referents.append((mention.start, canonical))
+                possessive = text.startswith(("’", "'"), mention.end)
+                referents.append((possessive, mention.start, canonical))
         if by_role:
             window_start = max(since, position - _LOOKBACK)
-            for match in _ROLE_REFERENCE.finditer(self.document.text, window_start, position):
+            for match in _ROLE_REFERENCE.finditer(text, window_start, position):
                 holder = by_role.get(match.group(1).lower())
                 if holder is not None:
-                    referents.append((match.start(), holder))
-        # the nearest sentence naming someone who fits; in it, the first such person, most
-        # often its subject ("Bryant said he'll still back Trump. “Q,” he said": Bryant)
-        by_sentence: dict[int, list[tuple[int, str]]] = {}
-        for start, person in referents:
+                    referents.append((False, match.start(), holder))
+        # the nearest sentence naming someone who fits; in it, the first such person not
+        # named as an owner, most often its subject ("Bryant said he'll still back Trump.
+        # “Q,” he said": Bryant)
+        by_sentence: dict[int, list[tuple[bool, int, str]]] = {}
+        for possessive, start, person in referents:
             if fits(person):
-                by_sentence.setdefault(self.sentence_of(start), []).append((start, person))
+                by_sentence.setdefault(self.sentence_of(start), []).append(
+                    (possessive, start, person)
+                )
         if not by_sentence:
             return None
         nearest_first = sorted(by_sentence, reverse=True)
         for sentence in nearest_first:
             if not pronoun or self.opening_word(sentence) != pronoun:
-                return min(by_sentence[sentence])[1]
-        return min(by_sentence[nearest_first[0]])[1]
+                return min(by_sentence[sentence])[2]
+        return min(by_sentence[nearest_first[0]])[2]
 
     def opening_word(self, sentence: int) -> str:
         words = self.document.sentences[sentence].text.lstrip(' “"«„`').split(None, 1)
