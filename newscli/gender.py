@@ -40,8 +40,10 @@ def of_person(name: str, role: str | None = None) -> str | None:
         for sex, titles in _TITLES.items():
             if word in titles:
                 return sex
-    first = name.split()[0].lower() if name.split() else ""
-    return _first_names().get(first)
+    words = name.split()
+    if len(words) < 2:
+        return None  # a surname alone ("Williams", "Jackson") says nothing
+    return _first_names().get(words[0].lower())
 
 
 def build() -> None:

@@ -276,9 +276,7 @@ class NameIndex:
         placed: dict[str, _Group] = {}
         for mention in mentions:
             group = placed.get(mention.name)
-            # a first name or a title tells; a bare surname ("Jackson") does not
-            first_name = mention.name if " " in mention.name else ""
-            sex = None if mention.organisation else gender.of_person(first_name, mention.role)
+            sex = None if mention.organisation else gender.of_person(mention.name, mention.role)
             if group is None or sex is not None and group.sex not in (None, sex):
                 # an organisation is one name ("State Department" is not "Justice Department"),
                 # but one word may be a person's surname the tagger took for one ("Hannity")
@@ -320,6 +318,14 @@ class NameIndex:
         for group in candidates:
             if sex is not None and group.sex not in (None, sex):
                 continue
+            # the words before the surname of each full name ("Lib Dem Norman Baker")
+            given = [known.split()[:-1] for known in group.names if " " in known]
+            if (
+                len(words) > 1
+                and given
+                and not any(similar_names(words[0], word) for names in given for word in names)
+            ):
+                continue  # "Steven Richter" is not "Scott Richter", whoever "Mr Richter" is
             for known in group.names:
                 known_words = known.split()
                 if not similar_names(words[-1], known_words[-1]):

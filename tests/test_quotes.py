@@ -196,6 +196,22 @@ def test_a_title_s_sex_keeps_relatives_apart_and_a_new_speaker_sentence_wins():
     ]
 
 
+def test_surnames_say_no_sex_and_different_first_names_stay_apart():
+    text = (
+        "Spam\n\n"
+        "Scott Richter runs the firm. Mr Richter denied the charges.\n\n"
+        "“We do expect to prevail,” said Steven Richter, the firm's lawyer.\n\n"
+        "Elena Dementieva beat Venus Williams. Williams, 24, was disappointed. "
+        "“It was mostly me committing errors,” she said.\n\n"
+        "Mike Read wrote the song. “It is a natural home for it,” Read said.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("We do expect", "Steven Richter"),
+        ("It was mostl", "Venus Williams"),
+        ("It is a natu", "Mike Read"),
+    ]
+
+
 def test_a_name_after_a_role_and_comma_and_an_owner_is_not_the_subject():
     text = (
         "Browser\n\n"

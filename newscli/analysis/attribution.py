@@ -145,6 +145,9 @@ def _is_cue(words: list[Word], position: int) -> bool:
     previous = words[position - 1][0].lower() if position else ""
     if not (word.islower() or position == 0 or not previous[:1].isalnum()):
         return False
+    following = words[position + 1][0] if position + 1 < len(words) else ""
+    if not word.islower() and following in CUES:
+        return False  # "“Q,” Read said": a name before its cue
     if _POSSESSIVE.search(previous) or previous in ("his", "her", "their", "its"):
         return False  # "Trump’s remarks", "his promise": nouns
     if previous in _BE_FORMS and not word.endswith("ing"):
