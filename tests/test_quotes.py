@@ -212,6 +212,22 @@ def test_surnames_say_no_sex_and_different_first_names_stay_apart():
     ]
 
 
+def test_the_main_clause_s_subject_after_an_opening_phrase_and_no_listener_speaks():
+    text = (
+        "Interview\n\n"
+        "When Robby Mook, the campaign manager, was asked by reporters if Hillary Clinton "
+        "would hold a press conference, he laughed and said, “We’ll see.”\n\n"
+        "In a long interview with journalist Matei Rosca last year, Marcel Lazar said he "
+        "welcomed extradition and added, “I will plead guilty, no problem.”\n\n"
+        "Mitch McConnell told Ted Cruz: “We will not hold hearings on this nominee.”\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("We’ll see.", "Robby Mook"),
+        ("I will plead", "Marcel Lazar"),
+        ("We will not ", "Mitch McConnell"),
+    ]
+
+
 def test_a_name_after_a_role_and_comma_and_an_owner_is_not_the_subject():
     text = (
         "Browser\n\n"

@@ -336,13 +336,15 @@ def _named_after_comma(words: list[Word], j: int) -> int | None:
     return end - 1 if end > j + 2 and closes else None
 
 
+_TO_LISTENERS = frozenset("told tell tells asked ask asks".split())
+
 #: "one of those advisers", "some of his aides"
 _PARTITIVES = frozenset("one some two three several many most each none".split())
 _OF_DETERMINERS = frozenset("the those these his her their its our whose".split())
 
 
 def _one_of(words: list[Word], first: int) -> tuple[int, int] | None:
-    """"said one of those advisers", "one of Trump’s aides": the partitive phrase up to its
+    """ "said one of those advisers", "one of Trump’s aides": the partitive phrase up to its
     noun, when that noun names people who speak."""
     j = first + 2
     if j < len(words) and words[j][0].lower() in _OF_DETERMINERS:
@@ -586,7 +588,9 @@ def attribution_before(
                 )
         if span is None:
             # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
-            after = None if word.lower().endswith("ing") else phrase_after(words, position)
+            # not after "told" or "asked": who is told or asked is no speaker
+            listener = word.lower() in _TO_LISTENERS or word.lower().endswith("ing")
+            after = None if listener else phrase_after(words, position)
             rest = words[after[1] + 1 :] if after is not None else []
             if after is not None and rest and all(w[0] in ":," for w in rest):
                 span = after
@@ -683,11 +687,21 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
     index = 0
     while index < len(words):
         lowered = words[index][0].lower()
-        if lowered in _SUBORDINATORS and (index == 0 or words[index - 1][0] == ","):
-            # "When Robby Mook was asked ..., he laughed and said": the main clause's
-            comma = next((k for k in range(index + 1, len(words)) if words[k][0] == ","), None)
-            if comma is not None:
-                index = comma + 1
+        opening_phrase = index == 0 and lowered in _PREPOSITIONS
+        if (
+            opening_phrase
+            or lowered in _SUBORDINATORS
+            and (index == 0 or words[index - 1][0] == ",")
+        ):
+            # "When Robby Mook, the manager, was asked ..., he laughed and said", "In an
+            # interview with Matei Rosca, Lazar said": the main clause's, after the last
+            # comma, else after the first
+            commas = [k for k in range(index + 1, len(words)) if words[k][0] == ","]
+            if commas:
+                last = _subject(words[commas[-1] + 1 :], accepts)
+                if last is not None:
+                    return last[0] + commas[-1] + 1, last[1] + commas[-1] + 1
+                index = commas[0] + 1
                 continue
         if lowered in ("he", "she", "they"):
             return index, index
