@@ -20,6 +20,7 @@ from typing import Any
 
 from newscli import gender
 from newscli.document import Document
+from newscli.words import STOPWORDS
 
 # Capitalised words that are titles or roles when they come before a name.
 TITLE_WORDS = frozenset(
@@ -141,6 +142,38 @@ def tagged_mentions(document: Document, spans: Iterable[Any]) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` and every other place the text names a person by a surname the article
+    gives in full ("Carly Fiorina" ... "by 2001, Fiorina was still tussling"), which the
+    tagger let pass: one pass over the text, in text order."""
+    surnames = {
+        words[-1]
+        for mention in mentions
+        if not mention.organisation
+        and len(words := mention.name.split()) > 1
+        and len(words[-1]) > 2
+        and words[-1][:1].isupper()
+        and words[-1].lower() not in STOPWORDS
+    }
+    if not surnames:
+        return mentions
+    pattern = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")\b"
+    )
+    tagged = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _ in tagged]
+    missed = []
+    for match in pattern.finditer(text):
+        found = bisect_right(starts, match.start()) - 1
+        if found >= 0 and match.start() < tagged[found][1]:
+            continue  # inside a tagged mention
+        if found + 1 < len(tagged) and tagged[found + 1][0] < match.end():
+            continue
+        name = match.group()
+        missed.append(Mention(match.start(), match.end(), name, name, None, False))
+    return sorted(mentions + missed, key=lambda m: m.start) if missed else mentions
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,6 +228,21 @@ def test_the_main_clause_s_subject_after_an_opening_phrase_and_no_listener_speak
     ]
 
 
+def test_she_skips_an_opening_clause_and_finds_surnames_the_tagger_missed():
+    text = (
+        "Interview\n\n"
+        "Hillary Clinton spoke to Rachel Maddow on Thursday. When Maddow pointed out the "
+        "plan, Clinton seized upon the reference. “Medicare for all is not the same,” she "
+        "said.\n\n"
+        "Carly Fiorina ran the company. By the summer of 2001, Fiorina was still unsure. "
+        "Flying home, she told her husband it would be “a fight from start to finish.”\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("Medicare for", "Hillary Clinton"),
+        ("a fight from", "Carly Fiorina"),
+    ]
+
+
 def test_a_name_after_a_role_and_comma_and_an_owner_is_not_the_subject():
     text = (
         "Browser\n\n"

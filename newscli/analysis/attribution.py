@@ -91,7 +91,7 @@ _PHRASE_VERBS = frozenset(
     denying""".split()
 )
 # "When Trump incites violence with his “Q” remark": the subject of a subordinate clause
-_SUBORDINATORS = frozenset("when while as if because though although after before since".split())
+SUBORDINATORS = frozenset("when while as if because though although after before since".split())
 # capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
 LEADING_FILLERS = frozenset(
     """but and or so yet then now still also when while after before as if because though
@@ -667,7 +667,7 @@ def _opens_clause(words: list[Word], index: int) -> bool:
     if "," in lead:
         lead = lead[lead.index(",") + 1 :]
     first = words[index][0].lower()
-    return not _SUBORDINATORS.intersection(lead + [first]) and all(
+    return not SUBORDINATORS.intersection(lead + [first]) and all(
         w in LEADING_FILLERS or w in DETERMINERS for w in lead
     )
 
@@ -690,7 +690,7 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         opening_phrase = index == 0 and lowered in _PREPOSITIONS
         if (
             opening_phrase
-            or lowered in _SUBORDINATORS
+            or lowered in SUBORDINATORS
             and (index == 0 or words[index - 1][0] == ",")
         ):
             # "When Robby Mook, the manager, was asked ..., he laughed and said", "In an

@@ -32,7 +32,14 @@ from typing import Any
 from newscli import gender
 from newscli.analysis import attribution
 from newscli.document import Document, Sentence
-from newscli.names import Mention, NameIndex, role_words, strip_possessive, tagged_mentions
+from newscli.names import (
+    Mention,
+    NameIndex,
+    role_words,
+    strip_possessive,
+    tagged_mentions,
+    with_missed_surnames,
+)
 from newscli.quotemarks import mark_at, marks
 
 DIRECT = "direct"
@@ -357,14 +364,15 @@ class _Referents:
                 if holder is not None:
                     referents.append((False, match.start(), holder))
         # the nearest sentence naming someone who fits; in it, the first such person not
-        # named as an owner, most often its subject ("Bryant said he'll still back Trump.
-        # “Q,” he said": Bryant)
+        # named as an owner nor in an opening subordinate clause, most often its subject
+        # ("Bryant said he'll still back Trump. “Q,” he said": Bryant; "When Maddow pointed
+        # out ..., Clinton seized upon it": Clinton)
         by_sentence: dict[int, list[tuple[bool, int, str]]] = {}
         for possessive, start, person in referents:
             if fits(person):
-                by_sentence.setdefault(self.sentence_of(start), []).append(
-                    (possessive, start, person)
-                )
+                sentence = self.sentence_of(start)
+                aside = possessive or start < self.main_clause_start(sentence)
+                by_sentence.setdefault(sentence, []).append((aside, start, person))
         if not by_sentence:
             return None
         nearest_first = sorted(by_sentence, reverse=True)
@@ -372,6 +380,15 @@ class _Referents:
             if not pronoun or self.opening_word(sentence) != pronoun:
                 return min(by_sentence[sentence])[2]
         return min(by_sentence[nearest_first[0]])[2]
+
+    def main_clause_start(self, sentence: int) -> int:
+        """Where a sentence's main clause starts: after an opening subordinate clause
+        ("When Maddow pointed out ..., Clinton seized upon it"), else at its start."""
+        found = self.document.sentences[sentence]
+        if self.opening_word(sentence) not in attribution.SUBORDINATORS:
+            return found.start
+        comma = self.document.text.find(",", found.start, found.end)
+        return comma if comma >= 0 else found.start
 
     def opening_word(self, sentence: int) -> str:
         words = self.document.sentences[sentence].text.lstrip(' “"«„`').split(None, 1)
@@ -403,7 +420,7 @@ def quotes(
         from newscli import ner
 
         entities = ner.tag_document(document)
-    mentions = tagged_mentions(document, entities)
+    mentions = with_missed_surnames(document.text, tagged_mentions(document, entities))
     referents = _Referents(
         document, mentions, NameIndex(mentions), [(q.start, q.end) for q in found]
     )
