@@ -530,7 +530,8 @@ def test_short_phrases_are_their_clause_subject_s_when_a_verb_gives_them_words()
         "He’s predicting he will do “very, very well” in Nevada.\n\n"
         "Democrats had “put the biggest crack” in the ceiling, Ted Cruz said in a video message.\n\n"
         "Donald Trump landed in Phoenix for a “policy address” on Wednesday.\n\n"
-        "While the poll found Jeb Bush has the “best experience,” Trump leads.\n"
+        "While the poll found Jeb Bush has the “best experience,” Trump leads.\n\n"
+        "Hillary Clinton was “extremely careless in handling very sensitive material.”\n"
     )
     assert found(text) == [
         ("knuckleheaded politicians.", "Ted Cruz", "partial"),

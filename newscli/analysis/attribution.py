@@ -648,8 +648,8 @@ def subject_of(
     ):
         return None
     verb = next((w for w in words[span[1] + 1 :] if w[0].lower() not in _ADVERBS), None)
-    if verb is None:
-        return None
+    if verb is None or verb[0].lower() in _BE_FORMS:
+        return None  # "Trump was “...”": words about the subject, not from them
     return make_speaker(text, words, span, verb[0], verb[2])
 
 
