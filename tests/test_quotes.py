@@ -538,6 +538,7 @@ def test_short_phrases_are_their_clause_subject_s_when_a_verb_gives_them_words()
         ("well qualified,", "American Bar Association", "partial"),
         ("very, very well", "Ted Cruz", "partial"),
         ("put the biggest crack", "Ted Cruz", "partial"),
+        ("extremely careless in handling very sensitive material.", None, "partial"),
     ]
 
 
