@@ -27,11 +27,13 @@ complain complained complains complaining caution cautioned cautions concede con
 concedes remark remarked remarks report reported reports reporting testify testified
 testifies post posted posts quip quipped joke joked jokes urge urged urges predict predicted
 predicts predicting promising vowing urging pledging shout shouted shouts yell yelled
-cry cried cries scream screamed screams chant chanted chants roar roared whisper whispered maintain maintained maintains
+cry cried cries scream screamed screams chant chanted chants roar roared whisper whispered
+maintain maintained maintains
 counter countered counters confirm confirmed confirms reveal revealed reveals describe
 described describes describing call called calls calling conclude concluded concludes
 concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
-opine opined opines demur demurred promise promised promises threaten threatened insist laugh laughed read exclaim exclaimed
+opine opined opines demur demurred promise promised promises threaten threatened insist laugh
+laughed read exclaim exclaimed
 charge charged point pointed chime chimed interject interjected retort retorted snap snapped
 scoff scoffed hit added demand demanded reads wonder wondered wonders assure assured
 assures remember remembered remembers allege alleged alleges label labeled labelled

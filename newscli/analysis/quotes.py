@@ -667,7 +667,8 @@ def _opens_sentence(document: Document, quote: Quote) -> bool:
     return (
         not lead
         or lead.endswith(":")
-        or lead.endswith(",") and len(lead.split()) <= 2
+        or lead.endswith(",")
+        and len(lead.split()) <= 2
         or lead.lower() in attribution.LEADING_FILLERS  # 'But “Q.”'
     )
 
