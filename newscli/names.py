@@ -147,7 +147,7 @@ def tagged_mentions(document: Document, spans: Iterable[Any]) -> list[Mention]:
 def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` and every other place the text names a person by a surname the article
     gives in full ("Carly Fiorina" ... "by 2001, Fiorina was still tussling"), which the
-    tagger let pass: one pass over the text, in text order."""
+    tagger let pass: one pass over the text's capitalised words, in text order."""
     surnames = {
         words[-1]
         for mention in mentions
@@ -159,21 +159,23 @@ def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     }
     if not surnames:
         return mentions
-    pattern = re.compile(
-        r"\b(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")\b"
-    )
     tagged = sorted((m.start, m.end) for m in mentions)
     starts = [start for start, _ in tagged]
     missed = []
-    for match in pattern.finditer(text):
-        found = bisect_right(starts, match.start()) - 1
-        if found >= 0 and match.start() < tagged[found][1]:
-            continue  # inside a tagged mention
-        if found + 1 < len(tagged) and tagged[found + 1][0] < match.end():
+    for match in _CAPITALISED.finditer(text):
+        name = strip_possessive(match.group())
+        if name not in surnames:
             continue
-        name = match.group()
-        missed.append(Mention(match.start(), match.end(), name, name, None, False))
+        start, end = match.start(), match.start() + len(name)
+        found = bisect_right(starts, start) - 1
+        if found >= 0 and start < tagged[found][1]:
+            continue  # inside a tagged mention
+        missed.append(Mention(start, end, name, name, None, False))
     return sorted(mentions + missed, key=lambda m: m.start) if missed else mentions
+
+
+#: a word that may be a name: any letter but a lower-case ASCII one first
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][\w’'-]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -338,6 +338,7 @@ def _named_after_comma(words: list[Word], j: int) -> int | None:
     return end - 1 if end > j + 2 and closes else None
 
 
+#: cues whose object is who listens ("told Congress: “Q”"), never a speaker
 _TO_LISTENERS = frozenset("told tell tells asked ask asks".split())
 
 #: "one of those advisers", "some of his aides"
@@ -658,8 +659,7 @@ def subject_of(
 def _speaks(word: str) -> bool:
     """A verb that puts words in someone's mouth: a cue, or one of those that take a quoted
     phrase as their object ("blamed it on “knuckleheaded politicians”")."""
-    stem = word.lower()
-    return word.islower() and (stem in CUES or stem in _PHRASE_VERBS)
+    return word.islower() and (word in CUES or word in _PHRASE_VERBS)
 
 
 def _opens_clause(words: list[Word], index: int) -> bool:
