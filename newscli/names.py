@@ -252,8 +252,8 @@ def _lowercase_role(text: str, start: int, sentence_start: int) -> str | None:
         return None
     keep: list[str] = []
     for word in reversed(words):
-        if not (word.isalpha() and word.islower()):
-            break
+        if not (word.isalpha() and word.islower()) or word in STOPWORDS or word.endswith("ed"):
+            break  # "led to what aide Kevin Phillips called": the role is "aide"
         keep.insert(0, word)
     return " ".join(keep) or None
 

@@ -243,6 +243,25 @@ def test_she_skips_an_opening_clause_and_finds_surnames_the_tagger_missed():
     ]
 
 
+def test_pronouns_pass_over_opening_phrases_and_roles_are_nouns():
+    text = (
+        "Climate\n\n"
+        "Klaus Weber met leaders. Asked whether Donald Trump could win, Weber demurred. "
+        "“There is just one science,” he said.\n\n"
+        "Phyllis Schlafly wrote a book. Noting that both Ronald Reagan and Donald Trump "
+        "battled the media, Schlafly praised Trump. “Trump is the first since Reagan,” she "
+        "wrote.\n\n"
+        "Nixon’s strategy led to what aide Kevin Phillips called a new era. The promise "
+        "appeals to voters, said Alan Abramowitz, a demographer. “He is trying to appeal to "
+        "a sense of displacement,” he said.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("There is jus", "Klaus Weber"),
+        ("Trump is the", "Phyllis Schlafly"),
+        ("He is trying", "Alan Abramowitz"),
+    ]
+
+
 def test_a_name_after_a_role_and_comma_and_an_owner_is_not_the_subject():
     text = (
         "Browser\n\n"

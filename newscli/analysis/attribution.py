@@ -93,7 +93,7 @@ _PHRASE_VERBS = frozenset(
     denying""".split()
 )
 # "When Trump incites violence with his “Q” remark": the subject of a subordinate clause
-SUBORDINATORS = frozenset("when while as if because though although after before since".split())
+_SUBORDINATORS = frozenset("when while as if because though although after before since".split())
 # capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
 LEADING_FILLERS = frozenset(
     """but and or so yet then now still also when while after before as if because though
@@ -656,6 +656,22 @@ def subject_of(
     return make_speaker(text, words, span, verb[0], verb[2])
 
 
+def opens_with_phrase(first: str, second: str) -> bool:
+    """Whether a sentence opening with these two words opens with a phrase or clause set
+    off before its subject: "When Maddow pointed out ..., Clinton", "In an interview with
+    Rosca, Lazar", "Noting that ..., Schlafly", "Asked whether ..., Ban" (not "Browning
+    said")."""
+    first = first.lower()
+    participle = first.endswith("ing") and len(first) > 5 and second.islower()
+    return (
+        first in _SUBORDINATORS
+        or first in _PREPOSITIONS
+        or first == "asked"
+        or participle
+        and second not in CUES
+    )
+
+
 def _speaks(word: str) -> bool:
     """A verb that puts words in someone's mouth: a cue, or one of those that take a quoted
     phrase as their object ("blamed it on “knuckleheaded politicians”")."""
@@ -669,7 +685,7 @@ def _opens_clause(words: list[Word], index: int) -> bool:
     if "," in lead:
         lead = lead[lead.index(",") + 1 :]
     first = words[index][0].lower()
-    return not SUBORDINATORS.intersection(lead + [first]) and all(
+    return not _SUBORDINATORS.intersection(lead + [first]) and all(
         w in LEADING_FILLERS or w in DETERMINERS for w in lead
     )
 
@@ -689,11 +705,12 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
     index = 0
     while index < len(words):
         lowered = words[index][0].lower()
-        opening_phrase = index == 0 and lowered in _PREPOSITIONS
+        following = words[index + 1][0] if index + 1 < len(words) else ""
         if (
-            opening_phrase
-            or lowered in SUBORDINATORS
-            and (index == 0 or words[index - 1][0] == ",")
+            index == 0
+            and opens_with_phrase(lowered, following)
+            or lowered in _SUBORDINATORS
+            and words[index - 1][0] == ","
         ):
             # "When Robby Mook, the manager, was asked ..., he laughed and said", "In an
             # interview with Matei Rosca, Lazar said": the main clause's, after the last

@@ -382,10 +382,11 @@ class _Referents:
         return min(by_sentence[nearest_first[0]])[2]
 
     def main_clause_start(self, sentence: int) -> int:
-        """Where a sentence's main clause starts: after an opening subordinate clause
-        ("When Maddow pointed out ..., Clinton seized upon it"), else at its start."""
+        """Where a sentence's main clause starts: after an opening phrase or clause set off
+        by a comma ("When Maddow pointed out ..., Clinton seized upon it"), else at its start."""
         found = self.document.sentences[sentence]
-        if self.opening_word(sentence) not in attribution.SUBORDINATORS:
+        words = found.text.lstrip(' “"«„`').split(None, 2)
+        if len(words) < 2 or not attribution.opens_with_phrase(words[0], words[1]):
             return found.start
         comma = self.document.text.find(",", found.start, found.end)
         return comma if comma >= 0 else found.start
