@@ -262,6 +262,28 @@ def test_pronouns_pass_over_opening_phrases_and_roles_are_nouns():
     ]
 
 
+def test_titles_between_parts_another_a_spokesman_and_owned_speakers():
+    text = (
+        "Round-up\n\n"
+        "“John Kasich would be the best nominee,” Lindsey Graham said on MSNBC's “Morning "
+        "Joe,” adding, “His problem is he is an insider.”\n\n"
+        "Maxine Waters tweeted, “Trump did the same last week.” Another tweeted, “Clinton "
+        "thinks she is above the rules.”\n\n"
+        "A spokesman for Platte River declined to comment but said in a statement that “the "
+        "company did not treat the server differently.”\n\n"
+        "In response to the proposal, Hillary Clinton’s right-hand woman rallied supporters, "
+        "saying: “We have to be ready to stop him.”\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("John Kasich ", "Lindsey Graham"),
+        ("His problem ", "Lindsey Graham"),
+        ("Trump did th", "Maxine Waters"),
+        ("Clinton thin", "Another"),
+        ("the company ", "A spokesman"),
+        ("We have to b", "Hillary Clinton’s right-hand woman"),
+    ]
+
+
 def test_a_name_after_a_role_and_comma_and_an_owner_is_not_the_subject():
     text = (
         "Browser\n\n"
@@ -619,7 +641,7 @@ def test_shouted_replies_places_times_and_names_inside_quotation_marks():
         ("a narcissistic sociopath,", "Glenn Beck"),
         ("going to fight on.", "Hillary Clinton"),
         ("We must be tough,", "Marco Rubio"),
-        ("quickly and decisively act against them.", None),
+        ("quickly and decisively act against them.", "Marco Rubio"),
     ]
 
 

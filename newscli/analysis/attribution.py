@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newscli.names import ROLE_NOUNS
+from newscli.names import ROLE_NOUNS, strip_possessive
 
 _CUE_VERBS = """say said says saying tell told tells telling add added adds adding insist
 insisted insists insisting echo echoed echoes echoing ask asked asks asking write wrote
@@ -212,6 +212,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     if j < 0:
         return None
     last = words[j][0]
+    if last.lower() in ("another", "one") and (j == 0 or not words[j - 1][0].isalpha()):
+        return j, j  # 'Another tweeted, “Q”'
     if last.lower() in DETERMINERS or last.lower() in LEADING_FILLERS:
         return None
     if last.lower() == "it" and j == index - 1 and _is_cue(words, index):
@@ -724,10 +726,17 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
                 continue
         if lowered in ("he", "she", "they"):
             return index, index
-        if lowered == "the" and index + 2 < len(words):
-            # "the prince called for Trump to drop out, calling him “Q”"
+        if lowered in ("the", "a", "an") and index + 2 < len(words):
+            # "the senator called for Trump to drop out, calling him “Q”", "A spokesman for
+            # Platte River declined ... but said"
             noun, verb = words[index + 1][0], words[index + 2][0]
-            if noun in ROLE_NOUNS and verb.isalpha() and verb.islower():
+            opens = index == 0 or words[index - 1][0] == ","
+            if (
+                noun in ROLE_NOUNS
+                and verb.isalpha()
+                and verb.islower()
+                or (opens and noun in _SPEAKING_NOUNS)
+            ):
                 return index, index + 1
         if not words[index][0][:1].isupper():
             index += 1
@@ -749,7 +758,25 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         opens = index == 0 and following == ","
         if (verb_follows or opens) and not _POSSESSIVE.search(name) and accepts(name):
             return index, end
+        owned = _owned_speaker(words, end)
+        opens_clause = index == 0 or words[index - 1][0] == ","
+        if owned is not None and opens_clause and accepts(strip_possessive(name)):
+            return index, owned  # "Hillary Clinton’s right-hand woman rallied"
         index = end + 1
+    return None
+
+
+def _owned_speaker(words: list[Word], owner: int) -> int | None:
+    """Where "’s right-hand woman" ends, if words[owner] is a possessive whose noun phrase
+    (up to three lowercase words) ends in a noun for people who speak."""
+    if not _POSSESSIVE.search(words[owner][0]):
+        return None
+    for last in range(owner + 1, min(owner + 4, len(words))):
+        word = words[last][0]
+        if not (word.replace("-", "").isalpha() and word.islower()):
+            return None
+        if word in _SPEAKING_NOUNS or word in _DOCUMENTS:
+            return last
     return None
 
 

@@ -226,7 +226,7 @@ def _signed(
 
 
 #: "Powell’s office", "Trump’s campaign"
-_OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z ]*)")
+_OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z -]*)")
 #: capitalised, but no one who speaks ("released a statement Wednesday saying")
 _DATE_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march
@@ -633,6 +633,10 @@ def _is_label(document: Document, quote: Quote) -> bool:
     return (short or title) and not _opens_sentence(document, quote)
 
 
+#: a short quoted title inside the words between two parts of a quotation
+_TITLE_IN_GAP = re.compile(r'[“"][^“”"\n]{1,40}[”"]')
+
+
 def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     """'“A,” he said, “B.”', '“A,” said Sherman, speaking of politicians, “b”': only the
     previous part's attribution, and maybe a phrase in commas, stands between them."""
@@ -641,6 +645,8 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     gap = document.text[previous.attribution_end : quote.start].rstrip(' “"«„`')
     if gap.strip(' ,:;.”"»') in ("", "and", "but"):  # '“A,” he said, and “b”'
         return True
+    # 'Graham said on MSNBC's "Morning Joe," adding, “B”': a title between is a name
+    gap = _TITLE_IN_GAP.sub(" ", gap)
     # a phrase continuing the attribution: no sentence ends before the lower-case part
     text = document.text
     if len(gap) > 120 or any(c in gap for c in '.!?“”"'):
