@@ -284,6 +284,20 @@ def test_titles_between_parts_another_a_spokesman_and_owned_speakers():
     ]
 
 
+def test_nouns_that_look_like_cues_and_phrases_after_prepositions():
+    text = (
+        "Asia\n\n"
+        "China has provoked mixed feelings in many Asian states, and it has used “velvet "
+        "gloves” in Central Asia, said Nargis Kassenova, an expert.\n\n"
+        "Frustrated, Bernie Sanders said he “cannot walk down the street” without reporters "
+        "asking him about it.\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("velvet glove", "Nargis Kassenova"),
+        ("cannot walk ", "Bernie Sanders"),
+    ]
+
+
 def test_a_name_after_a_role_and_comma_and_an_owner_is_not_the_subject():
     text = (
         "Browser\n\n"

@@ -16,7 +16,7 @@ from newscli.names import ROLE_NOUNS, strip_possessive
 _CUE_VERBS = """say said says saying tell told tells telling add added adds adding insist
 insisted insists insisting echo echoed echoes echoing ask asked asks asking write wrote
 writes writing explain explained explains explaining note noted notes noting state stated
-states stating declare declared declares declaring respond responded responds responding
+stating declare declared declares declaring respond responded responds responding
 reply replied replies replying continue continued continues continuing tweet tweeted
 tweets tweeting argue argued argues arguing claim claimed claims claiming warn warned warns
 warning recall recalled recalls recalling announce announced announces announcing
@@ -371,7 +371,7 @@ _PREPOSITIONS = frozenset(
 _FUNCTION_WORDS = frozenset(
     """on in at of for to with by from during after before about as and but or that this
     these those in into over under not no so than then there here when while where if
-    because since until""".split()
+    because since until without against among between through despite""".split()
 )
 _CUES_AND_FUNCTION_WORDS = CUES | _FUNCTION_WORDS
 
