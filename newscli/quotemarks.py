@@ -74,7 +74,7 @@ _CANDIDATE = re.compile("[“”«»„\"`']")
 def marks(text: str, start: int, end: int) -> Iterator[tuple[int, Direction, int]]:
     """(position, direction, length) of each double quotation mark in text[start:end]."""
     skip_to = start
-    quotation_open = False
+    opened_by = ""  # the mark that opened the quotation now open, if any
     for candidate in _CANDIDATE.finditer(text, start, end):
         i = candidate.start()
         if i < skip_to:
@@ -82,9 +82,11 @@ def marks(text: str, start: int, end: int) -> Iterator[tuple[int, Direction, int
         mark = mark_at(text, i)
         if mark is not None:
             direction = mark[0]
-            if quotation_open and text[i] in CLOSING:
+            if opened_by and text[i] in CLOSING:
                 direction = "close"  # a closing mark typed with a space after the words
-            quotation_open = direction == "open"
+            elif opened_by == "„" and text[i] == "“":
+                direction = "close"  # „German style“
+            opened_by = text[i] if direction == "open" else ""
             yield i, direction, mark[1]
             skip_to = i + mark[1]
 

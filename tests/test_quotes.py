@@ -561,6 +561,11 @@ def test_a_stray_mark_costs_only_its_own_paragraph():
     assert found(text) == [("We will meet again,", "Jo Park", "direct")]
 
 
+def test_low_opening_marks_close_with_the_high_one():
+    text = "Zitat\n\nEr sagte: „Wir gehen jetzt nach Hause“, und ging. Dann „kam er“ zurück.\n"
+    assert [q.end - q.start for q in find_quotations(parse(text))] == [26, 6]
+
+
 def test_marks_typed_facing_the_wrong_way():
     text = (
         "Marks\n\n"
