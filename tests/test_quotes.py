@@ -298,6 +298,23 @@ def test_nouns_that_look_like_cues_and_phrases_after_prepositions():
     ]
 
 
+def test_a_cue_in_an_opening_clause_is_not_the_quotation_s_unless_it_attributes():
+    text = (
+        "Cuba\n\n"
+        "When Donald Trump suggested that Cuba would sue, Marco Rubio fired back: “If they "
+        "sue us in a court in Miami, they are going to lose.”\n\n"
+        "As Michael Dell said last week in Tel Aviv, “Israel is the center of the digital "
+        "future.”\n\n"
+        "Hillary Clinton answered the question on Facebook writing, “Yes, I will. That was a "
+        "poor choice of words.”\n"
+    )
+    assert [(q[0][:12], q[1]) for q in found(text)] == [
+        ("If they sue ", "Marco Rubio"),
+        ("Israel is th", "Michael Dell"),
+        ("Yes, I will.", "Hillary Clinton"),
+    ]
+
+
 def test_a_name_after_a_role_and_comma_and_an_owner_is_not_the_subject():
     text = (
         "Browser\n\n"

@@ -569,13 +569,28 @@ def attribution_before(
             shifted = [("to", 0, 0), *words]
             return make_speaker(text, shifted, span, "according to", according.end())
     words = read_words(text, start, opening)
-    for position in range(len(words) - 1, -1, -1):
+    # "When Trump suggested that ..., Rubio fired back: “Q”": a cue in an opening clause is
+    # not the quotation's, which stands after that clause -- unless the clause is the
+    # attribution ("As Politico reported, “Q”")
+    opening_clause_end = 0
+    opener = words[0][0].lower() if words else ""
+    if len(words) > 1 and opener != "as" and opens_with_phrase(opener, words[1][0]):
+        opening_clause_end = next((k for k, w in enumerate(words) if w[0] == ","), 0)
+    for position in range(len(words) - 1, opening_clause_end - 1, -1):
         word = words[position][0]
         if not _is_cue(words, position):
             continue
         participle = word.lower().endswith("ing") and position > 0
         span = None
         named_just_before = words[position - 1][0][:1].isupper() if position else False
+        if named_just_before:
+            name_start = position - 1
+            while name_start and words[name_start - 1][0][:1].isupper():
+                name_start -= 1
+            # "responded on Facebook writing “Q”": a name inside a phrase is no subject
+            named_just_before = not (
+                name_start and words[name_start - 1][0].lower() in _PREPOSITIONS
+            )
         if participle and words[position - 1][0].lower() not in _BE_FORMS and not named_just_before:
             # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
             # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle
