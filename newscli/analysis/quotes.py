@@ -370,16 +370,19 @@ class _Referents:
         by_sentence: dict[int, list[tuple[bool, int, str]]] = {}
         for possessive, start, person in referents:
             if fits(person):
-                sentence = self.sentence_of(start)
-                aside = possessive or start < self.main_clause_start(sentence)
-                by_sentence.setdefault(sentence, []).append((aside, start, person))
+                by_sentence.setdefault(self.sentence_of(start), []).append(
+                    (possessive, start, person)
+                )
         if not by_sentence:
             return None
         nearest_first = sorted(by_sentence, reverse=True)
-        for sentence in nearest_first:
-            if not pronoun or self.opening_word(sentence) != pronoun:
-                return min(by_sentence[sentence])[2]
-        return min(by_sentence[nearest_first[0]])[2]
+        chosen = next(
+            (s for s in nearest_first if not pronoun or self.opening_word(s) != pronoun),
+            nearest_first[0],
+        )
+        # the main clause is worked out for the one sentence chosen, not for every name
+        main = self.main_clause_start(chosen)
+        return min(by_sentence[chosen], key=lambda r: (r[0] or r[1] < main, r[1]))[2]
 
     def main_clause_start(self, sentence: int) -> int:
         """Where a sentence's main clause starts: after an opening phrase or clause set off
@@ -512,7 +515,8 @@ def _attribute(
     opening = quote.start - 1
     while opening > sentence_start and text[opening] in '“«„"`':
         opening -= 1
-    ends_sentence = text[quote.start : quote.end].rstrip().endswith(".")
+    quoted = text[quote.start : quote.end]
+    ends_sentence = quoted.rstrip().endswith(".")
     is_speaker = referents.is_speaker
 
     def candidates() -> Iterator[attribution.Speaker | None]:
@@ -548,7 +552,6 @@ def _attribute(
         ),
         None,
     )
-    quoted = text[quote.start : quote.end]
     if found is None and whole_sentence and not _is_title(quoted):
         found = attribution.subject_of(
             text,
