@@ -49,6 +49,8 @@ class Metadata:
     dateline: str | None = None
     date: str | None = None
     category_tags: list[str] = field(default_factory=list)
+    #: the site's name, as a web page gives it
+    site_name: str | None = None
 
 
 @dataclass(slots=True)
@@ -126,8 +128,11 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 _SUBSCRIBE = re.compile(
-    r"^(?:subscribe\b|sign up\b|get (?:our|the) .{0,40}newsletter|follow us\b|"
-    r"download (?:our|the) .{0,20}app|never miss a story|support (?:our|independent) journalism)"
+    r"^(?:subscribe\b|sign up\b|get (?:our|the) .{0,40}(?:newsletter|in your inbox)|follow us\b|"
+    r"download (?:our|the) .{0,20}app|never miss a story|support (?:our|independent) journalism|"
+    # "Follow Newsbeat on Instagram, Facebook ...", "Follow AP's full coverage of X at https://"
+    r"follow [^.!?]{1,60}\bon (?:facebook|twitter|instagram|youtube|linkedin|tiktok|threads)\b|"
+    r"follow [^.!?]{1,60}\bcoverage\b)"
     r".{0,150}$",
     re.IGNORECASE,
 )
@@ -139,7 +144,7 @@ _ADVERTISEMENT = _whole_line(
 _RELATED = re.compile(
     r"^(?:related(?: (?:coverage|stories|articles|content|links|news))?|read more|read also|"
     r"also read|see also|more|more from [\w .]{1,30}|recommended|watch|listen|you may also like|"
-    r"most read|trending)(?:\s*[:|>»—–-]\s*.{0,200}|)$",
+    r"most read|trending|don[’']t miss)(?:\s*[:|>»—–-]\s*.{0,200}|\s*(?:\.\.\.|…))?$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(
@@ -308,8 +313,13 @@ def _boilerplate_reason(text: str) -> str | None:
     return None
 
 
-def clean(lines: list[Line]) -> Cleaning:
-    """Classify each line (the title already removed) as body, metadata or boilerplate."""
+def clean(lines: list[Line], *, structured: bool = False) -> Cleaning:
+    """Classify each line (the title already removed) as body, metadata or boilerplate.
+
+    `structured`: each line is a block a web page's markup marked (paragraph, heading,
+    list item), so a short line is a heading or a short paragraph of the article, not a
+    related-headline caption the plain text cannot tell from one.
+    """
     metadata = Metadata()
     drops: dict[int, Drop] = {}
     for index, line in enumerate(lines):
@@ -333,8 +343,9 @@ def clean(lines: list[Line]) -> Cleaning:
 
     body_indices = [i for i in range(len(lines)) if i not in drops]
     _drop_categories(lines, body_indices, drops, metadata)
-    body_indices = [i for i in range(len(lines)) if i not in drops]
-    _drop_headlines(lines, body_indices, drops)
+    if not structured:
+        body_indices = [i for i in range(len(lines)) if i not in drops]
+        _drop_headlines(lines, body_indices, drops)
 
     body = [lines[i] for i in range(len(lines)) if i not in drops]
     dropped = sorted(drops.values(), key=lambda d: d.start)

@@ -9,7 +9,7 @@ functions that need them, so start-up stays fast.
 import codecs
 import inspect
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial, wraps
@@ -49,8 +49,8 @@ def _check_encoding(value: str | None) -> str | None:
 Files = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Articles: files, directories (their .txt and .md files) or - for stdin. "
-        "With none given, piped stdin is read.",
+        help="Articles: text, HTML or WARC files (also .gz, .bz2, .xz), directories of "
+        "them, or - for stdin. With none given, piped stdin is read.",
         show_default=False,
         metavar="FILE",
     ),
@@ -71,6 +71,28 @@ TextFieldOption = Annotated[
     str,
     typer.Option(
         "--text-field", metavar="FIELD", help="The JSONL field that holds the article text."
+    ),
+]
+HtmlOption = Annotated[
+    bool,
+    typer.Option(
+        "--html", help="Standard input (and files named otherwise) is a web page's HTML."
+    ),
+]
+HtmlFieldOption = Annotated[
+    str | None,
+    typer.Option(
+        "--html-field",
+        metavar="FIELD",
+        show_default=False,
+        help="With --jsonl: the field that holds a web page's HTML, to extract the article from.",
+    ),
+]
+WithTextOption = Annotated[
+    bool,
+    typer.Option(
+        "--with-text",
+        help="Put the article's text (a page's extracted text) in each record: the offsets index it.",
     ),
 ]
 EncodingOption = Annotated[
@@ -146,6 +168,9 @@ class Inputs:
     fmt: Format
     jsonl: bool
     text_field: str
+    html: bool
+    html_field: str | None
+    with_text: bool
     encoding: str | None
     jobs: int | None
     quiet: bool
@@ -157,6 +182,9 @@ _INPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
     "fmt": (FormatOption, Format.auto),
     "jsonl": (JsonlOption, False),
     "text_field": (TextFieldOption, "text"),
+    "html": (HtmlOption, False),
+    "html_field": (HtmlFieldOption, None),
+    "with_text": (WithTextOption, False),
     "encoding": (EncodingOption, None),
     "jobs": (JobsOption, None),
     "quiet": (QuietOption, False),
@@ -206,14 +234,10 @@ def _run(
     env: Environment = ctx.obj
     args = _input_args(ctx, files)
     writer = Writer(inputs.fmt, layout, env, many=expects_many(args, inputs.jsonl))
-    work = partial(analyse_chunk, analyse, max_chars=inputs.max_chars)
-    items = read_articles(
-        args,
-        stdin=env.stdin,
-        jsonl=inputs.jsonl,
-        text_field=inputs.text_field,
-        encoding=inputs.encoding,
+    work = partial(
+        analyse_chunk, analyse, max_chars=inputs.max_chars, with_text=inputs.with_text
     )
+    items = _read(ctx, args, inputs)
     # tracebacks do not cross processes: --debug runs everything here
     jobs = 1 if ctx.meta.get("debug") else _jobs(inputs.jobs)
     with _progress(env, inputs, writer) as progress:
@@ -231,6 +255,27 @@ def _run(
 
 #: articles per message to a worker process
 CHUNK = 16
+
+
+def _read(ctx: typer.Context, args: list[str], inputs: Inputs) -> Iterator[Article | InputError]:
+    env: Environment = ctx.obj
+    if inputs.html_field is not None and not inputs.jsonl:
+        raise typer.BadParameter("reads a JSONL field; add --jsonl", param_hint="--html-field")
+    return read_articles(
+        args,
+        stdin=env.stdin,
+        jsonl=inputs.jsonl,
+        text_field=inputs.text_field,
+        encoding=inputs.encoding,
+        html=inputs.html,
+        html_field=inputs.html_field,
+        note=partial(_note, env),
+    )
+
+
+def _note(env: Environment, source: str, message: str) -> None:
+    env.stderr.write(f"newscli: {source}: {message}\n")
+    env.stderr.flush()
 
 
 def _input_args(ctx: typer.Context, files: list[str] | None) -> list[str]:
@@ -560,13 +605,7 @@ def _run_corpus(
     writer = Writer(inputs.fmt, layout, env, many=expects_many(args, inputs.jsonl))
 
     def articles() -> Any:
-        for item in read_articles(
-            args,
-            stdin=env.stdin,
-            jsonl=inputs.jsonl,
-            text_field=inputs.text_field,
-            encoding=inputs.encoding,
-        ):
+        for item in _read(ctx, args, inputs):
             progress.advance(failed=isinstance(item, InputError))
             if isinstance(item, InputError):
                 _report(ctx, item)

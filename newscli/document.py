@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newscli import clean, segment
+from newscli.inputs import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,25 +100,49 @@ class Document:
         return [s for s in self.sentences if s.paragraph == paragraph.index]
 
 
-def parse(text: str, *, title: str | None = None) -> Document:
-    """Parse an article. `title`, when given (a JSONL record's), is not looked for in text."""
+def parse(text: str, *, title: str | None = None, page: Page | None = None) -> Document:
+    """Parse an article. `title`, when given (a JSONL record's or a page's), is not looked
+    for in the text, except as its first line. `page`, for text extracted from a web page:
+    each line is one of the page's blocks, so the markup, not the line's length, says what
+    is a heading, and the page's byline, date and site name come first."""
     lines = clean.split_lines(text)
     found_title: Title | None = None
     if title is not None:
         found_title = Title(title, None, None)
+        if lines and _same_title(lines[0].text, title):
+            found_title = Title(lines[0].text, lines[0].start, lines[0].end)
+            lines = lines[1:]
     elif len(lines) > 1 and clean.looks_like_title(lines[0].text):
         first = lines[0]
         if not clean.clean([first]).drops:
             found_title = Title(first.text, first.start, first.end)
             lines = lines[1:]
 
-    cleaning = clean.clean(lines)
+    cleaning = clean.clean(lines, structured=page is not None)
+    metadata = cleaning.metadata
+    if page is not None:
+        metadata.byline = page.byline or metadata.byline
+        metadata.date = page.date or metadata.date
+        metadata.site_name = page.site_name
     dropped = [Dropped(d.start, d.end, text[d.start : d.end], d.reason) for d in cleaning.drops]
     paragraphs = [
         Paragraph(index, line.start, line.end, line.text)
         for index, line in enumerate(cleaning.body)
     ]
     # lower-cased text (some corpora are) gives the splitter no capitals to go by
-    return Document(
-        text, found_title, cleaning.metadata, dropped, paragraphs, caseless=text.islower()
+    return Document(text, found_title, metadata, dropped, paragraphs, caseless=text.islower())
+
+
+#: what sets a site's name off a page title: "Headline | Site", "Site - Headline"
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def _same_title(line: str, title: str) -> bool:
+    """Whether a first line repeats the given title, perhaps without the site's name."""
+    line, title = " ".join(line.split()).casefold(), " ".join(title.split()).casefold()
+    if line == title:
+        return True
+    return any(
+        title.startswith(line + separator) or title.endswith(separator + line)
+        for separator in _TITLE_SEPARATORS
     )

@@ -1,37 +1,98 @@
-"""Turn command-line inputs into articles: files, directories, '-' and JSONL records.
+"""Turn command-line inputs into articles: text, HTML, WARC and JSONL, compressed or not.
 
-Everything here streams: a directory is walked lazily and a JSONL corpus is read a line
-at a time, so a million-line corpus is never held in memory. A bad input becomes an
-`InputError` in the stream, in input order, so the caller can report it and go on.
+Everything here streams: a directory is walked lazily, a JSONL corpus is read a line at a
+time and a WARC a record at a time, so a million-line corpus or a 10 GB crawl is never
+held in memory. A bad input becomes an `InputError` in the stream, in input order, so
+the caller can report it and go on.
+
+A web page (an .html file, a WARC response, --html) leaves here as an `Article` holding
+its decoded HTML; `extracted` turns it into the article's text where the work is done --
+in the worker processes -- because extraction costs far more than reading.
 """
 
+import bz2
+import dataclasses
+import gzip
 import json
+import lzma
 import os
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from newscli.errors import InputError, UsageError
 
-ARTICLE_SUFFIXES = (".txt", ".md")
 STDIN_NAME = "-"
+
+
+class Kind(StrEnum):
+    """What an input file holds, told by its name."""
+
+    text = "text"
+    html = "html"
+    warc = "warc"
+
+
+#: the suffix before any compression suffix -> what the file holds
+KIND_SUFFIXES = {
+    ".txt": Kind.text,
+    ".md": Kind.text,
+    ".html": Kind.html,
+    ".htm": Kind.html,
+    ".xhtml": Kind.html,
+    ".warc": Kind.warc,
+    ".arc": Kind.warc,
+}
+#: compression suffix -> the module whose `open` reads it (zstandard: when installed)
+COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the markup of a web page said about the article it holds."""
+
+    byline: str | None = None
+    date: str | None = None
+    site_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article's text as decoded from its input, before any parsing."""
+    """One article as read from its input, before any parsing.
+
+    `text` is the article's text -- or, while `html` is set, the page's decoded HTML,
+    which `extracted` turns into text. An article extracted from a page carries `page`:
+    its lines are then the page's blocks (paragraphs, headings, list items), one a line.
+    """
 
     source: str
     text: str
     id: str | int | None = None
     title: str | None = None
+    html: bool = False
+    #: the page's address: the WARC record's target, or the page's own canonical URL
+    url: str | None = None
+    #: when a crawler fetched the page (the WARC record's date, ISO 8601)
+    captured: str | None = None
+    page: Page | None = None
 
     def cut(self, max_chars: int) -> "Article":
         """This article, its text cut at max_chars when longer (--max-chars)."""
         if len(self.text) <= max_chars:
             return self
-        return Article(self.source, self.text[:max_chars], self.id, self.title)
+        return dataclasses.replace(self, text=self.text[:max_chars])
+
+
+def extracted(article: Article) -> Article:
+    """The article's text: a web page's extracted from its HTML; any other as it is."""
+    if not article.html:
+        return article
+    from newscli.webpage import extract
+
+    return extract(article)
 
 
 def decode(data: bytes, source: str, encoding: str | None) -> str:
@@ -70,15 +131,41 @@ def _check_text(text: str, source: str) -> str:
     return text
 
 
+def split_name(name: str) -> tuple[Kind | None, str | None]:
+    """What a file holds and how it is compressed, from its name: ("html", ".gz")."""
+    lower = name.lower()
+    compression = next((c for c in COMPRESSION_SUFFIXES if lower.endswith(c)), None)
+    if compression is not None:
+        lower = lower[: -len(compression)]
+    return KIND_SUFFIXES.get(os.path.splitext(lower)[1]), compression
+
+
 def _files_in(directory: Path) -> list[Path]:
-    return sorted(
-        p for p in directory.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-    )
+    return sorted(p for p in directory.rglob("*") if split_name(p.name)[0] and p.is_file())
 
 
-def _read_path(path: Path, source: str) -> bytes:
+def open_input(path: Path, source: str) -> BinaryIO:
+    """The file as a binary stream, decompressed as its name says; a read error is an
+    `InputError` naming the source."""
+    compression = split_name(path.name)[1]
     try:
-        return path.read_bytes()
+        if compression == ".zst":
+            try:
+                import zstandard
+            except ImportError:
+                raise InputError(
+                    "is compressed with zstd, which needs the zstandard package",
+                    source=source,
+                    hint="pip install zstandard, or decompress it first",
+                ) from None
+            return zstandard.open(path, "rb")  # type: ignore[no-any-return]
+        opener: Callable[..., IO[bytes]] = {
+            ".gz": gzip.open,
+            ".bz2": bz2.open,
+            ".xz": lzma.open,
+            None: open,
+        }[compression]
+        return opener(path, "rb")  # type: ignore[return-value]
     except FileNotFoundError:
         raise InputError("no such file", source=source, hint="check the path") from None
     except IsADirectoryError:
@@ -87,6 +174,36 @@ def _read_path(path: Path, source: str) -> bytes:
         raise InputError("permission denied", source=source, hint="check its permissions") from None
     except OSError as err:
         raise InputError(f"cannot be read ({err.strerror})", source=source) from None
+
+
+#: what a broken compressed stream or a failing disk raises while it is read
+READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
+
+
+def read_error(err: BaseException, source: str) -> InputError:
+    """A failure while reading a stream, as one line naming the input and what to do."""
+    detail = str(err) or type(err).__name__
+    if isinstance(err, EOFError):
+        return InputError(
+            f"ends before its compressed stream does ({detail})",
+            source=source,
+            hint="the file is cut off; download or copy it again",
+        )
+    if isinstance(err, zlib.error | lzma.LZMAError) or "compressed" in detail.lower():
+        return InputError(
+            f"is not a valid compressed file ({detail})",
+            source=source,
+            hint="check the file; its name's suffix must match its compression",
+        )
+    return InputError(f"cannot be read ({detail})", source=source)
+
+
+def _read_all(path: Path, source: str) -> bytes:
+    with open_input(path, source) as stream:
+        try:
+            return stream.read()
+        except READ_ERRORS as err:
+            raise read_error(err, source) from None
 
 
 def _sources(args: list[str]) -> Iterator[str | InputError]:
@@ -100,7 +217,7 @@ def _sources(args: list[str]) -> Iterator[str | InputError]:
             files = _files_in(path)
             if not files:
                 yield InputError(
-                    "directory holds no .txt or .md files",
+                    "directory holds no article files (.txt, .md, .html, .htm, .warc, .arc)",
                     source=arg,
                     hint="name the files themselves, or use --jsonl for a JSONL corpus",
                 )
@@ -109,9 +226,27 @@ def _sources(args: list[str]) -> Iterator[str | InputError]:
             yield arg
 
 
+def looks_like_html(text: str) -> bool:
+    """Whether a text plainly is an HTML document: it opens with a doctype or <html>."""
+    head = text[:512].lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        head.startswith("<?xml") and "<html" in head
+    )
+
+
 def _jsonl_articles(
-    lines: Iterable[bytes], source: str, text_field: str, encoding: str | None
+    lines: Iterable[bytes],
+    source: str,
+    text_field: str,
+    encoding: str | None,
+    html_field: str | None,
 ) -> Iterator[Article | InputError]:
+    field = html_field or text_field
+    hint = (
+        "name the HTML field with --html-field"
+        if html_field
+        else "name the text field with --text-field"
+    )
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if not raw.strip():
@@ -133,28 +268,31 @@ def _jsonl_articles(
                 "is not a JSON object", source=where, hint="each line must be one JSON object"
             )
             continue
-        text = record.get(text_field)
+        text = record.get(field)
         if not isinstance(text, str):
-            problem = (
-                f"has no {text_field!r} field"
-                if text is None
-                else f"field {text_field!r} is not a string"
-            )
-            yield InputError(problem, source=where, hint="name the text field with --text-field")
+            problem = f"has no {field!r} field" if text is None else f"field {field!r} is not a string"
+            yield InputError(problem, source=where, hint=hint)
             continue
         try:
             text = _check_text(text, where)
         except InputError as err:
             yield err
             continue
-        record_id = record.get("id")
-        title = record.get("title")
+        record_id, title, url = record.get("id"), record.get("title"), record.get("url")
         yield Article(
             source=where,
             text=text,
             id=record_id if isinstance(record_id, str | int) else None,
             title=title if isinstance(title, str) else None,
+            html=html_field is not None or looks_like_html(text),
+            url=url if isinstance(url, str) else None,
         )
+
+
+def _page(data: bytes, source: str, encoding: str | None) -> Article:
+    from newscli.webpage import decode_page
+
+    return Article(source=source, text=_check_text(decode_page(data, source, encoding), source), html=True)
 
 
 def read_articles(
@@ -164,41 +302,68 @@ def read_articles(
     jsonl: bool = False,
     text_field: str = "text",
     encoding: str | None = None,
+    html: bool = False,
+    html_field: str | None = None,
+    note: Callable[[str, str], None] | None = None,
 ) -> Iterator[Article | InputError]:
-    """Yield each input's article (or its error), in order. Nothing is read ahead."""
+    """Yield each input's articles (or errors), in order. Nothing is read ahead.
+
+    `html`: standard input and files of unknown kind are HTML pages. `html_field`: a
+    JSONL record's page is the HTML in this field. `note(source, message)` hears what is
+    worth saying but is no error (a WARC's records that are not pages, skipped).
+    """
     for item in _sources(args):
         if isinstance(item, InputError):
             yield item
             continue
         source = item
+        kind = Kind.text if source == STDIN_NAME else split_name(source)[0]
         if jsonl:
-            if source == STDIN_NAME:
-                yield from _jsonl_articles(stdin, "<stdin>", text_field, encoding)
-                continue
+            yield from _read_jsonl(source, stdin, text_field, encoding, html_field)
+        elif kind is Kind.warc:
+            from newscli.warc import warc_articles
+
+            yield from warc_articles(Path(source), source, encoding, note)
+        else:
             try:
-                handle = open(source, "rb")  # noqa: SIM115 - closed below, streamed line by line
-            except OSError:
-                try:
-                    _read_path(Path(source), source)
-                except InputError as err:
-                    yield err
-                continue
-            with handle:
-                yield from _jsonl_articles(handle, source, text_field, encoding)
-            continue
+                if source == STDIN_NAME:
+                    data = stdin.read()
+                    source = "<stdin>"
+                else:
+                    data = _read_all(Path(source), source)
+                # an ASCII-compatible look at the start is enough to sniff, whatever the charset
+                if kind is Kind.html or html or looks_like_html(data[:512].decode("latin-1")):
+                    yield _page(data, source, encoding)
+                else:
+                    yield Article(source=source, text=_check_text(decode(data, source, encoding), source))
+            except InputError as err:
+                yield err
+
+
+def _read_jsonl(
+    source: str, stdin: BinaryIO, text_field: str, encoding: str | None, html_field: str | None
+) -> Iterator[Article | InputError]:
+    if source == STDIN_NAME:
+        yield from _jsonl_articles(stdin, "<stdin>", text_field, encoding, html_field)
+        return
+    try:
+        handle = open_input(Path(source), source)
+    except InputError as err:
+        yield err
+        return
+    with handle:
         try:
-            if source == STDIN_NAME:
-                data = stdin.read()
-                source = "<stdin>"
-            else:
-                data = _read_path(Path(source), source)
-            text = _check_text(decode(data, source, encoding), source)
-        except InputError as err:
-            yield err
-            continue
-        yield Article(source=source, text=text)
+            yield from _jsonl_articles(handle, source, text_field, encoding, html_field)
+        except READ_ERRORS as err:
+            yield read_error(err, source)
 
 
 def expects_many(args: list[str], jsonl: bool) -> bool:
     """Whether an invocation names (possibly) several articles, fixing the JSON shape."""
-    return jsonl or len(args) > 1 or any(os.path.isdir(a) for a in args if a != STDIN_NAME)
+    return (
+        jsonl
+        or len(args) > 1
+        or any(
+            os.path.isdir(a) or split_name(a)[0] is Kind.warc for a in args if a != STDIN_NAME
+        )
+    )

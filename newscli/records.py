@@ -10,7 +10,7 @@ from typing import Any
 
 from newscli.document import Document
 from newscli.errors import NewscliError
-from newscli.inputs import Article
+from newscli.inputs import Article, extracted
 
 Record = dict[str, Any]
 #: what analysing one input gives: its record, or the error it raised
@@ -18,26 +18,34 @@ Outcome = Record | Exception
 
 
 def analyse_chunk(
-    analyse: Any, items: list[Article | NewscliError], *, max_chars: int | None = None
+    analyse: Any,
+    items: list[Article | NewscliError],
+    *,
+    max_chars: int | None = None,
+    with_text: bool = False,
 ) -> list[Outcome]:
     """Each article's record, or the exception analysing it raised (never raised here).
 
-    Unreadable inputs (errors from `read_articles`) pass through in their place. An
-    article longer than `max_chars` is cut there first and its record says so.
+    Unreadable inputs (errors from `read_articles`) pass through in their place. A web
+    page's text is extracted first. An article longer than `max_chars` is then cut there
+    and its record says so; `with_text` puts the text the offsets index in the record.
     """
     out: list[Outcome] = []
     for item in items:
         if isinstance(item, Exception):
             out.append(item)
             continue
-        article = item if max_chars is None else item.cut(max_chars)
         try:
+            whole = extracted(item)
+            article = whole if max_chars is None else whole.cut(max_chars)
             record = analyse(article)
         except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
             out.append(exc)
             continue
-        if article is not item:
+        if article is not whole:
             record["truncated"] = max_chars
+        if with_text:
+            record["text"] = article.text
         out.append(record)
     return out
 
@@ -45,14 +53,19 @@ def analyse_chunk(
 def parsed(article: Article) -> Document:
     from newscli.document import parse
 
-    return parse(article.text, title=article.title)
+    return parse(article.text, title=article.title, page=article.page)
 
 
 def base_record(article: Article, document: Document | None) -> Record:
-    """source, id (for JSONL records that have one) and the title the parse found."""
+    """source, id (for JSONL records that have one), a web page's url and capture date,
+    and the title the parse found."""
     record: Record = {"source": article.source}
     if article.id is not None:
         record["id"] = article.id
+    if article.url is not None:
+        record["url"] = article.url
+    if article.captured is not None:
+        record["captured"] = article.captured
     if document is not None:
         record["title"] = document.title.text if document.title else None
     return record
@@ -63,6 +76,8 @@ def parse_record(article: Article, *, tokens: bool = False) -> Record:
 
     record = base_record(article, None)
     record.update(describe(parsed(article), tokens=tokens))
+    if article.page is not None:  # the text the offsets index is not the input's
+        record["text"] = article.text
     return record
 
 

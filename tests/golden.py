@@ -14,11 +14,13 @@ COMMANDS = ("parse", "readability", "summarize", "quotes", "entities")
 
 
 def seed_paths() -> list[Path]:
-    return sorted((ROOT / "seeds").glob("*.txt"))
+    """The seed articles: text, and one as the web page it came from."""
+    return sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix in (".txt", ".html"))
 
 
 def golden_path(seed: Path, command: str) -> Path:
-    return GOLDEN / f"{seed.stem}.{command}.json"
+    name = seed.stem if seed.suffix == ".txt" else seed.name
+    return GOLDEN / f"{name}.{command}.json"
 
 
 def render(seed: Path, command: str) -> object:

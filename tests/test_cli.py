@@ -159,7 +159,7 @@ def test_empty_and_boilerplate_only_inputs_give_zero_counts(run, tmp_path):
 def test_directory_without_articles_is_an_input_error(run, tmp_path):
     result = run(["readability", tmp_path])
     assert result.exit_code == 1
-    assert "holds no .txt or .md files" in result.stderr
+    assert "holds no article files (.txt, .md, .html" in result.stderr
 
 
 def test_jsonl_carries_id_and_title_and_reports_bad_lines(run, tmp_path):

@@ -95,4 +95,4 @@ def test_analyze_table_and_csv(run, seeds):
     assert "summary" in table.stdout and "grade" in table.stdout
     rows = run(["analyze", "-f", "csv", seeds]).stdout.splitlines()
     assert rows[0].startswith("source,id,title,grade")
-    assert len(rows) == 1 + len(list(seeds.glob("*.txt")))
+    assert len(rows) == 1 + len(list(seeds.glob("*.txt"))) + len(list(seeds.glob("*.html")))

@@ -6,7 +6,7 @@ from tests.golden import COMMANDS, ROOT, golden_path, render, seed_paths
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("seed", seed_paths(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("seed", seed_paths(), ids=lambda p: p.name)
 def test_seed_output_matches_golden(seed, command, monkeypatch):
     monkeypatch.chdir(ROOT)
     expected = json.loads(golden_path(seed, command).read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from typing import TypeVar
 from newscli.dedupe import SHINGLE
 from newscli.dedupe.sketch import Sketch, sketch, sketch_many
 from newscli.document import Document, parse
-from newscli.inputs import Article
+from newscli.inputs import Article, extracted
 from newscli.parallel import ordered_map
 
 #: articles parsed and sketched together (one numpy pass, one message to a worker)
@@ -22,12 +22,14 @@ Tag = TypeVar("Tag")
 Result = tuple[Sketch, str | None] | Exception
 
 
-def sketch_texts(items: list[tuple[str, str | None]], shingle: int = SHINGLE) -> list[Result]:
-    """Parse and sketch (text, given title) pairs; each failure is returned in its place."""
+def sketch_each(articles: list[Article], shingle: int = SHINGLE) -> list[Result]:
+    """Read (a web page's text extracted), parse and sketch articles; each failure is
+    returned in its place."""
     parsed: list[Document | Exception] = []
-    for text, title in items:
+    for article in articles:
         try:
-            parsed.append(parse(text, title=title))
+            text = extracted(article)
+            parsed.append(parse(text.text, title=text.title, page=text.page))
         except Exception as exc:  # noqa: BLE001 - reported for this article alone
             parsed.append(exc)
     documents = [d for d in parsed if isinstance(d, Document)]
@@ -66,4 +68,4 @@ def sketch_articles(
 
 
 def _sketch_chunk(chunk: list[tuple[Tag, Article]], *, shingle: int) -> list[Result]:
-    return sketch_texts([(article.text, article.title) for _, article in chunk], shingle)
+    return sketch_each([article for _, article in chunk], shingle)
