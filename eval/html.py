@@ -94,7 +94,10 @@ def show_errors(folder: Path, ours: dict[str, str], theirs: dict[str, str], coun
         mine = _shingles(text)
         return len(mine & _shingles(body)) / max(1, len(mine))
 
-    gains = {k: overlap(ours.get(k, ""), g["articleBody"]) - overlap(theirs[k], g["articleBody"]) for k, g in gold.items()}
+    gains = {
+        k: overlap(ours.get(k, ""), g["articleBody"]) - overlap(theirs[k], g["articleBody"])
+        for k, g in gold.items()
+    }
     for key in sorted(gains, key=gains.get)[:count]:
         body = gold[key]["articleBody"]
         print(f"\n== {key[:12]} {gold[key].get('url', '')}")
@@ -122,7 +125,9 @@ def main() -> None:
     print(f"Body extraction, {len(list(pages.glob('*.html.gz')))} pages of {args.folder}")
     print(score(args.folder, outputs))
     if args.errors:
-        show_errors(args.folder, outputs["newscli"], outputs["trafilatura-newscli-options"], args.errors)
+        show_errors(
+            args.folder, outputs["newscli"], outputs["trafilatura-newscli-options"], args.errors
+        )
 
 
 if __name__ == "__main__":

@@ -75,9 +75,7 @@ TextFieldOption = Annotated[
 ]
 HtmlOption = Annotated[
     bool,
-    typer.Option(
-        "--html", help="Standard input (and files named otherwise) is a web page's HTML."
-    ),
+    typer.Option("--html", help="Standard input (and files named otherwise) is a web page's HTML."),
 ]
 HtmlFieldOption = Annotated[
     str | None,
@@ -92,7 +90,7 @@ WithTextOption = Annotated[
     bool,
     typer.Option(
         "--with-text",
-        help="Put the article's text (a page's extracted text) in each record: the offsets index it.",
+        help="Put the article's text (a page's: as extracted) in each record; offsets index it.",
     ),
 ]
 EncodingOption = Annotated[
@@ -234,9 +232,7 @@ def _run(
     env: Environment = ctx.obj
     args = _input_args(ctx, files)
     writer = Writer(inputs.fmt, layout, env, many=expects_many(args, inputs.jsonl))
-    work = partial(
-        analyse_chunk, analyse, max_chars=inputs.max_chars, with_text=inputs.with_text
-    )
+    work = partial(analyse_chunk, analyse, max_chars=inputs.max_chars, with_text=inputs.with_text)
     items = _read(ctx, args, inputs)
     # tracebacks do not cross processes: --debug runs everything here
     jobs = 1 if ctx.meta.get("debug") else _jobs(inputs.jobs)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import Any, BinaryIO
 
 from newscli.errors import InputError, UsageError
 
@@ -147,7 +147,23 @@ def _files_in(directory: Path) -> list[Path]:
 def open_input(path: Path, source: str) -> BinaryIO:
     """The file as a binary stream, decompressed as its name says; a read error is an
     `InputError` naming the source."""
-    compression = split_name(path.name)[1]
+    return _open(path, source, split_name(path.name)[1])
+
+
+def open_raw(path: Path, source: str) -> BinaryIO:
+    """The file's bytes as stored, compressed or not."""
+    return _open(path, source, None)
+
+
+_OPENERS: dict[str | None, Callable[..., Any]] = {
+    ".gz": gzip.open,
+    ".bz2": bz2.open,
+    ".xz": lzma.open,
+    None: open,
+}
+
+
+def _open(path: Path, source: str, compression: str | None) -> BinaryIO:
     try:
         if compression == ".zst":
             try:
@@ -159,13 +175,7 @@ def open_input(path: Path, source: str) -> BinaryIO:
                     hint="pip install zstandard, or decompress it first",
                 ) from None
             return zstandard.open(path, "rb")  # type: ignore[no-any-return]
-        opener: Callable[..., IO[bytes]] = {
-            ".gz": gzip.open,
-            ".bz2": bz2.open,
-            ".xz": lzma.open,
-            None: open,
-        }[compression]
-        return opener(path, "rb")  # type: ignore[return-value]
+        return _OPENERS[compression](path, "rb")  # type: ignore[no-any-return]
     except FileNotFoundError:
         raise InputError("no such file", source=source, hint="check the path") from None
     except IsADirectoryError:
@@ -189,7 +199,10 @@ def read_error(err: BaseException, source: str) -> InputError:
             source=source,
             hint="the file is cut off; download or copy it again",
         )
-    if isinstance(err, zlib.error | lzma.LZMAError) or "compressed" in detail.lower():
+    if (
+        isinstance(err, zlib.error | lzma.LZMAError | gzip.BadGzipFile)
+        or "compress" in detail.lower()
+    ):
         return InputError(
             f"is not a valid compressed file ({detail})",
             source=source,
@@ -270,7 +283,9 @@ def _jsonl_articles(
             continue
         text = record.get(field)
         if not isinstance(text, str):
-            problem = f"has no {field!r} field" if text is None else f"field {field!r} is not a string"
+            problem = (
+                f"has no {field!r} field" if text is None else f"field {field!r} is not a string"
+            )
             yield InputError(problem, source=where, hint=hint)
             continue
         try:
@@ -292,7 +307,9 @@ def _jsonl_articles(
 def _page(data: bytes, source: str, encoding: str | None) -> Article:
     from newscli.webpage import decode_page
 
-    return Article(source=source, text=_check_text(decode_page(data, source, encoding), source), html=True)
+    return Article(
+        source=source, text=_check_text(decode_page(data, source, encoding), source), html=True
+    )
 
 
 def read_articles(
@@ -335,7 +352,9 @@ def read_articles(
                 if kind is Kind.html or html or looks_like_html(data[:512].decode("latin-1")):
                     yield _page(data, source, encoding)
                 else:
-                    yield Article(source=source, text=_check_text(decode(data, source, encoding), source))
+                    yield Article(
+                        source=source, text=_check_text(decode(data, source, encoding), source)
+                    )
             except InputError as err:
                 yield err
 
@@ -363,7 +382,5 @@ def expects_many(args: list[str], jsonl: bool) -> bool:
     return (
         jsonl
         or len(args) > 1
-        or any(
-            os.path.isdir(a) or split_name(a)[0] is Kind.warc for a in args if a != STDIN_NAME
-        )
+        or any(os.path.isdir(a) or split_name(a)[0] is Kind.warc for a in args if a != STDIN_NAME)
     )

@@ -2,17 +2,23 @@
 
 warcio reads the archive one record at a time, so a crawl of any size streams through in
 the memory of its largest record. Every `response` record whose payload is HTML is one
-article, named `FILE:OFFSET` (the record's byte offset in the file as stored, compressed
-or not: `warcio extract FILE OFFSET` or a seek to OFFSET finds it again). Other records --
+article, named `FILE:OFFSET`: the record's byte offset in the file as stored, for a
+.warc or a .warc.gz (`warcio extract FILE OFFSET`, or a seek to OFFSET, finds it again);
+in the decompressed stream for a WARC compressed whole with bz2, xz or zstd. Other records --
 requests, metadata, redirects, images, PDFs -- are skipped and counted, never errors.
 A file cut off mid-record keeps the records before the cut.
 """
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from newscli.errors import InputError
-from newscli.inputs import READ_ERRORS, Article, open_input, read_error
+from newscli.inputs import READ_ERRORS, Article, open_input, open_raw, read_error, split_name
+
+# warcio logs what it mends in a record (spaces in a URL); a message line, not ours to print
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 #: payload types that are web pages
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -31,7 +37,13 @@ def warc_articles(
     from newscli.webpage import decode_page
 
     try:
-        stream = open_input(path, source)
+        _check_start(path, source)
+        # warcio reads gzip itself, member by member, so offsets are the stored file's
+        stream = (
+            open_raw(path, source)
+            if split_name(path.name)[1] == ".gz"
+            else open_input(path, source)
+        )
     except InputError as err:
         yield err
         return
@@ -40,37 +52,81 @@ def warc_articles(
         records = ArchiveIterator(stream, arc2warc=True)
         try:
             for record in records:
-                content_type = record.http_headers and record.http_headers.get_header(
-                    "Content-Type", ""
-                )
-                status = record.http_headers and record.http_headers.get_statuscode()
-                if (
-                    record.rec_type != "response"
-                    or not content_type
-                    or not content_type.split(";")[0].strip().lower() in HTML_TYPES
-                    or status != "200"
-                ):
-                    skipped += 1
+                if record.rec_type == "response" and _is_page(record):
+                    data = record.content_stream().read()
+                    _check_whole(record)
+                    # asked after the read: warcio finds the offset by reading to the end
+                    where = f"{source}:{records.get_record_offset()}"
+                    pages += 1
+                    yield Article(
+                        source=where,
+                        text=decode_page(data, where, encoding, declared=_charset(record)),
+                        html=True,
+                        url=record.rec_headers.get_header("WARC-Target-URI"),
+                        captured=record.rec_headers.get_header("WARC-Date"),
+                    )
                     continue
-                where = f"{source}:{records.get_record_offset()}"
-                data = record.content_stream().read()
-                pages += 1
-                yield Article(
-                    source=where,
-                    text=decode_page(data, where, encoding, declared=_charset(content_type)),
-                    html=True,
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
-                    captured=record.rec_headers.get_header("WARC-Date"),
-                )
-        except (ArchiveLoadFailed, *READ_ERRORS, ValueError) as err:
-            error = read_error(err, source)
-            error.problem += f"; {pages} pages before the damage were read"
+                while record.raw_stream.read(_BLOCK):
+                    pass
+                _check_whole(record)
+                skipped += 1
+        except (_CutOff, ArchiveLoadFailed, *READ_ERRORS, ValueError) as err:
+            error = (
+                InputError(str(err), source=source, hint="download or copy it again")
+                if isinstance(err, _CutOff)
+                else read_error(err, source)
+            )
+            error.problem += f"; the {pages} pages before it were read"
             yield error
     if note is not None and skipped:
         note(source, f"{pages} HTML pages read; {skipped} other records skipped")
 
 
-def _charset(content_type: str) -> str | None:
+#: bytes read at a time from a record that is skipped
+_BLOCK = 1 << 16
+#: how a WARC record (WARC/1.0, WARC/1.1) and an ARC file (its filedesc record) begin
+_MAGIC = (b"WARC/", b"filedesc://")
+
+
+class _CutOff(Exception):
+    """A record ends before its declared length: the file was cut there."""
+
+
+def _check_start(path: Path, source: str) -> None:
+    """A file that does not begin like a web archive is not read as one."""
+    with open_input(path, source) as stream:
+        try:
+            start = stream.read(16).lstrip(b"\r\n")
+        except READ_ERRORS as err:
+            raise read_error(err, source) from None
+    if not start.startswith(_MAGIC):
+        raise InputError(
+            f"is not a WARC or ARC file (it begins {start[:12]!r})",
+            source=source,
+            hint="check the file; its name's suffix must match what it holds",
+        )
+
+
+def _check_whole(record: Any) -> None:
+    # warcio stops quietly at the end of a cut file: what is left of a record's declared
+    # length tells, or a WARC record's headers that end before their Content-Length
+    cut_in_headers = record.format.startswith("warc") and not record.rec_headers.get_header(
+        "Content-Length"
+    )
+    if cut_in_headers or record.raw_stream.limit > 0:
+        raise _CutOff(f"cut off inside a {record.rec_type} record")
+
+
+def _is_page(record: Any) -> bool:
+    headers = record.http_headers
+    if headers is None or headers.get_statuscode() != "200":
+        return False
+    content_type = headers.get_header("Content-Type", "")
+    return content_type.split(";")[0].strip().lower() in HTML_TYPES
+
+
+def _charset(record: Any) -> str | None:
+    content_type = record.http_headers.get_header("Content-Type", "")
     for parameter in content_type.split(";")[1:]:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset":

@@ -29,7 +29,11 @@ _META_CHARSET = re.compile(
 )
 #: how far into a page its <meta charset> is looked for (the HTML standard's prescan: 1024)
 _PRESCAN = 4096
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 #: labels browsers read as windows-1252 (the WHATWG Encoding Standard), which is a
 #: superset of them: pages labelled Latin-1 are nearly always written in it
 _AS_WINDOWS_1252 = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
@@ -76,6 +80,7 @@ def extract(article: Article) -> Article:
     itself (title, author, date, site name, canonical URL)."""
     import trafilatura
 
+    found: Any
     try:
         found = trafilatura.bare_extraction(
             article.text, url=article.url, with_metadata=True, **EXTRACT_OPTIONS
