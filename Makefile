@@ -47,6 +47,7 @@ run: install ## showcase every finished command on seeds/
 	$(BIN)/newscli entities --format table $(SEED)
 	$(BIN)/newscli analyze --format table seeds/
 	$(BIN)/newscli dedupe --format table seeds/
+	$(BIN)/newscli quotes --format table seeds/iran-missiles-live-updates.html
 
 test: install ## run the test suite
 	$(BIN)/python -m pytest
@@ -66,12 +67,14 @@ eval: install-dev ## score every analysis on $(SHARED)/data
 	$(BIN)/python -m eval.quotes $(SHARED)/data/quotes/polnear-train.jsonl $(SHARED)/eval/quote_eval.py
 	$(BIN)/python -m eval.dedupe $(SHARED)/data/dedupe/bbc-neardup-dev.jsonl
 	$(BIN)/python -m eval.ner $(SHARED)/data/ner/dev
+	$(BIN)/python -m eval.html $(SHARED)/data/html/aeb-dev
 
 bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.summarize
 	$(BIN)/python -m bench.dedupe
 	$(BIN)/python -m bench.commands
+	$(BIN)/python -m bench.html
 	$(BIN)/python -m bench.ner
 
 train-ner: $(VENV)/.installed-train ## retrain newscli/ner/model.npz from $(SHARED)/data/ner/train, and the name lists (deterministic)

@@ -265,7 +265,7 @@ def _read(ctx: typer.Context, args: list[str], inputs: Inputs) -> Iterator[Artic
         encoding=inputs.encoding,
         html=inputs.html,
         html_field=inputs.html_field,
-        note=partial(_note, env),
+        note=None if inputs.quiet else partial(_note, env),
     )
 
 

@@ -23,7 +23,8 @@ def newscli(*args, **kwargs) -> subprocess.CompletedProcess:
 def test_importing_the_cli_loads_no_heavy_module():
     code = (
         "import sys, newscli.cli\n"
-        "heavy = ('nltk', 'textstat', 'rich.table', 'rich.console')\n"
+        "heavy = ('nltk', 'textstat', 'rich.table', 'rich.console', 'trafilatura', 'warcio',"
+        " 'lxml')\n"
         "heavy = [m for m in heavy if m in sys.modules]\n"
         "print(','.join(heavy))"
     )

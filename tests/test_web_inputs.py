@@ -391,3 +391,45 @@ def test_analyze_and_dedupe_over_a_warc(run, tmp_path):
     ]
     deduped = jsonl(run(["dedupe", warc]).stdout)
     assert len(deduped) == 2
+
+
+# --- properties ------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<h2>",
+        "</h2>",
+        "<li>",
+        "<br>",
+        "<div class='share'>Share Facebook</div>",
+        "&amp; ",
+        "&lt;b&gt;",
+        "“Quote,” said Ana Ortiz.",
+        " The council met. ",
+        "<script>var x = '</p>';</script>",
+        "<!-- comment -->",
+        "Café ",
+        "\n",
+        "<table><tr><td>1</td><td>2</td></tr></table>",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=40))
+def test_any_page_is_an_article_or_one_error_and_its_offsets_slice_back(pieces):
+    from newscli.errors import InputError
+    from newscli.inputs import Article
+    from newscli.records import analyse_chunk, parse_record
+
+    html = "<!doctype html><html><body><article>" + "".join(pieces) + "</article></body></html>"
+    [outcome] = analyse_chunk(parse_record, [Article("fuzz.html", html, html=True)])
+    if isinstance(outcome, InputError):
+        assert outcome.source == "fuzz.html"
+        return
+    assert not isinstance(outcome, Exception), outcome
+    text = outcome["text"]
+    for span in [*outcome["paragraphs"], *outcome["sentences"], *outcome["dropped"]]:
+        assert text[span["start"] : span["end"]] == span["text"]
