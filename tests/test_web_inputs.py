@@ -390,7 +390,9 @@ def test_analyze_and_dedupe_over_a_warc(run, tmp_path):
         "https://ledger.example/cafe",
     ]
     deduped = jsonl(run(["dedupe", warc]).stdout)
-    assert len(deduped) == 2
+    assert [(r["url"], r["captured"]) for r in deduped] == [
+        (r["url"], r["captured"]) for r in analyzed
+    ]
 
 
 # --- properties ------------------------------------------------------------------------

@@ -110,6 +110,8 @@ class Corpus:
         self.sources: list[str] = []
         self.ids: list[str | int | None] = []
         self.titles: list[str | None] = []
+        #: a web page's url and capture date, by position (only pages have them)
+        self.pages: dict[int, tuple[str | None, str | None]] = {}
         #: for documents from an index: the corpus position of their representative
         self.fixed = array("q")
 
@@ -124,6 +126,8 @@ class Corpus:
         id: str | int | None = None,
         title: str | None = None,
         fixed: int = -1,
+        url: str | None = None,
+        captured: str | None = None,
     ) -> int:
         self.body_hash.append(sketch.body_hash)
         self.words.append(sketch.words)
@@ -139,6 +143,8 @@ class Corpus:
         self.ids.append(id)
         self.titles.append(title)
         self.fixed.append(fixed)
+        if url is not None or captured is not None:
+            self.pages[len(self.sources) - 1] = (url, captured)
         return len(self.sources) - 1
 
     def sketch(self, index: int) -> Sketch:

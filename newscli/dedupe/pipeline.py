@@ -18,18 +18,21 @@ from newscli.parallel import ordered_map
 CHUNK = 256
 
 Tag = TypeVar("Tag")
-#: what sketching an article gives: its sketch and parsed title, or the exception it raised
-Result = tuple[Sketch, str | None] | Exception
+#: what sketching an article gives: its sketch, parsed title and URL (a web page's own
+#: canonical one, when its input named none), or the exception it raised
+Result = tuple[Sketch, str | None, str | None] | Exception
 
 
 def sketch_each(articles: list[Article], shingle: int = SHINGLE) -> list[Result]:
     """Read (a web page's text extracted), parse and sketch articles; each failure is
     returned in its place."""
     parsed: list[Document | Exception] = []
+    urls: list[str | None] = []
     for article in articles:
         try:
             text = extracted(article)
             parsed.append(parse(text.text, title=text.title, page=text.page))
+            urls.append(text.url)
         except Exception as exc:  # noqa: BLE001 - reported for this article alone
             parsed.append(exc)
     documents = [d for d in parsed if isinstance(d, Document)]
@@ -39,15 +42,16 @@ def sketch_each(articles: list[Article], shingle: int = SHINGLE) -> list[Result]
     except Exception:  # noqa: BLE001 - find the article that fails, one at a time
         sketches = iter([_one(document, shingle) for document in documents])
     out: list[Result] = []
+    read = iter(urls)
     for document in parsed:
         if isinstance(document, Exception):
             out.append(document)
             continue
-        result = next(sketches)
+        result, url = next(sketches), next(read)
         if isinstance(result, Exception):
             out.append(result)
         else:
-            out.append((result, document.title.text if document.title else None))
+            out.append((result, document.title.text if document.title else None, url))
     return out
 
 

@@ -81,8 +81,15 @@ def dedupe(
                     raise result
                 on_failure(article, result)
                 continue
-            sketch, title = result
-            position = corpus.add(sketch, source=article.source, id=article.id, title=title)
+            sketch, title, url = result
+            position = corpus.add(
+                sketch,
+                source=article.source,
+                id=article.id,
+                title=title,
+                url=url,
+                captured=article.captured,
+            )
             positions[order] = position
             if store is not None:
                 key = keys.pop(order)
@@ -120,6 +127,9 @@ def document_record(
     representative = int(clusters.representative[position])
     similarity = float(clusters.similarity[position])
     record = _labels(corpus, position, "")
+    for key, value in zip(("url", "captured"), corpus.pages.get(position, ()), strict=False):
+        if value is not None:
+            record[key] = value
     record["title"] = corpus.titles[position]
     record["cluster"] = clusters.cluster_id(corpus, position)
     record["cluster_size"] = int(clusters.size[position])
