@@ -241,6 +241,7 @@ def _sources(args: list[str]) -> Iterator[str | InputError]:
 
 def looks_like_html(text: str) -> bool:
     """Whether a text plainly is an HTML document: it opens with a doctype or <html>."""
+    # a BOM, decoded or as the latin-1 characters of its UTF-8 bytes, may come first
     head = text[:512].lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
     return head.startswith(("<!doctype html", "<html")) or (
         head.startswith("<?xml") and "<html" in head
@@ -325,7 +326,7 @@ def read_articles(
 ) -> Iterator[Article | InputError]:
     """Yield each input's articles (or errors), in order. Nothing is read ahead.
 
-    `html`: standard input and files of unknown kind are HTML pages. `html_field`: a
+    `html`: standard input and files whose names tell nothing are HTML pages. `html_field`: a
     JSONL record's page is the HTML in this field. `note(source, message)` hears what is
     worth saying but is no error (a WARC's records that are not pages, skipped).
     """
@@ -334,7 +335,7 @@ def read_articles(
             yield item
             continue
         source = item
-        kind = Kind.text if source == STDIN_NAME else split_name(source)[0]
+        kind = None if source == STDIN_NAME else split_name(source)[0]
         if jsonl:
             yield from _read_jsonl(source, stdin, text_field, encoding, html_field)
         elif kind is Kind.warc:
@@ -349,7 +350,11 @@ def read_articles(
                 else:
                     data = _read_all(Path(source), source)
                 # an ASCII-compatible look at the start is enough to sniff, whatever the charset
-                if kind is Kind.html or html or looks_like_html(data[:512].decode("latin-1")):
+                if (
+                    kind is Kind.html
+                    or (kind is None and html)
+                    or looks_like_html(data[:512].decode("latin-1"))
+                ):
                     yield _page(data, source, encoding)
                 else:
                     yield Article(
