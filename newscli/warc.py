@@ -79,7 +79,9 @@ def warc_articles(
             error.problem += f"; the {pages} pages before it were read"
             yield error
     if note is not None and skipped:
-        note(source, f"{pages} HTML pages read; {skipped} other records skipped")
+        note(
+            source, f"{_count(pages, 'HTML page')} read; {_count(skipped, 'other record')} skipped"
+        )
 
 
 #: bytes read at a time from a record that is skipped
@@ -123,6 +125,10 @@ def _is_page(record: Any) -> bool:
         return False
     content_type = headers.get_header("Content-Type", "")
     return content_type.split(";")[0].strip().lower() in HTML_TYPES
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _charset(record: Any) -> str | None:

@@ -371,6 +371,32 @@ def test_a_warc_cut_mid_record_keeps_the_records_before_the_cut(run, tmp_path, p
     assert lines[0].startswith(f"newscli: {cut}: ") and "pages before it were read" in lines[0]
 
 
+@pytest.mark.parametrize("name", ["crawl.arc", "crawl.arc.gz"])
+def test_an_arc_file_is_read_like_a_warc(run, tmp_path, name):
+    """ARC v1, the Internet Archive's format before WARC, written here by hand."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + news_page().encode()
+    about = b"1 0 Tests\nURL IP-address Archive-date Content-type Archive-length\n"
+    records = [
+        b"filedesc://%s 0.0.0.0 20240304090000 text/plain %d\n%s\n"
+        % (name.encode(), len(about), about),
+        b"https://ledger.example/bridge 127.0.0.1 20240304090000 text/html %d\n%s\n"
+        % (len(http), http),
+    ]
+    arc = tmp_path / name
+    compress = gzip.compress if name.endswith(".gz") else bytes
+    arc.write_bytes(b"".join(compress(record) for record in records))
+    result = run(["parse", arc])
+    assert result.exit_code == 0, result.stderr
+    [record] = jsonl(result.stdout)
+    assert record["source"] == f"{arc}:{len(compress(records[0]))}"
+    assert (record["url"], record["captured"]) == (
+        "https://ledger.example/bridge",
+        "2024-03-04T09:00:00Z",
+    )
+    assert [p["text"] for p in record["paragraphs"]] == BODY
+    assert result.stderr == f"newscli: {arc}: 1 HTML page read; 1 other record skipped\n"
+
+
 def test_a_corrupt_warc_is_one_line(run, tmp_path):
     bad = tmp_path / "bad.warc.gz"
     bad.write_bytes(b"\x1f\x8b" + b"not really gzip" * 20)
