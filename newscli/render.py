@@ -68,6 +68,7 @@ class Writer:
         self._count = 0
         self._table_records: list[Record] = []
         self._csv: Any = None
+        self._page_fields: list[str] = []
 
     @property
     def buffers(self) -> bool:
@@ -99,18 +100,27 @@ class Writer:
 
     def _write_csv(self, record: Record) -> None:
         if self._csv is None:
+            # a crawl's rows say which page they come from: the columns follow the first record
+            self._page_fields = [f for f in PAGE_FIELDS if f in record]
             self._csv = csv.DictWriter(
-                self.out, fieldnames=list(self.layout.csv_fields), extrasaction="ignore"
+                self.out,
+                fieldnames=[*self.layout.csv_fields, *self._page_fields],
+                extrasaction="ignore",
             )
             self._csv.writeheader()
+        page = {field: record.get(field) for field in self._page_fields}
         for row in self.layout.csv_rows(record):
-            self._csv.writerow({key: _csv_value(value) for key, value in row.items()})
+            self._csv.writerow({key: _csv_value(value) for key, value in {**row, **page}.items()})
         self.out.flush()
 
     def _draw_tables(self) -> None:
         console = make_console(self.out, self.env)
         for renderable in self.layout.table(self._table_records):
             console.print(renderable)
+
+
+#: a web page's labels in its record, given as the last CSV columns
+PAGE_FIELDS = ("url", "captured")
 
 
 def _indented(record: Record) -> str:

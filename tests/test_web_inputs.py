@@ -397,6 +397,16 @@ def test_an_arc_file_is_read_like_a_warc(run, tmp_path, name):
     assert result.stderr == f"newscli: {arc}: 1 HTML page read; 1 other record skipped\n"
 
 
+def test_csv_rows_of_a_crawl_name_their_page(run, tmp_path):
+    import csv
+
+    warc = tmp_path / "crawl.warc.gz"
+    urls = write_warc(warc)
+    rows = list(csv.DictReader(io.StringIO(run(["quotes", "-f", "csv", warc]).stdout)))
+    assert {row["url"] for row in rows} == set(urls)
+    assert all(row["captured"] for row in rows)
+
+
 def test_a_corrupt_warc_is_one_line(run, tmp_path):
     bad = tmp_path / "bad.warc.gz"
     bad.write_bytes(b"\x1f\x8b" + b"not really gzip" * 20)
