@@ -9,7 +9,7 @@ here is a closed pipe while Python flushes, and bugs: one line, or a traceback w
 import os
 import sys
 
-from newscli.errors import ExitStatus, NewscliError
+from newscli.errors import ExitStatus, NewscliError, report
 
 
 def _silence_stdout() -> None:
@@ -31,16 +31,16 @@ def main(argv: list[str] | None = None) -> None:
         _silence_stdout()
         sys.exit(ExitStatus.INPUT_FAILED)
     except NewscliError as err:
-        sys.stderr.write(err.message() + "\n")
+        report(err, sys.stderr)
         sys.exit(err.exit_status)
     except Exception as err:
         if debug:
             raise
-        sys.stderr.write(
-            f"newscli: internal error ({type(err).__name__}: {err}); "
-            "rerun with --debug and report it\n"
+        internal = NewscliError(
+            f"internal error ({type(err).__name__}: {err})", hint="rerun with --debug and report it"
         )
-        sys.exit(ExitStatus.INPUT_FAILED)
+        report(internal, sys.stderr)
+        sys.exit(internal.exit_status)
 
 
 if __name__ == "__main__":

@@ -1,30 +1,26 @@
-"""The Typer app: one thin function per command; shared options declared once.
+"""The Typer app: the commands and their options, the shared ones declared once.
 
-Each command names its inputs, its analysis and its layout; `_run` does the rest: read
-each input, parse it once, analyse it, write the record, report failures, exit 1 if any
-input failed. Heavy modules (nltk, textstat, rich tables) are imported inside the
-functions that need them, so start-up stays fast.
+Each command names its analysis and its layout; `newscli.runner` does the rest: read
+each input, parse it once, analyze it, write the record, report failures, and the exit
+status. Heavy modules (nltk, textstat, rich tables) are imported inside the functions
+that need them, so start-up stays fast.
 """
 
 import codecs
 import inspect
-import traceback
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from enum import StrEnum
 from functools import partial, wraps
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from newscli import __version__
 from newscli.environment import Environment
-from newscli.errors import InputError, NewscliError
-from newscli.inputs import Article, expects_many, read_articles
-from newscli.render import Format, Layout, Record, Writer
-
-if TYPE_CHECKING:
-    from newscli.progress import Progress
+from newscli.errors import ExitStatus
+from newscli.inputs import Article
+from newscli.render import Format, Layout, Record
+from newscli.runner import Inputs, Run, run_corpus, run_each
 
 app = typer.Typer(
     name="newscli",
@@ -151,30 +147,6 @@ def main_options(
     ctx.meta["debug"] = debug
 
 
-def _report(ctx: typer.Context, error: NewscliError) -> None:
-    env: Environment = ctx.obj
-    if ctx.meta.get("debug") and error.__cause__ is not None:
-        traceback.print_exception(error.__cause__, file=env.stderr)
-    env.stderr.write(error.message() + "\n")
-    env.stderr.flush()
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """The options every command shares: how to read inputs and run over them."""
-
-    fmt: Format
-    jsonl: bool
-    text_field: str
-    html: bool
-    html_field: str | None
-    with_text: bool
-    encoding: str | None
-    jobs: int | None
-    quiet: bool
-    max_chars: int
-
-
 #: Inputs' fields as command-line options: (annotation with the option, default)
 _INPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
     "fmt": (FormatOption, Format.auto),
@@ -213,111 +185,33 @@ def input_options(command: Callable[..., None]) -> Callable[..., None]:
     return with_inputs
 
 
-def _run(
-    ctx: typer.Context,
-    files: list[str] | None,
-    inputs: Inputs,
-    *,
-    layout: Layout,
-    analyse: Callable[[Article], Record],
-) -> None:
-    """Read, analyse and write each input, in input order, in worker processes when there
-    are many; one bad input never stops the others.
-
-    `analyse` must pickle (a module-level function or a partial of one) to reach workers.
-    """
-    from newscli.parallel import ordered_map
-    from newscli.records import analyse_chunk
-
-    env: Environment = ctx.obj
-    args = _input_args(ctx, files)
-    writer = Writer(inputs.fmt, layout, env, many=expects_many(args, inputs.jsonl))
-    work = partial(analyse_chunk, analyse, max_chars=inputs.max_chars, with_text=inputs.with_text)
-    items = _read(ctx, args, inputs)
-    # tracebacks do not cross processes: --debug runs everything here
-    jobs = 1 if ctx.meta.get("debug") else _jobs(inputs.jobs)
-    with _progress(env, inputs, writer) as progress:
-        try:
-            for item, outcome in ordered_map(work, items, jobs=jobs, chunk=CHUNK):
-                if isinstance(outcome, Exception):
-                    _report_failure(ctx, item, outcome)
-                else:
-                    writer.write(outcome)
-                progress.advance(failed=isinstance(outcome, Exception))
-        finally:
-            writer.close()
-    _finish(ctx, progress)
-
-
-#: articles per message to a worker process
-CHUNK = 16
-
-
-def _read(ctx: typer.Context, args: list[str], inputs: Inputs) -> Iterator[Article | InputError]:
-    env: Environment = ctx.obj
-    if inputs.html_field is not None and not inputs.jsonl:
-        raise typer.BadParameter("reads a JSONL field; add --jsonl", param_hint="--html-field")
-    return read_articles(
-        args,
-        stdin=env.stdin,
-        jsonl=inputs.jsonl,
-        text_field=inputs.text_field,
-        encoding=inputs.encoding,
-        html=inputs.html,
-        html_field=inputs.html_field,
-        note=None if inputs.quiet else partial(_note, env),
-    )
-
-
-def _note(env: Environment, source: str, message: str) -> None:
-    env.stderr.write(f"newscli: {source}: {message}\n")
-    env.stderr.flush()
-
-
-def _input_args(ctx: typer.Context, files: list[str] | None) -> list[str]:
+def _run(ctx: typer.Context, files: list[str] | None, inputs: Inputs) -> Run:
+    """This invocation, its inputs resolved: the files named, or piped standard input."""
     env: Environment = ctx.obj
     args = list(files or [])
     if not args:
         if env.stdin_is_terminal():
             ctx.fail("no input given; name files or directories, or pipe text in")
         args = ["-"]
-    return args
+    if inputs.html_field is not None and not inputs.jsonl:
+        raise typer.BadParameter("reads a JSONL field; add --jsonl", param_hint="--html-field")
+    return Run(env, args, inputs, debug=bool(ctx.meta.get("debug")))
 
 
-def _jobs(jobs: int | None) -> int:
-    import os
-
-    return jobs or os.cpu_count() or 1
-
-
-def _progress(env: Environment, inputs: Inputs, writer: Writer) -> "Progress":
-    from newscli.progress import Progress
-
-    # a bar on the terminal stdout writes to as it goes would tear the output
-    shares_terminal = env.stdout_is_terminal() and not writer.buffers
-    return Progress(env, enabled=not inputs.quiet and not shares_terminal)
+def _exit(status: ExitStatus) -> None:
+    if status is not ExitStatus.OK:
+        raise typer.Exit(status)
 
 
-def _report_failure(ctx: typer.Context, item: Any, outcome: Exception) -> None:
-    if isinstance(outcome, NewscliError):
-        _report(ctx, outcome)
-        return
-    error = NewscliError(
-        f"internal error ({type(outcome).__name__}: {outcome})",
-        source=item.source,
-        hint="rerun with --debug and report it",
-    )
-    error.__cause__ = outcome
-    _report(ctx, error)
-
-
-def _finish(ctx: typer.Context, progress: "Progress") -> None:
-    """Exit 1 when any input failed, after saying how many of how many."""
-    env: Environment = ctx.obj
-    if progress.failed:
-        if progress.done > 1:
-            env.stderr.write(f"newscli: {progress.failed} of {progress.done} inputs failed\n")
-        raise typer.Exit(1)
+def _each(
+    ctx: typer.Context,
+    files: list[str] | None,
+    inputs: Inputs,
+    *,
+    layout: Layout,
+    analyze: Callable[[Article], Record],
+) -> None:
+    _exit(run_each(_run(ctx, files, inputs), layout=layout, analyze=analyze))
 
 
 @app.command("parse", short_help="Title, metadata, dropped boilerplate and sentences.")
@@ -333,13 +227,13 @@ def parse_command(
     from newscli.records import parse_record
     from newscli.render import PARSE
 
-    analyse = partial(parse_record, tokens=tokens)
-    _run(
+    analyze = partial(parse_record, tokens=tokens)
+    _each(
         ctx,
         files,
         inputs,
         layout=PARSE,
-        analyse=analyse,
+        analyze=analyze,
     )
 
 
@@ -364,13 +258,13 @@ def readability_command(
     from newscli.records import readability_record
     from newscli.render import READABILITY
 
-    analyse = partial(readability_record, by_paragraph=by is ReadabilityUnit.paragraph)
-    _run(
+    analyze = partial(readability_record, by_paragraph=by is ReadabilityUnit.paragraph)
+    _each(
         ctx,
         files,
         inputs,
         layout=READABILITY,
-        analyse=analyse,
+        analyze=analyze,
     )
 
 
@@ -442,19 +336,19 @@ def summarize_command(
         raise typer.BadParameter("must be more than 0", param_hint="--ratio")
     budget = Budget(sentences=sentences, ratio=ratio, words=words)
 
-    analyse = partial(
+    analyze = partial(
         summary_record,
         budget=budget,
         method=method.value,
         order=order.value,
         ranking=all_sentences,
     )
-    _run(
+    _each(
         ctx,
         files,
         inputs,
         layout=SUMMARY,
-        analyse=analyse,
+        analyze=analyze,
     )
 
 
@@ -494,19 +388,19 @@ def quotes_command(
     from newscli.records import quotes_record
     from newscli.render import QUOTES
 
-    analyse = partial(
+    analyze = partial(
         quotes_record,
         include_all=include_all,
         indirect=indirect,
         speaker=speaker,
         by_speaker=by is QuotesView.speaker,
     )
-    _run(
+    _each(
         ctx,
         files,
         inputs,
         layout=QUOTES,
-        analyse=analyse,
+        analyze=analyze,
     )
 
 
@@ -545,13 +439,13 @@ def entities_command(
     from newscli.records import entities_record
     from newscli.render import ENTITIES, ENTITY_MENTIONS
 
-    analyse = partial(entities_record, types=frozenset(t.value for t in types or ()))
-    _run(
+    analyze = partial(entities_record, types=frozenset(t.value for t in types or ()))
+    _each(
         ctx,
         files,
         inputs,
         layout=ENTITY_MENTIONS if mentions else ENTITIES,
-        analyse=analyse,
+        analyze=analyze,
     )
 
 
@@ -568,69 +462,16 @@ def analyze_command(
     from newscli.records import analyze_record
     from newscli.render import ANALYZE
 
-    _run(
+    _each(
         ctx,
         files,
         inputs,
         layout=ANALYZE,
-        analyse=analyze_record,
+        analyze=analyze_record,
     )
 
 
 # --- dedupe --------------------------------------------------------------------------
-
-
-def _run_corpus(
-    ctx: typer.Context,
-    files: list[str] | None,
-    inputs: Inputs,
-    *,
-    layout: Layout,
-    analyse: Callable[[Any, Callable[[Article, Exception], None]], Any],
-    line: Callable[[Record], str | None] | None = None,
-) -> None:
-    """`_run` for a command that needs every input before it can write a record.
-
-    `analyse` takes the stream of readable articles (unreadable ones are reported as they
-    come; long ones cut at --max-chars) and a function that reports a failure on one
-    article; its records are written at the end -- or, with `line`, each record as one
-    line of plain text (None: skipped).
-    """
-    env: Environment = ctx.obj
-    args = _input_args(ctx, files)
-    writer = Writer(inputs.fmt, layout, env, many=expects_many(args, inputs.jsonl))
-
-    def articles() -> Any:
-        for item in _read(ctx, args, inputs):
-            progress.advance(failed=isinstance(item, InputError))
-            if isinstance(item, InputError):
-                _report(ctx, item)
-            else:
-                yield item.cut(inputs.max_chars)
-
-    def on_failure(article: Article, exc: Exception) -> None:
-        progress.failure()
-        _report_failure(ctx, article, exc)
-
-    with _progress(env, inputs, writer) as progress:
-        try:
-            records = analyse(articles(), on_failure)
-        except NewscliError as error:  # about the run as a whole, not one input
-            _report(ctx, error)
-            raise typer.Exit(error.exit_status) from None
-    if line is not None:
-        for record in records:
-            text = line(record)
-            if text is not None:
-                env.stdout.write(text + "\n")
-        env.stdout.flush()
-    else:
-        try:
-            for record in records:
-                writer.write(record)
-        finally:
-            writer.close()
-    _finish(ctx, progress)
 
 
 @app.command("dedupe", short_help="Exact and near-duplicate clusters across a corpus.")
@@ -685,25 +526,26 @@ def dedupe_command(
     if pairs and unique:
         raise typer.BadParameter("give --pairs or --unique, not both", param_hint="--unique")
 
-    def analyse(articles: Any, on_failure: Callable[[Article, Exception], None]) -> Any:
+    run = _run(ctx, files, inputs)
+
+    def analyze(articles: Any, on_failure: Callable[[Article, Exception], None]) -> Any:
         return dedupe(
             articles,
             on_failure,
             threshold=threshold,
             shingle=shingle,
-            jobs=1 if ctx.meta.get("debug") else _jobs(inputs.jobs),
+            jobs=run.jobs(),
             index=None if index is None else Path(index),
             pairs=pairs,
         )
 
-    _run_corpus(
-        ctx,
-        files,
-        inputs,
+    status = run_corpus(
+        run,
         layout=DEDUPE_PAIRS if pairs else DEDUPE,
-        analyse=analyse,
+        analyze=analyze,
         line=_representative_source if unique else None,
     )
+    _exit(status)
 
 
 def _representative_source(record: Record) -> str | None:

@@ -1,12 +1,12 @@
 """The error types newscli raises on purpose, and the exit codes they stand for.
 
-Every expected failure is a `NewscliError`; the CLI turns it into one stderr line,
-``newscli: <source>: <problem>; <what to do>``, and an exit code. Nothing else in the
-package prints errors.
+Every expected failure is a `NewscliError`; `report` turns it into one stderr line,
+``newscli: <source>: <problem>; <what to do>``, and its `exit_status` is the exit code.
+Nothing else in the package prints errors.
 """
 
 from enum import IntEnum
-from typing import Any
+from typing import Any, TextIO
 
 
 class ExitStatus(IntEnum):
@@ -51,3 +51,13 @@ class UsageError(NewscliError):
     """The command line itself is wrong; nothing was processed."""
 
     exit_status = ExitStatus.USAGE
+
+
+def report(error: NewscliError, stream: TextIO, *, debug: bool = False) -> None:
+    """Say what went wrong in one line; with --debug, the traceback of its cause first."""
+    if debug and error.__cause__ is not None:
+        import traceback
+
+        traceback.print_exception(error.__cause__, file=stream)
+    stream.write(error.message() + "\n")
+    stream.flush()

@@ -1,4 +1,4 @@
-"""One record per article for each per-document command: parse once, analyse, label.
+"""One record per article for each per-document command: parse once, analyze, label.
 
 These are plain module-level functions of an `Article` and the command's options, so
 that `newscli.parallel` can send them to worker processes (a `functools.partial` of one
@@ -17,8 +17,8 @@ Record = dict[str, Any]
 Outcome = Record | Exception
 
 
-def analyse_chunk(
-    analyse: Any,
+def analyze_chunk(
+    analyze: Any,
     items: list[Article | NewscliError],
     *,
     max_chars: int | None = None,
@@ -38,7 +38,7 @@ def analyse_chunk(
         try:
             whole = extracted(item)
             article = whole if max_chars is None else whole.cut(max_chars)
-            record = analyse(article)
+            record = analyze(article)
         except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
             out.append(exc)
             continue
@@ -72,7 +72,7 @@ def base_record(article: Article, document: Document | None) -> Record:
 
 
 def parse_record(article: Article, *, tokens: bool = False) -> Record:
-    from newscli.analysis.parse import parse_record as describe
+    from newscli.analysis.parse import describe
 
     record = base_record(article, None)
     record.update(describe(parsed(article), tokens=tokens))
@@ -131,11 +131,11 @@ def quotes_record(
 
 
 def entities_record(article: Article, *, types: frozenset[str] = frozenset()) -> Record:
-    from newscli.analysis.entities import analyse
+    from newscli.analysis.entities import analyze
 
     document = parsed(article)
     record = base_record(article, document)
-    record["entities"] = [e for e in analyse(document) if not types or e["type"] in types]
+    record["entities"] = [e for e in analyze(document) if not types or e["type"] in types]
     return record
 
 

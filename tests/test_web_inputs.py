@@ -460,10 +460,10 @@ PIECES = st.sampled_from(
 def test_any_page_is_an_article_or_one_error_and_its_offsets_slice_back(pieces):
     from newscli.errors import InputError
     from newscli.inputs import Article
-    from newscli.records import analyse_chunk, parse_record
+    from newscli.records import analyze_chunk, parse_record
 
     html = "<!doctype html><html><body><article>" + "".join(pieces) + "</article></body></html>"
-    [outcome] = analyse_chunk(parse_record, [Article("fuzz.html", html, html=True)])
+    [outcome] = analyze_chunk(parse_record, [Article("fuzz.html", html, html=True)])
     if isinstance(outcome, InputError):
         assert outcome.source == "fuzz.html"
         return

@@ -62,7 +62,7 @@ class _Entity:
     person: bool = False
 
 
-def analyse(document: Document) -> list[dict[str, Any]]:
+def analyze(document: Document) -> list[dict[str, Any]]:
     """Entities of a parsed document, most salient first."""
     from newscli import ner
 

@@ -6,7 +6,7 @@ from typing import Any
 from newscli.document import Document
 
 
-def parse_record(document: Document, *, tokens: bool = False) -> dict[str, Any]:
+def describe(document: Document, *, tokens: bool = False) -> dict[str, Any]:
     """Title, metadata, dropped spans, paragraphs and sentences, with their offsets."""
     title = document.title
     record: dict[str, Any] = {
