@@ -19,7 +19,7 @@ from newscli import __version__
 from newscli.environment import Environment
 from newscli.errors import ExitStatus
 from newscli.inputs import Article
-from newscli.render import Format, Layout, Record
+from newscli.render.writer import Format, Layout, Record
 from newscli.runner import Inputs, Run, run_corpus, run_each
 
 app = typer.Typer(
@@ -225,7 +225,7 @@ def parse_command(
 ) -> None:
     """Show how newscli reads an article: title, metadata, dropped boilerplate, sentences."""
     from newscli.records import parse_record
-    from newscli.render import PARSE
+    from newscli.render.layouts import PARSE
 
     analyze = partial(parse_record, tokens=tokens)
     _each(
@@ -256,7 +256,7 @@ def readability_command(
 ) -> None:
     """Readability formulas on the cleaned body, with the counts behind them."""
     from newscli.records import readability_record
-    from newscli.render import READABILITY
+    from newscli.render.layouts import READABILITY
 
     analyze = partial(readability_record, by_paragraph=by is ReadabilityUnit.paragraph)
     _each(
@@ -328,7 +328,7 @@ def summarize_command(
     """An extractive summary of the cleaned body: whole sentences, with scores and offsets."""
     from newscli.analysis.summarize import Budget
     from newscli.records import summary_record
-    from newscli.render import SUMMARY
+    from newscli.render.layouts import SUMMARY
 
     if sentences is not None and ratio is not None:
         raise typer.BadParameter("give --sentences or --ratio, not both", param_hint="--ratio")
@@ -386,7 +386,7 @@ def quotes_command(
 ) -> None:
     """Every quotation in the body with its speaker, cue and offsets; who gets quoted."""
     from newscli.records import quotes_record
-    from newscli.render import QUOTES
+    from newscli.render.layouts import QUOTES
 
     analyze = partial(
         quotes_record,
@@ -437,7 +437,7 @@ def entities_command(
     """Typed named entities from newscli's own tagger, grouped into one entity per referent
     with a canonical name, role, mentions and salience."""
     from newscli.records import entities_record
-    from newscli.render import ENTITIES, ENTITY_MENTIONS
+    from newscli.render.layouts import ENTITIES, ENTITY_MENTIONS
 
     analyze = partial(entities_record, types=frozenset(t.value for t in types or ()))
     _each(
@@ -460,7 +460,7 @@ def analyze_command(
     """Parse each article once and run readability, summarize, quotes and entities on it,
     with their default options: one record per article, in input order."""
     from newscli.records import analyze_record
-    from newscli.render import ANALYZE
+    from newscli.render.layouts import ANALYZE
 
     _each(
         ctx,
@@ -521,7 +521,7 @@ def dedupe_command(
     from pathlib import Path
 
     from newscli.dedupe.run import dedupe
-    from newscli.render import DEDUPE, DEDUPE_PAIRS
+    from newscli.render.layouts import DEDUPE, DEDUPE_PAIRS
 
     if pairs and unique:
         raise typer.BadParameter("give --pairs or --unique, not both", param_hint="--unique")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from newscli.environment import Environment
 from newscli.errors import ExitStatus, InputError, NewscliError, report
 from newscli.inputs import Article, expects_many, read_articles
-from newscli.render import Format, Layout, Record, Writer
+from newscli.render.writer import Format, Layout, Record, Writer
 
 if TYPE_CHECKING:
     from newscli.progress import Progress

@@ -1,0 +1,2 @@
+"""The one place that writes output: the writer (`writer`) and each command's look
+(`layouts`)."""
