@@ -11,20 +11,7 @@ merely contain a trigger word -- because dropping a real sentence costs every an
 import re
 from dataclasses import dataclass, field
 
-# Reasons a span is dropped; the README documents each one.
-CATEGORY = "category"
-COMMENTS = "comments"
-SHARE = "share"
-SUBSCRIBE = "subscribe"
-ADVERTISEMENT = "advertisement"
-RELATED_LINK = "related_link"
-COPYRIGHT = "copyright"
-HEADLINE = "headline"
-PHOTO_CAPTION = "photo_caption"
-BYLINE = "byline"
-CREDITS = "credits"
-DATE = "date"
-DATELINE = "dateline"
+from newscli.schema import DropReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +27,7 @@ class Line:
 class Drop:
     start: int
     end: int
-    reason: str
+    reason: DropReason
 
 
 @dataclass(slots=True)
@@ -292,24 +279,24 @@ def _has_photo_credit(text: str) -> bool:
     return _search_end(_PHOTO_CREDIT, text) is not None
 
 
-def _boilerplate_reason(text: str) -> str | None:
+def _boilerplate_reason(text: str) -> DropReason | None:
     words = _words(text, 60)
     if _COMMENTS.match(text):
-        return COMMENTS
+        return DropReason.comments
     if words <= 8 and _SHARE.match(text):
-        return SHARE
+        return DropReason.share
     if _ADVERTISEMENT.match(text):
-        return ADVERTISEMENT
+        return DropReason.advertisement
     if words <= 25 and _RELATED.match(text):
-        return RELATED_LINK
+        return DropReason.related_link
     if words <= 25 and _SUBSCRIBE.match(text):
-        return SUBSCRIBE
+        return DropReason.subscribe
     if len(text) <= _TAIL + 20 and _COPYRIGHT.match(text):
-        return COPYRIGHT
+        return DropReason.copyright
     if _CREDITS.match(text):
-        return CREDITS
+        return DropReason.credits
     if _PHOTO_LABEL.match(text) or (words <= 60 and _has_photo_credit(text)):
-        return PHOTO_CAPTION
+        return DropReason.photo_caption
     return None
 
 
@@ -326,17 +313,17 @@ def clean(lines: list[Line], *, structured: bool = False) -> Cleaning:
         text = line.text
         reason = _boilerplate_reason(text)
         if reason is None and _words(text, 12) <= 12 and (byline := _BYLINE.match(text)):
-            reason = BYLINE
+            reason = DropReason.byline
             metadata.byline = metadata.byline or byline["name"]
         elif reason is None and _DATE_LINE.match(text):
-            reason = DATE
+            reason = DropReason.date
             metadata.date = metadata.date or text
         elif (
             reason is None
             and index < _DATELINE_LINES
             and (standalone := _STANDALONE_DATELINE.match(text))
         ):
-            reason = DATELINE
+            reason = DropReason.dateline
             metadata.dateline = metadata.dateline or standalone["dateline"]
         if reason is not None:
             drops[index] = Drop(line.start, line.end, reason)
@@ -354,7 +341,7 @@ def clean(lines: list[Line], *, structured: bool = False) -> Cleaning:
         match = _DATELINE.match(first.text)
         if match and match.end() < len(first.text):
             metadata.dateline = match["dateline"]
-            dropped.append(Drop(first.start, first.start + match.end(), DATELINE))
+            dropped.append(Drop(first.start, first.start + match.end(), DropReason.dateline))
             dropped.sort(key=lambda d: d.start)
             rest = first.start + match.end()
             body[0] = Line(rest, first.end, first.text[match.end() :])
@@ -372,7 +359,7 @@ def _drop_categories(
         text = lines[index].text
         outside_body = index < first_sentence or index > last_sentence
         if (outside_body or _TAG_PREFIX.match(text)) and _is_category_line(text):
-            drops[index] = Drop(lines[index].start, lines[index].end, CATEGORY)
+            drops[index] = Drop(lines[index].start, lines[index].end, DropReason.category)
             metadata.category_tags.append(text)
 
 
@@ -384,4 +371,4 @@ def _drop_headlines(lines: list[Line], body_indices: list[int], drops: dict[int,
     first, last = paragraphs[0], paragraphs[-1]
     for index in body_indices:
         if first < index < last and _looks_like_headline(lines[index].text):
-            drops[index] = Drop(lines[index].start, lines[index].end, HEADLINE)
+            drops[index] = Drop(lines[index].start, lines[index].end, DropReason.headline)

@@ -8,7 +8,7 @@ that need them, so start-up stays fast.
 
 import codecs
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from functools import partial, wraps
 from typing import Annotated, Any
@@ -21,6 +21,7 @@ from newscli.errors import ExitStatus
 from newscli.inputs import Article
 from newscli.render.writer import Format, Layout, Record
 from newscli.runner import Inputs, Run, run_corpus, run_each
+from newscli.schema import EntityType, SummaryMethod
 
 app = typer.Typer(
     name="newscli",
@@ -209,7 +210,7 @@ def _each(
     inputs: Inputs,
     *,
     layout: Layout,
-    analyze: Callable[[Article], Record],
+    analyze: Callable[[Article], Mapping[str, Any]],
 ) -> None:
     _exit(run_each(_run(ctx, files, inputs), layout=layout, analyze=analyze))
 
@@ -266,13 +267,6 @@ def readability_command(
         layout=READABILITY,
         analyze=analyze,
     )
-
-
-class SummaryMethod(StrEnum):
-    newscli = "newscli"
-    lead = "lead"
-    textrank = "textrank"
-    lexrank = "lexrank"
 
 
 class SummaryOrder(StrEnum):
@@ -402,15 +396,6 @@ def quotes_command(
         layout=QUOTES,
         analyze=analyze,
     )
-
-
-class EntityType(StrEnum):
-    PERSON = "PERSON"
-    ORG = "ORG"
-    GPE = "GPE"
-    LOC = "LOC"
-    NORP = "NORP"
-    MISC = "MISC"
 
 
 @app.command("entities", short_help="People, organisations and places, one row per referent.")

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from newscli import clean, segment
 from newscli.inputs import Page
+from newscli.schema import DropReason
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class Dropped:
     start: int
     end: int
     text: str
-    reason: str
+    reason: DropReason
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,18 @@ from typing import Any
 from newscli.document import Document
 from newscli.errors import NewscliError
 from newscli.inputs import Article, extracted
+from newscli.schema import (
+    AnalyzeRecord,
+    EntitiesRecord,
+    Labels,
+    ParseRecord,
+    QuotesRecord,
+    ReadabilityByParagraphRecord,
+    ReadabilityRecord,
+    Record,
+    SummaryRecord,
+)
 
-Record = dict[str, Any]
 #: what analysing one input gives: its record, or the error it raised
 Outcome = Record | Exception
 
@@ -56,50 +66,62 @@ def parsed(article: Article) -> Document:
     return parse(article.text, title=article.title, page=article.page)
 
 
-def base_record(article: Article, document: Document | None) -> Record:
-    """source, id (for JSONL records that have one), a web page's url and capture date,
-    and the title the parse found."""
-    record: Record = {"source": article.source}
+def labels(article: Article) -> Labels:
+    """source, id (for JSONL records that have one), a web page's url and capture date."""
+    record: Labels = {"source": article.source}
     if article.id is not None:
         record["id"] = article.id
     if article.url is not None:
         record["url"] = article.url
     if article.captured is not None:
         record["captured"] = article.captured
-    if document is not None:
-        record["title"] = document.title.text if document.title else None
     return record
 
 
-def parse_record(article: Article, *, tokens: bool = False) -> Record:
+def title_of(document: Document) -> str | None:
+    return document.title.text if document.title else None
+
+
+def parse_record(article: Article, *, tokens: bool = False) -> ParseRecord:
     from newscli.analysis.parse import describe
 
-    record = base_record(article, None)
-    record.update(describe(parsed(article), tokens=tokens))
+    record: ParseRecord = {**labels(article), **describe(parsed(article), tokens=tokens)}
     if article.page is not None:  # the text the offsets index is not the input's
         record["text"] = article.text
     return record
 
 
-def readability_record(article: Article, *, by_paragraph: bool = False) -> Record:
+def readability_record(
+    article: Article, *, by_paragraph: bool = False
+) -> ReadabilityRecord | ReadabilityByParagraphRecord:
     from newscli.analysis import readability
 
     document = parsed(article)
-    record = base_record(article, document)
     if by_paragraph:
-        record["paragraphs"] = readability.readability_by_paragraph(document)
-    else:
-        record.update(readability.readability(document))
-    return record
+        paragraphs: ReadabilityByParagraphRecord = {
+            **labels(article),
+            "title": title_of(document),
+            "paragraphs": readability.readability_by_paragraph(document),
+        }
+        return paragraphs
+    whole: ReadabilityRecord = {
+        **labels(article),
+        "title": title_of(document),
+        **readability.readability(document),
+    }
+    return whole
 
 
-def summary_record(article: Article, **options: Any) -> Record:
+def summary_record(article: Article, **options: Any) -> SummaryRecord:
     """`options` are `analysis.summarize.summarize`'s: budget, method, order, ranking."""
     from newscli.analysis.summarize import summarize
 
     document = parsed(article)
-    record = base_record(article, document)
-    record.update(summarize(document, **options))
+    record: SummaryRecord = {
+        **labels(article),
+        "title": title_of(document),
+        **summarize(document, **options),
+    }
     return record
 
 
@@ -110,11 +132,10 @@ def quotes_record(
     indirect: bool = False,
     speaker: str | None = None,
     by_speaker: bool = False,
-) -> Record:
+) -> QuotesRecord:
     from newscli.analysis.quotes import quotes, speakers
 
     document = parsed(article)
-    record = base_record(article, document)
     found = quotes(document, include_all=include_all, indirect=indirect)
     if speaker is not None:
         wanted = speaker.lower()
@@ -124,32 +145,38 @@ def quotes_record(
             if wanted in (q["speaker"] or "").lower()
             or wanted in (q["speaker_mention"] or "").lower()
         ]
-    record["quotes"] = found
+    record: QuotesRecord = {**labels(article), "title": title_of(document), "quotes": found}
     if by_speaker:
         record["speakers"] = speakers(found)
     return record
 
 
-def entities_record(article: Article, *, types: frozenset[str] = frozenset()) -> Record:
+def entities_record(article: Article, *, types: frozenset[str] = frozenset()) -> EntitiesRecord:
     from newscli.analysis.entities import analyze
 
     document = parsed(article)
-    record = base_record(article, document)
-    record["entities"] = [e for e in analyze(document) if not types or e["type"] in types]
+    record: EntitiesRecord = {
+        **labels(article),
+        "title": title_of(document),
+        "entities": [e for e in analyze(document) if not types or e["type"] in types],
+    }
     return record
 
 
-def analyze_record(article: Article) -> Record:
+def analyze_record(article: Article) -> AnalyzeRecord:
     """Every per-document analysis of one parse: the corpus command's record."""
     from newscli import ner
     from newscli.analysis import entities, quotes, readability, summarize
 
     document = parsed(article)
-    record = base_record(article, document)
-    record["readability"] = readability.readability(document)
     summary = summarize.summarize(document)
-    record["summary"] = {"text": summary["summary"], "sentences": summary["sentences"]}
     spans = ner.tag_document(document)
-    record["quotes"] = quotes.quotes(document, entities=spans)
-    record["entities"] = entities.entities(document, spans)
+    record: AnalyzeRecord = {
+        **labels(article),
+        "title": title_of(document),
+        "readability": readability.readability(document),
+        "summary": {"text": summary["summary"], "sentences": summary["sentences"]},
+        "quotes": quotes.quotes(document, entities=spans),
+        "entities": entities.entities(document, spans),
+    }
     return record

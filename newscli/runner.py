@@ -7,7 +7,7 @@ command that needs every input before it can write a record (dedupe). Both repor
 failing input as one line and go on; the exit status says whether any input failed.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -108,7 +108,9 @@ class Run:
         return ExitStatus.INPUT_FAILED
 
 
-def run_each(run: Run, *, layout: Layout, analyze: Callable[[Article], Record]) -> ExitStatus:
+def run_each(
+    run: Run, *, layout: Layout, analyze: Callable[[Article], Mapping[str, Any]]
+) -> ExitStatus:
     """Read, analyze and write each input, in input order, in worker processes when there
     are many; one bad input never stops the others.
 

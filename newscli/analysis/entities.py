@@ -26,8 +26,10 @@ from typing import Any, Protocol
 
 from newscli.document import Document
 from newscli.names import NameIndex, similar_names, tagged_mentions
+from newscli.schema import Entity, EntityType
 
-TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "MISC")
+#: the order that breaks a tie between types
+TYPES = tuple(EntityType)
 
 # Other names of one country or body. Acronyms are written without dots: "U.S." is "us".
 _ALIAS_SETS = (
@@ -62,14 +64,14 @@ class _Entity:
     person: bool = False
 
 
-def analyze(document: Document) -> list[dict[str, Any]]:
+def analyze(document: Document) -> list[Entity]:
     """Entities of a parsed document, most salient first."""
     from newscli import ner
 
     return entities(document, ner.tag_document(document))
 
 
-def entities(document: Document, spans: Iterable[TaggedSpan]) -> list[dict[str, Any]]:
+def entities(document: Document, spans: Iterable[TaggedSpan]) -> list[Entity]:
     """Group tagged spans into entities (records, most salient first)."""
     text = document.text
     spans = sorted(spans, key=lambda s: (s.start, s.end))
@@ -193,7 +195,7 @@ def _canonical(key: str, group: _Entity) -> str:
     )
 
 
-def _records(document: Document, groups: dict[str, _Entity]) -> list[dict[str, Any]]:
+def _records(document: Document, groups: dict[str, _Entity]) -> list[Entity]:
     found = list(groups.items())
     if not found:
         return []
@@ -202,7 +204,7 @@ def _records(document: Document, groups: dict[str, _Entity]) -> list[dict[str, A
     lede_end = document.paragraphs[0].end if document.paragraphs else 0
     title = document.title
     most = max(len(g.mentions) for _, g in found)
-    records: list[dict[str, Any]] = []
+    records: list[Entity] = []
     for key, group in found:
         mentions = sorted(set(group.mentions))
         first = mentions[0][0]
@@ -221,7 +223,7 @@ def _records(document: Document, groups: dict[str, _Entity]) -> list[dict[str, A
         records.append(
             {
                 "name": _canonical(key, group),
-                "type": type_,
+                "type": EntityType(type_),
                 "role": group.role,
                 "count": len(mentions),
                 "salience": round(salience, 3),
@@ -229,7 +231,7 @@ def _records(document: Document, groups: dict[str, _Entity]) -> list[dict[str, A
                 "end": mentions[0][1],
                 "aliases": list(dict.fromkeys(text for _, _, text, _ in mentions)),
                 "mentions": [
-                    {"text": text, "start": start, "end": end, "label": label}
+                    {"text": text, "start": start, "end": end, "label": EntityType(label)}
                     for start, end, text, label in mentions
                 ],
             }

@@ -1,19 +1,20 @@
 """The parsing core's own view of a document: what `newscli parse` prints."""
 
 from dataclasses import asdict
-from typing import Any
+from typing import cast
 
 from newscli.document import Document
+from newscli.schema import Metadata, ParseView
 
 
-def describe(document: Document, *, tokens: bool = False) -> dict[str, Any]:
+def describe(document: Document, *, tokens: bool = False) -> ParseView:
     """Title, metadata, dropped spans, paragraphs and sentences, with their offsets."""
     title = document.title
-    record: dict[str, Any] = {
+    record: ParseView = {
         "title": None
         if title is None
         else {"text": title.text, "start": title.start, "end": title.end},
-        "metadata": asdict(document.metadata),
+        "metadata": cast(Metadata, asdict(document.metadata)),
         "dropped": [
             {"text": d.text, "start": d.start, "end": d.end, "reason": d.reason}
             for d in document.dropped

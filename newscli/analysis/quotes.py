@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from newscli import gender
+from newscli import gender, schema
 from newscli.analysis import attribution
 from newscli.document import Document, Sentence
 from newscli.names import (
@@ -41,11 +41,8 @@ from newscli.names import (
     with_missed_surnames,
 )
 from newscli.quotemarks import mark_at, marks
+from newscli.schema import QuoteKind
 
-DIRECT = "direct"
-PARTIAL = "partial"
-SCARE = "scare"
-INDIRECT = "indirect"
 #: an unattributed quotation this short is a scare or title quote ("a “slap”")
 SCARE_MAX_WORDS = 4
 
@@ -74,7 +71,7 @@ class Quote:
     quotation: int
     in_title: bool = False
     sentence: int | None = None
-    kind: str = DIRECT
+    kind: QuoteKind = QuoteKind.direct
     cue: str | None = None
     speaker_mention: str | None = None
     speaker_start: int | None = None
@@ -411,7 +408,7 @@ def quotes(
     include_all: bool = False,
     indirect: bool = False,
     entities: Iterable[Any] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[schema.Quote]:
     """Quote records in text order: direct and partial quotes, plus scare quotes with
     `include_all` and indirect speech with `indirect`.
 
@@ -439,14 +436,14 @@ def quotes(
     _inherit_speakers(document, found, referents)
     _classify(document, found)
     _resolve(document, found, referents)
-    records = [_record(document, q) for q in found if include_all or q.kind != SCARE]
+    records = [_record(document, q) for q in found if include_all or q.kind != QuoteKind.scare]
     if indirect:
         records.extend(_indirect(document, found, referents))
         records.sort(key=lambda r: r["start"])
     return records
 
 
-def speakers(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def speakers(records: list[schema.Quote]) -> list[schema.Speaker]:
     """Who gets quoted: each speaker with their role and quote count, most quoted first."""
     counts: Counter[str] = Counter()
     roles: dict[str, str | None] = {}
@@ -732,11 +729,11 @@ def _classify(document: Document, found: list[Quote]) -> None:
             or (not quote.attributed or label)
             and (words <= SCARE_MAX_WORDS)
         ):
-            quote.kind = SCARE
+            quote.kind = QuoteKind.scare
         elif embedded and (text[quote.start].islower() or words <= SCARE_MAX_WORDS):
-            quote.kind = PARTIAL
+            quote.kind = QuoteKind.partial
         else:
-            quote.kind = DIRECT
+            quote.kind = QuoteKind.direct
 
 
 def _is_title(quoted: str) -> bool:
@@ -794,12 +791,10 @@ def _fits_pronoun(pronoun: str, names: NameIndex) -> Callable[[str], bool]:
     return fits
 
 
-def _indirect(
-    document: Document, found: list[Quote], referents: _Referents
-) -> list[dict[str, Any]]:
+def _indirect(document: Document, found: list[Quote], referents: _Referents) -> list[schema.Quote]:
     """`Zarif said that ...` and `according to X, ...` in sentences without quotation marks."""
     quoted = {q.sentence for q in found}
-    records = []
+    records: list[schema.Quote] = []
     text = document.text
     for sentence in document.sentences:
         if sentence.index in quoted or any(c in sentence.text for c in '“”"'):
@@ -826,7 +821,7 @@ def _indirect(
                     "text": text[clause[0] : clause[1]],
                     "start": clause[0],
                     "end": clause[1],
-                    "kind": INDIRECT,
+                    "kind": QuoteKind.indirect,
                     "speaker": name,
                     "speaker_mention": speaker.text,
                     "speaker_start": speaker.start,
@@ -843,7 +838,7 @@ def _indirect(
     return records
 
 
-def _record(document: Document, quote: Quote) -> dict[str, Any]:
+def _record(document: Document, quote: Quote) -> schema.Quote:
     return {
         "text": document.text[quote.start : quote.end],
         "start": quote.start,

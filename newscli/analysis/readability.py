@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import mean
-from typing import Any
+from typing import Any, cast
 
 from newscli.document import Document, Paragraph, Sentence
+from newscli.schema import ParagraphReadability, ReadabilityScores
 
 LANGUAGE = "en_US"
 #: textstat's reading speed
@@ -195,29 +196,28 @@ def reading_time_seconds(c: Counts) -> float:
     return c.characters * MS_PER_CHARACTER / 1000
 
 
-def _measure(sentences: Sequence[Sentence]) -> dict[str, Any]:
+def _measure(sentences: Sequence[Sentence]) -> ReadabilityScores:
     c = count(sentences)
     record: dict[str, Any] = {name: round(value, 2) for name, value in scores(c).items()}
     record.update({name: getattr(c, name) for name in COUNTS})
     record["reading_time_seconds"] = round(reading_time_seconds(c), 2)
-    return record
+    return cast(ReadabilityScores, record)
 
 
-def readability(document: Document) -> dict[str, Any]:
+def readability(document: Document) -> ReadabilityScores:
     """Every metric and count for the document's body."""
     return _measure(document.sentences)
 
 
-def readability_by_paragraph(document: Document) -> list[dict[str, Any]]:
+def readability_by_paragraph(document: Document) -> list[ParagraphReadability]:
     """A metrics record per body paragraph, with the paragraph's offsets."""
     return [_paragraph_record(document, p) for p in document.paragraphs]
 
 
-def _paragraph_record(document: Document, paragraph: Paragraph) -> dict[str, Any]:
-    record: dict[str, Any] = {
+def _paragraph_record(document: Document, paragraph: Paragraph) -> ParagraphReadability:
+    return {
         "paragraph": paragraph.index,
         "start": paragraph.start,
         "end": paragraph.end,
+        **_measure(document.sentences_in(paragraph)),
     }
-    record.update(_measure(document.sentences_in(paragraph)))
-    return record

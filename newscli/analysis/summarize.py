@@ -15,13 +15,13 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from newscli.document import Document, Sentence
 from newscli.quotemarks import open_after, starts_with_opening
+from newscli.schema import RankedSentence, Summary, SummaryMethod, SummarySentence
 from newscli.words import content_terms, word_count
 
-METHODS = ("newscli", "lead", "textrank", "lexrank")
+METHODS = tuple(SummaryMethod)
 DEFAULT_METHOD = "newscli"
 DEFAULT_SENTENCES = 3
 
@@ -75,7 +75,7 @@ def summarize(
     method: str = DEFAULT_METHOD,
     order: str = "document",
     ranking: bool = False,
-) -> dict[str, Any]:
+) -> Summary:
     """The summary record: its text and chosen sentences (and every sentence's score)."""
     sentences = document.sentences
     profile = _Profile(sentences)
@@ -86,15 +86,15 @@ def summarize(
         chosen = _pick_top(sentences, scores, profile, budget)
     ranks = _ranks(scores)
     chosen.sort(key=(lambda i: ranks[i]) if order == "score" else (lambda i: i))
-    record: dict[str, Any] = {
-        "method": method,
+    record: Summary = {
+        "method": SummaryMethod(method),
         "summary": " ".join(sentences[i].text for i in chosen),
         "sentences": [_sentence_record(sentences[i], scores[i], ranks[i]) for i in chosen],
     }
     if ranking:
         selected = set(chosen)
         record["ranking"] = [
-            {**_sentence_record(sentences[i], scores[i], ranks[i]), "selected": i in selected}
+            _ranked(_sentence_record(sentences[i], scores[i], ranks[i]), i in selected)
             for i in sorted(range(len(sentences)), key=lambda i: ranks[i])
         ]
     return record
@@ -338,7 +338,11 @@ def _ranks(scores: list[float]) -> list[int]:
     return ranks
 
 
-def _sentence_record(sentence: Sentence, score: float, rank: int) -> dict[str, Any]:
+def _ranked(sentence: SummarySentence, selected: bool) -> RankedSentence:
+    return {**sentence, "selected": selected}
+
+
+def _sentence_record(sentence: Sentence, score: float, rank: int) -> SummarySentence:
     return {
         "index": sentence.index,
         "text": sentence.text,

@@ -8,14 +8,13 @@ records can only be written at the end. Texts are dropped as soon as they are sk
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from newscli.dedupe import SHINGLE, THRESHOLD
 from newscli.dedupe.cluster import Clusters, Corpus, Pair, find_clusters
 from newscli.dedupe.pipeline import sketch_articles
 from newscli.inputs import Article
+from newscli.schema import DedupePairRecord, DedupeRecord, DuplicateKind, ordered
 
-Record = dict[str, Any]
 #: called with an article whose parsing or sketching raised, and the exception
 OnFailure = Callable[[Article, Exception], None]
 
@@ -29,7 +28,7 @@ def dedupe(
     jobs: int = 1,
     index: Path | None = None,
     pairs: bool = False,
-) -> Iterator[Record]:
+) -> Iterator[DedupeRecord] | Iterator[DedupePairRecord]:
     """Cluster the articles; return one record per article (or per pair, with `pairs`).
 
     All the work is done before this returns; the records are made as they are read. An
@@ -113,42 +112,46 @@ def dedupe(
     )
 
 
-def _labels(corpus: Corpus, position: int, prefix: str) -> Record:
-    record: Record = {prefix or "source": corpus.sources[position]}
-    if corpus.ids[position] is not None:
-        record[f"{prefix}_id" if prefix else "id"] = corpus.ids[position]
-    return record
-
-
 def document_record(
     corpus: Corpus, clusters: Clusters, position: int, *, added: bool | None = None
-) -> Record:
+) -> DedupeRecord:
     """What the command prints for one document."""
     representative = int(clusters.representative[position])
     similarity = float(clusters.similarity[position])
-    record = _labels(corpus, position, "")
-    for key, value in zip(("url", "captured"), corpus.pages.get(position, ()), strict=False):
-        if value is not None:
-            record[key] = value
-    record["title"] = corpus.titles[position]
-    record["cluster"] = clusters.cluster_id(corpus, position)
-    record["cluster_size"] = int(clusters.size[position])
-    record["kind"] = clusters.kind[position]
-    if representative == position:
-        record["duplicate_of"] = None
-    else:
-        record.update(_labels(corpus, representative, "duplicate_of"))
-    record["similarity"] = None if similarity != similarity else round(similarity, 3)
+    record: DedupeRecord = {
+        "source": corpus.sources[position],
+        "title": corpus.titles[position],
+        "cluster": clusters.cluster_id(corpus, position),
+        "cluster_size": int(clusters.size[position]),
+        "kind": DuplicateKind(clusters.kind[position]),
+        "duplicate_of": None if representative == position else corpus.sources[representative],
+        "similarity": None if similarity != similarity else round(similarity, 3),
+    }
+    if (record_id := corpus.ids[position]) is not None:
+        record["id"] = record_id
+    url, captured = corpus.pages.get(position, (None, None))
+    if url is not None:
+        record["url"] = url
+    if captured is not None:
+        record["captured"] = captured
+    if representative != position and (kept_id := corpus.ids[representative]) is not None:
+        record["duplicate_of_id"] = kept_id
     if added is not None:
         record["added"] = added
-    return record
+    return ordered(record, DedupeRecord)
 
 
-def pair_record(corpus: Corpus, clusters: Clusters, pair: Pair) -> Record:
+def pair_record(corpus: Corpus, clusters: Clusters, pair: Pair) -> DedupePairRecord:
     """What `--pairs` prints for a verified pair: the copy, then what it copies."""
-    record = _labels(corpus, pair.a, "")
-    record.update(_labels(corpus, pair.b, "duplicate_of"))
-    record["similarity"] = round(pair.similarity, 3)
-    record["kind"] = pair.kind
-    record["cluster"] = clusters.cluster_id(corpus, pair.a)
-    return record
+    record: DedupePairRecord = {
+        "source": corpus.sources[pair.a],
+        "duplicate_of": corpus.sources[pair.b],
+        "similarity": round(pair.similarity, 3),
+        "kind": DuplicateKind(pair.kind),
+        "cluster": clusters.cluster_id(corpus, pair.a),
+    }
+    if (copy_id := corpus.ids[pair.a]) is not None:
+        record["id"] = copy_id
+    if (kept_id := corpus.ids[pair.b]) is not None:
+        record["duplicate_of_id"] = kept_id
+    return ordered(record, DedupePairRecord)

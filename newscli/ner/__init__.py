@@ -31,13 +31,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscli.ner import features as feats
+from newscli.schema import EntityType
 
 if TYPE_CHECKING:
     from newscli.document import Document
     from newscli.ner.model import Model
 
 MODEL_PATH = Path(__file__).with_name("model.npz")
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "MISC")
+LABELS = tuple(EntityType)
 COMMON_WORD = 5  # zipf frequency from which a one-word name is not spread to other mentions
 
 

@@ -13,8 +13,7 @@ from enum import StrEnum
 from typing import Any, TextIO
 
 from newscli.environment import Environment
-
-Record = dict[str, Any]
+from newscli.schema import Record
 
 
 class Format(StrEnum):
