@@ -535,3 +535,38 @@ def dedupe_command(
 
 def _representative_source(record: Record) -> str | None:
     return record["source"] if record["duplicate_of"] is None else None
+
+
+# --- schema --------------------------------------------------------------------------
+
+
+class RecordOf(StrEnum):
+    """The commands whose records have a schema."""
+
+    parse = "parse"
+    readability = "readability"
+    summarize = "summarize"
+    quotes = "quotes"
+    entities = "entities"
+    analyze = "analyze"
+    dedupe = "dedupe"
+
+
+@app.command("schema", short_help="The JSON Schema of a command's records.")
+def schema_command(
+    ctx: typer.Context,
+    command: Annotated[
+        RecordOf,
+        typer.Argument(
+            help="The command whose records to describe.", show_default=False, metavar="COMMAND"
+        ),
+    ],
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a command's JSON records, to validate them or
+    generate types from them."""
+    import json
+
+    from newscli.schema import json_schema
+
+    env: Environment = ctx.obj
+    env.stdout.write(json.dumps(json_schema(command.value), indent=2, ensure_ascii=False) + "\n")
