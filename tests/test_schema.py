@@ -112,6 +112,10 @@ def test_csv_columns_are_declared_keys(layout, command):
     assert set(layout.csv_fields) - declared - CSV_ONLY == set()
 
 
+def test_readability_labels_every_score():
+    assert list(layouts.READABILITY_LABELS) == list(schema.fields(schema.ReadabilityScores))
+
+
 # --- the README's field tables -------------------------------------------------------
 
 _SECTION = re.compile(r"^## `newscli (\w+)`$(.*?)(?=^## )", re.MULTILINE | re.DOTALL)

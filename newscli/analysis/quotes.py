@@ -68,6 +68,7 @@ class Quote:
     start: int
     end: int
     paragraph: int
+    #: the parts of one quotation share it (reported speech, without marks, is none: -1)
     quotation: int
     in_title: bool = False
     sentence: int | None = None
@@ -816,24 +817,21 @@ def _indirect(document: Document, found: list[Quote], referents: _Referents) -> 
             if clause is None or clause[1] - clause[0] < 10:
                 break
             name, role = referents.resolved(speaker.text, speaker.start, None, sentence.start)
-            records.append(
-                {
-                    "text": text[clause[0] : clause[1]],
-                    "start": clause[0],
-                    "end": clause[1],
-                    "kind": QuoteKind.indirect,
-                    "speaker": name,
-                    "speaker_mention": speaker.text,
-                    "speaker_start": speaker.start,
-                    "speaker_end": speaker.end,
-                    "cue": speaker.cue,
-                    "role": role,
-                    "paragraph": sentence.paragraph,
-                    "sentence": sentence.index,
-                    "quotation": None,
-                    "in_title": False,
-                }
+            indirect = Quote(
+                start=clause[0],
+                end=clause[1],
+                paragraph=sentence.paragraph,
+                quotation=-1,
+                sentence=sentence.index,
+                kind=QuoteKind.indirect,
+                cue=speaker.cue,
+                speaker_mention=speaker.text,
+                speaker_start=speaker.start,
+                speaker_end=speaker.end,
+                speaker=name,
+                role=role,
             )
+            records.append(_record(document, indirect))
             break
     return records
 
@@ -852,6 +850,6 @@ def _record(document: Document, quote: Quote) -> schema.Quote:
         "role": quote.role,
         "paragraph": None if quote.in_title else quote.paragraph,
         "sentence": quote.sentence,
-        "quotation": quote.quotation,
+        "quotation": None if quote.kind is QuoteKind.indirect else quote.quotation,
         "in_title": quote.in_title,
     }

@@ -3,11 +3,27 @@
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from newscli import schema
 from newscli.render.writer import Column, Layout, Record, heading, make_table, source_label
+
+
+def _columns(*groups: Iterable[str]) -> tuple[str, ...]:
+    """CSV columns: the keys of each group in turn, each once."""
+    return tuple(dict.fromkeys(key for group in groups for key in group))
+
+
+#: what every item row starts with
+_LABELS = ("source", "id")
 
 # --- parse ---------------------------------------------------------------------------
 
-PARSE_CSV_FIELDS = ("source", "id", "item", "index", "paragraph", "start", "end", "reason", "text")
+#: a parse row is the title, a dropped span or a sentence, said by `item`
+PARSE_CSV_FIELDS = _columns(
+    _LABELS,
+    ["item"],
+    schema.fields(schema.SentenceSpan),
+    schema.fields(schema.DroppedSpan),
+)
 
 
 def _parse_table(records: Sequence[Record]) -> list[Any]:
@@ -130,7 +146,11 @@ def _readability_csv_rows(record: Record) -> Iterable[Record]:
 READABILITY = Layout(
     table=_readability_table,
     csv_rows=_readability_csv_rows,
-    csv_fields=("source", "id", "paragraph", "start", "end", *READABILITY_LABELS),
+    csv_fields=_columns(
+        _LABELS,
+        ("paragraph", "start", "end"),
+        schema.fields(schema.ReadabilityScores),
+    ),
 )
 
 # --- summarize -----------------------------------------------------------------------
@@ -166,18 +186,7 @@ def _summary_csv_rows(record: Record) -> Iterable[Record]:
 SUMMARY = Layout(
     table=_summary_table,
     csv_rows=_summary_csv_rows,
-    csv_fields=(
-        "source",
-        "id",
-        "method",
-        "index",
-        "rank",
-        "score",
-        "selected",
-        "start",
-        "end",
-        "text",
-    ),
+    csv_fields=_columns(_LABELS, ["method"], schema.fields(schema.RankedSentence)),
 )
 
 # --- quotes --------------------------------------------------------------------------
@@ -218,25 +227,8 @@ def _quotes_csv_rows(record: Record) -> Iterable[Record]:
 QUOTES = Layout(
     table=_quotes_table,
     csv_rows=_quotes_csv_rows,
-    csv_fields=(
-        "source",
-        "id",
-        "speaker",
-        "role",
-        "quotes",
-        "kind",
-        "cue",
-        "text",
-        "start",
-        "end",
-        "speaker_mention",
-        "speaker_start",
-        "speaker_end",
-        "paragraph",
-        "sentence",
-        "quotation",
-        "in_title",
-    ),
+    # one header for both views: a row per quote, or per speaker (--by speaker)
+    csv_fields=_columns(_LABELS, schema.fields(schema.Speaker), schema.fields(schema.Quote)),
 )
 
 # --- entities ------------------------------------------------------------------------
@@ -299,23 +291,12 @@ def _mention_csv_rows(record: Record) -> Iterable[Record]:
 ENTITIES = Layout(
     table=_titled_tables(_ENTITY_COLUMNS, _entity_rows),
     csv_rows=_entity_csv_rows,
-    csv_fields=(
-        "source",
-        "id",
-        "name",
-        "type",
-        "role",
-        "count",
-        "salience",
-        "start",
-        "end",
-        "aliases",
-    ),
+    csv_fields=_columns(_LABELS, [k for k in schema.fields(schema.Entity) if k != "mentions"]),
 )
 ENTITY_MENTIONS = Layout(
     table=_titled_tables(_MENTION_COLUMNS, _mention_rows),
     csv_rows=_mention_csv_rows,
-    csv_fields=("source", "id", "text", "start", "end", "label", "name", "type"),
+    csv_fields=_columns(_LABELS, schema.fields(schema.Mention), ("name", "type")),
 )
 
 # --- analyze -------------------------------------------------------------------------
@@ -443,29 +424,11 @@ def _one_row(record: Record) -> Iterable[Record]:
 DEDUPE = Layout(
     table=_dedupe_table,
     csv_rows=_one_row,
-    csv_fields=(
-        "source",
-        "id",
-        "title",
-        "cluster",
-        "cluster_size",
-        "kind",
-        "duplicate_of",
-        "duplicate_of_id",
-        "similarity",
-        "added",
-    ),
+    # a crawl's url and capture date are added by the writer, as for every command
+    csv_fields=tuple(k for k in schema.fields(schema.DedupeRecord) if k not in ("url", "captured")),
 )
 DEDUPE_PAIRS = Layout(
     table=_dedupe_pairs_table,
     csv_rows=_one_row,
-    csv_fields=(
-        "source",
-        "id",
-        "duplicate_of",
-        "duplicate_of_id",
-        "similarity",
-        "kind",
-        "cluster",
-    ),
+    csv_fields=schema.fields(schema.DedupePairRecord),
 )
