@@ -159,9 +159,9 @@ def stage_worker(path: Path) -> None:
 
     from datasketch import MinHash, MinHashLSH
 
-    from newscli.dedupe.cluster import Corpus, find_clusters
-    from newscli.dedupe.sketch import sketch_many
     from newscli.document import parse
+    from newscli.duplicates.cluster import Corpus, find_clusters
+    from newscli.duplicates.sketch import sketch_many
 
     with path.open(encoding="utf-8") as lines:
         texts = [json.loads(line)["text"] for line in lines]

@@ -505,7 +505,7 @@ def dedupe_command(
     """Cluster exact and near-duplicate articles: a shortened copy counts as a duplicate."""
     from pathlib import Path
 
-    from newscli.dedupe.run import dedupe
+    from newscli.duplicates.run import dedupe
     from newscli.render.layouts import DEDUPE, DEDUPE_PAIRS
 
     if pairs and unique:

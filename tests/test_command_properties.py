@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newscli import records
-from newscli.dedupe.sketch import sketch
 from newscli.document import parse
+from newscli.duplicates.sketch import sketch
 from newscli.inputs import Article
 
 EXAMPLES = int(os.environ.get("NEWSCLI_FUZZ_EXAMPLES", "150"))

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import generate
-from newscli.dedupe import SHINGLE, THRESHOLD, cluster, pipeline
-from newscli.dedupe.cluster import Corpus, compare, find_clusters
-from newscli.dedupe.run import dedupe
-from newscli.dedupe.sketch import Sketch, normalise, sketch, word_hashes
 from newscli.document import parse
+from newscli.duplicates import SHINGLE, THRESHOLD, cluster, pipeline
+from newscli.duplicates.cluster import Corpus, compare, find_clusters
+from newscli.duplicates.run import dedupe
+from newscli.duplicates.sketch import Sketch, normalise, sketch, word_hashes
 from newscli.errors import NewscliError
 from newscli.inputs import Article
 from tests.conftest import ROOT, SEEDS
@@ -407,7 +407,7 @@ def test_a_bad_input_is_reported_and_the_rest_clustered(run, tmp_path):
 
 
 def test_a_bug_on_one_article_is_reported_and_the_rest_clustered(run, tmp_path, monkeypatch):
-    from newscli.dedupe import sketch as sketch_module
+    from newscli.duplicates import sketch as sketch_module
 
     real = sketch_module.body_text
 
@@ -511,7 +511,7 @@ def test_index_settings_and_bad_files_are_usage_errors(run, tmp_path, corpus_fil
 
 
 def test_a_failed_commit_leaves_the_index_as_it_was(tmp_path, generated, monkeypatch):
-    from newscli.dedupe import index as index_module
+    from newscli.duplicates import index as index_module
 
     db = tmp_path / "archive.db"
     list(dedupe((Article(r["id"], r["text"]) for r in generated[:50]), index=db))
@@ -634,7 +634,7 @@ def test_workers_do_not_outlive_a_killed_run(tmp_path, big):
 
 
 def test_two_runs_at_once_on_one_index_cannot_mix(tmp_path, generated, monkeypatch):
-    from newscli.dedupe.index import Index
+    from newscli.duplicates.index import Index
 
     db = tmp_path / "archive.db"
     real = Index.commit

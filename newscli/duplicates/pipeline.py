@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TypeVar
 
-from newscli.dedupe import SHINGLE
-from newscli.dedupe.sketch import Sketch, sketch, sketch_many
 from newscli.document import Document, parse
+from newscli.duplicates import SHINGLE
+from newscli.duplicates.sketch import Sketch, sketch, sketch_many
 from newscli.inputs import Article, extracted
 from newscli.parallel import ordered_map
 

@@ -27,8 +27,8 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-from newscli.dedupe import THRESHOLD
-from newscli.dedupe.sketch import Sketch
+from newscli.duplicates import THRESHOLD
+from newscli.duplicates.sketch import Sketch
 
 #: one story: the two ledes share this share of the smaller one's shingles ...
 LEDE_OVERLAP = 0.3

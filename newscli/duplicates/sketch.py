@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newscli.dedupe import SHINGLE
 from newscli.document import Document
+from newscli.duplicates import SHINGLE
 
 #: a shingle is sampled when the top SAMPLE_BITS bits of its hash are 0: one in 4
 SAMPLE_BITS = 2

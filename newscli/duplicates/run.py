@@ -9,9 +9,9 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from newscli.dedupe import SHINGLE, THRESHOLD
-from newscli.dedupe.cluster import Clusters, Corpus, Pair, find_clusters
-from newscli.dedupe.pipeline import sketch_articles
+from newscli.duplicates import SHINGLE, THRESHOLD
+from newscli.duplicates.cluster import Clusters, Corpus, Pair, find_clusters
+from newscli.duplicates.pipeline import sketch_articles
 from newscli.inputs import Article
 from newscli.schema import DedupePairRecord, DedupeRecord, DuplicateKind, ordered
 
@@ -34,7 +34,7 @@ def dedupe(
     All the work is done before this returns; the records are made as they are read. An
     article that cannot be parsed or sketched goes to `on_failure` (by default, raised).
     """
-    from newscli.dedupe.index import Index, input_key
+    from newscli.duplicates.index import Index, input_key
 
     corpus = Corpus()
     store = Index(index, shingle=shingle) if index is not None else None

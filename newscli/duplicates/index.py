@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newscli.dedupe import SHINGLE
-from newscli.dedupe.cluster import Clusters, Corpus
-from newscli.dedupe.sketch import SKETCH_VERSION, Sketch
+from newscli.duplicates import SHINGLE
+from newscli.duplicates.cluster import Clusters, Corpus
+from newscli.duplicates.sketch import SKETCH_VERSION, Sketch
 from newscli.errors import NewscliError, UsageError
 from newscli.inputs import Article
 

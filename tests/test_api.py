@@ -1,0 +1,79 @@
+"""The Python API gives exactly the records the command line prints."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import newscli
+from newscli.errors import InputError
+from tests.conftest import ROOT, SEED, SEEDS
+from tests.test_cli import jsonl
+
+#: (function, its keyword options, the same options on the command line)
+CASES = [
+    ("parse", {}, []),
+    ("parse", {"tokens": True}, ["--tokens"]),
+    ("readability", {}, []),
+    ("readability", {"by_paragraph": True}, ["--by", "paragraph"]),
+    ("summarize", {}, []),
+    (
+        "summarize",
+        {"words": 40, "method": "lexrank", "all": True},
+        ["--words", "40", "--method", "lexrank", "--all"],
+    ),
+    ("quotes", {}, []),
+    ("quotes", {"by_speaker": True, "indirect": True}, ["--by", "speaker", "--indirect"]),
+    ("quotes", {"speaker": "zarif"}, ["--speaker", "zarif"]),
+    ("entities", {}, []),
+    ("entities", {"types": ["person"]}, ["--type", "PERSON"]),
+    ("analyze", {}, []),
+    ("analyze", {"max_chars": 500, "with_text": True}, ["--max-chars", "500", "--with-text"]),
+]
+
+
+@pytest.mark.parametrize("name, options, flags", CASES, ids=lambda c: str(c))
+@pytest.mark.parametrize("seed", [SEED, SEED.with_suffix(".html")], ids=lambda p: p.name)
+def test_each_function_equals_its_command(run, name, options, flags, seed):
+    text = seed.read_text(encoding="utf-8")
+    [expected] = jsonl(run([name, *flags, "-"], input=text).stdout)
+    assert getattr(newscli, name)(text, source="<stdin>", **options) == expected
+
+
+def test_records_are_labelled_as_jsonl_inputs_are():
+    record = newscli.readability("Short text. Two sentences.", id=7, title="A title", url="u")
+    assert (record["source"], record["id"], record["title"], record["url"]) == (
+        "<text>",
+        7,
+        "A title",
+        "u",
+    )
+
+
+def test_dedupe_over_texts_and_records_equals_the_command(run, tmp_path):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)))
+    expected = jsonl(run(["dedupe", "--jsonl", corpus]).stdout)
+    records = [{"source": f"{corpus}:{i + 1}", "id": i, "text": t} for i, t in enumerate(texts)]
+    assert newscli.dedupe(records) == expected
+    by_text = newscli.dedupe(texts)
+    assert [r["source"] for r in by_text] == [str(i) for i in range(len(texts))]
+    assert [r["kind"] for r in by_text] == [r["kind"] for r in expected]
+
+
+def test_a_page_without_an_article_raises_the_commands_error():
+    with pytest.raises(InputError, match="no article text found"):
+        newscli.parse("<!doctype html><html><body></body></html>")
+
+
+def test_bad_options_raise():
+    with pytest.raises(ValueError, match="method"):
+        newscli.summarize("Text.", method="magic")
+
+
+def test_importing_newscli_imports_no_analysis():
+    code = "import sys, newscli; print(sorted(m for m in sys.modules if m.startswith('newscli')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "['newscli']"
