@@ -19,8 +19,9 @@ from newscli import __version__
 from newscli.environment import Environment
 from newscli.errors import ExitStatus
 from newscli.inputs import Article
+from newscli.parallel import MapChunks
 from newscli.render.writer import Format, Layout, Record
-from newscli.runner import Inputs, Run, run_corpus, run_each
+from newscli.runner import Inputs, Run, run_corpus, run_each, run_shards
 from newscli.schema import EntityType, SummaryMethod
 
 app = typer.Typer(
@@ -125,6 +126,27 @@ MaxCharsOption = Annotated[
 ]
 #: generous: ten times a very long feature article
 MAX_CHARS = 1_000_000
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        envvar="DASK_SCHEDULER_ADDRESS",
+        show_default=False,
+        help="Run on this Dask scheduler's workers (tcp://host:8786) instead of local "
+        "processes; output is the same. Needs newscli[dask].",
+    ),
+]
+OutputDirOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output-dir",
+        metavar="DIR",
+        show_default=False,
+        help="Write each input file's records to DIR/<name>.jsonl.gz, with a manifest; "
+        "a rerun skips finished files.",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -160,6 +182,8 @@ _INPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
     "jobs": (JobsOption, None),
     "quiet": (QuietOption, False),
     "max_chars": (MaxCharsOption, MAX_CHARS),
+    "scheduler": (SchedulerOption, None),
+    "output_dir": (OutputDirOption, None),
 }
 
 
@@ -212,7 +236,11 @@ def _each(
     layout: Layout,
     analyze: Callable[[Article], Mapping[str, Any]],
 ) -> None:
-    _exit(run_each(_run(ctx, files, inputs), layout=layout, analyze=analyze))
+    run = _run(ctx, files, inputs)
+    if inputs.output_dir is not None:
+        _exit(run_shards(run, analyze=analyze))
+    else:
+        _exit(run_each(run, layout=layout, analyze=analyze))
 
 
 @app.command("parse", short_help="Title, metadata, dropped boilerplate and sentences.")
@@ -511,15 +539,22 @@ def dedupe_command(
     if pairs and unique:
         raise typer.BadParameter("give --pairs or --unique, not both", param_hint="--unique")
 
+    if inputs.output_dir is not None:
+        raise typer.BadParameter(
+            "dedupe needs every input at once; redirect its output instead",
+            param_hint="--output-dir",
+        )
     run = _run(ctx, files, inputs)
 
-    def analyze(articles: Any, on_failure: Callable[[Article, Exception], None]) -> Any:
+    def analyze(
+        articles: Any, on_failure: Callable[[Article, Exception], None], map_chunks: MapChunks
+    ) -> Any:
         return dedupe(
             articles,
             on_failure,
             threshold=threshold,
             shingle=shingle,
-            jobs=run.jobs(),
+            map_chunks=map_chunks,
             index=None if index is None else Path(index),
             pairs=pairs,
         )

@@ -61,3 +61,17 @@ def report(error: NewscliError, stream: TextIO, *, debug: bool = False) -> None:
         traceback.print_exception(error.__cause__, file=stream)
     stream.write(error.message() + "\n")
     stream.flush()
+
+
+def as_error(item: Any, failure: Exception) -> NewscliError:
+    """A failure on one input as ours: ours as it is, anything else as an internal error
+    (its traceback kept as the cause, for --debug)."""
+    if isinstance(failure, NewscliError):
+        return failure
+    error = NewscliError(
+        f"internal error ({type(failure).__name__}: {failure})",
+        source=item.source,
+        hint="rerun with --debug and report it",
+    )
+    error.__cause__ = failure
+    return error

@@ -219,7 +219,7 @@ def _read_all(path: Path, source: str) -> bytes:
             raise read_error(err, source) from None
 
 
-def _sources(args: list[str]) -> Iterator[str | InputError]:
+def expand(args: list[str]) -> Iterator[str | InputError]:
     """Expand directories into their article files, keeping argument order."""
     for arg in args:
         if arg == STDIN_NAME:
@@ -323,32 +323,36 @@ def read_articles(
     html: bool = False,
     html_field: str | None = None,
     note: Callable[[str, str], None] | None = None,
+    root: str | None = None,
 ) -> Iterator[Article | InputError]:
     """Yield each input's articles (or errors), in order. Nothing is read ahead.
 
     `html`: standard input and files whose names tell nothing are HTML pages. `html_field`: a
     JSONL record's page is the HTML in this field. `note(source, message)` hears what is
-    worth saying but is no error (a WARC's records that are not pages, skipped).
+    worth saying but is no error (a WARC's records that are not pages, skipped). `root`:
+    where relative paths are (a worker's own directory is not the client's); sources keep
+    the names as given.
     """
-    for item in _sources(args):
+    for item in expand(args):
         if isinstance(item, InputError):
             yield item
             continue
         source = item
         kind = None if source == STDIN_NAME else split_name(source)[0]
+        path = Path(root or "", source)
         if jsonl:
-            yield from _read_jsonl(source, stdin, text_field, encoding, html_field)
+            yield from _read_jsonl(source, path, stdin, text_field, encoding, html_field)
         elif kind is Kind.warc:
             from newscli.warc import warc_articles
 
-            yield from warc_articles(Path(source), source, encoding, note)
+            yield from warc_articles(path, source, encoding, note)
         else:
             try:
                 if source == STDIN_NAME:
                     data = stdin.read()
                     source = "<stdin>"
                 else:
-                    data = _read_all(Path(source), source)
+                    data = _read_all(path, source)
                 # an ASCII-compatible look at the start is enough to sniff, whatever the charset
                 if (
                     kind is Kind.html
@@ -365,13 +369,18 @@ def read_articles(
 
 
 def _read_jsonl(
-    source: str, stdin: BinaryIO, text_field: str, encoding: str | None, html_field: str | None
+    source: str,
+    path: Path,
+    stdin: BinaryIO,
+    text_field: str,
+    encoding: str | None,
+    html_field: str | None,
 ) -> Iterator[Article | InputError]:
     if source == STDIN_NAME:
         yield from _jsonl_articles(stdin, "<stdin>", text_field, encoding, html_field)
         return
     try:
-        handle = open_input(Path(source), source)
+        handle = open_input(path, source)
     except InputError as err:
         yield err
         return

@@ -11,10 +11,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from itertools import chain, islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+#: a way to map work over chunks of items: (work, items, *, chunk) -> (item, result) pairs in
+#: input order; `ordered_map` with its jobs here, or `cluster.cluster_map` with a client
+MapChunks = Callable[..., Iterator[tuple[Any, Any]]]
 #: chunks in flight per worker
 WINDOW = 3
 
@@ -32,10 +35,10 @@ def ordered_map(
     its results rather than raise; a chunk whose results cannot come back from a worker
     is redone in this process.
     """
-    chunks = _chunks(items, chunk)
-    head = list(islice(chunks, 2))
+    parts = chunks(items, chunk)
+    head = list(islice(parts, 2))
     if jobs <= 1 or len(head) < 2:
-        for part in chain(head, chunks):
+        for part in chain(head, parts):
             yield from zip(part, work(part), strict=True)
         return
     import os
@@ -44,7 +47,7 @@ def ordered_map(
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
     try:
         window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
-        for part in chain(head, chunks):
+        for part in chain(head, parts):
             window.append((part, pool.submit(work, part)))
             if len(window) >= jobs * WINDOW:
                 yield from _collect(work, *window.popleft())
@@ -55,7 +58,7 @@ def ordered_map(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while part := list(islice(iterator, size)):
         yield part

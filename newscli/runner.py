@@ -1,20 +1,24 @@
 """Running a command over its inputs: read, analyze, write, report, and say how it went.
 
-Every command runs through one of two loops. `run_each` is for the per-document
-commands: each input is read, parsed and analyzed (in worker processes when there are
-many) and its record written as soon as it is done, in input order. `run_corpus` is for a
-command that needs every input before it can write a record (dedupe). Both report each
-failing input as one line and go on; the exit status says whether any input failed.
+Every command runs through one of three loops. `run_each` is for the per-document
+commands: each input is read, parsed and analyzed (in worker processes, or on a Dask
+cluster, when there are many) and its record written as soon as it is done, in input
+order. `run_shards` is the same with --output-dir: each input file is one task, whose
+records go to a file of their own. `run_corpus` is for a command that needs every input
+before it can write a record (dedupe). All report each failing input as one line and go
+on; the exit status says whether any input failed.
 """
 
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newscli.environment import Environment
-from newscli.errors import ExitStatus, InputError, NewscliError, report
+from newscli.errors import ExitStatus, InputError, NewscliError, UsageError, as_error, report
 from newscli.inputs import Article, expects_many, read_articles
+from newscli.parallel import MapChunks, ordered_map
 from newscli.render.writer import Format, Layout, Record, Writer
 
 if TYPE_CHECKING:
@@ -38,6 +42,10 @@ class Inputs:
     jobs: int | None
     quiet: bool
     max_chars: int
+    #: a Dask scheduler's address: the work goes to its workers
+    scheduler: str | None = None
+    #: each input file's records to DIR/<its name>.jsonl.gz, with a manifest
+    output_dir: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,21 @@ class Run:
         import os
 
         return 1 if self.debug else self.inputs.jobs or os.cpu_count() or 1
+
+    @contextmanager
+    def mapper(self) -> Iterator[MapChunks]:
+        """How this run maps work over chunks: on the Dask cluster it names, or in local
+        processes. Raises UsageError when the scheduler cannot be reached."""
+        if self.inputs.scheduler is None or self.debug:
+            yield partial(ordered_map, jobs=self.jobs())
+            return
+        from newscli.cluster import cluster_map, connect
+
+        client = connect(self.inputs.scheduler)
+        try:
+            yield partial(cluster_map, client)
+        finally:
+            client.close()
 
     def writer(self, layout: Layout) -> Writer:
         many = expects_many(self.args, self.inputs.jsonl)
@@ -82,21 +105,15 @@ class Run:
 
     def report_failure(self, item: Any, outcome: Exception) -> None:
         """A failure on one input: ours as it is, anything else as an internal error."""
-        if not isinstance(outcome, NewscliError):
-            error = NewscliError(
-                f"internal error ({type(outcome).__name__}: {outcome})",
-                source=item.source,
-                hint="rerun with --debug and report it",
-            )
-            error.__cause__ = outcome
-            outcome = error
-        self.report(outcome)
+        self.report(as_error(item, outcome))
 
-    def progress(self, writer: Writer) -> "Progress":
+    def progress(self, writer: Writer | None) -> "Progress":
+        """A progress line on stderr; `writer`, where records go to stdout as they come."""
         from newscli.progress import Progress
 
         # a bar on the terminal stdout writes to as it goes would tear the output
-        shares_terminal = self.env.stdout_is_terminal() and not writer.buffers
+        writes = writer is not None and not writer.buffers
+        shares_terminal = self.env.stdout_is_terminal() and writes
         return Progress(self.env, enabled=not self.inputs.quiet and not shares_terminal)
 
     def finish(self, progress: "Progress") -> ExitStatus:
@@ -111,32 +128,114 @@ class Run:
 def run_each(
     run: Run, *, layout: Layout, analyze: Callable[[Article], Mapping[str, Any]]
 ) -> ExitStatus:
-    """Read, analyze and write each input, in input order, in worker processes when there
-    are many; one bad input never stops the others.
+    """Read, analyze and write each input, in input order, in worker processes (or on a
+    cluster) when there are many; one bad input never stops the others.
 
     `analyze` must pickle (a module-level function or a partial of one) to reach workers.
     """
-    from newscli.parallel import ordered_map
     from newscli.records import analyze_chunk
 
     writer = run.writer(layout)
     inputs = run.inputs
     work = partial(analyze_chunk, analyze, max_chars=inputs.max_chars, with_text=inputs.with_text)
-    with run.progress(writer) as progress:
-        try:
-            for item, outcome in ordered_map(work, run.read(), jobs=run.jobs(), chunk=CHUNK):
-                if isinstance(outcome, Exception):
-                    run.report_failure(item, outcome)
-                else:
-                    writer.write(outcome)
-                progress.advance(failed=isinstance(outcome, Exception))
-        finally:
-            writer.close()
+    try:
+        with run.mapper() as map_chunks, run.progress(writer) as progress:
+            try:
+                for item, outcome in map_chunks(work, run.read(), chunk=CHUNK):
+                    if isinstance(outcome, Exception):
+                        run.report_failure(item, outcome)
+                    else:
+                        writer.write(outcome)
+                    progress.advance(failed=isinstance(outcome, Exception))
+            finally:
+                writer.close()
+    except UsageError as error:  # the scheduler cannot be reached: nothing was read
+        run.report(error)
+        return error.exit_status
     return run.finish(progress)
 
 
-#: a corpus command's analysis: (readable articles, report a failure) -> its records
-CorpusAnalysis = Callable[[Iterator[Article], Callable[[Article, Exception], None]], Any]
+def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> ExitStatus:
+    """`run_each` with --output-dir: each input file is one task (on the cluster, or in a
+    local process), its records written to a shard of their own; shards a run finished
+    before are skipped. Only messages reach the terminal."""
+    import os
+    from pathlib import Path
+
+    from newscli import shards
+    from newscli.inputs import expand
+
+    inputs = run.inputs
+    directory = Path(inputs.output_dir or ".")
+    try:
+        if "-" in run.args:
+            raise UsageError(
+                "--output-dir reads files: standard input has no name to give its shard",
+                hint="save it to a file first",
+            )
+        sources = []
+        for source in expand(run.args):
+            if isinstance(source, InputError):
+                run.report(source)
+            else:
+                sources.append(source)
+        names = [shards.shard_path(directory, s).name for s in sources]
+        if len(set(names)) < len(names):
+            twice = sorted({n for n in names if names.count(n) > 1})[0]
+            raise UsageError(
+                f"two inputs would write one shard, {twice}",
+                hint="give the inputs distinct file names",
+            )
+        directory.mkdir(parents=True, exist_ok=True)
+    except (UsageError, OSError) as error:
+        if isinstance(error, OSError):
+            error = UsageError(f"--output-dir {directory} cannot be made ({error.strerror})")
+        run.report(error)
+        return error.exit_status
+    done = shards.completed(directory)
+    todo = [s for s in sources if s not in done]
+    if done and not inputs.quiet:
+        run.note(str(directory), f"{len(sources) - len(todo)} shards done before; skipped")
+    task = partial(
+        shards.write_shards,
+        directory=str(directory),
+        analyze=analyze,
+        reading={
+            "root": os.getcwd(),
+            "jsonl": inputs.jsonl,
+            "text_field": inputs.text_field,
+            "encoding": inputs.encoding,
+            "html": inputs.html,
+            "html_field": inputs.html_field,
+        },
+        max_chars=inputs.max_chars,
+        with_text=inputs.with_text,
+    )
+    records = failures = 0
+    try:
+        with run.mapper() as map_chunks, run.progress(None) as progress:
+            for _, shard in map_chunks(task, todo, chunk=1):
+                for line in shard.messages if inputs.quiet else [*shard.notes, *shard.messages]:
+                    run.env.stderr.write(line + "\n")
+                if shard.output:  # else nothing of the input was read: no shard
+                    shards.add_to_manifest(directory, shard)
+                records += shard.records
+                failures += shard.failures
+                progress.advance(failed=bool(shard.failures))
+    except UsageError as error:
+        run.report(error)
+        return error.exit_status
+    if failures:
+        run.env.stderr.write(
+            f"newscli: {failures} of {records + failures} inputs failed, in {len(todo)} shards\n"
+        )
+        return ExitStatus.INPUT_FAILED
+    return ExitStatus.OK
+
+
+#: a corpus command's analysis: (readable articles, report a failure, how to map work over
+#: chunks) -> its records
+CorpusAnalysis = Callable[[Iterator[Article], Callable[[Article, Exception], None], MapChunks], Any]
 
 
 def run_corpus(
@@ -149,9 +248,9 @@ def run_corpus(
     """`run_each` for a command that needs every input before it can write a record.
 
     `analyze` takes the stream of readable articles (unreadable ones are reported as they
-    come; long ones cut at --max-chars) and a function that reports a failure on one
-    article; its records are written at the end -- or, with `line`, each record as one
-    line of plain text (None: skipped).
+    come; long ones cut at --max-chars), a function that reports a failure on one article,
+    and the run's way to map work over chunks; its records are written at the end -- or,
+    with `line`, each record as one line of plain text (None: skipped).
     """
     env = run.env
     writer = run.writer(layout)
@@ -168,12 +267,12 @@ def run_corpus(
         progress.failure()
         run.report_failure(article, exc)
 
-    with run.progress(writer) as progress:
-        try:
-            records = analyze(articles(), on_failure)
-        except NewscliError as error:  # about the run as a whole, not one input
-            run.report(error)
-            return error.exit_status
+    try:
+        with run.mapper() as map_chunks, run.progress(writer) as progress:
+            records = analyze(articles(), on_failure, map_chunks)
+    except NewscliError as error:  # about the run as a whole, not one input
+        run.report(error)
+        return error.exit_status
     if line is not None:
         for record in records:
             text = line(record)

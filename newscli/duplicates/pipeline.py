@@ -12,7 +12,7 @@ from newscli.document import Document, parse
 from newscli.duplicates import SHINGLE
 from newscli.duplicates.sketch import Sketch, sketch, sketch_many
 from newscli.inputs import Article, extracted
-from newscli.parallel import ordered_map
+from newscli.parallel import MapChunks, ordered_map
 
 #: articles parsed and sketched together (one numpy pass, one message to a worker)
 CHUNK = 256
@@ -63,11 +63,17 @@ def _one(document: Document, shingle: int) -> Sketch | Exception:
 
 
 def sketch_articles(
-    items: Iterable[tuple[Tag, Article]], *, shingle: int = SHINGLE, jobs: int = 1
+    items: Iterable[tuple[Tag, Article]],
+    *,
+    shingle: int = SHINGLE,
+    jobs: int = 1,
+    map_chunks: MapChunks | None = None,
 ) -> Iterator[tuple[Tag, Article, Result]]:
-    """Sketch each (tag, article), yielding (tag, article, result) in the order given."""
+    """Sketch each (tag, article), yielding (tag, article, result) in the order given: in
+    `jobs` local processes, or as `map_chunks` says (on a Dask cluster, say)."""
     work = partial(_sketch_chunk, shingle=shingle)
-    for (tag, article), result in ordered_map(work, items, jobs=jobs, chunk=CHUNK):
+    mapped = (map_chunks or partial(ordered_map, jobs=jobs))(work, items, chunk=CHUNK)
+    for (tag, article), result in mapped:
         yield tag, article, result
 
 

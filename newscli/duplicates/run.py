@@ -13,6 +13,7 @@ from newscli.duplicates import SHINGLE, THRESHOLD
 from newscli.duplicates.cluster import Clusters, Corpus, Pair, find_clusters
 from newscli.duplicates.pipeline import sketch_articles
 from newscli.inputs import Article
+from newscli.parallel import MapChunks
 from newscli.schema import DedupePairRecord, DedupeRecord, DuplicateKind, ordered
 
 #: called with an article whose parsing or sketching raised, and the exception
@@ -26,6 +27,7 @@ def dedupe(
     threshold: float = THRESHOLD,
     shingle: int | None = None,
     jobs: int = 1,
+    map_chunks: MapChunks | None = None,
     index: Path | None = None,
     pairs: bool = False,
 ) -> Iterator[DedupeRecord] | Iterator[DedupePairRecord]:
@@ -73,7 +75,7 @@ def dedupe(
                 yield order, article
 
         for order, article, result in sketch_articles(
-            to_sketch(), shingle=shingle or SHINGLE, jobs=jobs
+            to_sketch(), shingle=shingle or SHINGLE, jobs=jobs, map_chunks=map_chunks
         ):
             if isinstance(result, Exception):
                 if on_failure is None:

@@ -1,0 +1,125 @@
+"""--output-dir: each input file is one task, its records a file of their own.
+
+A task reads its input itself -- from a path every worker sees -- and writes its records,
+exactly what the command would print as JSON Lines, to `DIR/<input name>.jsonl.gz`: first
+under a temporary name, then renamed, so a shard is either whole or absent. The client
+then adds a line to `DIR/manifest.jsonl` (records, failures, seconds). A shard counts as
+done when both are there, so a run killed at any point is resumed by running it again:
+finished shards are skipped, an unfinished one is done again from the start, and nothing
+is lost or written twice.
+"""
+
+import gzip
+import io
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newscli.errors import InputError, as_error
+from newscli.inputs import read_articles
+
+MANIFEST = "manifest.jsonl"
+SUFFIX = ".jsonl.gz"
+
+
+@dataclass(frozen=True)
+class Shard:
+    """What one task did: its input, its file, and how it went."""
+
+    input: str
+    output: str
+    records: int
+    #: articles that failed (their records are missing from the shard)
+    failures: int
+    seconds: float
+    #: the failures' messages and the inputs' notes, for the client to print
+    messages: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def manifest_line(self) -> str:
+        entry = {k: v for k, v in asdict(self).items() if k not in ("messages", "notes")}
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def shard_path(directory: Path, source: str) -> Path:
+    return directory / (Path(source).name + SUFFIX)
+
+
+def completed(directory: Path) -> dict[str, Shard]:
+    """The shards a run finished before: in the manifest, and their file present."""
+    manifest = directory / MANIFEST
+    if not manifest.exists():
+        return {}
+    done = {}
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        try:
+            shard = Shard(**json.loads(line))
+        except (json.JSONDecodeError, TypeError):
+            continue  # a line cut short when a run was killed
+        if Path(shard.output).exists():
+            done[shard.input] = shard
+    return done
+
+
+def add_to_manifest(directory: Path, shard: Shard) -> None:
+    with (directory / MANIFEST).open("a", encoding="utf-8") as manifest:
+        manifest.write(shard.manifest_line() + "\n")
+        manifest.flush()
+        os.fsync(manifest.fileno())
+
+
+def write_shards(sources: list[str], **options: Any) -> list[Shard]:
+    """The task a worker runs: `write_shard` for each input (one, as the runner sends)."""
+    return [write_shard(source, **options) for source in sources]
+
+
+def write_shard(
+    source: str,
+    *,
+    directory: str,
+    analyze: Callable[[Any], Mapping[str, Any]],
+    reading: dict[str, Any],
+    max_chars: int,
+    with_text: bool,
+) -> Shard:
+    """Read one input, analyze each article and write the records to its shard. An input
+    that cannot be read at all gives no shard: the next run tries it again."""
+    from newscli.records import analyze_chunk
+
+    started = time.perf_counter()
+    output = shard_path(Path(directory), source)
+    partial = output.with_name(f".{output.name}.{uuid.uuid4().hex}.partial")
+    records, messages, notes = 0, [], []
+
+    def note(where: str, message: str) -> None:
+        notes.append(f"newscli: {where}: {message}")
+
+    try:
+        with gzip.open(partial, "wt", encoding="utf-8") as out:
+            articles = read_articles([source], stdin=io.BytesIO(), note=note, **reading)
+            for item in articles:
+                if isinstance(item, InputError) and item.source == source and not records:
+                    raise item  # the input itself: nothing of it was read
+                [outcome] = analyze_chunk(analyze, [item], max_chars=max_chars, with_text=with_text)
+                if isinstance(outcome, Exception):
+                    messages.append(as_error(item, outcome).message())
+                else:
+                    out.write(json.dumps(outcome, ensure_ascii=False) + "\n")
+                    records += 1
+        os.replace(partial, output)
+    except InputError as err:
+        partial.unlink(missing_ok=True)
+        return Shard(source, "", 0, 1, 0.0, [err.message()], notes)
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        problem = (
+            f"newscli: {output}: cannot be written ({err.strerror or err}); check --output-dir"
+        )
+        messages.append(problem)
+    seconds = round(time.perf_counter() - started, 3)
+    return Shard(source, str(output), records, len(messages), seconds, messages, notes)
