@@ -1,0 +1,176 @@
+"""--scheduler and --output-dir on a real Dask cluster: two worker processes on this machine.
+
+Every command runs as a user runs it, in a process of its own, against a LocalCluster the
+tests start; its output is compared byte for byte with `--jobs 1`.
+"""
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import generate
+from tests.conftest import ROOT, SEEDS
+
+distributed = pytest.importorskip("distributed")
+
+NEWSCLI = [sys.executable, "-m", "newscli"]
+COMMANDS = ("parse", "readability", "summarize", "quotes", "entities", "analyze", "dedupe")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    yield cluster
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Enough articles for many chunks: generated news, and a failing line among them."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
+    lines = [json.dumps({"id": r["id"], "text": r["text"]}) for r in generate(120, seed=7)]
+    lines.insert(50, "{not json")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def newscli(*args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([*NEWSCLI, *map(str, args)], capture_output=True, cwd=ROOT, **kwargs)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_on_the_cluster_prints_what_jobs_1_prints(scheduler, corpus, command):
+    local = newscli(command, "--jobs", "1", "--jsonl", corpus)
+    on_cluster = newscli(command, "--scheduler", scheduler.scheduler_address, "--jsonl", corpus)
+    assert local.returncode == on_cluster.returncode == 1  # the bad line
+    assert on_cluster.stdout == local.stdout
+    assert on_cluster.stderr == local.stderr
+
+
+def test_the_address_may_come_from_the_environment(scheduler):
+    env = {**os.environ, "DASK_SCHEDULER_ADDRESS": scheduler.scheduler_address}
+    result = newscli("quotes", SEEDS, env=env)
+    assert result.returncode == 0
+    assert result.stdout == newscli("quotes", "--jobs", "1", SEEDS).stdout
+
+
+def test_a_worker_killed_mid_run_loses_nothing(scheduler, corpus):
+    expected = newscli("analyze", "--jobs", "1", "--jsonl", corpus).stdout
+    run = subprocess.Popen(
+        [*NEWSCLI, "analyze", "--scheduler", scheduler.scheduler_address, "--jsonl", str(corpus)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    client = distributed.Client(scheduler.scheduler_address)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(client.processing().values()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        pid = next(iter(client.run(os.getpid).values()))
+        os.kill(pid, signal.SIGKILL)
+    finally:
+        client.close()
+    stdout, _ = run.communicate(timeout=300)
+    assert run.returncode == 1  # the bad line, as before
+    assert stdout == expected
+
+
+def test_an_unreachable_scheduler_is_a_usage_error():
+    result = newscli("parse", "--scheduler", "tcp://127.0.0.1:9", SEEDS)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith("newscli: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+# --- shards --------------------------------------------------------------------------
+
+
+def write_inputs(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for number, part in enumerate(range(count)):
+        path = folder / f"part-{number}.jsonl.gz"
+        lines = [json.dumps({"id": r["id"], "text": r["text"]}) for r in generate(15, seed=part)]
+        path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+        paths.append(path)
+    return paths
+
+
+def read_shard(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes())
+
+
+@pytest.mark.parametrize("where", ["local", "cluster"])
+def test_shards_hold_what_the_command_prints_and_a_rerun_resumes(scheduler, tmp_path, where):
+    inputs = write_inputs(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    placement = ["--scheduler", scheduler.scheduler_address] if where == "cluster" else ["-j", "2"]
+    command = [
+        *NEWSCLI,
+        "quotes",
+        "--jsonl",
+        *placement,
+        "--output-dir",
+        str(out),
+        *map(str, inputs),
+    ]
+    # a run killed once its first shards are done
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (
+        (out / "manifest.jsonl").exists() and (out / "manifest.jsonl").read_text().count("\n") >= 2
+    ):
+        time.sleep(0.02)
+    first.kill()
+    first.wait()
+    done_before = (out / "manifest.jsonl").read_text().count("\n")
+    rerun = subprocess.run(command, cwd=ROOT, capture_output=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout == b""
+    if done_before < len(inputs):
+        assert f"{done_before} shards done before; skipped" in rerun.stderr.decode()
+    manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    assert sorted(entry["input"] for entry in manifest) == sorted(map(str, inputs))
+    assert sum(entry["records"] for entry in manifest) == 6 * 15
+    assert all(entry["failures"] == 0 and entry["seconds"] >= 0 for entry in manifest)
+    for path in inputs:
+        expected = newscli("quotes", "--jobs", "1", "--jsonl", path).stdout
+        assert read_shard(out / (path.name + ".jsonl.gz")) == expected
+    assert not list(out.glob(".*.partial"))
+
+
+def test_a_shard_records_its_failures_and_an_unreadable_input_is_tried_again(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("A headline\n\nThe council met. It voted.\n", encoding="utf-8")
+    page = tmp_path / "empty.html"
+    page.write_text("<!doctype html><html><body></body></html>", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    out = tmp_path / "out"
+    result = newscli("parse", "--output-dir", out, good, page, missing)
+    assert result.returncode == 1
+    errors = result.stderr.decode().splitlines()
+    assert errors[-1] == "newscli: 2 of 3 inputs failed, in 3 shards"
+    manifest = {e["input"]: e for e in map(json.loads, (out / "manifest.jsonl").open())}
+    assert manifest[str(good)]["records"] == 1
+    assert manifest[str(page)]["failures"] == 1
+    assert str(missing) not in manifest  # nothing of it read: no shard
+    missing.write_text("Now it is here. It has two sentences.\n", encoding="utf-8")
+    again = newscli("parse", "--output-dir", out, good, page, missing)
+    assert again.returncode == 0
+    assert "2 shards done before; skipped" in again.stderr.decode()
+
+
+def test_output_dir_usage_errors(tmp_path):
+    assert newscli("parse", "--output-dir", tmp_path, "-", input=b"Text.").returncode == 2
+    assert newscli("dedupe", "--output-dir", tmp_path, SEEDS).returncode == 2
