@@ -59,8 +59,12 @@ lint: install-dev ## ruff
 typecheck: install-dev ## mypy
 	$(BIN)/mypy newscli
 
-eval: install-dev ## score every analysis on $(SHARED)/data
+# every script records its headline figures in .eval/results.json (eval/figures.py); the
+# gate then fails the target when one falls below its floor in eval/baseline.json
+eval: export NEWSCLI_EVAL_RESULTS = $(CURDIR)/.eval/results.json
+eval: install-dev ## score every analysis on $(SHARED)/data; fail below eval/baseline.json's floors
 	@test -d $(SHARED)/data || { echo "make eval: $(SHARED)/data not found (set SHARED=...)" >&2; exit 1; }
+	rm -f $(NEWSCLI_EVAL_RESULTS)
 	$(BIN)/python -m eval.sentences $(SHARED)/data/sentences/gum.jsonl
 	$(BIN)/python -m eval.readability $(SHARED)/data/readability/onestopenglish-dev.jsonl
 	$(BIN)/python -m eval.summarize $(SHARED)/data/summarize
@@ -68,6 +72,7 @@ eval: install-dev ## score every analysis on $(SHARED)/data
 	$(BIN)/python -m eval.dedupe $(SHARED)/data/dedupe/bbc-neardup-dev.jsonl
 	$(BIN)/python -m eval.ner $(SHARED)/data/ner/dev
 	$(BIN)/python -m eval.html $(SHARED)/data/html/aeb-dev
+	$(BIN)/python -m eval.gate $(NEWSCLI_EVAL_RESULTS) eval/baseline.json
 
 bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.startup
@@ -75,6 +80,7 @@ bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.dedupe
 	$(BIN)/python -m bench.commands
 	$(BIN)/python -m bench.html
+	$(BIN)/python -m bench.cluster
 	$(BIN)/python -m bench.ner
 
 train-ner: $(VENV)/.installed-train ## retrain newscli/ner/model.npz from $(SHARED)/data/ner/train, and the name lists (deterministic)
@@ -90,5 +96,5 @@ golden: install ## regenerate tests/golden from seeds/ (review the diff like cod
 	$(BIN)/python -m tests.golden
 
 clean: ## remove the venv and caches
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis .eval
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -34,11 +34,12 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from newscli.dedupe import SHINGLE, THRESHOLD
-from newscli.dedupe.cluster import Corpus, find_clusters
-from newscli.dedupe.pipeline import sketch_articles
-from newscli.dedupe.sketch import body_text, normalise
+from eval import figures
 from newscli.document import parse
+from newscli.duplicates import SHINGLE, THRESHOLD
+from newscli.duplicates.cluster import Corpus, find_clusters
+from newscli.duplicates.pipeline import sketch_articles
+from newscli.duplicates.sketch import body_text, normalise
 from newscli.inputs import Article
 
 NEWSCLI_THRESHOLDS = (0.5, 0.6, THRESHOLD, 0.8, 0.9)
@@ -275,6 +276,11 @@ def main() -> None:
     print(f"Best cluster F1 with cluster precision >= {PRECISION_GOAL}:")
     for system in dict.fromkeys(s.system for s in scores):
         print(best(scores, system))
+    default = next(s for s in scores if s.system == "newscli" and s.threshold == THRESHOLD)
+    figures.record("dedupe.bbc.cluster_precision", default.cluster_p)
+    figures.record("dedupe.bbc.cluster_recall", default.cluster_r)
+    figures.record("dedupe.bbc.cluster_f1", default.cluster_f)
+    figures.record("dedupe.bbc.bcubed_f1", default.bcubed_f)
 
     print()
     print(f"newscli at its default threshold ({THRESHOLD}) on each half of the groups:")

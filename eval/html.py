@@ -24,6 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from eval import figures
 from newscli.webpage import EXTRACT_OPTIONS, decode_page
 
 SYSTEMS = ("newscli", "trafilatura-newscli-options", "trafilatura-defaults")
@@ -60,7 +61,9 @@ def trafilatura_bodies(pages: Path, **options: object) -> dict[str, str]:
 
 
 def score(folder: Path, outputs: dict[str, dict[str, str]]) -> str:
-    """Run the benchmark's evaluate.py on the outputs; its table."""
+    """Run the benchmark's evaluate.py on the outputs; its table. newscli's figures are
+    recorded from the same run: the point estimates, which are deterministic (the ± is a
+    bootstrap)."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shutil.copy(folder / "ground-truth.json", work)
@@ -69,13 +72,17 @@ def score(folder: Path, outputs: dict[str, dict[str, str]]) -> str:
         for name, bodies in outputs.items():
             prediction = {key: {"articleBody": bodies.get(key, "")} for key in gold}
             (work / "output" / f"{name}.json").write_text(json.dumps(prediction))
+        scorer = (folder / "evaluate.py").resolve()
         run = subprocess.run(
-            [sys.executable, str((folder / "evaluate.py").resolve()), "--n-bootstrap", "1000"],
+            [sys.executable, str(scorer), "--n-bootstrap", "1000", "--output", "metrics.json"],
             cwd=work,
             capture_output=True,
             text=True,
             check=True,
         )
+        newscli = json.loads((work / "metrics.json").read_text())["newscli"]
+        for measure in ("f1", "precision", "recall"):
+            figures.record(f"html.aeb_dev.{measure}", newscli[measure])
         return run.stdout
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eval import figures
 from newscli.document import parse
 from newscli.ner import tag_document
 
@@ -110,7 +111,9 @@ def read_uner(path: Path) -> list[Article]:
     return articles
 
 
-def score(name: str, articles: list[Article], errors: int, reasons: tuple[str, ...]) -> None:
+def score(
+    name: str, figure_set: str, articles: list[Article], errors: int, reasons: tuple[str, ...]
+) -> None:
     counts = {kind: Counter() for kind in SCORED}
     dropped_cost: Counter[str] = Counter()
     shown = 0
@@ -153,6 +156,10 @@ def score(name: str, articles: list[Article], errors: int, reasons: tuple[str, .
         recall = c["tp"] / max(c["gold"], 1)
         f1 = 2 * precision * recall / max(precision + recall, 1e-9)
         print(f"  {kind:8} {precision:6.3f} {recall:6.3f} {f1:6.3f} {c['gold']:6d}")
+        figures.record(f"ner.{figure_set}.f1.{kind}", f1)
+        if kind == "overall":
+            figures.record(f"ner.{figure_set}.precision.overall", precision)
+            figures.record(f"ner.{figure_set}.recall.overall", recall)
     lost = sum(dropped_cost.values())
     detail = ", ".join(f"{reason} {n}" for reason, n in dropped_cost.most_common()) or "none"
     print(f"  gold entities in text the parse dropped: {lost} of {total['gold']} ({detail})")
@@ -165,10 +172,13 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="show N errors of each set")
     args = parser.parse_args()
     conll = read_conll(args.data / "conll2003-dev.iob")
-    score("CoNLL-2003 dev", conll, args.errors, ("dateline",))
+    score("CoNLL-2003 dev", "conll_dev", conll, args.errors, ("dateline",))
     # what `dropped_reasons` costs: Reuters datelines and table rows are dropped as headlines
-    score("CoNLL-2003 dev", conll, args.errors, ("dateline", "headline"))
-    score("UNER English-PUD", read_uner(args.data / "uner-en-pud.iob2"), args.errors, ("dateline",))
+    score(
+        "CoNLL-2003 dev", "conll_dev_headlines_tagged", conll, args.errors, ("dateline", "headline")
+    )
+    uner = read_uner(args.data / "uner-en-pud.iob2")
+    score("UNER English-PUD", "uner_pud", uner, args.errors, ("dateline",))
 
 
 if __name__ == "__main__":

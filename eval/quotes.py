@@ -13,9 +13,21 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
+from eval import figures
 from newscli.analysis.quotes import quotes
 from newscli.document import parse
+
+
+def record_figures(scores: dict[str, Any]) -> None:
+    """quote_eval.py's headline figures, for eval.gate."""
+    figures.record("quotes.polnear.precision", scores["overlap"]["P"])
+    figures.record("quotes.polnear.recall", scores["overlap"]["R"])
+    figures.record("quotes.polnear.f1", scores["overlap"]["F1"])
+    figures.record("quotes.polnear.exact_f1", scores["exact"]["F1"])
+    figures.record("quotes.polnear.speaker_accuracy", scores["speaker"]["acc_resolved"])
+    figures.record("quotes.polnear.end_to_end_f1", scores["end_to_end_overlap_and_speaker"]["F1"])
 
 
 def main() -> None:
@@ -43,11 +55,15 @@ def main() -> None:
                 record = {"id": article["id"], "quotes": [{k: q[k] for k in keys} for q in found]}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         command = [sys.executable, str(args.scorer), str(args.gold), str(predictions)]
-        if args.errors:
-            command += ["--errors", str(args.errors)]
+        errors = ["--errors", str(args.errors)] if args.errors else []
         print(f"PolNeAR: {articles} articles; newscli quotes (direct + partial)")
         sys.stdout.flush()
-        subprocess.run(command, check=True)
+        subprocess.run(command + errors, check=True)
+        if figures.recording():
+            # the scorer prints either its table or (--json) the same figures to four places:
+            # a second run, about a second, reads them rather than parsing the table
+            scorer = subprocess.run(command + ["--json"], check=True, capture_output=True)
+            record_figures(json.loads(scorer.stdout))
     rate = articles / seconds
     print(f"parse + quotes: {rate:.0f} articles/s ({1000 / rate:.1f} ms each)")
 

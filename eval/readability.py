@@ -30,6 +30,7 @@ from typing import Any
 import nltk
 import textstat
 
+from eval import figures
 from newscli.analysis.readability import METRICS, _textstat, dale_chall_grade, readability
 from newscli.document import parse
 
@@ -89,6 +90,10 @@ class Outcomes:
         total = self.correct + self.ties + self.wrong
         shares = (100 * n / total if total else 0.0 for n in (self.correct, self.ties, self.wrong))
         return " ".join(f"{share:6.1f}%" for share in shares)
+
+    def percent_correct(self) -> float:
+        total = self.correct + self.ties + self.wrong
+        return 100 * self.correct / total if total else 0.0
 
 
 def forbid_downloads() -> None:
@@ -178,6 +183,9 @@ def main() -> None:
         for name in names:
             label = f"{name} (higher = easier)" if name in HIGHER_IS_EASIER else name
             print(f"  {label:<42} {pair_outcomes(groups.values(), name).row()}")
+    for name in METRICS:
+        correct = pair_outcomes(groups.values(), name).percent_correct()
+        figures.record(f"readability.onestop.{name}_correct", correct)
     disagreements = unanimous_disagreements(groups)
     print(
         f"pairs every metric orders against the labels: {len(disagreements)} of {pairs}"

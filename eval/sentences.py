@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eval import figures
 from newscli.document import parse
 from newscli.segment import sentence_spans
 
@@ -274,6 +275,14 @@ def main() -> None:
         if not by_line:
             print(f"  {name:<30} {scopes[HEADLINE_GENRE].f1:6.3f} {scopes['all'].f1:6.3f}")
     print()
+
+    for scope, figure_set in ((HEADLINE_GENRE, "gum_news"), ("all", "gum_all")):
+        line_split = tallies["newscli", True][scope]
+        whole_text = tallies["newscli parse", False][scope]
+        figures.record(f"sentences.{figure_set}.f1", line_split.f1)
+        figures.record(f"sentences.{figure_set}.precision", line_split.precision)
+        figures.record(f"sentences.{figure_set}.recall", line_split.recall)
+        figures.record(f"sentences.{figure_set}.whole_text_f1", whole_text.f1)
 
     if args.errors > 0:
         chosen = (

@@ -40,6 +40,7 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from eval import figures
 from newscli.analysis.summarize import DEFAULT_METHOD, METHODS, Budget, summarize
 from newscli.document import Document, parse
 
@@ -202,6 +203,19 @@ def goals(dataset: Dataset, tallies: dict[str, Tally]) -> str:
     return f"goals for newscli {DEFAULT_METHOD}: " + "; ".join(parts)
 
 
+def record_figures(dataset: Dataset, tallies: dict[str, Tally]) -> None:
+    """newscli's default method's ROUGE and its R-2 margin over Lead-3, for eval.gate."""
+    default = tallies.get(f"newscli {DEFAULT_METHOD}")
+    if default is None:
+        return
+    figure_set = dataset.filename.split("-")[0]
+    for kind in ROUGE_TYPES:
+        figures.record(f"summarize.{figure_set}.{kind}", default.mean(kind))
+    lead = tallies["Lead-3 (eval)"].mean("rouge2")
+    figures.record(f"summarize.{figure_set}.lead3.rouge2", lead)
+    figures.record(f"summarize.{figure_set}.rouge2_over_lead3", default.mean("rouge2") - lead)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Extractive summary evaluation (ROUGE).")
     parser.add_argument("data", type=Path, help="directory with cnndm-dev.jsonl, bbc-dev.jsonl")
@@ -239,6 +253,7 @@ def main() -> None:
             print(f"  {name:<24} {tally.row()}")
         print(f"  {goals(dataset, tallies)}")
         print()
+        record_figures(dataset, tallies)
 
 
 if __name__ == "__main__":
