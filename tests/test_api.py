@@ -77,3 +77,29 @@ def test_importing_newscli_imports_no_analysis():
     code = "import sys, newscli; print(sorted(m for m in sys.modules if m.startswith('newscli')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "['newscli']"
+
+
+def test_the_readmes_spark_recipe():
+    """The README's mapInPandas recipe, run on a local Spark session."""
+    pyspark = pytest.importorskip("pyspark")
+    pytest.importorskip("pandas")
+    spark = pyspark.sql.SparkSession.builder.master("local[1]").getOrCreate()
+    try:
+        text = SEED.read_text(encoding="utf-8")
+        df = spark.createDataFrame(
+            [(0, text), (1, "Short one. It has two sentences.")], "id long, text string"
+        )
+
+        def analyze(batches):
+            for batch in batches:
+                batch["record"] = [
+                    json.dumps(newscli.analyze(text, id=i), ensure_ascii=False)
+                    for i, text in zip(batch["id"], batch["text"], strict=True)
+                ]
+                yield batch[["id", "record"]]
+
+        rows = df.mapInPandas(analyze, schema="id long, record string").collect()
+    finally:
+        spark.stop()
+    records = {row.id: json.loads(row.record) for row in rows}
+    assert records[0] == json.loads(json.dumps(newscli.analyze(text, id=0)))
