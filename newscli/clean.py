@@ -50,15 +50,17 @@ class Cleaning:
 
 
 _LINE = re.compile(r"[^\r\n]+")
-#: a line ending in one of these continues on the next line when that starts in lowercase
-_CONTINUING_ENDS = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+#: besides a letter or digit, a line ending in one of these continues on the next line
+#: when that starts in lowercase
+_CONTINUING_MARKS = frozenset(",;")
 
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with offsets; a hard-wrapped line joins the line it continues.
 
-    A line ending in a lowercase letter or comma followed by a line starting in lowercase
-    is one paragraph wrapped at a fixed width, not two paragraphs.
+    A line ending in a letter (of any script or case: "sűrűn", "the FBI"), digit or comma
+    followed by a line starting in lowercase is one paragraph wrapped at a fixed width, not
+    two paragraphs.
     """
     lines: list[Line] = []
     previous_end = -1
@@ -75,7 +77,7 @@ def split_lines(text: str) -> list[Line]:
             lines
             and previous_end == lines[-1].end
             and text.count("\n", lines[-1].end, start) <= 1  # a blank line ends a paragraph
-            and lines[-1].text[-1] in _CONTINUING_ENDS
+            and (lines[-1].text[-1].isalnum() or lines[-1].text[-1] in _CONTINUING_MARKS)
             and text[start].islower()
         ):
             start = lines.pop().start

@@ -122,6 +122,20 @@ def test_hard_wrapped_lines_join_into_one_paragraph():
     assert document.sentences[0].text == text.strip()
 
 
+def test_a_hard_wrap_after_any_letter_joins_the_lines():
+    # Hungarian ends a line in "ű" or the article "A"; English in an acronym or a number
+    text = (
+        "A hideg édességet a hegyekből hozatott hóval kevert, fagylaltszerű\n"
+        "italkülönlegesség volt. A\n"
+        "vizsgálatok célja az volt. The vote went to the FBI\n"
+        "and the count to 2020\n"
+        "and beyond.\n"
+    )
+    document = parse(text)
+    assert len(document.paragraphs) == 1
+    assert len(document.sentences) == 3
+
+
 def test_a_blank_line_always_ends_a_paragraph():
     document = parse("council votes on budget\n\nthe council met on monday. it voted.\n")
     assert document.title is not None and document.title.text == "council votes on budget"
