@@ -9,6 +9,7 @@ finished shards are skipped, an unfinished one is done again from the start, and
 is lost or written twice.
 """
 
+import glob
 import gzip
 import io
 import json
@@ -93,6 +94,9 @@ def write_shard(
 
     started = time.perf_counter()
     output = shard_path(Path(directory), source)
+    # a worker of a killed run exits mid-shard and leaves its copy: this shard is redone whole
+    for stale in output.parent.glob(f".{glob.escape(output.name)}.*.partial"):
+        stale.unlink(missing_ok=True)
     partial = output.with_name(f".{output.name}.{uuid.uuid4().hex}.partial")
     records, messages, notes = 0, [], []
 
