@@ -10,8 +10,9 @@ measured like `bench.dedupe`: wall time and the peak resident memory of the proc
 tree.
 
 1. Throughput, one process each (--jobs 1), on N articles: every newscli command, and the
-   peers that exist offline -- textstat's formulas for `readability` (on the raw text:
-   what its users do) and sumy's TextRank for `summarize` (handed newscli's sentences,
+   peers that exist offline -- textstat computing every English score of newscli's
+   `readability` record (on the raw text: what its users do) and sumy's TextRank for
+   `summarize` (handed newscli's sentences,
    since sumy cannot split sentences without NLTK data; the parse is counted on its side
    too). No offline peer exists for quotes or entities (textacy/spaCy need model
    downloads), so those rows stand alone.
@@ -79,11 +80,11 @@ def peer_worker(name: str, path: Path) -> None:
     with path.open(encoding="utf-8") as lines:
         texts = [json.loads(line)["text"] for line in lines]
     if name == "textstat":
-        import textstat
+        from eval.readability import offline_textstat
 
-        from newscli.analysis.readability import _textstat
-
-        _textstat()  # newscli's offline CMUdict: textstat would otherwise download it
+        # newscli's offline CMUdict: textstat would otherwise download it
+        textstat = offline_textstat()
+        # every English score newscli's readability record holds, by textstat's names
         formulas = (
             textstat.flesch_reading_ease,
             textstat.flesch_kincaid_grade,
@@ -93,6 +94,18 @@ def peer_worker(name: str, path: Path) -> None:
             textstat.automated_readability_index,
             textstat.dale_chall_readability_score,
             textstat.linsear_write_formula,
+            textstat.text_standard,
+            textstat.dale_chall_readability_score_v2,
+            textstat.spache_readability,
+            textstat.mcalpine_eflaw,
+            textstat.lix,
+            textstat.rix,
+            textstat.words_per_sentence,
+            textstat.avg_syllables_per_word,
+            textstat.avg_character_per_word,
+            textstat.avg_letter_per_word,
+            textstat.avg_sentence_per_word,
+            textstat.reading_time,
         )
         for text in texts:
             print(json.dumps([formula(text) for formula in formulas]))

@@ -20,12 +20,11 @@ SEED = "seeds/iran-missiles-live-updates.txt"
 PYTHON = sys.executable
 #: the venv's console script, beside the interpreter running this benchmark
 NEWSCLI = str(Path(sys.executable).with_name("newscli"))
-#: textstat as a user would run it on one file, with newscli's offline CMUdict hook
-#: installed first so that it does not nltk.download('cmudict')
+#: textstat as a user would run it on one file, with the offline CMUdict hook installed
+#: first so that it does not nltk.download('cmudict')
 TEXTSTAT = (
-    "import sys, textstat; "
-    "from newscli.analysis.readability import _textstat; _textstat(); "
-    "textstat.flesch_kincaid_grade(open(sys.argv[1], encoding='utf-8').read())"
+    "import sys; from eval.readability import offline_textstat; "
+    "offline_textstat().flesch_kincaid_grade(open(sys.argv[1], encoding='utf-8').read())"
 )
 
 #: label -> argv
@@ -34,6 +33,7 @@ COMMANDS = {
     'python -c "import newscli.cli"': [PYTHON, "-c", "import newscli.cli"],
     "newscli --help": [NEWSCLI, "--help"],
     f"newscli readability {SEED}": [NEWSCLI, "readability", SEED],
+    f"newscli analyze {SEED}": [NEWSCLI, "analyze", SEED],
     "textstat flesch_kincaid_grade (same seed)": [PYTHON, "-c", TEXTSTAT, SEED],
 }
 

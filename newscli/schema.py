@@ -168,23 +168,61 @@ class ParseRecord(Labels, ParseView):
 
 
 class ReadabilityScores(TypedDict):
-    flesch_reading_ease: float
-    flesch_kincaid_grade: float
-    gunning_fog: float
-    smog_index: float
-    coleman_liau_index: float
-    automated_readability_index: float
-    dale_chall_readability_score: float
-    linsear_write_formula: float
-    consensus_grade: float
+    """A formula that is not the language's is null (see the README's table of languages)."""
+
+    flesch_reading_ease: float | None
+    flesch_kincaid_grade: float | None
+    gunning_fog: float | None
+    smog_index: float | None
+    coleman_liau_index: float | None
+    automated_readability_index: float | None
+    dale_chall_readability_score: float | None
+    linsear_write_formula: float | None
+    consensus_grade: float | None
     sentences: int
     words: int
     syllables: int
     polysyllabic_words: int
-    difficult_words: int
+    #: null where textstat has no list of familiar words for the language
+    difficult_words: int | None
     characters: int
     letters: int
     reading_time_seconds: float
+    #: the ISO 639-1 code whose rules and formulas were applied
+    language: str
+    #: textstat's grade string ("10th and 11th grade") beside consensus_grade
+    text_standard: str | None
+    dale_chall_readability_score_v2: float | None
+    spache_readability: float | None
+    mcalpine_eflaw: float | None
+    lix: float
+    rix: float
+    wiener_sachtextformel_1: float | None
+    wiener_sachtextformel_2: float | None
+    wiener_sachtextformel_3: float | None
+    wiener_sachtextformel_4: float | None
+    fernandez_huerta: float | None
+    szigriszt_pazos: float | None
+    gutierrez_polini: float | None
+    crawford: float | None
+    gulpease_index: float | None
+    osman: float | None
+    words_per_sentence: float
+    syllables_per_word: float
+    chars_per_word: float
+    letters_per_word: float
+    sentences_per_word: float
+    monosyllabic_words: int
+    #: words of more than six letters
+    long_words: int
+    #: words of at most three letters
+    miniwords: int
+    #: unfamiliar words of two or more syllables
+    spache_difficult_words: int | None
+    #: Gunning fog's hard words
+    complex_words: int | None
+    #: whitespace-separated tokens, punctuation alone included
+    whitespace_tokens: int
 
 
 class ParagraphReadability(ReadabilityScores):

