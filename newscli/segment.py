@@ -17,19 +17,29 @@ from collections.abc import Iterator
 # Titles and honorifics: always followed by a name, never sentence-final.
 TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms messrs mmes dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig
-    sen rep gov pres supt insp det atty amb rev fr msgr hon st mt ft sra srta""".split()
+    sen rep gov pres supt insp det atty amb rev fr msgr hon st mt ft sra srta dra dña
+    hr sig sigg dott dhr mevr""".split()
 )
 # Followed by a number: "No. 5", "Jan. 8", "pp. 12", "Fig. 3".
 NUMBER_ABBREVIATIONS = frozenset(
     """no nos vol vols pp p fig figs art sec ch para op ed eds jan feb mar apr jun jul aug
-    sep sept oct nov dec approx est""".split()
+    sep sept oct nov dec approx est nr ca""".split()
 )
 # Never sentence-final in running news text.
-INNER_ABBREVIATIONS = frozenset("e.g i.e cf vs viz incl esp".split())
+INNER_ABBREVIATIONS = frozenset("e.g i.e cf vs viz incl esp vgl bzw".split())
+# After an ordinal number ("am 3. Oktober", "im 19. Jahrhundert", "in der 89. Minute"):
+# German writes ordinals as a number and a period, and capitalises the noun that follows,
+# so the period would end the sentence; these are the nouns news puts there.
+ORDINAL_NOUNS = frozenset(
+    """januar jänner februar feber märz april mai juni juli august september oktober november
+    dezember jahrhundert jahrhunderts jahrtausend jahrtausends platz mal runde spieltag liga
+    bundesliga stock klasse weltkrieg weltkriegs geburtstag jahrestag todestag etappe halbzeit
+    minute parteitag legislaturperiode""".split()
+)
 # May end a sentence; they do when a sentence opener follows.
 AMBIGUOUS_ABBREVIATIONS = frozenset(
     """inc co corp ltd llc plc bros jr sr etc dept univ assn ave blvd rd hwy jan feb mar apr
-    jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun""".split()
+    jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun mio mrd""".split()
 )
 # Words that commonly open a sentence and rarely follow "U.S." or "Inc." mid-sentence.
 SENTENCE_OPENERS = frozenset(
@@ -84,6 +94,11 @@ def _is_boundary(term: str, previous: str, following: str, caseless: bool) -> bo
     key = previous.lower()
     if key in TITLE_ABBREVIATIONS or key in INNER_ABBREVIATIONS:
         return False
+    if previous.isdecimal() and len(previous) <= 3:
+        if bare_next.rstrip(_CLOSING_PUNCT + ".,;:!?").lower() in ORDINAL_NOUNS:
+            return False  # "am 3. Oktober"
+    if len(previous) == 1 and previous.islower() and not caseless:
+        return False  # "z. B.", "u. a.", "d. h.": a lowercase letter alone is abbreviated
     if key in NUMBER_ABBREVIATIONS and (first.isdigit() or _ROMAN.match(bare_next)):
         return False
     ambiguous = (

@@ -48,6 +48,54 @@ def test_news_sentences(text, expected):
     assert split(text) == expected
 
 
+#: written for these tests: the abbreviations and ordinals of German and other languages' news
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Die Wahl findet am 3. Oktober statt. Danach wird gezählt.",
+            ["Die Wahl findet am 3. Oktober statt.", "Danach wird gezählt."],
+        ),
+        (
+            "Im 19. Jahrhundert wuchs sie. Heute nicht.",
+            ["Im 19. Jahrhundert wuchs sie.", "Heute nicht."],
+        ),
+        (
+            "Er traf in der 89. Minute. Alle jubelten.",
+            ["Er traf in der 89. Minute.", "Alle jubelten."],
+        ),
+        ("Es stieg auf 12. Das ist viel.", ["Es stieg auf 12.", "Das ist viel."]),
+        (
+            "Viele Länder, z. B. Italien, stimmten zu. Andere nicht.",
+            ["Viele Länder, z. B. Italien, stimmten zu.", "Andere nicht."],
+        ),
+        ("Das betrifft u. a. Rentner. Gut so.", ["Das betrifft u. a. Rentner.", "Gut so."]),
+        ("Sie kaufte Äpfel usw. Danach ging sie.", ["Sie kaufte Äpfel usw.", "Danach ging sie."]),
+        (
+            "Gesetz Nr. 5 gilt für ca. 20 Leute. Gut.",
+            ["Gesetz Nr. 5 gilt für ca. 20 Leute.", "Gut."],
+        ),
+        ("Sie hat 1 Mio. Einwohner. Das reicht.", ["Sie hat 1 Mio. Einwohner.", "Das reicht."]),
+        (
+            "Dr. Müller traf Hr. Maier. Beide gingen.",
+            ["Dr. Müller traf Hr. Maier.", "Beide gingen."],
+        ),
+        (
+            "Il sig. Rossi è arrivato. Il dott. Bianchi no.",
+            ["Il sig. Rossi è arrivato.", "Il dott. Bianchi no."],
+        ),
+        (
+            "В 2020 г. в Москве прошли выборы. Их оспорили.",
+            ["В 2020 г. в Москве прошли выборы.", "Их оспорили."],
+        ),
+        ("Он сказал: «Мы победим». Потом он ушёл.", ["Он сказал: «Мы победим».", "Потом он ушёл."]),
+        ("¿Quién ganó? Nadie lo sabe.", ["¿Quién ganó?", "Nadie lo sabe."]),
+    ],
+)
+def test_other_languages_news_sentences(text, expected):
+    assert split(text) == expected
+
+
 def test_lower_cased_tokenized_text():
     text = (
         "( cnn ) the u.s. army left . `` we are done , '' he said . "
