@@ -31,7 +31,9 @@ def sketch_each(articles: list[Article], shingle: int = SHINGLE) -> list[Result]
     for article in articles:
         try:
             text = extracted(article)
-            parsed.append(parse(text.text, title=text.title, page=text.page))
+            parsed.append(
+                parse(text.text, title=text.title, page=text.page, language=text.language)
+            )
             urls.append(text.url)
         except Exception as exc:  # noqa: BLE001 - reported for this article alone
             parsed.append(exc)
