@@ -335,6 +335,8 @@ class DedupeRecord(TypedDict):
     url: NotRequired[str]
     captured: NotRequired[str]
     title: str | None
+    #: as in every other record; null for a document indexed before newscli recorded it
+    language: str | None
     #: an id derived from the cluster's representative
     cluster: str
     cluster_size: int
