@@ -57,11 +57,18 @@ _OPENING_PUNCT = "\"'“‘«([{`"
 _CLOSING_PUNCT = "\"'”’»)]}"
 _DASHES = "-–—"
 
+#: Chinese and Japanese script: no spaces between words, full stops with no space after
+CJK = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
 # A sentence-ending run of punctuation, any closing quotes or brackets after it, and then
-# either whitespace or, for the common "year.The" typo, a capitalised word glued on.
+# either whitespace or, for the common "year.The" typo, a capitalised word glued on. Other
+# scripts' marks end one as "?" does: Arabic's question mark and Urdu's full stop, the
+# Devanagari danda, the Armenian and Ethiopic full stops. A CJK full stop, question or
+# exclamation mark (and its closing quotes) ends one whatever follows.
 _TERMINATOR = re.compile(
-    r"(?P<term>\.{2,}|…|[.!?]+)(?P<close>[\"'”’“‘»)\]]*(?: '')?)"
+    r"(?P<term>\.{2,}|…|[.!?؟۔।॥։።]+)(?P<close>[\"'”’“‘»)\]]*(?: '')?)"
     r"(?=(?P<space>\s)|(?P<glued>[A-Z][a-z]))"
+    r"|(?P<cjk>[。！？｡]+)[”’」』）)]*"
 )
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 _NEXT_WORD = re.compile(r"\S+")
@@ -94,9 +101,9 @@ def _is_boundary(term: str, previous: str, following: str, caseless: bool) -> bo
     key = previous.lower()
     if key in TITLE_ABBREVIATIONS or key in INNER_ABBREVIATIONS:
         return False
-    if previous.isdecimal() and len(previous) <= 3:
-        if bare_next.rstrip(_CLOSING_PUNCT + ".,;:!?").lower() in ORDINAL_NOUNS:
-            return False  # "am 3. Oktober"
+    word = bare_next.rstrip(_CLOSING_PUNCT + ".,;:!?").lower()
+    if previous.isdecimal() and len(previous) <= 3 and word in ORDINAL_NOUNS:
+        return False  # "am 3. Oktober"
     if len(previous) == 1 and previous.islower() and not caseless:
         return False  # "z. B.", "u. a.", "d. h.": a lowercase letter alone is abbreviated
     if key in NUMBER_ABBREVIATIONS and (first.isdigit() or _ROMAN.match(bare_next)):
@@ -108,7 +115,6 @@ def _is_boundary(term: str, previous: str, following: str, caseless: bool) -> bo
         or (len(previous) == 1 and (previous.isalpha() if caseless else previous.isupper()))
     )
     if ambiguous:
-        word = bare_next.rstrip(_CLOSING_PUNCT + ".,;:!?").lower()
         return word in SENTENCE_OPENERS or len(bare_next) != len(following)
     return True
 
@@ -135,6 +141,12 @@ def _sentences(text: str, start: int, end: int, caseless: bool) -> Iterator[tupl
     cursor = start
     for match in _TERMINATOR.finditer(text, start, end):
         boundary = match.end()
+        if match["cjk"]:
+            span = _trim(text, cursor, boundary)
+            if span:
+                yield span
+            cursor = boundary
+            continue
         if (
             match["term"] in ("...", "…")
             and match.start() > start
@@ -181,10 +193,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # Tokens: dotted abbreviations keep their periods (U.S.), numbers keep their separators
 # (1,000.5, 10:30), words keep inner apostrophes and hyphens (don't, Iran’s, de-escalate).
+# Chinese and Japanese characters are a token each: the scripts put no space between words.
+_WORD = rf"[^\W{CJK}]+"
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
     r"|\d+(?:[.,:]\d+)*"
-    r"|\w+(?:['’]\w+)*(?:[-‐]\w+(?:['’]\w+)*)*"
+    rf"|{_WORD}(?:['’]{_WORD})*(?:[-‐]{_WORD}(?:['’]{_WORD})*)*"
     r"|\.{3}|--+"
     r"|\S",
 )

@@ -67,7 +67,6 @@ def _measure(sentences: Sequence[Sentence], language: str) -> ReadabilityScores:
     c = count(sentences, rules)
     values: dict[str, Any] = scores(c, rules)
     values.update({name: getattr(c, name) for name in COUNTS})
-    values["language"] = language
     return cast(ReadabilityScores, {name: _rounded(values[name]) for name in _FIELDS})
 
 

@@ -97,6 +97,8 @@ sv uk zu""".split()
 RULES: dict[str, Language] = {
     **_ADAPTED,
     **{code: Language(code, code) for code in _HYPHENATION_ONLY},
+    # Norwegian as the language identifier names it: Bokmål, most of what is written
+    "no": Language("no", "nb"),
 }
 #: the languages `readability.analyze` scores (ISO 639-1 codes)
 LANGUAGES = frozenset(RULES)
