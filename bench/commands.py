@@ -1,6 +1,7 @@
 """Every per-document command on a corpus, beside its peer, and how cost grows with size.
 
     python -m bench.commands [--n 1000] [--sizes 1000,10000,100000] [--check-jobs]
+                             [--commands parse,readability,...]
 
 The corpus is real news cycled to the size asked for: BBC News and PolNeAR articles
 from ../shared/data when they are there (numbered copies: the same text many times costs
@@ -118,11 +119,11 @@ def peer_worker(name: str, path: Path) -> None:
             print(json.dumps(sumy_pick(summarizer, parse(text))))
 
 
-def throughput(n: int) -> None:
+def throughput(n: int, commands: list[str]) -> None:
     path = corpus(n)
     print(f"\nthroughput on {n:,} articles ({path.name}), one process each")
     print(f"  {'system':<30}{'wall s':>9}{'articles/s':>12}{'peak MiB':>10}{'ratio':>8}")
-    for command in COMMANDS:
+    for command in commands:
         seconds, peak, _ = run(newscli(command, path, 1))
         print(
             f"  {'newscli ' + command:<30}{seconds:>9.1f}{n / seconds:>12,.0f}{peak / MiB:>10.0f}"
@@ -156,14 +157,19 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="articles for the throughput table")
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes to scale over")
     parser.add_argument("--check-jobs", action="store_true", help="also --jobs 1, outputs compared")
+    parser.add_argument(
+        "--commands", default=",".join(COMMANDS), help="the commands for the throughput table"
+    )
     parser.add_argument("--peer", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.peer:
         peer_worker(args.peer[0], Path(args.peer[1]))
         return
     started = time.perf_counter()
-    throughput(args.n)
-    scaling([int(size) for size in args.sizes.split(",")], args.check_jobs)
+    throughput(args.n, args.commands.split(","))
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    if sizes:  # --sizes '' leaves the scaling table out
+        scaling(sizes, args.check_jobs)
     print(f"\n({time.perf_counter() - started:.0f} s in all)")
 
 

@@ -46,6 +46,14 @@ WARM_UP = "The cat sat on the mat. Officials said the negotiations would continu
 Values = dict[str, float]
 
 
+#: textstat's other English formulas, scored beside them (not gated: new in this release)
+MORE = (
+    "dale_chall_readability_score_v2",
+    "spache_readability",
+    "mcalpine_eflaw",
+    "lix",
+    "rix",
+)
 #: The grade-level formulas (Flesch reading ease is not a grade; consensus_grade is their mean).
 GRADE_METRICS = tuple(m for m in METRICS if m not in ("flesch_reading_ease", "consensus_grade"))
 
@@ -169,7 +177,7 @@ def main() -> None:
         started = time.perf_counter()
         scores = analyze(parse(text))
         newscli_seconds += time.perf_counter() - started
-        values: Values = {name: scores[name] for name in METRICS}
+        values: Values = {name: scores[name] for name in (*METRICS, *MORE)}
         # timed before text_standard, which would fill textstat's per-text caches for FK
         started = time.perf_counter()
         values[TEXTSTAT_FK] = textstat.flesch_kincaid_grade(text)
@@ -184,7 +192,7 @@ def main() -> None:
         f"{pairs} (easier, harder) pairs"
     )
     sections = (
-        ("newscli (parsed body)", METRICS),
+        ("newscli (parsed body)", (*METRICS, *MORE)),
         ("textstat (raw text)", (TEXTSTAT_FK, TEXTSTAT_STANDARD)),
         ("consensus candidates (from newscli's values)", tuple(CANDIDATES)),
     )
@@ -194,7 +202,7 @@ def main() -> None:
         for name in names:
             label = f"{name} (higher = easier)" if name in HIGHER_IS_EASIER else name
             print(f"  {label:<42} {pair_outcomes(groups.values(), name).row()}")
-    for name in METRICS:
+    for name in (*METRICS, *MORE):
         correct = pair_outcomes(groups.values(), name).percent_correct()
         figures.record(f"readability.onestop.{name}_correct", correct)
     disagreements = unanimous_disagreements(groups)
