@@ -24,7 +24,7 @@ from newscli.segment import sentence_spans
 
 _EXAMPLES = re.compile(r"spacy/lang/([a-z]{2,3})/examples\.py$")
 #: a sentence-ending mark, then any closing quotes or brackets
-_ENDS = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_ENDS = re.compile(r"[.!?…؟][\"'”’»)\]]*$")
 
 
 def examples(spacy: Path) -> Iterator[tuple[str, list[str]]]:
@@ -71,6 +71,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"  {'language':<9}{'sentences':>10}{'P':>7}{'R':>7}{'F1':>7}")
     total = [0, 0, 0]
+    sentences_in_all = 0
     missing = sorted(LANGUAGES)
     for language, sentences in examples(args.spacy):
         if language not in LANGUAGES:
@@ -81,6 +82,7 @@ def main() -> None:
             print(f"  {language:<9}{len(ended):>10}   (fewer than two that end in a mark)")
             continue
         hits, predicted, gold, wrong = score(ended)
+        sentences_in_all += len(ended)
         total = [total[0] + hits, total[1] + predicted, total[2] + gold]
         p, r = hits / predicted if predicted else 1.0, hits / gold
         f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -89,7 +91,7 @@ def main() -> None:
             print(f"      split wrong: {sentence}")
     hits, predicted, gold = total
     p, r = hits / predicted, hits / gold
-    print(f"  {'all':<9}{'':>10}{p:>7.3f}{r:>7.3f}{2 * p * r / (p + r):>7.3f}")
+    print(f"  {'all':<9}{sentences_in_all:>10}{p:>7.3f}{r:>7.3f}{2 * p * r / (p + r):>7.3f}")
     print(f"  no examples in spaCy: {' '.join(missing)}")
 
 
