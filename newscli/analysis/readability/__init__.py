@@ -26,7 +26,7 @@ from newscli.schema import ParagraphReadability, ReadabilityScores, fields
 __all__ = ["LANGUAGES", "METRICS", "COUNTS", "analyze", "analyze_by_paragraph", "dale_chall_grade"]
 
 #: the scores that have been there from the start, in their order: the eight formulas and
-#: the consensus of seven
+#: the consensus of six of them
 METRICS = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
