@@ -180,7 +180,9 @@ def _readability_table(records: Sequence[Record]) -> list[Any]:
         columns = [Column("metric", "metric"), Column("value", "value", numeric=True)]
         return [heading(source_label(record)), make_table(columns, rows)]
     rows = [{**r, "source": source_label(r)} for r in records]
-    return [make_table([Column("source", "source", ratio=1), *_READABILITY_SUMMARY], rows)]
+    # the language says which formulas a row has (the others are blank)
+    columns = [Column("source", "source", ratio=1), Column("language", "lang")]
+    return [make_table([*columns, *_READABILITY_SUMMARY], rows)]
 
 
 def _readability_csv_rows(record: Record) -> Iterable[Record]:
