@@ -50,17 +50,26 @@ class Cleaning:
 
 
 _LINE = re.compile(r"[^\r\n]+")
-#: besides a letter or digit, a line ending in one of these continues on the next line
+#: besides a lowercase letter, a line ending in one of these continues on the next line
 #: when that starts in lowercase
 _CONTINUING_MARKS = frozenset(",;")
+
+
+def _continues(line: str) -> bool:
+    """Whether a line may run on into a next one that starts in lowercase: it ends in a
+    lowercase letter of any script ("sűrűn"), a comma or semicolon, or a one-letter word
+    (Hungarian's article "A", "Plan B"). A line ending in a number or an acronym is more
+    often a heading or a list item than a wrap (GUM's texts)."""
+    last = line[-1]
+    one_letter_word = last.isalpha() and line[-2:-1] in ("", " ")
+    return last.islower() or last in _CONTINUING_MARKS or one_letter_word
 
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with offsets; a hard-wrapped line joins the line it continues.
 
-    A line ending in a letter (of any script or case: "sűrűn", "the FBI"), digit or comma
-    followed by a line starting in lowercase is one paragraph wrapped at a fixed width, not
-    two paragraphs.
+    A line that may continue (`_continues`) followed by a line starting in lowercase is one
+    paragraph wrapped at a fixed width, not two paragraphs.
     """
     lines: list[Line] = []
     previous_end = -1
@@ -77,7 +86,7 @@ def split_lines(text: str) -> list[Line]:
             lines
             and previous_end == lines[-1].end
             and text.count("\n", lines[-1].end, start) <= 1  # a blank line ends a paragraph
-            and (lines[-1].text[-1].isalnum() or lines[-1].text[-1] in _CONTINUING_MARKS)
+            and _continues(lines[-1].text)
             and text[start].islower()
         ):
             start = lines.pop().start

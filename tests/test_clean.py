@@ -2,6 +2,7 @@
 
 import pytest
 
+from newscli.clean import split_lines
 from newscli.document import parse
 
 BODY_BEFORE = "The council met on Monday and voted to approve the plan in full."
@@ -122,18 +123,23 @@ def test_hard_wrapped_lines_join_into_one_paragraph():
     assert document.sentences[0].text == text.strip()
 
 
-def test_a_hard_wrap_after_any_letter_joins_the_lines():
-    # Hungarian ends a line in "ű" or the article "A"; English in an acronym or a number
+def test_a_hard_wrap_after_a_lowercase_letter_of_any_script_or_a_one_letter_word():
+    # Hungarian ends a line in "ű", or in its article "A"
     text = (
         "A hideg édességet a hegyekből hozatott hóval kevert, fagylaltszerű\n"
         "italkülönlegesség volt. A\n"
-        "vizsgálatok célja az volt. The vote went to the FBI\n"
-        "and the count to 2020\n"
-        "and beyond.\n"
+        "vizsgálatok célja az volt. They chose Plan B\n"
+        "after the vote.\n"
     )
     document = parse(text)
     assert len(document.paragraphs) == 1
     assert len(document.sentences) == 3
+
+
+def test_a_line_ending_in_a_number_or_an_acronym_is_no_wrap():
+    # more often a heading or a list item before a lowercase line than a wrapped sentence
+    lines = split_lines("Budget 2020\nthe council approved it.\nTalks with the FBI\nresumed.\n")
+    assert len(lines) == 4
 
 
 def test_a_blank_line_always_ends_a_paragraph():
