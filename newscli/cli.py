@@ -58,7 +58,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="auto: a table on a terminal, JSON Lines otherwise.",
+        help="auto: a table on a terminal, JSON Lines otherwise; html: one self-contained page.",
         case_sensitive=False,
     ),
 ]
@@ -238,6 +238,11 @@ def _each(
 ) -> None:
     run = _run(ctx, files, inputs)
     if inputs.output_dir is not None:
+        if inputs.fmt is Format.html:
+            raise typer.BadParameter(
+                "shards are JSON Lines; an HTML page goes to standard output: drop --output-dir",
+                param_hint="--format",
+            )
         _exit(run_shards(run, analyze=analyze))
     else:
         _exit(run_each(run, layout=layout, analyze=analyze))
