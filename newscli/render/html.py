@@ -88,7 +88,7 @@ font-variant:small-caps;margin-left:.15em;color:var(--quote)}
 .d{opacity:.45;text-decoration:line-through;text-decoration-color:var(--muted)}
 .why{font:italic .7rem system-ui,sans-serif;border:1px solid var(--line);border-radius:.5rem;
 padding:0 .3rem;margin-right:.3rem;text-decoration:none;display:inline-block}
-.sn:nth-child(odd){background:var(--panel)}
+.sn.alt{background:var(--panel)}
 .gauges{display:flex;flex-wrap:wrap;gap:.4rem;align-items:flex-end}
 .gauges p{margin:0 0 0 .5rem;font-size:.85rem;color:var(--muted)}
 svg text{fill:var(--fg);font:11px system-ui,sans-serif}
@@ -212,8 +212,9 @@ def article_marks(record: Record) -> list[Mark]:
                     sentence["end"],
                     SENTENCE,
                     "span",
-                    f' class="sn" title="sentence {sentence["index"]}, paragraph '
-                    f'{sentence["paragraph"]}"',
+                    # every other sentence shaded, so that where one ends shows
+                    f' class="sn{" alt" if sentence["index"] % 2 else ""}" title="sentence '
+                    f'{sentence["index"]}, paragraph {sentence["paragraph"]}"',
                 )
             )
     for sentence in summary_sentences(record):
