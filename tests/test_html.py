@@ -123,6 +123,53 @@ def test_hostile_jsonl_labels_stay_text(run, tmp_path):
     assert "<script>alert(6)</script>" in page.visible()
 
 
+def test_attribute_values_from_records_round_trip_and_add_nothing():
+    evil = """Ed "><img src=x onerror=alert(1)> O'Neil </style>"""
+    text = 'Ed O\'Neil said it. "Yes," he said.\nShare this'
+    record = {
+        "source": evil,
+        "title": evil,
+        "text": text,
+        "dropped": [{"text": "Share this", "start": 35, "end": 45, "reason": evil}],
+        "quotes": [
+            {"text": "Yes,", "start": 20, "end": 24, "kind": "direct", "speaker": evil, "cue": evil}
+        ],
+        "entities": [
+            {
+                "name": evil,
+                "type": "PERSON",
+                "role": evil,
+                "count": 1,
+                "salience": 1.0,
+                "mentions": [{"text": "Ed O'Neil", "start": 0, "end": 9, "label": "PERSON"}],
+            }
+        ],
+    }
+    page = Page(html.article_section(record, 1))
+    assert page.tags() <= {
+        "article",
+        "h2",
+        "p",
+        "code",
+        "span",
+        "div",
+        "h3",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+    assert not [k for _, a in page.elements for k in a if k not in ("id", "class", "title")]
+    assert set(page.attrs("title")) == {
+        f"{evil} · PERSON",
+        f"direct quotation: {evil} ({evil})",
+        f"dropped: {evil}",
+    }
+    assert f"— {evil}" in page.visible()
+
+
 def test_the_article_is_marked_with_its_analyses(run, seed_text):
     markup = run(["analyze", "-f", "html", SEED]).stdout
     # a mention carries its entity's canonical name, a misspelling included

@@ -407,6 +407,8 @@ def _meta(record: Record) -> str:
 def _key(record: Record) -> str:
     """A legend of the marks this article's text carries."""
     items = []
+    if "metadata" in record:  # parse
+        items.append('<span class="sn alt">every other sentence</span>')
     if summary_sentences(record):
         items.append('<mark class="s">summary sentence</mark>')
     if record.get("quotes"):
