@@ -48,6 +48,7 @@ def _record(
     html: bool | None,
     max_chars: int,
     with_text: bool,
+    language: str | None,
 ) -> Any:
     article = Article(
         source=source,
@@ -56,6 +57,7 @@ def _record(
         title=title,
         html=looks_like_html(text) if html is None else html,
         url=url,
+        language=language,
     )
     [outcome] = records.analyze_chunk(analyze, [article], max_chars=max_chars, with_text=with_text)
     if isinstance(outcome, Exception):
@@ -74,12 +76,14 @@ def parse(
     html: bool | None = None,
     max_chars: int = MAX_CHARS,
     with_text: bool = False,
+    language: str | None = None,
 ) -> ParseRecord:
     """`newscli parse`: title, metadata, dropped boilerplate, paragraphs and sentences.
 
     Common to every function: `source`, `id`, `title` and `url` label the record as a
     JSONL input's fields would; `html` says the text is a web page's HTML (None: when it
-    plainly starts as one); `max_chars` and `with_text` are the options of those names.
+    plainly starts as one); `max_chars` and `with_text` are the options of those names;
+    `language` is `--lang`'s code (None: identified, as `--lang auto`).
     """
     analyze = partial(records.parse_record, tokens=tokens)
     return _record(analyze, text, **_labels(locals()))  # type: ignore[no-any-return]
@@ -96,6 +100,7 @@ def readability(
     html: bool | None = None,
     max_chars: int = MAX_CHARS,
     with_text: bool = False,
+    language: str | None = None,
 ) -> ReadabilityRecord | ReadabilityByParagraphRecord:
     """`newscli readability` (`by_paragraph`: `--by paragraph`)."""
     analyze = partial(records.readability_record, by_paragraph=by_paragraph)
@@ -118,6 +123,7 @@ def summarize(
     html: bool | None = None,
     max_chars: int = MAX_CHARS,
     with_text: bool = False,
+    language: str | None = None,
 ) -> SummaryRecord:
     """`newscli summarize`: `sentences`, `ratio`, `words`, `method`, `order` and `all` are
     its options."""
@@ -151,6 +157,7 @@ def quotes(
     html: bool | None = None,
     max_chars: int = MAX_CHARS,
     with_text: bool = False,
+    language: str | None = None,
 ) -> QuotesRecord:
     """`newscli quotes`: `all`, `indirect`, `speaker` and `by_speaker` (`--by speaker`)."""
     analyze = partial(
@@ -174,6 +181,7 @@ def entities(
     html: bool | None = None,
     max_chars: int = MAX_CHARS,
     with_text: bool = False,
+    language: str | None = None,
 ) -> EntitiesRecord:
     """`newscli entities`: `types` keeps only entities of those types (`--type`)."""
     analyze = partial(records.entities_record, types=frozenset(t.upper() for t in types))
@@ -190,6 +198,7 @@ def analyze(
     html: bool | None = None,
     max_chars: int = MAX_CHARS,
     with_text: bool = False,
+    language: str | None = None,
 ) -> AnalyzeRecord:
     """`newscli analyze`: every per-document analysis of one parse."""
     return _record(records.analyze_record, text, **_labels(locals()))  # type: ignore[no-any-return]
@@ -205,6 +214,7 @@ def dedupe(
     text_field: str = "text",
     html_field: str | None = None,
     jobs: int = 1,
+    language: str | None = None,
 ) -> list[DedupeRecord] | list[DedupePairRecord]:
     """`newscli dedupe` over texts, or over records (mappings) with the text in
     `text_field` (or a page's HTML in `html_field`) and, optionally, `id`, `title`, `url`
@@ -213,7 +223,10 @@ def dedupe(
     from newscli.duplicates.run import dedupe as cluster
 
     found = cluster(
-        (_document(position, d, text_field, html_field) for position, d in enumerate(documents)),
+        (
+            _document(position, d, text_field, html_field, language)
+            for position, d in enumerate(documents)
+        ),
         threshold=threshold,
         shingle=shingle,
         jobs=jobs,
@@ -224,10 +237,16 @@ def dedupe(
 
 
 def _document(
-    position: int, document: str | Mapping[str, Any], text_field: str, html_field: str | None
+    position: int,
+    document: str | Mapping[str, Any],
+    text_field: str,
+    html_field: str | None,
+    language: str | None,
 ) -> Article:
     if isinstance(document, str):
-        return Article(source=str(position), text=document, html=looks_like_html(document))
+        return Article(
+            source=str(position), text=document, html=looks_like_html(document), language=language
+        )
     field = html_field or text_field
     text = document.get(field)
     if not isinstance(text, str):
@@ -239,10 +258,11 @@ def _document(
         title=document.get("title"),
         html=html_field is not None or looks_like_html(text),
         url=document.get("url"),
+        language=language,
     )
 
 
-_LABELS = ("source", "id", "title", "url", "html", "max_chars", "with_text")
+_LABELS = ("source", "id", "title", "url", "html", "max_chars", "with_text", "language")
 
 
 def _labels(arguments: dict[str, Any]) -> dict[str, Any]:

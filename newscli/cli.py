@@ -124,6 +124,30 @@ MaxCharsOption = Annotated[
         help="Cut longer articles here; the record says `truncated`.",
     ),
 ]
+
+
+def _check_language(value: str) -> str | None:
+    """None for auto (identify each article's language), else an ISO 639 code."""
+    code = value.strip().lower()
+    if code == "auto":
+        return None
+    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+        raise typer.BadParameter(
+            f"{value!r} is no language code; give an ISO 639 code such as en, de, ru, or auto"
+        )
+    return code
+
+
+LanguageOption = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        metavar="CODE",
+        callback=_check_language,
+        help="The articles' language (ISO 639: en, de, ru...); auto identifies each one's. "
+        "Analyses that do not read it are left out, and say so.",
+    ),
+]
 #: generous: ten times a very long feature article
 MAX_CHARS = 1_000_000
 SchedulerOption = Annotated[
@@ -182,6 +206,7 @@ _INPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
     "jobs": (JobsOption, None),
     "quiet": (QuietOption, False),
     "max_chars": (MaxCharsOption, MAX_CHARS),
+    "language": (LanguageOption, "auto"),
     "scheduler": (SchedulerOption, None),
     "output_dir": (OutputDirOption, None),
 }

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from newscli import clean, segment
 from newscli.inputs import Page
+from newscli.language import SAMPLE_CHARS, Identification, given, identify
 from newscli.schema import DropReason
 
 
@@ -67,6 +68,7 @@ class Document:
         paragraphs: list[Paragraph],
         *,
         caseless: bool = False,
+        given_language: str | None = None,
     ):
         self.text = text
         self.title = title
@@ -74,6 +76,21 @@ class Document:
         self.dropped = dropped
         self.paragraphs = paragraphs
         self.caseless = caseless
+        self.given_language = given_language
+
+    @cached_property
+    def language(self) -> Identification:
+        """The article's language: as given (--lang), or identified from the title and body."""
+        if self.given_language is not None:
+            return given(self.given_language)
+        parts = [self.title.text] if self.title else []
+        size = len(parts[0]) if parts else 0
+        for paragraph in self.paragraphs:
+            if size >= SAMPLE_CHARS:
+                break
+            parts.append(paragraph.text)
+            size += len(paragraph.text) + 1
+        return identify("\n".join(parts))
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -101,11 +118,18 @@ class Document:
         return [s for s in self.sentences if s.paragraph == paragraph.index]
 
 
-def parse(text: str, *, title: str | None = None, page: Page | None = None) -> Document:
+def parse(
+    text: str,
+    *,
+    title: str | None = None,
+    page: Page | None = None,
+    language: str | None = None,
+) -> Document:
     """Parse an article. `title`, when given (a JSONL record's or a page's), is not looked
     for in the text, except as its first line. `page`, for text extracted from a web page:
     each line is one of the page's blocks, so the markup, not the line's length, says what
-    is a heading, and the page's byline, date and site name come first."""
+    is a heading, and the page's byline, date and site name come first. `language`: the
+    article's language as the user gave it (an ISO 639 code); else it is identified."""
     lines = clean.split_lines(text)
     found_title: Title | None = None
     if title is not None:
@@ -131,7 +155,15 @@ def parse(text: str, *, title: str | None = None, page: Page | None = None) -> D
         for index, line in enumerate(cleaning.body)
     ]
     # lower-cased text (some corpora are) gives the splitter no capitals to go by
-    return Document(text, found_title, metadata, dropped, paragraphs, caseless=text.islower())
+    return Document(
+        text,
+        found_title,
+        metadata,
+        dropped,
+        paragraphs,
+        caseless=text.islower(),
+        given_language=language,
+    )
 
 
 #: what sets a site's name off a page title: "Headline | Site", "Site - Headline"

@@ -78,6 +78,8 @@ class Article:
     #: when a crawler fetched the page (the WARC record's date, ISO 8601)
     captured: str | None = None
     page: Page | None = None
+    #: the article's language as the user gave it (--lang); None: identify it
+    language: str | None = None
 
     def cut(self, max_chars: int) -> "Article":
         """This article, its text cut at max_chars when longer (--max-chars)."""
@@ -324,6 +326,7 @@ def read_articles(
     html_field: str | None = None,
     note: Callable[[str, str], None] | None = None,
     root: str | None = None,
+    language: str | None = None,
 ) -> Iterator[Article | InputError]:
     """Yield each input's articles (or errors), in order. Nothing is read ahead.
 
@@ -331,8 +334,26 @@ def read_articles(
     JSONL record's page is the HTML in this field. `note(source, message)` hears what is
     worth saying but is no error (a WARC's records that are not pages, skipped). `root`:
     where relative paths are (a worker's own directory is not the client's); sources keep
-    the names as given.
+    the names as given. `language`: every article's, as the user gave it.
     """
+    for item in _read_each(args, stdin, jsonl, text_field, encoding, html, html_field, note, root):
+        if language is None or isinstance(item, InputError):
+            yield item
+        else:
+            yield dataclasses.replace(item, language=language)
+
+
+def _read_each(
+    args: list[str],
+    stdin: BinaryIO,
+    jsonl: bool,
+    text_field: str,
+    encoding: str | None,
+    html: bool,
+    html_field: str | None,
+    note: Callable[[str, str], None] | None,
+    root: str | None,
+) -> Iterator[Article | InputError]:
     for item in expand(args):
         if isinstance(item, InputError):
             yield item

@@ -6,11 +6,13 @@ pickles). The analyses they call are imported when first used, which keeps start
 and lets a worker load only what its command needs.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from newscli.document import Document
 from newscli.errors import NewscliError
 from newscli.inputs import Article, extracted
+from newscli.language import left_out
 from newscli.schema import (
     AnalyzeRecord,
     EntitiesRecord,
@@ -20,7 +22,10 @@ from newscli.schema import (
     ReadabilityByParagraphRecord,
     ReadabilityRecord,
     Record,
+    SkippedRecord,
+    SummaryMethod,
     SummaryRecord,
+    Titled,
 )
 
 #: what analysing one input gives: its record, or the error it raised
@@ -78,7 +83,9 @@ def parsed(article: Article) -> Document:
         return _last_parse[1]
     from newscli.document import parse
 
-    document = parse(article.text, title=article.title, page=article.page)
+    document = parse(
+        article.text, title=article.title, page=article.page, language=article.language
+    )
     _last_parse = (article, document)
     return document
 
@@ -99,6 +106,21 @@ def title_of(document: Document) -> str | None:
     return document.title.text if document.title else None
 
 
+def titled(article: Article, document: Document, skipped: Sequence[str | None] = ()) -> Titled:
+    """What every per-document record starts with: labels, title and language, and why
+    any analysis was left out (`skipped`: each analysis's `left_out`, None where it ran)."""
+    record: Titled = {
+        **labels(article),
+        "title": title_of(document),
+        "language": document.language.code,
+        "language_confidence": document.language.confidence,
+    }
+    reasons = [reason for reason in skipped if reason is not None]
+    if reasons:
+        record["skipped"] = reasons
+    return record
+
+
 def parse_record(article: Article, *, tokens: bool = False) -> ParseRecord:
     from newscli.analysis.parse import describe
 
@@ -110,20 +132,22 @@ def parse_record(article: Article, *, tokens: bool = False) -> ParseRecord:
 
 def readability_record(
     article: Article, *, by_paragraph: bool = False
-) -> ReadabilityRecord | ReadabilityByParagraphRecord:
+) -> ReadabilityRecord | ReadabilityByParagraphRecord | SkippedRecord:
     from newscli.analysis import readability
 
     document = parsed(article)
+    reason = left_out("readability", readability.LANGUAGES, document.language.code)
+    if reason is not None and not by_paragraph:
+        skipped: SkippedRecord = {**titled(article, document, [reason])}
+        return skipped
     if by_paragraph:
         paragraphs: ReadabilityByParagraphRecord = {
-            **labels(article),
-            "title": title_of(document),
-            "paragraphs": readability.readability_by_paragraph(document),
+            **titled(article, document, [reason]),
+            "paragraphs": [] if reason else readability.readability_by_paragraph(document),
         }
         return paragraphs
     whole: ReadabilityRecord = {
-        **labels(article),
-        "title": title_of(document),
+        **titled(article, document),
         **readability.readability(document),
     }
     return whole
@@ -131,13 +155,22 @@ def readability_record(
 
 def summary_record(article: Article, **options: Any) -> SummaryRecord:
     """`options` are `analysis.summarize.summarize`'s: budget, method, order, ranking."""
-    from newscli.analysis.summarize import summarize
+    from newscli.analysis import summarize
 
     document = parsed(article)
+    method = options.get("method", SummaryMethod.newscli)
+    reason = left_out(f"summary ({method})", summarize.languages(method), document.language.code)
+    if reason is not None:
+        skipped: SummaryRecord = {
+            **titled(article, document, [reason]),
+            "method": method,
+            "summary": "",
+            "sentences": [],
+        }
+        return skipped
     record: SummaryRecord = {
-        **labels(article),
-        "title": title_of(document),
-        **summarize(document, **options),
+        **titled(article, document),
+        **summarize.summarize(document, **options),
     }
     return record
 
@@ -150,10 +183,11 @@ def quotes_record(
     speaker: str | None = None,
     by_speaker: bool = False,
 ) -> QuotesRecord:
-    from newscli.analysis.quotes import quotes, speakers
+    from newscli.analysis.quotes import LANGUAGES, quotes, speakers
 
     document = parsed(article)
-    found = quotes(document, include_all=include_all, indirect=indirect)
+    reason = left_out("quotes", LANGUAGES, document.language.code)
+    found = [] if reason else quotes(document, include_all=include_all, indirect=indirect)
     if speaker is not None:
         wanted = speaker.lower()
         found = [
@@ -162,38 +196,50 @@ def quotes_record(
             if wanted in (q["speaker"] or "").lower()
             or wanted in (q["speaker_mention"] or "").lower()
         ]
-    record: QuotesRecord = {**labels(article), "title": title_of(document), "quotes": found}
+    record: QuotesRecord = {**titled(article, document, [reason]), "quotes": found}
     if by_speaker:
         record["speakers"] = speakers(found)
     return record
 
 
 def entities_record(article: Article, *, types: frozenset[str] = frozenset()) -> EntitiesRecord:
-    from newscli.analysis.entities import analyze
+    from newscli.analysis.entities import LANGUAGES, analyze
 
     document = parsed(article)
+    reason = left_out("entities", LANGUAGES, document.language.code)
+    found = [] if reason else analyze(document)
     record: EntitiesRecord = {
-        **labels(article),
-        "title": title_of(document),
-        "entities": [e for e in analyze(document) if not types or e["type"] in types],
+        **titled(article, document, [reason]),
+        "entities": [e for e in found if not types or e["type"] in types],
     }
     return record
 
 
 def analyze_record(article: Article) -> AnalyzeRecord:
-    """Every per-document analysis of one parse: the corpus command's record."""
+    """Every per-document analysis of one parse: the corpus command's record. An analysis
+    that does not read the article's language is left out (null or empty) and says why."""
     from newscli import ner
     from newscli.analysis import entities, quotes, readability, summarize
 
     document = parsed(article)
-    summary = summarize.summarize(document)
-    spans = ner.tag_document(document)
+    language = document.language.code
+    reasons = {
+        "readability": left_out("readability", readability.LANGUAGES, language),
+        "summary": left_out("summary", summarize.languages(SummaryMethod.newscli), language),
+        "quotes": left_out("quotes", quotes.LANGUAGES, language),
+        "entities": left_out("entities", entities.LANGUAGES, language),
+    }
+    summary = None if reasons["summary"] else summarize.summarize(document)
+    # the tagger's spans serve both quotes (speakers) and entities
+    tags = reasons["quotes"] is None or reasons["entities"] is None
+    spans = ner.tag_document(document) if tags else []
     record: AnalyzeRecord = {
-        **labels(article),
-        "title": title_of(document),
-        "readability": readability.readability(document),
-        "summary": {"text": summary["summary"], "sentences": summary["sentences"]},
-        "quotes": quotes.quotes(document, entities=spans),
-        "entities": entities.entities(document, spans),
+        **titled(article, document, list(reasons.values())),
+        "readability": None if reasons["readability"] else readability.readability(document),
+        "summary": None
+        if summary is None
+        else {"text": summary["summary"], "sentences": summary["sentences"]},
+        "quotes": [] if reasons["quotes"] else quotes.quotes(document, entities=spans),
+        "entities": [] if reasons["entities"] else entities.entities(document, spans),
     }
     return record

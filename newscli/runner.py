@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from newscli.environment import Environment
 from newscli.errors import ExitStatus, InputError, NewscliError, UsageError, as_error, report
 from newscli.inputs import Article, expects_many, read_articles
+from newscli.language import Skips
 from newscli.parallel import MapChunks, ordered_map
 from newscli.render.writer import Format, Layout, Record, Writer
 
@@ -45,6 +46,8 @@ class Inputs:
     jobs: int | None
     quiet: bool
     max_chars: int
+    #: the articles' language as given (--lang); None: identify each one's
+    language: str | None = None
     #: a Dask scheduler's address: the work goes to its workers
     scheduler: str | None = None
     #: each input file's records to DIR/<its name>.jsonl.gz, with a manifest
@@ -99,6 +102,7 @@ class Run:
             encoding=inputs.encoding,
             html=inputs.html,
             html_field=inputs.html_field,
+            language=inputs.language,
             note=None if inputs.quiet else self.note,
         )
 
@@ -106,6 +110,13 @@ class Run:
         """A line worth saying that is no error (a crawl's skipped records)."""
         self.env.stderr.write(f"newscli: {source}: {message}\n")
         self.env.stderr.flush()
+
+    def warn_skips(self, skips: Skips, articles: int) -> None:
+        """One line for the articles some analysis was left out of (their language)."""
+        warning = skips.warning(articles)
+        if warning is not None and not self.inputs.quiet:
+            self.env.stderr.write(f"newscli: warning: {warning}\n")
+            self.env.stderr.flush()
 
     def report(self, error: NewscliError) -> None:
         report(error, self.env.stderr, debug=self.debug)
@@ -151,6 +162,7 @@ def run_each(
         with_text=inputs.with_text or writer.needs_article,
         with_dropped=writer.needs_article,
     )
+    skips = Skips()
     try:
         with run.mapper() as map_chunks, run.progress(writer) as progress:
             try:
@@ -159,12 +171,14 @@ def run_each(
                         run.report_failure(item, outcome)
                     else:
                         writer.write(outcome)
+                        skips.add(outcome)
                     progress.advance(failed=isinstance(outcome, Exception))
             finally:
                 writer.close()
     except UsageError as error:  # the scheduler cannot be reached: nothing was read
         run.report(error)
         return error.exit_status
+    run.warn_skips(skips, progress.done)
     return run.finish(progress)
 
 
@@ -223,11 +237,13 @@ def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> 
             "encoding": inputs.encoding,
             "html": inputs.html,
             "html_field": inputs.html_field,
+            "language": inputs.language,
         },
         max_chars=inputs.max_chars,
         with_text=inputs.with_text,
     )
     records, failures = 0, unreadable
+    skips = Skips()
     try:
         with run.mapper() as map_chunks, run.progress(None) as progress:
             for _, shard in map_chunks(task, todo, chunk=1):
@@ -237,10 +253,12 @@ def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> 
                     shards.add_to_manifest(directory, shard)
                 records += shard.records
                 failures += shard.failures
+                skips.update(shard.skips)
                 progress.advance(failed=bool(shard.failures))
     except UsageError as error:
         run.report(error)
         return error.exit_status
+    run.warn_skips(skips, records)
     if failures:
         run.env.stderr.write(
             f"newscli: {failures} of {records + failures} inputs failed, in {len(todo)} shards\n"

@@ -99,6 +99,13 @@ class Labels(TypedDict):
 class Titled(Labels):
     #: the title the parse found (or was given)
     title: str | None
+    #: the article's language, ISO 639-1 ("en"; ISO 639-3 where there is no two-letter
+    #: code); "und" when the text has no letters to tell it by
+    language: str
+    #: the identifier's probability for `language`; null when --lang gave it, or "und"
+    language_confidence: float | None
+    #: why an analysis was left out: it does not read the article's language
+    skipped: NotRequired[list[str]]
 
 
 # --- parse ---------------------------------------------------------------------------
@@ -152,6 +159,9 @@ class ParseView(TypedDict):
     """How newscli reads an article: `analysis.parse.describe`."""
 
     title: TitleSpan | None
+    #: as in every other record
+    language: str
+    language_confidence: float | None
     metadata: Metadata
     dropped: list[DroppedSpan]
     paragraphs: list[ParagraphSpan]
@@ -195,6 +205,10 @@ class ParagraphReadability(ReadabilityScores):
 
 class ReadabilityRecord(Titled, ReadabilityScores):
     pass
+
+
+class SkippedRecord(Titled):
+    """An article in a language the command's analysis does not read: see `skipped`."""
 
 
 class ReadabilityByParagraphRecord(Titled):
@@ -305,8 +319,9 @@ class AnalyzeSummary(TypedDict):
 
 
 class AnalyzeRecord(Titled):
-    readability: ReadabilityScores
-    summary: AnalyzeSummary
+    #: null (as the summary) when left out: see `skipped`
+    readability: ReadabilityScores | None
+    summary: AnalyzeSummary | None
     quotes: list[Quote]
     entities: list[Entity]
 
@@ -320,6 +335,8 @@ class DedupeRecord(TypedDict):
     url: NotRequired[str]
     captured: NotRequired[str]
     title: str | None
+    #: as in every other record; null for a document indexed before newscli recorded it
+    language: str | None
     #: an id derived from the cluster's representative
     cluster: str
     cluster_size: int
@@ -348,7 +365,7 @@ class DedupePairRecord(TypedDict):
 #: each command's record (several: one of them, as its options choose)
 RECORDS: dict[str, tuple[type, ...]] = {
     "parse": (ParseRecord,),
-    "readability": (ReadabilityRecord, ReadabilityByParagraphRecord),
+    "readability": (ReadabilityRecord, ReadabilityByParagraphRecord, SkippedRecord),
     "summarize": (SummaryRecord,),
     "quotes": (QuotesRecord,),
     "entities": (EntitiesRecord,),

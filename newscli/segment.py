@@ -47,11 +47,18 @@ _OPENING_PUNCT = "\"'“‘«([{`"
 _CLOSING_PUNCT = "\"'”’»)]}"
 _DASHES = "-–—"
 
+#: Chinese and Japanese script: no spaces between words, full stops with no space after
+CJK = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
 # A sentence-ending run of punctuation, any closing quotes or brackets after it, and then
-# either whitespace or, for the common "year.The" typo, a capitalised word glued on.
+# either whitespace or, for the common "year.The" typo, a capitalised word glued on. Other
+# scripts' marks end one as "?" does: Arabic's question mark and Urdu's full stop, the
+# Devanagari danda, the Armenian and Ethiopic full stops. A CJK full stop, question or
+# exclamation mark (and its closing quotes) ends one whatever follows.
 _TERMINATOR = re.compile(
-    r"(?P<term>\.{2,}|…|[.!?]+)(?P<close>[\"'”’“‘»)\]]*(?: '')?)"
+    r"(?P<term>\.{2,}|…|[.!?؟۔।॥։።]+)(?P<close>[\"'”’“‘»)\]]*(?: '')?)"
     r"(?=(?P<space>\s)|(?P<glued>[A-Z][a-z]))"
+    r"|(?P<cjk>[。！？｡]+)[”’」』）)]*"
 )
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 _NEXT_WORD = re.compile(r"\S+")
@@ -120,6 +127,12 @@ def _sentences(text: str, start: int, end: int, caseless: bool) -> Iterator[tupl
     cursor = start
     for match in _TERMINATOR.finditer(text, start, end):
         boundary = match.end()
+        if match["cjk"]:
+            span = _trim(text, cursor, boundary)
+            if span:
+                yield span
+            cursor = boundary
+            continue
         if (
             match["term"] in ("...", "…")
             and match.start() > start
@@ -166,10 +179,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # Tokens: dotted abbreviations keep their periods (U.S.), numbers keep their separators
 # (1,000.5, 10:30), words keep inner apostrophes and hyphens (don't, Iran’s, de-escalate).
+# Chinese and Japanese characters are a token each: the scripts put no space between words.
+_WORD = rf"[^\W{CJK}]+"
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
     r"|\d+(?:[.,:]\d+)*"
-    r"|\w+(?:['’]\w+)*(?:[-‐]\w+(?:['’]\w+)*)*"
+    rf"|{_WORD}(?:['’]{_WORD})*(?:[-‐]{_WORD}(?:['’]{_WORD})*)*"
     r"|\.{3}|--+"
     r"|\S",
 )

@@ -9,6 +9,7 @@ finished shards are skipped, an unfinished one is done again from the start, and
 is lost or written twice.
 """
 
+import glob
 import gzip
 import io
 import json
@@ -22,6 +23,7 @@ from typing import Any
 
 from newscli.errors import InputError, as_error
 from newscli.inputs import read_articles
+from newscli.language import Skips
 
 MANIFEST = "manifest.jsonl"
 SUFFIX = ".jsonl.gz"
@@ -40,9 +42,11 @@ class Shard:
     #: the failures' messages and the inputs' notes, for the client to print
     messages: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: the articles an analysis was left out of (their language), for the client's warning
+    skips: Skips = field(default_factory=Skips)
 
     def manifest_line(self) -> str:
-        entry = {k: v for k, v in asdict(self).items() if k not in ("messages", "notes")}
+        entry = {k: v for k, v in asdict(self).items() if k not in ("messages", "notes", "skips")}
         return json.dumps(entry, ensure_ascii=False)
 
 
@@ -93,8 +97,12 @@ def write_shard(
 
     started = time.perf_counter()
     output = shard_path(Path(directory), source)
+    # what a killed run's worker left half-written of this shard
+    for stale in output.parent.glob(f".{glob.escape(output.name)}.*.partial"):
+        stale.unlink(missing_ok=True)
     partial = output.with_name(f".{output.name}.{uuid.uuid4().hex}.partial")
     records, messages, notes = 0, [], []
+    skips = Skips()
 
     def note(where: str, message: str) -> None:
         notes.append(f"newscli: {where}: {message}")
@@ -111,6 +119,7 @@ def write_shard(
                 else:
                     out.write(json.dumps(outcome, ensure_ascii=False) + "\n")
                     records += 1
+                    skips.add(outcome)
         os.replace(partial, output)
     except InputError as err:
         partial.unlink(missing_ok=True)
@@ -122,4 +131,4 @@ def write_shard(
         )
         messages.append(problem)
     seconds = round(time.perf_counter() - started, 3)
-    return Shard(source, str(output), records, len(messages), seconds, messages, notes)
+    return Shard(source, str(output), records, len(messages), seconds, messages, notes, skips)

@@ -94,5 +94,5 @@ def test_analyze_table_and_csv(run, seeds):
     assert table.exit_code == 0
     assert "summary" in table.stdout and "grade" in table.stdout
     rows = run(["analyze", "-f", "csv", seeds]).stdout.splitlines()
-    assert rows[0].startswith("source,id,title,grade")
+    assert rows[0].startswith("source,id,title,language,grade")
     assert len(rows) == 1 + len(list(seeds.glob("*.txt"))) + len(list(seeds.glob("*.html")))

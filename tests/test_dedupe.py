@@ -314,6 +314,7 @@ def test_one_record_per_document_in_input_order(run, corpus_file, generated):
         "source",
         "id",
         "title",
+        "language",
         "cluster",
         "cluster_size",
         "kind",

@@ -25,11 +25,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from newscli.document import Document
+from newscli.language import ENGLISH
 from newscli.names import NameIndex, similar_names, tagged_mentions
 from newscli.schema import Entity, EntityType
 
 #: the order that breaks a tie between types
 TYPES = tuple(EntityType)
+#: the tagger was trained on English text
+LANGUAGES = ENGLISH
 
 # Other names of one country or body. Acronyms are written without dots: "U.S." is "us".
 _ALIAS_SETS = (

@@ -22,6 +22,8 @@ def describe(document: Document, *, tokens: bool = False) -> ParseView:
         "title": None
         if title is None
         else {"text": title.text, "start": title.start, "end": title.end},
+        "language": document.language.code,
+        "language_confidence": document.language.confidence,
         "metadata": cast(Metadata, asdict(document.metadata)),
         "dropped": dropped_spans(document),
         "paragraphs": [

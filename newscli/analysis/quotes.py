@@ -32,6 +32,7 @@ from typing import Any
 from newscli import gender, schema
 from newscli.analysis import attribution
 from newscli.document import Document, Sentence
+from newscli.language import ENGLISH
 from newscli.names import (
     Mention,
     NameIndex,
@@ -45,6 +46,8 @@ from newscli.schema import QuoteKind
 
 #: an unattributed quotation this short is a scare or title quote ("a “slap”")
 SCARE_MAX_WORDS = 4
+#: attribution reads English cue verbs, pronouns and names
+LANGUAGES = ENGLISH
 
 #: "the mayor", "the minister": the last word is matched against people's roles
 _ROLE_REFERENCE = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}([a-z]+)\b")

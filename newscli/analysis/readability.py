@@ -15,9 +15,12 @@ from statistics import mean
 from typing import Any, cast
 
 from newscli.document import Document, Paragraph, Sentence
+from newscli.language import ENGLISH
 from newscli.schema import ParagraphReadability, ReadabilityScores
 
 LANGUAGE = "en_US"
+#: the formulas and word lists are English ones
+LANGUAGES = ENGLISH
 #: textstat's reading speed
 MS_PER_CHARACTER = 14.69
 #: Linsear Write is defined on a 100-word sample, as textstat computes it

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newscli.document import Document, Sentence
+from newscli.language import ANY, ENGLISH
 from newscli.quotemarks import open_after, starts_with_opening
 from newscli.schema import RankedSentence, Summary, SummaryMethod, SummarySentence
 from newscli.words import content_terms, word_count
@@ -49,6 +50,12 @@ _DEPENDENT_OPENERS = frozenset(
 )
 
 Vector = dict[str, float]
+
+
+def languages(method: str) -> frozenset[str]:
+    """The languages a method reads: "lead" only counts sentences; the others weigh words
+    with English stop words and stems, and "newscli" reads English pronouns and openers."""
+    return ANY if method == SummaryMethod.lead else ENGLISH
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,8 @@ class Corpus:
         self.sources: list[str] = []
         self.ids: list[str | int | None] = []
         self.titles: list[str | None] = []
+        #: None for a document indexed before newscli identified languages
+        self.languages: list[str | None] = []
         #: a web page's url and capture date, by position (only pages have them)
         self.pages: dict[int, tuple[str | None, str | None]] = {}
         #: for documents from an index: the corpus position of their representative
@@ -128,6 +130,7 @@ class Corpus:
         fixed: int = -1,
         url: str | None = None,
         captured: str | None = None,
+        language: str | None = None,
     ) -> int:
         self.body_hash.append(sketch.body_hash)
         self.words.append(sketch.words)
@@ -142,6 +145,7 @@ class Corpus:
         self.sources.append(source)
         self.ids.append(id)
         self.titles.append(title)
+        self.languages.append(language)
         self.fixed.append(fixed)
         if url is not None or captured is not None:
             self.pages[len(self.sources) - 1] = (url, captured)

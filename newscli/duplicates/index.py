@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS documents (
     title_words BLOB NOT NULL,
     cluster INTEGER NOT NULL REFERENCES documents (id),
     kind TEXT NOT NULL,
-    similarity REAL
+    similarity REAL,
+    language TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS documents_input ON documents (source, input_key);
 CREATE TABLE IF NOT EXISTS staging (
@@ -61,9 +62,12 @@ CREATE TABLE IF NOT EXISTS staging (
     sample BLOB NOT NULL,
     lede BLOB NOT NULL,
     title_words BLOB NOT NULL,
+    language TEXT,
     PRIMARY KEY (source, input_key)
 );
 """
+#: columns added since SCHEMA_VERSION 1, each to an index made before it (NULL in old rows)
+_ADDED_COLUMNS = {"documents": ["language TEXT"], "staging": ["language TEXT"]}
 _SKETCH_COLUMNS = "body_hash, words, shingles, sample, lede, title_words"
 
 
@@ -106,6 +110,7 @@ class Index:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.executescript(_SCHEMA)
+            self._add_columns()
             meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error as err:
             raise UsageError(
@@ -139,6 +144,13 @@ class Index:
         self._new: list[_New] = []
         self._staged_rows: list[tuple[Any, ...]] = []
 
+    def _add_columns(self) -> None:
+        for table, columns in _ADDED_COLUMNS.items():
+            have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            for column in columns:
+                if column.split()[0] not in have:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+
     def close(self) -> None:
         self.db.close()
 
@@ -148,17 +160,24 @@ class Index:
     def load(self, corpus: Corpus) -> None:
         """Put every indexed document into the (empty) corpus: row id N at position N-1."""
         rows = self.db.execute(
-            f"SELECT id, source, record_id, title, cluster, {_SKETCH_COLUMNS} "
+            f"SELECT id, source, record_id, title, language, cluster, {_SKETCH_COLUMNS} "
             "FROM documents ORDER BY id"
         )
-        for row_id, source, record_id, title, cluster, *sketch in rows:
+        for row_id, source, record_id, title, language, cluster, *sketch in rows:
             if row_id != len(corpus) + 1:
                 raise UsageError(
                     "the index is damaged (rows are missing)",
                     source=str(self.path),
                     hint="start a new index",
                 )
-            corpus.add(_sketch(sketch), source=source, id=record_id, title=title, fixed=cluster - 1)
+            corpus.add(
+                _sketch(sketch),
+                source=source,
+                id=record_id,
+                title=title,
+                language=language,
+                fixed=cluster - 1,
+            )
         self.indexed = len(corpus)
 
     def find(self, source: str, key: bytes) -> int | None:
@@ -168,15 +187,18 @@ class Index:
         ).fetchone()
         return None if row is None else row[0] - 1
 
-    def staged(self, source: str, key: bytes) -> tuple[Sketch, str | None] | None:
-        """A sketch an interrupted run staged for this input, and its parsed title."""
+    def staged(self, source: str, key: bytes) -> tuple[Sketch, str | None, str | None] | None:
+        """A sketch an interrupted run staged for this input, its parsed title and language."""
         row = self.db.execute(
-            f"SELECT title, {_SKETCH_COLUMNS} FROM staging WHERE source = ? AND input_key = ?",
+            f"SELECT title, language, {_SKETCH_COLUMNS} FROM staging "
+            "WHERE source = ? AND input_key = ?",
             (source, key),
         ).fetchone()
-        return None if row is None else (_sketch(row[1:]), row[0])
+        return None if row is None else (_sketch(row[2:]), row[0], row[1])
 
-    def stage(self, article: Article, key: bytes, sketch: Sketch, title: str | None) -> None:
+    def stage(
+        self, article: Article, key: bytes, sketch: Sketch, title: str | None, language: str
+    ) -> None:
         self._staged_rows.append(
             (
                 article.source,
@@ -189,6 +211,7 @@ class Index:
                 sketch.sample,
                 sketch.lede,
                 sketch.title,
+                language,
             )
         )
         if len(self._staged_rows) >= STAGE_BATCH:
@@ -198,7 +221,8 @@ class Index:
         if self._staged_rows:
             with self._transaction():
                 self.db.executemany(
-                    "INSERT OR REPLACE INTO staging VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO staging (source, input_key, record_id, title, "
+                    f"{_SKETCH_COLUMNS}, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     self._staged_rows,
                 )
             self._staged_rows = []
@@ -235,6 +259,7 @@ class Index:
                     id_of(int(clusters.representative[p])),
                     clusters.kind[p],
                     _similarity(clusters, p),
+                    corpus.languages[p],
                 )
             )
         merged = [
@@ -260,7 +285,7 @@ class Index:
                     hint="run again (one run at a time per index)",
                 )
             self.db.executemany(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
             )
             self.db.executemany(
                 "UPDATE documents SET cluster = ?, kind = ?, similarity = ? WHERE id = ?", merged

@@ -18,9 +18,9 @@ from newscli.parallel import MapChunks, ordered_map
 CHUNK = 256
 
 Tag = TypeVar("Tag")
-#: what sketching an article gives: its sketch, parsed title and URL (a web page's own
-#: canonical one, when its input named none), or the exception it raised
-Result = tuple[Sketch, str | None, str | None] | Exception
+#: what sketching an article gives: its sketch, parsed title, URL (a web page's own
+#: canonical one, when its input named none) and language, or the exception it raised
+Result = tuple[Sketch, str | None, str | None, str] | Exception
 
 
 def sketch_each(articles: list[Article], shingle: int = SHINGLE) -> list[Result]:
@@ -31,7 +31,9 @@ def sketch_each(articles: list[Article], shingle: int = SHINGLE) -> list[Result]
     for article in articles:
         try:
             text = extracted(article)
-            parsed.append(parse(text.text, title=text.title, page=text.page))
+            parsed.append(
+                parse(text.text, title=text.title, page=text.page, language=text.language)
+            )
             urls.append(text.url)
         except Exception as exc:  # noqa: BLE001 - reported for this article alone
             parsed.append(exc)
@@ -51,7 +53,8 @@ def sketch_each(articles: list[Article], shingle: int = SHINGLE) -> list[Result]
         if isinstance(result, Exception):
             out.append(result)
         else:
-            out.append((result, document.title.text if document.title else None, url))
+            title = document.title.text if document.title else None
+            out.append((result, title, url, document.language.code))
     return out
 
 

@@ -63,9 +63,13 @@ def dedupe(
                     first[article.source, key] = order
                     found = store.find(article.source, key)
                     if found is None and (staged := store.staged(article.source, key)):
-                        sketch, title = staged
+                        sketch, title, language = staged
                         found = corpus.add(
-                            sketch, source=article.source, id=article.id, title=title
+                            sketch,
+                            source=article.source,
+                            id=article.id,
+                            title=title,
+                            language=language,
                         )
                         store.add(found, key, order)
                     if found is not None:
@@ -82,7 +86,7 @@ def dedupe(
                     raise result
                 on_failure(article, result)
                 continue
-            sketch, title, url = result
+            sketch, title, url, language = result
             position = corpus.add(
                 sketch,
                 source=article.source,
@@ -90,11 +94,12 @@ def dedupe(
                 title=title,
                 url=url,
                 captured=article.captured,
+                language=language,
             )
             positions[order] = position
             if store is not None:
                 key = keys.pop(order)
-                store.stage(article, key, sketch, title)
+                store.stage(article, key, sketch, title, language)
                 store.add(position, key, order)
         for order, earlier in again.items():
             positions[order] = positions[earlier]
@@ -123,6 +128,7 @@ def document_record(
     record: DedupeRecord = {
         "source": corpus.sources[position],
         "title": corpus.titles[position],
+        "language": corpus.languages[position],
         "cluster": clusters.cluster_id(corpus, position),
         "cluster_size": int(clusters.size[position]),
         "kind": DuplicateKind(clusters.kind[position]),

@@ -30,6 +30,7 @@ from typing import Any
 
 from newscli.document import Document
 from newscli.duplicates import SHINGLE
+from newscli.segment import CJK
 
 #: a shingle is sampled when the top SAMPLE_BITS bits of its hash are 0: one in 4
 SAMPLE_BITS = 2
@@ -40,6 +41,9 @@ SKETCH_VERSION = f"1:s{SAMPLE_BITS}:l{LEDE_WORDS}"
 
 #: what is not part of a word: punctuation, symbols, spaces and the underscore
 _NOT_WORD = re.compile(r"[\W_]+")
+#: Chinese and Japanese put no spaces between words: each character is a word of its own
+_CJK_CHARACTER = re.compile(f"[{CJK}]")
+_NOT_WORD_OR_CJK = re.compile(rf"[\W_]+|(?<=[{CJK}])|(?=[{CJK}])")
 _PLAIN = {
     "‘": "'",
     "’": "'",
@@ -180,6 +184,15 @@ def sketch_many(documents: Sequence[Document], *, shingle: int = SHINGLE) -> lis
     ]
 
 
+def _word_runs(text: str) -> str:
+    """The text's words separated by spaces, ASCII or not (see `word_hashes`)."""
+    if text.isascii():
+        return text
+    if _CJK_CHARACTER.search(text):
+        return _NOT_WORD_OR_CJK.sub(" ", text)
+    return _NOT_WORD.sub(" ", text)
+
+
 def word_hashes(texts: Sequence[str]) -> tuple[Any, Any]:
     """The 64-bit hashes of the words of normalised texts, all together, and each text's
     number of words.
@@ -193,7 +206,7 @@ def word_hashes(texts: Sequence[str]) -> tuple[Any, Any]:
 
     # a non-ASCII text keeps its letters (as multi-byte runs) and loses the rest, so
     # that every byte left that is not an ASCII letter or digit separates words
-    pieces = [(text if text.isascii() else _NOT_WORD.sub(" ", text)).encode() for text in texts]
+    pieces = [_word_runs(text).encode() for text in texts]
     raw = np.frombuffer(b" ".join(pieces), dtype=np.uint8)
     in_word = np.concatenate([[False], _word_bytes()[raw], [False]]).view(np.int8)
     edge = np.diff(in_word)

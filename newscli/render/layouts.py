@@ -4,7 +4,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from newscli import schema
-from newscli.render.writer import Column, Layout, Record, heading, make_table, source_label
+from newscli.render.writer import (
+    Column,
+    Layout,
+    Record,
+    heading,
+    make_table,
+    note,
+    source_label,
+)
 
 
 def _columns(*groups: Iterable[str]) -> tuple[str, ...]:
@@ -14,6 +22,13 @@ def _columns(*groups: Iterable[str]) -> tuple[str, ...]:
 
 #: what every item row starts with
 _LABELS = ("source", "id")
+
+
+def _titled(record: Record) -> list[Any]:
+    """ "source: title", and a line for each analysis left out (the article's language)."""
+    title = f": {record['title']}" if record.get("title") else ""
+    return [heading(f"{source_label(record)}{title}"), *map(note, record.get("skipped", ()))]
+
 
 # --- parse ---------------------------------------------------------------------------
 
@@ -30,7 +45,9 @@ def _parse_table(records: Sequence[Record]) -> list[Any]:
     out: list[Any] = []
     for record in records:
         title = record["title"]["text"] if record["title"] else "(no title)"
-        out.append(heading(f"{source_label(record)}: {title}"))
+        confidence = record["language_confidence"]
+        language = record["language"] + ("" if confidence is None else f" {confidence:.2f}")
+        out.append(heading(f"{source_label(record)}: {title} [{language}]"))
         metadata = [
             {"field": key, "value": "; ".join(value) if isinstance(value, list) else value}
             for key, value in record["metadata"].items()
@@ -123,6 +140,8 @@ def _readability_table(records: Sequence[Record]) -> list[Any]:
             columns = [Column("paragraph", "¶", numeric=True), *_READABILITY_SUMMARY]
             out.append(make_table(columns, rows))
         return out
+    if len(records) == 1 and "skipped" in records[0]:
+        return _titled(records[0])
     if len(records) == 1:
         record = records[0]
         rows = [
@@ -135,7 +154,7 @@ def _readability_table(records: Sequence[Record]) -> list[Any]:
 
 
 def _readability_csv_rows(record: Record) -> Iterable[Record]:
-    base = {"source": record["source"], "id": record.get("id")}
+    base = {"source": record["source"], "id": record.get("id"), "language": record["language"]}
     if "paragraphs" in record:
         for paragraph in record["paragraphs"]:
             yield {**base, **paragraph}
@@ -148,7 +167,7 @@ READABILITY = Layout(
     csv_rows=_readability_csv_rows,
     csv_fields=_columns(
         _LABELS,
-        ("paragraph", "start", "end"),
+        ("language", "paragraph", "start", "end"),
         schema.fields(schema.ReadabilityScores),
     ),
 )
@@ -166,8 +185,9 @@ _SUMMARY_COLUMNS = (
 def _summary_table(records: Sequence[Record]) -> list[Any]:
     out: list[Any] = []
     for record in records:
-        title = f": {record['title']}" if record.get("title") else ""
-        out.append(heading(f"{source_label(record)}{title}"))
+        out.extend(_titled(record))
+        if "skipped" in record:
+            continue
         if "ranking" in record:
             rows = [{**r, "chosen": "✓" if r["selected"] else ""} for r in record["ranking"]]
             out.append(make_table([Column("chosen", "✓"), *_SUMMARY_COLUMNS], rows))
@@ -207,8 +227,9 @@ _SPEAKER_COLUMNS = (
 def _quotes_table(records: Sequence[Record]) -> list[Any]:
     out: list[Any] = []
     for record in records:
-        title = f": {record['title']}" if record.get("title") else ""
-        out.append(heading(f"{source_label(record)}{title}"))
+        out.extend(_titled(record))
+        if "skipped" in record:
+            continue
         if "speakers" in record:
             out.append(make_table(_SPEAKER_COLUMNS, record["speakers"]))
         else:
@@ -268,9 +289,9 @@ def _titled_tables(
     def draw(records: Sequence[Record]) -> list[Any]:
         out: list[Any] = []
         for record in records:
-            title = f": {record['title']}" if record.get("title") else ""
-            out.append(heading(f"{source_label(record)}{title}"))
-            out.append(make_table(columns, rows_of(record)))
+            out.extend(_titled(record))
+            if "skipped" not in record:
+                out.append(make_table(columns, rows_of(record)))
         return out
 
     return draw
@@ -313,16 +334,20 @@ _TOP_ENTITIES = 5
 
 
 def _analyze_row(record: Record) -> Record:
+    """Left-out analyses (the article's language) give empty cells."""
+    readability = record["readability"] or {}
+    summary = record["summary"] or {}
     return {
         "source": record["source"],
         "id": record.get("id"),
         "title": record.get("title"),
-        "grade": record["readability"]["consensus_grade"],
-        "words": record["readability"]["words"],
+        "language": record["language"],
+        "grade": readability.get("consensus_grade"),
+        "words": readability.get("words"),
         "quotes": len(record["quotes"]),
         "speakers": len({q["speaker"] for q in record["quotes"] if q["speaker"]}),
         "entities": ", ".join(e["name"] for e in record["entities"][:_TOP_ENTITIES]),
-        "summary": record["summary"]["text"],
+        "summary": summary.get("text", ""),
     }
 
 
@@ -337,6 +362,7 @@ ANALYZE = Layout(
         "source",
         "id",
         "title",
+        "language",
         "grade",
         "words",
         "quotes",

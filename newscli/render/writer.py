@@ -199,6 +199,13 @@ def heading(text: str) -> Any:
     return Rule(f"[bold cyan]{escape(text)}[/]", align="left", style="cyan")
 
 
+def note(text: str) -> Any:
+    """A line under a heading: what a table leaves out, and why."""
+    from rich.text import Text
+
+    return Text(text, style="dim")
+
+
 def source_label(record: Record) -> str:
     label = str(record["source"])
     if record.get("id") is not None:
