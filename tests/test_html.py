@@ -220,6 +220,25 @@ def test_dedupe_shows_clusters_with_their_members(run, seeds):
     assert "iran-missiles-live-updates.html" in cluster.group(0)
 
 
+def test_an_article_shows_its_language_and_what_was_left_out_for_it(run, tmp_path):
+    french = tmp_path / "fr.txt"
+    french.write_text(
+        "Le conseil municipal a voté jeudi soir un budget qui ajoute quarante bus. « Nous "
+        "avons attendu trop longtemps », a déclaré la maire Sophie Martin. Les travaux "
+        "commenceront en septembre, selon la mairie.\n",
+        encoding="utf-8",
+    )
+    markup = run(["analyze", "-f", "html", french, SEED]).stdout
+    page = assert_inert(markup)
+    assert re.search(r'<span class="badge" title="language, confidence [0-9.]+">fr</span>', markup)
+    assert '<span class="badge" title="language, confidence' in markup.split('id="a-2"')[1]
+    text = page.visible()
+    assert "left out: entities: English only; article is fr" in text
+    assert "Languages: articles" in text and "consensus grade of 1 article" in text
+    given = run(["quotes", "-f", "html", "--lang", "en", SEED]).stdout
+    assert '<span class="badge" title="language, given by --lang">en</span>' in given
+
+
 def test_html_with_output_dir_is_a_usage_error(run, tmp_path):
     result = run(["analyze", "-f", "html", "--output-dir", tmp_path, SEED])
     assert result.exit_code == 2

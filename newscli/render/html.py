@@ -69,6 +69,8 @@ h3{font-size:1rem;margin:1.2rem 0 .4rem;color:var(--muted)}
 article,section{border-top:1px solid var(--line);padding-top:1rem}
 .meta{color:var(--muted);font-size:.85rem;margin:0 0 .6rem;overflow-wrap:anywhere}
 .meta code{font-size:.85rem}
+.skipped{font-size:.85rem;margin:.2rem 0;padding:.2rem .6rem;border-left:4px solid var(--mid);
+background:var(--panel)}
 .badge{display:inline-block;border:1px solid var(--line);border-radius:.6rem;
 padding:0 .45rem;margin-right:.3rem}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,"Times New Roman",serif;
@@ -98,6 +100,7 @@ svg .l{fill:var(--muted);font-size:9px}svg .v{font-size:14px;font-weight:600}
 .hard{stroke:var(--hard)}
 .bar{fill:var(--bar)}.chart{width:100%;height:auto;max-width:44rem}
 table{border-collapse:collapse;font-size:.9rem;width:100%}
+th{white-space:nowrap}
 th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);
 vertical-align:top;overflow-wrap:anywhere}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
@@ -393,15 +396,29 @@ def histogram(counts: Sequence[int], caption: str) -> str:
 # --- an article ----------------------------------------------------------------------
 
 
+def _language(record: Record) -> str:
+    """The article's language as a badge, its confidence on hover; empty when unknown."""
+    language = record.get("language")
+    if language is None:
+        return ""
+    confidence = record.get("language_confidence")
+    said = "given by --lang" if confidence is None else f"confidence {confidence:.2f}"
+    return f'<span class="badge" title="language, {said}">{esc(language)}</span>'
+
+
 def _meta(record: Record) -> str:
-    """Where the record comes from, each piece as text (a page's URL too: never a link)."""
+    """Where the record comes from, each piece as text (a page's URL too: never a link),
+    and any analysis left out because it does not read the article's language."""
     pieces = [f"<code>{esc(record['source'])}</code>"]
     for key in ("id", "url", "captured"):
         if record.get(key) is not None:
             pieces.append(f"{key} {esc(record[key])}")
     if "truncated" in record:
         pieces.append(f"cut at {record['truncated']:,} characters")
-    return f'<p class="meta">{" · ".join(pieces)}</p>'
+    meta = f'<p class="meta">{_language(record)}{" · ".join(pieces)}</p>'
+    for reason in record.get("skipped", ()):
+        meta += f'<p class="skipped">left out: {esc(reason)}</p>'
+    return meta
 
 
 def _key(record: Record) -> str:
@@ -531,6 +548,7 @@ class Overview:
         self.count = 0
         self.speakers = Tally()
         self.entities = Tally()
+        self.languages = Tally()
         self.grades = [0] * GRADE_BINS
         self.graded = 0
         # kept open across records and closed once copied out in `write`
@@ -538,6 +556,8 @@ class Overview:
 
     def add(self, record: Record, number: int) -> None:
         self.count += 1
+        if record.get("language") is not None:
+            self.languages.add(record["language"], 1)
         for quote in record.get("quotes", ()):
             if quote["speaker"]:
                 self.speakers.add(quote["speaker"], 1)
@@ -554,12 +574,13 @@ class Overview:
             str(number),
             f'<a href="#a-{number}">{esc(title)}</a>',
             f"<code>{esc(record['source'])}</code>",
+            esc(record.get("language") or ""),
             grade,
             str(scores["words"]) if scores else "",
             str(len(record["quotes"])) if "quotes" in record else "",
             esc(", ".join(e["name"] for e in record.get("entities", ())[:3])),
         ]
-        numeric = {0, 3, 4, 5}
+        numeric = {0, 4, 5, 6}
         self.rows.write(
             "<tr>"
             + "".join(
@@ -570,11 +591,14 @@ class Overview:
         )
 
     def write(self, out: TextIO) -> None:
-        out.write(f'<section id="overview">\n<h1>newscli report: {self.count} articles</h1>\n')
+        articles = "article" if self.count == 1 else "articles"
+        out.write(f'<section id="overview">\n<h1>newscli report: {self.count} {articles}</h1>\n')
         charts = [
             ("Most quoted", self.speakers, lambda v: f"{v:.0f}", "quotations per speaker"),
             ("Most salient entities", self.entities, lambda v: f"{v:.2f}", "summed salience"),
         ]
+        if len(self.languages.weights) > 1:  # one language needs no chart
+            charts.append(("Languages", self.languages, lambda v: f"{v:.0f}", "articles"))
         for heading, tally, value, unit in charts:
             bars = tally.top(TOP)
             if bars:
@@ -582,13 +606,14 @@ class Overview:
                 out.write(f"<h3>{heading}: {unit}{note}</h3>\n")
                 out.write(bar_chart(bars, f"{heading}: {unit}", value) + "\n")
         if self.graded:
-            out.write(f"<h3>Readability: consensus grade of {self.graded} articles</h3>\n")
+            articles = "article" if self.graded == 1 else "articles"
+            out.write(f"<h3>Readability: consensus grade of {self.graded} {articles}</h3>\n")
             out.write(histogram(self.grades, "articles by consensus grade") + "\n")
         out.write("<h3>Articles</h3>\n<table><thead><tr>")
-        headers = ("#", "title", "source", "grade", "words", "quotes", "main entities")
+        headers = ("#", "title", "source", "lang", "grade", "words", "quotes", "main entities")
         out.write(
             "".join(
-                f'<th class="n">{h}</th>' if i in {0, 3, 4, 5} else f"<th>{h}</th>"
+                f'<th class="n">{h}</th>' if i in {0, 4, 5, 6} else f"<th>{h}</th>"
                 for i, h in enumerate(headers)
             )
         )
@@ -660,7 +685,7 @@ class ClusterPage:
             lead = members[0]
             rows: list[tuple[str, ...]] = []
             if lead["duplicate_of"] is not None:  # its representative was indexed before
-                rows.append(("indexed", "", f"<code>{esc(lead['duplicate_of'])}</code>", ""))
+                rows.append(("indexed", "", f"<code>{esc(lead['duplicate_of'])}</code>", "", ""))
             for m in members:
                 similarity = "" if m["similarity"] is None else f"{m['similarity']:.2f}"
                 rows.append(
@@ -668,12 +693,13 @@ class ClusterPage:
                         esc(m["kind"]),
                         similarity,
                         f"<code>{esc(m['source'])}</code>",
+                        esc(m.get("language") or ""),
                         esc(m.get("title") or ""),
                     )
                 )
             out.write(
                 f'<article id="c-{number}"><h2>Cluster {esc(lead["cluster"][:8])}</h2>'
-                + _table(("kind", "similarity", "source", "title"), rows, {1})
+                + _table(("kind", "similarity", "source", "lang", "title"), rows, {1})
                 + "</article>\n"
             )
         shown = {members[0]["cluster"] for members in repeated}
