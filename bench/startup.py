@@ -1,11 +1,14 @@
 """Start-up and one-article timing of the CLI, each command in a fresh process.
 
-    python -m bench.startup
+    python -m bench.startup [RUNS]
 
-Each command runs once to warm the OS file cache, then RUNS times; the table gives the
-median and the fastest wall time. The bare interpreter and the import of the CLI module
-show what start-up costs before newscli does any work; textstat scoring the same seed in
-a fresh interpreter is the peer to compare `newscli readability` with.
+Each command runs once to warm the OS file cache, then RUNS times (default 10), the
+commands taking turns so that the machine's load falls on all of them alike; the table
+gives the median and the fastest wall time of the whole process. The bare interpreter,
+the import of the CLI module and `newscli --help` show what start-up costs before
+newscli does any work; then every command on the seed article, and its HTML page;
+textstat scoring the same seed in a fresh interpreter is the peer to compare
+`newscli readability` with.
 """
 
 import statistics
@@ -27,13 +30,16 @@ TEXTSTAT = (
     "from newscli.analysis.readability import _textstat; _textstat(); "
     "textstat.flesch_kincaid_grade(open(sys.argv[1], encoding='utf-8').read())"
 )
+#: every command that reads articles, on the seed
+ON_SEED = ("parse", "readability", "summarize", "quotes", "entities", "analyze", "dedupe")
 
 #: label -> argv
 COMMANDS = {
     "python -c pass": [PYTHON, "-c", "pass"],
     'python -c "import newscli.cli"': [PYTHON, "-c", "import newscli.cli"],
     "newscli --help": [NEWSCLI, "--help"],
-    f"newscli readability {SEED}": [NEWSCLI, "readability", SEED],
+    **{f"newscli {command} SEED": [NEWSCLI, command, SEED] for command in ON_SEED},
+    "newscli analyze --format html SEED": [NEWSCLI, "analyze", "--format", "html", SEED],
     "textstat flesch_kincaid_grade (same seed)": [PYTHON, "-c", TEXTSTAT, SEED],
 }
 
@@ -57,11 +63,19 @@ def wall_time(argv: list[str]) -> float:
 
 
 def main() -> None:
-    print(f"{'command':<60} {'median ms':>9} {'min ms':>7}   ({RUNS} runs after 1 warm-up)")
-    for label, argv in COMMANDS.items():
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
+    times: dict[str, list[float]] = {label: [] for label in COMMANDS}
+    for argv in COMMANDS.values():
         wall_time(argv)
-        times = [wall_time(argv) * 1000 for _ in range(RUNS)]
-        print(f"{label:<60} {statistics.median(times):9.1f} {min(times):7.1f}")
+    for _ in range(runs):
+        for label, argv in COMMANDS.items():
+            times[label].append(wall_time(argv) * 1000)
+    help_median = statistics.median(times["newscli --help"])
+    print(f"SEED = {SEED}; {runs} runs each after 1 warm-up, taking turns")
+    print(f"{'command':<44} {'median ms':>9} {'min ms':>7} {'× --help':>8}")
+    for label, measured in times.items():
+        median = statistics.median(measured)
+        print(f"{label:<44} {median:9.1f} {min(measured):7.1f} {median / help_median:8.2f}")
 
 
 if __name__ == "__main__":
