@@ -72,6 +72,7 @@ eval: install-dev ## score every analysis on $(SHARED)/data; fail below eval/bas
 	$(BIN)/python -m eval.dedupe $(SHARED)/data/dedupe/bbc-neardup-dev.jsonl
 	$(BIN)/python -m eval.ner $(SHARED)/data/ner/dev
 	$(BIN)/python -m eval.html $(SHARED)/data/html/aeb-dev
+	$(BIN)/python -m eval.language $(SHARED)/data
 	$(BIN)/python -m eval.gate $(NEWSCLI_EVAL_RESULTS) eval/baseline.json
 
 bench: install-dev ## start-up and throughput, beside the peers

@@ -25,6 +25,14 @@ def main(argv: list[str] | None = None) -> None:
     from newscli.cli import app
 
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    if os.environ.get("_NEWSCLI_COMPLETE"):
+        # a completion script asks for candidates: register Typer's bash, zsh and fish
+        # completers, which Typer does only with add_completion, whose options guess the
+        # shell and edit its startup files (`newscli completion SHELL` prints instead);
+        # the app then answers and exits
+        from typer.completion import completion_init
+
+        completion_init()
     try:
         app(args=argv, prog_name="newscli")
     except BrokenPipeError:

@@ -58,7 +58,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="auto: a table on a terminal, JSON Lines otherwise.",
+        help="auto: a table on a terminal, JSON Lines otherwise; html: one self-contained page.",
         case_sensitive=False,
     ),
 ]
@@ -263,6 +263,11 @@ def _each(
 ) -> None:
     run = _run(ctx, files, inputs)
     if inputs.output_dir is not None:
+        if inputs.fmt is Format.html:
+            raise typer.BadParameter(
+                "shards are JSON Lines; an HTML page goes to standard output: drop --output-dir",
+                param_hint="--format",
+            )
         _exit(run_shards(run, analyze=analyze))
     else:
         _exit(run_each(run, layout=layout, analyze=analyze))
@@ -595,6 +600,36 @@ def dedupe_command(
 
 def _representative_source(record: Record) -> str | None:
     return record["source"] if record["duplicate_of"] is None else None
+
+
+# --- completion ----------------------------------------------------------------------
+
+
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+#: the environment variable a completion script sets when it asks newscli for candidates
+COMPLETE_VAR = "_NEWSCLI_COMPLETE"
+
+
+@app.command("completion", short_help="The tab-completion script for bash, zsh or fish.")
+def completion_command(
+    ctx: typer.Context,
+    shell: Annotated[Shell, typer.Argument(help="The shell to complete in.", show_default=False)],
+) -> None:
+    """Print the shell's completion script: commands, options and their values complete.
+    bash: eval "$(newscli completion bash)" in ~/.bashrc; zsh: the same in ~/.zshrc;
+    fish: newscli completion fish > ~/.config/fish/completions/newscli.fish"""
+    # Typer's scripts, for the protocol `__main__` answers; not typer's own options
+    # (--install-completion guesses the shell and edits its startup file)
+    from typer._completion_shared import get_completion_script
+
+    env: Environment = ctx.obj
+    script = get_completion_script(prog_name="newscli", complete_var=COMPLETE_VAR, shell=shell)
+    env.stdout.write(script + "\n")
 
 
 # --- schema --------------------------------------------------------------------------

@@ -23,6 +23,10 @@ ANY: frozenset[str] = frozenset()
 #: how much of the title and body the identifier reads: a few paragraphs tell the language
 #: as surely as the whole article, and the cost grows with the text
 SAMPLE_CHARS = 2000
+#: the percentage of a text in English that makes it an English one (see `identify`)
+ENGLISH_SHARE = 30
+#: CLD2's codes that are not ISO 639's (Traditional Chinese is Chinese; "un": unknown)
+_ISO = {"iw": "he", "jw": "jv", "zh-Hant": "zh", "sr-ME": "sr", "un": UNDETERMINED}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -35,7 +39,14 @@ class Identification:
 
 
 def identify(text: str) -> Identification:
-    """The language of `text` (the start of it: SAMPLE_CHARS)."""
+    """The language of `text` (the start of it: SAMPLE_CHARS).
+
+    CLD2 is told to expect English: on short English text (headlines, lines of names) that
+    halves the share it takes for another language, at a small cost on short text in other
+    languages and none on articles. A text it reads as at least ENGLISH_SHARE English is
+    English: an English results table of Serbian club names is still an English article
+    (make eval). `confidence` is the share of the text CLD2 read as the language.
+    """
     import pycld2
 
     sample = text[:SAMPLE_CHARS]
@@ -44,10 +55,15 @@ def identify(text: str) -> Identification:
     # CLD2 takes control characters and lone surrogates (from broken pages) for bad UTF-8
     clean = _CONTROL.sub(" ", sample).encode("utf-8", "replace")
     try:
-        _, _, ((_, code, percent, _), *_) = pycld2.detect(clean)
+        _, _, found = pycld2.detect(clean, hintLanguage="en")
     except pycld2.error:  # whatever else it cannot read tells no language
         return Identification(UNDETERMINED, None)
-    if code == "un":
+    english = sum(percent for _, code, percent, _ in found if code == "en")
+    _, code, percent, _ = found[0]
+    if english >= ENGLISH_SHARE:
+        code, percent = "en", english
+    code = _ISO.get(code, code)
+    if code == UNDETERMINED or code.startswith(("xx", "zz")):  # unknown, or a script alone
         return Identification(UNDETERMINED, None)
     return Identification(code, percent / 100)
 

@@ -38,12 +38,15 @@ def analyze_chunk(
     *,
     max_chars: int | None = None,
     with_text: bool = False,
+    with_dropped: bool = False,
 ) -> list[Outcome]:
     """Each article's record, or the exception analysing it raised (never raised here).
 
     Unreadable inputs (errors from `read_articles`) pass through in their place. A web
     page's text is extracted first. An article longer than `max_chars` is then cut there
-    and its record says so; `with_text` puts the text the offsets index in the record.
+    and its record says so; `with_text` puts the text the offsets index in the record, and
+    `with_dropped` the spans cleaning dropped (`parse`'s `dropped`), for an HTML page to
+    show them.
     """
     out: list[Outcome] = []
     for item in items:
@@ -61,14 +64,30 @@ def analyze_chunk(
             record["truncated"] = max_chars
         if with_text:
             record["text"] = article.text
+        if with_dropped and "dropped" not in record:
+            from newscli.analysis.parse import dropped_spans
+
+            record["dropped"] = dropped_spans(parsed(article))
         out.append(record)
     return out
 
 
+#: the last article parsed and its Document: `with_dropped` asks again for the parse the
+#: record was just built from
+_last_parse: tuple[Article, Document] | None = None
+
+
 def parsed(article: Article) -> Document:
+    global _last_parse
+    if _last_parse is not None and _last_parse[0] is article:
+        return _last_parse[1]
     from newscli.document import parse
 
-    return parse(article.text, title=article.title, page=article.page, language=article.language)
+    document = parse(
+        article.text, title=article.title, page=article.page, language=article.language
+    )
+    _last_parse = (article, document)
+    return document
 
 
 def labels(article: Article) -> Labels:

@@ -155,7 +155,13 @@ def run_each(
 
     writer = run.writer(layout)
     inputs = run.inputs
-    work = partial(analyze_chunk, analyze, max_chars=inputs.max_chars, with_text=inputs.with_text)
+    work = partial(
+        analyze_chunk,
+        analyze,
+        max_chars=inputs.max_chars,
+        with_text=inputs.with_text or writer.needs_article,
+        with_dropped=writer.needs_article,
+    )
     skips = Skips()
     try:
         with run.mapper() as map_chunks, run.progress(writer) as progress:

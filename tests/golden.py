@@ -33,6 +33,20 @@ def render(seed: Path, command: str) -> object:
     return json.loads(result.stdout)
 
 
+def html_golden_path(seed: Path) -> Path:
+    return GOLDEN / f"{seed.stem}.analyze.html"
+
+
+def render_html(seed: Path) -> str:
+    """The seed's HTML page from `analyze`: compared as text, since the page is the output."""
+    result = CliRunner().invoke(
+        app, ["analyze", "--format", "html", f"seeds/{seed.name}"], obj=Environment()
+    )
+    if result.exit_code != 0:
+        raise RuntimeError(f"analyze --format html {seed.name} failed: {result.output}")
+    return result.stdout
+
+
 def main() -> None:
     import os
 
@@ -44,6 +58,9 @@ def main() -> None:
             text = json.dumps(render(seed, command), ensure_ascii=False, indent=2) + "\n"
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path.relative_to(ROOT)}")
+    seed = ROOT / "seeds" / "iran-missiles-live-updates.txt"
+    html_golden_path(seed).write_text(render_html(seed), encoding="utf-8")
+    print(f"wrote {html_golden_path(seed).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,15 @@ from dataclasses import asdict
 from typing import cast
 
 from newscli.document import Document
-from newscli.schema import Metadata, ParseView
+from newscli.schema import DroppedSpan, Metadata, ParseView
+
+
+def dropped_spans(document: Document) -> list[DroppedSpan]:
+    """What cleaning left out of the body, and why."""
+    return [
+        {"text": d.text, "start": d.start, "end": d.end, "reason": d.reason}
+        for d in document.dropped
+    ]
 
 
 def describe(document: Document, *, tokens: bool = False) -> ParseView:
@@ -17,10 +25,7 @@ def describe(document: Document, *, tokens: bool = False) -> ParseView:
         "language": document.language.code,
         "language_confidence": document.language.confidence,
         "metadata": cast(Metadata, asdict(document.metadata)),
-        "dropped": [
-            {"text": d.text, "start": d.start, "end": d.end, "reason": d.reason}
-            for d in document.dropped
-        ],
+        "dropped": dropped_spans(document),
         "paragraphs": [
             {"index": p.index, "text": p.text, "start": p.start, "end": p.end}
             for p in document.paragraphs

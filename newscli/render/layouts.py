@@ -484,9 +484,11 @@ DEDUPE = Layout(
     csv_rows=_one_row,
     # a crawl's url and capture date are added by the writer, as for every command
     csv_fields=tuple(k for k in schema.fields(schema.DedupeRecord) if k not in ("url", "captured")),
+    html="clusters",
 )
 DEDUPE_PAIRS = Layout(
     table=_dedupe_pairs_table,
     csv_rows=_one_row,
     csv_fields=schema.fields(schema.DedupePairRecord),
+    html="pairs",
 )

@@ -1,8 +1,9 @@
-"""The writer: records to stdout as rich tables, JSON, JSON Lines or CSV.
+"""The writer: records to stdout as rich tables, JSON, JSON Lines, CSV or an HTML page.
 
 Commands hand records (plain dicts, one per input document) to a `Writer`; a `Layout`
-(`newscli.render.layouts`) says how a command's records look as a table and as CSV rows.
-JSON output is the records themselves. rich is imported only when a table is drawn.
+(`newscli.render.layouts`) says how a command's records look as a table, as CSV rows and
+which HTML page shows them (`newscli.render.html`). JSON output is the records themselves.
+rich is imported only when a table is drawn, the HTML module only when a page is written.
 """
 
 import csv
@@ -22,6 +23,7 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    html = "html"
 
 
 def resolve_format(fmt: Format, env: Environment) -> Format:
@@ -49,6 +51,8 @@ class Layout:
     #: record -> the CSV rows of its items (a row per quote, entity, paragraph ...)
     csv_rows: Callable[[Record], Iterable[Record]]
     csv_fields: Sequence[str] = field(default_factory=tuple)
+    #: the HTML page that shows them: a key of `newscli.render.html.PAGES`
+    html: str = "articles"
 
 
 def _json_line(record: Record) -> str:
@@ -68,11 +72,22 @@ class Writer:
         self._table_records: list[Record] = []
         self._csv: Any = None
         self._page_fields: list[str] = []
+        self._page: Any = None
+        if self.format is Format.html:
+            from newscli.render.html import PAGES
+
+            self._page = PAGES[layout.html](self.out, many=many)
 
     @property
     def buffers(self) -> bool:
         """Whether records wait for `close` (a table is drawn once every row is known)."""
         return self.format is Format.table
+
+    @property
+    def needs_article(self) -> bool:
+        """Whether records must carry the article's text and what cleaning dropped: an
+        HTML page shows the text with every span marked."""
+        return self.format is Format.html
 
     def write(self, record: Record) -> None:
         if self.format is Format.jsonl:
@@ -86,6 +101,9 @@ class Writer:
             self.out.flush()
         elif self.format is Format.csv:
             self._write_csv(record)
+        elif self.format is Format.html:
+            self._page.write(record)
+            self.out.flush()
         else:
             self._table_records.append(record)
         self._count += 1
@@ -95,6 +113,8 @@ class Writer:
             self.out.write("[]\n" if self._count == 0 else "\n]\n")
         elif self.format is Format.table and self._table_records:
             self._draw_tables()
+        elif self.format is Format.html:
+            self._page.close()
         self.out.flush()
 
     def _write_csv(self, record: Record) -> None:
