@@ -18,8 +18,8 @@ time -- is computed for every language.
   Hungarian: Gunning fog with hard words of five or more syllables, and SMOG (as
   textstat's Hungarian tests score it). Polish: Gunning fog with hard words of four or more
   syllables (FOG-PL).
-- Every other language with a Pyphen dictionary and a script whose sentences end in
-  ``.``, ``?`` or ``!`` between spaced words: the language-independent measures only.
+- Every other language with a Pyphen dictionary whose words textstat's rules can read
+  and whose sentences the splitter can find: the language-independent measures only.
 """
 
 from dataclasses import dataclass
@@ -90,7 +90,8 @@ _ADAPTED = {
 
 # Pyphen's other dictionaries, by the ISO 639-1 code Pyphen itself takes for them. Left
 # out: Greek (its question mark is the semicolon, which the sentence splitter cannot tell
-# from one), Thai (no spaces between words) and the Indic scripts (sentences end in a danda).
+# from one), Thai (no spaces between words) and the Indic scripts (textstat's rule removes
+# their vowel signs as punctuation: Python's \w matches no combining mark).
 _HYPHENATION_ONLY = """af be bg ca cs da eo et eu gl hr id is lt lv mn nb nn pt ro sk sl sq sr
 sv uk zu""".split()
 
