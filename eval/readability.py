@@ -46,7 +46,7 @@ WARM_UP = "The cat sat on the mat. Officials said the negotiations would continu
 Values = dict[str, float]
 
 
-#: textstat's other English formulas, scored beside them (not gated: new in this release)
+#: textstat's other English formulas, ordered beside them (gated as they are too)
 MORE = (
     "dale_chall_readability_score_v2",
     "spache_readability",
