@@ -34,7 +34,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 class Identification:
     #: ISO 639-1 code where there is one (ISO 639-3 otherwise), or UNDETERMINED
     code: str
-    #: the identifier's probability for `code`; None when --lang gave it or nothing could
+    #: the share of the text read as that language (0-1); None when --lang gave it, or for
+    #: UNDETERMINED
     confidence: float | None
 
 

@@ -102,7 +102,7 @@ class Titled(Labels):
     #: the article's language, ISO 639-1 ("en"; ISO 639-3 where there is no two-letter
     #: code); "und" when the text has no letters to tell it by
     language: str
-    #: the identifier's probability for `language`; null when --lang gave it, or "und"
+    #: the share of the text read as `language` (0-1); null when --lang gave it, or "und"
     language_confidence: float | None
     #: why an analysis was left out: it does not read the article's language
     skipped: NotRequired[list[str]]
