@@ -50,9 +50,11 @@ def viterbi(emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarr
     best = np.empty((longest, tags, batch), dtype=moves.dtype)  # best score ending in each tag
     best[0] = emissions[:, 0].T + start[:, None]
     add, maximum = np.add, np.maximum.reduce
-    for t in range(1, longest):
-        add(moves[t], best[t - 1][:, None], out=moves[t])
-        maximum(moves[t], axis=0, out=best[t])
+    # the views of each step made by iteration, not by indexing: at this size an index costs
+    # about as much as the arithmetic
+    for step_moves, previous, current in zip(moves[1:], best[:-1, :, None], best[1:], strict=True):
+        add(step_moves, previous, out=step_moves)
+        maximum(step_moves, axis=0, out=current)
     ends = np.array(lengths) - 1
     columns = np.arange(batch)
     last = best[ends, :, columns].argmax(axis=1)
