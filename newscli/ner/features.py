@@ -56,7 +56,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """newscli's tokens of text[start:end], with a possessive 's split off ("Iran", "’s") and
     an initial kept with its period ("W." in "W. Hegg")."""
     if not _has_possessive_or_initial(text, start, end):
-        return list(segment.token_spans(text, start, end))  # most sentences: nothing to do
+        return segment.token_spans(text, start, end)  # most sentences: nothing to do
     spans: list[tuple[int, int]] = []
     for token_start, token_end in segment.token_spans(text, start, end):
         if (
