@@ -91,6 +91,8 @@ class Model:
         self.index = {name: i for i, name in enumerate(feature_names)}
         self.feature_names = feature_names
         self.weights = weights  # (features, OFFSETS, tags)
+        # summed in float32: converted once here (a few ms), not on every gather
+        self._weights32 = weights.astype(np.float32)
         self.transitions = transitions  # (tags + 1, tags), BIO mask not included
         self.lexicon = lexicon
         self.places = places  # lowercase country, state and city names: GPE
@@ -116,7 +118,7 @@ class Model:
         present = np.arange(width) < counts[:, None]  # (lists, width): the shorter lists' padding
         ids = np.zeros(present.shape, dtype=np.intp)
         ids[present] = list(chain.from_iterable(known))
-        weights = self.weights[ids].astype(np.float32)  # (lists, width, OFFSETS, tags)
+        weights = self._weights32[ids]  # (lists, width, OFFSETS, tags)
         summed = np.zeros((len(known), OFFSETS, len(TAGS)), dtype=np.float32)
         for position in range(width):
             np.add(summed, weights[:, position], out=summed, where=present[:, position, None, None])
@@ -144,28 +146,34 @@ class Model:
         if len(self._rows) + sum(map(len, sentences)) > BLOCK_CACHE_SIZE:
             self._clear()  # before, not while, rows are handed out for this call
         rows_of = self._rows
-        new = set(chain.from_iterable(sentences)).difference(rows_of)
-        if new:
-            self._add_rows(sorted(new))  # sorted: the same rows run to run
+        keys = list(chain.from_iterable(sentences))
+        # one dictionary lookup a token: the keys not cached yet are those that found no row
+        found = list(map(rows_of.get, keys))
+        if None in found:
+            # sorted: the same rows run to run
+            self._add_rows(
+                sorted({key for key, row in zip(keys, found, strict=True) if row is None})
+            )
+            found = list(map(rows_of.__getitem__, keys))
+        lengths = list(map(len, sentences))
         rows: list[int] = []
-        lengths = []
-        for keys in sentences:
+        position = 0
+        for length in lengths:
             rows += (0,) * WINDOW
-            rows += map(rows_of.__getitem__, keys)
+            rows += found[position : position + length]
             rows += (1,) * WINDOW
-            lengths.append(len(keys))
+            position += length
         stacked = self._blocks[rows]
         total = len(rows) - 2 * WINDOW
         summed = stacked[0:total, 0].copy()
         for k in range(1, OFFSETS):
             summed += stacked[k : k + total, k]
-        # token positions of `summed` laid out as (sentence, position), padding at the end
-        longest = max(lengths)
-        where = np.zeros((len(sentences), longest), dtype=np.intp)
-        position = 0
-        for row, length in enumerate(lengths):
-            where[row, :length] = range(position, position + length)
-            position += length + 2 * WINDOW
+        # token positions of `summed` laid out as (sentence, position); the padding at the
+        # end of the shorter sentences points at position 0
+        steps = np.arange(max(lengths))
+        sizes = np.array(lengths)
+        firsts = np.cumsum(sizes + 2 * WINDOW) - sizes - 2 * WINDOW
+        where = np.where(steps < sizes[:, None], firsts[:, None] + steps, 0)
         return summed[where], lengths
 
     def tag(self, sentences: list[list[tuple[str, int]]]) -> list[list[str]]:
