@@ -10,7 +10,7 @@ process, a sentence is scored with five array additions and decoded with Viterbi
 import io
 import zipfile
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -148,12 +148,10 @@ class Model:
         rows_of = self._rows
         keys = list(chain.from_iterable(sentences))
         # one dictionary lookup a token: the keys not cached yet are those that found no row
-        found = list(map(rows_of.get, keys))
-        if None in found:
+        found = list(map(rows_of.get, keys, repeat(-1)))
+        if -1 in found:
             # sorted: the same rows run to run
-            self._add_rows(
-                sorted({key for key, row in zip(keys, found, strict=True) if row is None})
-            )
+            self._add_rows(sorted({key for key, row in zip(keys, found, strict=True) if row < 0}))
             found = list(map(rows_of.__getitem__, keys))
         lengths = list(map(len, sentences))
         rows: list[int] = []
