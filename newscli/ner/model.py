@@ -166,12 +166,12 @@ class Model:
         summed = stacked[0:total, 0].copy()
         for k in range(1, OFFSETS):
             summed += stacked[k : k + total, k]
-        # token positions of `summed` laid out as (sentence, position); the padding at the
-        # end of the shorter sentences points at position 0
-        steps = np.arange(max(lengths))
-        sizes = np.array(lengths)
-        firsts = np.cumsum(sizes + 2 * WINDOW) - sizes - 2 * WINDOW
-        where = np.where(steps < sizes[:, None], firsts[:, None] + steps, 0)
+        # token positions of `summed` laid out as (sentence, position), padding at the end
+        where = np.zeros((len(sentences), max(lengths)), dtype=np.intp)
+        position = 0
+        for row, length in enumerate(lengths):
+            where[row, :length] = range(position, position + length)
+            position += length + 2 * WINDOW
         return summed[where], lengths
 
     def tag(self, sentences: list[list[tuple[str, int]]]) -> list[list[str]]:
