@@ -27,7 +27,6 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,14 +111,12 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
         (s, first, end, chosen[tuple(w.lower() for w in words[s][first:end])])
         for s, first, end, _ in mentions
     ]
-    # the capitalised words that may start a name, each distinct word tested once
-    openers = {
-        word
-        for word in set(chain.from_iterable(words))
-        if word[:1].isupper() and word.lower() in by_first_word
-    }
     for sentence, sentence_words in enumerate(words):
-        starts = [i for i, word in enumerate(sentence_words) if word in openers]
+        starts = [
+            i
+            for i, word in enumerate(sentence_words)
+            if word[:1].isupper() and word.lower() in by_first_word
+        ]
         resume = 0  # past the last name found: names do not overlap
         for i in starts:
             if i < resume:
