@@ -199,7 +199,7 @@ def _merge_slips(groups: dict[str, _Entity]) -> None:
 
 
 def _deletions(word: str) -> set[str]:
-    """The word and each form of it with one letter deleted."""
+    """The word and each form of it with one character deleted."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 

@@ -51,8 +51,8 @@ def viterbi(emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarr
     best = np.empty((longest, tags, batch), dtype=moves.dtype)  # best score ending in each tag
     best[0] = emissions[:, 0].T + start[:, None]
     add, maximum = np.add, np.maximum.reduce
-    # the views of each step made by iteration, not by indexing: at this size an index costs
-    # about as much as the arithmetic
+    # the views of each step made by iteration, not by indexing: on arrays this small,
+    # indexing is a good part of a step's cost
     for step_moves, previous, current in zip(moves[1:], best[:-1, :, None], best[1:], strict=True):
         add(step_moves, previous, out=step_moves)
         maximum(step_moves, axis=0, out=current)
