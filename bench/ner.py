@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newscli.document import parse
 from newscli.ner import MODEL_PATH, tag_spans
+from newscli.ner.features import tokens
 
 PASSES = 3
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +60,7 @@ def main() -> None:
     args = parser.parse_args()
     description, corpus = documents(args.data)
     sentences = sum(len(spans) for _, spans in corpus)
+    words = sum(len(tokens(text, *span)) for text, spans in corpus for span in spans)
     for text, spans in corpus:
         tag_spans(text, spans)
     fastest = float("inf")
@@ -72,8 +74,11 @@ def main() -> None:
         for _ in range(PASSES)
     ]
     numpy_import, load = min(tuple(map(float, run.stdout.split())) for run in runs)
-    print(f"{description}: {len(corpus)} documents, {sentences} sentences")
-    print(f"tag_spans: {sentences / fastest:,.0f} sentences/s (single process, model loaded)")
+    print(f"{description}: {len(corpus)} documents, {sentences} sentences, {words} tokens")
+    print(
+        f"tag_spans: {words / fastest:,.0f} tokens/s, {sentences / fastest:,.0f} sentences/s "
+        "(single process, model loaded)"
+    )
     size = MODEL_PATH.stat().st_size / 1e6
     print(
         f"model load: {load * 1000:.0f} ms (+ {numpy_import * 1000:.0f} ms to import numpy); "

@@ -204,7 +204,7 @@ _TOKEN = re.compile(
 )
 
 
-def token_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each token in text[start:end]."""
-    for match in _TOKEN.finditer(text, start, end):
-        yield match.span()
+def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each token in text[start:end]."""
+    # a list comprehension, not a generator: the entity tagger asks for every token
+    return [match.span() for match in _TOKEN.finditer(text, start, end)]

@@ -128,6 +128,27 @@ def test_a_slip_in_a_long_name_joins_the_commoner_spelling_but_short_names_stay_
     assert {"Iran", "Iraq"} <= set(found)
 
 
+def test_thousands_of_distinct_one_word_names_stay_apart_and_each_slip_joins_its_name():
+    # 3,000 names two edits apart from each other (each letter doubled: "Quaabbccdd"), each
+    # given twice; every tenth also misspelt once with one letter dropped, which is one edit
+    # from its name and at least two from every other
+    letters = "abcdefghijklmnoprstu"
+    names = [
+        "Qu" + "".join(letters[n // 20**place % 20] * 2 for place in range(4)) for n in range(3000)
+    ]
+    slips = {name[:3] + name[4:]: name for name in names[::10]}
+    text, spans = "", []
+    for mention in [name for name in names for _ in range(2)] + list(slips):
+        spans.append(Span(len(text), len(text) + len(mention), "ORG"))
+        text += mention + " spoke.\n"
+    found = by_name(entities(parse(text), spans))
+    assert sorted(found) == sorted(names)
+    for slip, name in slips.items():
+        assert found[name]["count"] == 3
+        assert found[name]["aliases"] == [name, slip]
+    assert {found[name]["count"] for name in names if name not in slips.values()} == {2}
+
+
 def test_salience_orders_frequent_early_and_headline_entities_first():
     records = entities(
         parse(ARTICLE),

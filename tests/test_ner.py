@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -108,3 +109,17 @@ def test_organisations_by_acronym_and_organisation_word_but_not_in_headlines():
     assert ("PMU", "ORG") in found
     assert ("Gulf Air News", "ORG") in found
     assert not any(label == "ORG" and "POLICE" in name for name, label in found)
+
+
+def test_viterbi_finds_the_same_paths_for_a_few_sentences_as_for_many():
+    from newscli.ner.model import FEW_SENTENCES, viterbi
+
+    # whole-number scores: many equal paths, so the order in which ties are broken shows
+    rng = np.random.default_rng(0)
+    lengths = [int(n) for n in rng.integers(1, 40, size=4 * FEW_SENTENCES)]
+    scores = rng.integers(-3, 4, size=(len(lengths), max(lengths), 9)).astype(np.float32)
+    transitions = load_model()._decode_transitions
+    together = viterbi(scores, lengths, transitions)  # traced back in numpy
+    alone = [viterbi(scores[i : i + 1, :n], [n], transitions)[0] for i, n in enumerate(lengths)]
+    assert together == alone
+    assert all(len(path) == n for path, n in zip(together, lengths, strict=True))

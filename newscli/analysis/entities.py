@@ -168,16 +168,27 @@ def _merge_acronyms(groups: dict[str, _Entity], defined: dict[str, str]) -> None
 
 
 def _merge_slips(groups: dict[str, _Entity]) -> None:
-    """A one-word name one slip away from a commoner one-word name is that name."""
+    """A one-word name one slip away from a commoner one-word name is that name.
+
+    Two words one edit apart share a form with at most one letter deleted ("hezbolah" is
+    "hezbollah" less an l), so each name is compared only with the names that share one of
+    its forms, not with every other: linear in the names, where an article listing
+    thousands of distinct names made comparing each with all quadratic."""
     single = sorted(
         (k for k in groups if k.startswith("name:") and " " not in k),
         key=lambda k: -len(groups[k].mentions),
     )
+    having: dict[str, list[int]] = {}  # a form -> the places in `single` of the names with it
+    for place, key in enumerate(single):
+        for form in _deletions(key.removeprefix("name:").lower()):
+            having.setdefault(form, []).append(place)
     for key in reversed(single):
         word = key.removeprefix("name:")
         if key not in groups:  # similar_names allows a slip only in a long name
             continue
-        for other in single:
+        # in the order of `single`: the commonest similar name wins, as before
+        places = sorted({p for form in _deletions(word.lower()) for p in having[form]})
+        for other in map(single.__getitem__, places):
             if other == key or other not in groups:
                 continue
             if len(groups[other].mentions) >= len(groups[key].mentions) and similar_names(
@@ -185,6 +196,11 @@ def _merge_slips(groups: dict[str, _Entity]) -> None:
             ):
                 _merge(groups, key, other)
                 break
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and each form of it with one character deleted."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _canonical(key: str, group: _Entity) -> str:

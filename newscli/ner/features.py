@@ -56,7 +56,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """newscli's tokens of text[start:end], with a possessive 's split off ("Iran", "’s") and
     an initial kept with its period ("W." in "W. Hegg")."""
     if not _has_possessive_or_initial(text, start, end):
-        return list(segment.token_spans(text, start, end))  # most sentences: nothing to do
+        return segment.token_spans(text, start, end)  # most sentences: nothing to do
     spans: list[tuple[int, int]] = []
     for token_start, token_end in segment.token_spans(text, start, end):
         if (
@@ -224,6 +224,14 @@ class DocumentCasing:
             self.forms.setdefault(lower, {})[word] = times
             counts = self.lowercase if word == lower else self.capitalised
             counts[lower] = counts.get(lower, 0) + times
+        # what an occurrence that was counted sees of the others: `flags` less itself, for
+        # every word counted at once (a word without letters sees nothing)
+        lowercase, capitalised = self.lowercase, self.capitalised
+        self.seen_by_counted = {
+            word: (SEEN_LOWER if lowercase.get(lower := word.lower(), 0) > (word == lower) else 0)
+            | (SEEN_CAPITALISED if capitalised.get(lower, 0) > (word != lower) else 0)
+            for word in counted
+        }
 
     def truecase(self, word: str, lexicon: Lexicon) -> str:
         """The document's usual form of a headline word, else a guess from frequency."""
@@ -239,17 +247,13 @@ class DocumentCasing:
             return word  # NATO, BBC, U.S.
         return word[0].upper() + word[1:].lower()
 
-    def flags(self, word: str, counted: bool) -> int:
-        """SEEN_LOWER / SEEN_CAPITALISED, not counting this occurrence (if it was counted)."""
+    def flags(self, word: str) -> int:
+        """SEEN_LOWER / SEEN_CAPITALISED of an occurrence that was not counted (a sentence's
+        first word, a headline's)."""
         lower = word.lower()
-        as_lower = self.lowercase.get(lower, 0)
-        capitalised = self.capitalised.get(lower, 0)
-        if counted:
-            if word == lower:
-                as_lower -= 1
-            else:
-                capitalised -= 1
-        return (SEEN_LOWER if as_lower > 0 else 0) | (SEEN_CAPITALISED if capitalised > 0 else 0)
+        return (SEEN_LOWER if self.lowercase.get(lower, 0) > 0 else 0) | (
+            SEEN_CAPITALISED if self.capitalised.get(lower, 0) > 0 else 0
+        )
 
 
 class _Memo(dict[str, int]):
@@ -272,8 +276,8 @@ def document_keys(
     headlines = [is_headline(words) for words in sentences]
     casing = DocumentCasing(sentences, headlines)
     # the document's casing of each word, computed once per word: words repeat
-    seen_counted = _Memo(lambda word: casing.flags(word, counted=True))
-    seen_uncounted = _Memo(lambda word: casing.flags(word, counted=False))
+    seen_counted = casing.seen_by_counted
+    seen_uncounted = _Memo(casing.flags)
     found: list[list[tuple[str, int]]] = []
     for words, headline in zip(sentences, headlines, strict=True):
         if not words:

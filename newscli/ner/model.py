@@ -10,7 +10,7 @@ process, a sentence is scored with five array additions and decoded with Viterbi
 import io
 import zipfile
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +24,7 @@ FORBIDDEN = -1e6
 BLOCK_CACHE_SIZE = 2**16  # cached cache keys (about 12 MB) before the cache starts over
 MAX_SENTENCE = 256  # tokens decoded as one sequence; a longer "sentence" goes in pieces
 BATCH_TOKENS = 4096  # tokens decoded in one batch
+FEW_SENTENCES = 8  # batches up to this size are traced back in Python (measured: ~12 breaks even)
 
 
 def allowed_transitions() -> np.ndarray:
@@ -50,12 +51,27 @@ def viterbi(emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarr
     best = np.empty((longest, tags, batch), dtype=moves.dtype)  # best score ending in each tag
     best[0] = emissions[:, 0].T + start[:, None]
     add, maximum = np.add, np.maximum.reduce
-    for t in range(1, longest):
-        add(moves[t], best[t - 1][:, None], out=moves[t])
-        maximum(moves[t], axis=0, out=best[t])
+    # the views of each step made by iteration, not by indexing: on arrays this small,
+    # indexing is a good part of a step's cost
+    for step_moves, previous, current in zip(moves[1:], best[:-1, :, None], best[1:], strict=True):
+        add(step_moves, previous, out=step_moves)
+        maximum(step_moves, axis=0, out=current)
     ends = np.array(lengths) - 1
     columns = np.arange(batch)
     last = best[ends, :, columns].argmax(axis=1)
+    if batch <= FEW_SENTENCES:
+        # every best previous tag in one call, then each path followed in Python: for a few
+        # sentences, cheaper than the numpy calls of each step below
+        back = moves[1:].argmax(axis=1).transpose(2, 0, 1).tolist()  # (sentence, step, tag)
+        found = []
+        for steps, end, tag in zip(back, ends.tolist(), last.tolist(), strict=True):
+            path = [tag]
+            for t in range(end - 1, -1, -1):
+                tag = steps[t][tag]
+                path.append(tag)
+            path.reverse()
+            found.append(path)
+        return found
     ending_at: dict[int, list[int]] = {}
     for sentence, end in enumerate(ends.tolist()):
         ending_at.setdefault(end, []).append(sentence)
@@ -89,6 +105,8 @@ class Model:
         self.index = {name: i for i, name in enumerate(feature_names)}
         self.feature_names = feature_names
         self.weights = weights  # (features, OFFSETS, tags)
+        # summed in float32: converted once here (a few ms), not on every gather
+        self._weights32 = weights.astype(np.float32)
         self.transitions = transitions  # (tags + 1, tags), BIO mask not included
         self.lexicon = lexicon
         self.places = places  # lowercase country, state and city names: GPE
@@ -114,7 +132,7 @@ class Model:
         present = np.arange(width) < counts[:, None]  # (lists, width): the shorter lists' padding
         ids = np.zeros(present.shape, dtype=np.intp)
         ids[present] = list(chain.from_iterable(known))
-        weights = self.weights[ids].astype(np.float32)  # (lists, width, OFFSETS, tags)
+        weights = self._weights32[ids]  # (lists, width, OFFSETS, tags)
         summed = np.zeros((len(known), OFFSETS, len(TAGS)), dtype=np.float32)
         for position in range(width):
             np.add(summed, weights[:, position], out=summed, where=present[:, position, None, None])
@@ -142,24 +160,28 @@ class Model:
         if len(self._rows) + sum(map(len, sentences)) > BLOCK_CACHE_SIZE:
             self._clear()  # before, not while, rows are handed out for this call
         rows_of = self._rows
-        new = set(chain.from_iterable(sentences)).difference(rows_of)
-        if new:
-            self._add_rows(sorted(new))  # sorted: the same rows run to run
+        keys = list(chain.from_iterable(sentences))
+        # one dictionary lookup a token: the keys not cached yet are those that found no row
+        found = list(map(rows_of.get, keys, repeat(-1)))
+        if -1 in found:
+            # sorted: the same rows run to run
+            self._add_rows(sorted({key for key, row in zip(keys, found, strict=True) if row < 0}))
+            found = list(map(rows_of.__getitem__, keys))
+        lengths = list(map(len, sentences))
         rows: list[int] = []
-        lengths = []
-        for keys in sentences:
+        position = 0
+        for length in lengths:
             rows += (0,) * WINDOW
-            rows += map(rows_of.__getitem__, keys)
+            rows += found[position : position + length]
             rows += (1,) * WINDOW
-            lengths.append(len(keys))
+            position += length
         stacked = self._blocks[rows]
         total = len(rows) - 2 * WINDOW
         summed = stacked[0:total, 0].copy()
         for k in range(1, OFFSETS):
             summed += stacked[k : k + total, k]
         # token positions of `summed` laid out as (sentence, position), padding at the end
-        longest = max(lengths)
-        where = np.zeros((len(sentences), longest), dtype=np.intp)
+        where = np.zeros((len(sentences), max(lengths)), dtype=np.intp)
         position = 0
         for row, length in enumerate(lengths):
             where[row, :length] = range(position, position + length)
