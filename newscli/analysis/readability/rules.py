@@ -4,7 +4,8 @@ Importing any part of textstat runs its package ``__init__``, which imports its 
 loader, which imports all of NLTK: about 380 ms (over a second where scipy is installed)
 before a word is counted, for a loader newscli replaces anyway. These are textstat
 0.7.13's rules (MIT licence, © 2016 Shivam Bansal; the text is in
-``newscli/data/textstat/LICENSE``, beside its familiar-word lists copied unchanged), and
+``newscli/data/textstat/LICENSE``; its familiar-word lists are read from the installed
+textstat, a dependency, without importing it), and
 `tests/test_textstat_suite.py` and `tests/test_readability.py` hold them to the installed
 textstat's results:
 
@@ -19,7 +20,8 @@ textstat's results:
 
 import re
 from functools import cache, lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 # textstat's constants.RE_NONCONTRACTION_APOSTROPHE and remove_punctuation's class
@@ -75,6 +77,10 @@ def syllables(word: str, dictionary: str, cmudict: bool) -> int:
 
 @cache
 def familiar_words(language: str) -> frozenset[str]:
-    """textstat's easy-word list for `language` (lower case), as its loader strips each line."""
-    path = files("newscli").joinpath(f"data/textstat/easy_words_{language}.txt")
+    """textstat's easy-word list for `language` (lower case), as its loader strips each line,
+    read from the installed textstat package without importing it."""
+    spec = find_spec("textstat")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("textstat is not installed: pip install newscli again")
+    path = Path(spec.origin).parent / "resources" / language / "easy_words.txt"
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
