@@ -391,6 +391,8 @@ class DedupePairRecord(TypedDict):
 
     source: str
     id: NotRequired[str | int]
+    #: the copy's language, as in DedupeRecord
+    language: str | None
     duplicate_of: str
     duplicate_of_id: NotRequired[str | int]
     similarity: float

@@ -153,6 +153,7 @@ def pair_record(corpus: Corpus, clusters: Clusters, pair: Pair) -> DedupePairRec
     """What `--pairs` prints for a verified pair: the copy, then what it copies."""
     record: DedupePairRecord = {
         "source": corpus.sources[pair.a],
+        "language": corpus.languages[pair.a],
         "duplicate_of": corpus.sources[pair.b],
         "similarity": round(pair.similarity, 3),
         "kind": DuplicateKind(pair.kind),
