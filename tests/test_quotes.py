@@ -4,8 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eval import resolution
-from newscli.analysis import attribution
-from newscli.analysis.quotes import find_quotations, quotes, speakers
+from newscli.analysis.quotes import find_quotations, patterns, quotes, speakers
 from newscli.document import parse
 
 
@@ -724,13 +723,13 @@ def test_attribution_work_grows_linearly_with_quotations_in_one_sentence(monkeyp
     """Marks alternating with text and no sentence end: every quotation looks back for
     its speaker, and the look-back is bounded, so 4x the text is about 4x the words read."""
     scanned: list[int] = []
-    real = attribution.read_words
+    real = patterns.read_words
 
     def counting(text, start, end):
         scanned.append(end - start)
         return real(text, start, end)
 
-    monkeypatch.setattr(attribution, "read_words", counting)
+    monkeypatch.setattr(patterns, "read_words", counting)
 
     def work(repeats: int) -> int:
         scanned.clear()
