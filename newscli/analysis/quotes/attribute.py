@@ -38,7 +38,7 @@ def _signed(
     span = patterns.phrase_after(words, 0)
     if span is None:
         return None
-    name = text[words[span[0]][1] : words[span[1]][2]]
+    name = text[words[span[0]].start : words[span[1]].end]
     # a dash and a capitalised name on a line of its own is a signature, known name or not
     signature = all(word[:1].isupper() for word in name.split()) and len(name.split()) <= 4
     if not (signature or is_speaker(name)):

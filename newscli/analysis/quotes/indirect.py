@@ -29,14 +29,14 @@ def indirect_speech(
         if sentence.index in quoted or any(c in sentence.text for c in '“”"'):
             continue
         words = patterns.read_words(text, sentence.start, sentence.end)
-        for position, (word, _, word_end) in enumerate(words):
-            if word.lower() not in INDIRECT_CUES:
+        for position, word in enumerate(words):
+            if word.text.lower() not in INDIRECT_CUES:
                 continue
             span = patterns.phrase_before(words, position)
             if span is None:
                 continue
-            speaker = patterns.make_speaker(text, words, span, word, word_end)
-            clause_start = word_end
+            speaker = patterns.make_speaker(text, words, span, word.text, word.end)
+            clause_start = word.end
             rest = text[clause_start : sentence.end]
             that = re.match(r"\s*(?:\w+\s+){0,3}?that\s+", rest)
             if that:
