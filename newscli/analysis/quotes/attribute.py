@@ -8,11 +8,9 @@ from newscli.analysis.quotes import patterns
 from newscli.analysis.quotes.find import LOOKBACK, SCARE_MAX_WORDS, Quote, is_title, sentence_bounds
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-
-#: capitalised, but no one who speaks ("released a statement Wednesday saying")
-_DATE_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december""".split()
+from newscli.lexicon import (
+    CUES,
+    DATE_WORDS,
 )
 
 
@@ -89,7 +87,7 @@ def attribute(
         # inside a sentence that names its speaker first ("Carter said the approach was
         # “Q”, but he also warned"), the words after the quotation are a new clause
         embedded = bool(text[sentence_start:opening].strip(' “"«„`'))
-        if embedded and after is not None and after.cue not in patterns.CUES:
+        if embedded and after is not None and after.cue not in CUES:
             after = None  # 'found Bush has the “best experience,” Trump leads': no speech
         if after is not None and _right_behind(text, close, after):
             yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
@@ -109,7 +107,7 @@ def attribute(
             c
             for c in candidates()
             if c is not None
-            and c.text.lower() not in _DATE_WORDS
+            and c.text.lower() not in DATE_WORDS
             and not referents.in_quotation(c.start)  # 'in the spot titled “Dangerous,”'
         ),
         None,

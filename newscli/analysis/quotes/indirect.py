@@ -7,15 +7,10 @@ from newscli.analysis.quotes import patterns
 from newscli.analysis.quotes.find import Quote, to_record, trimmed
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.schema import QuoteKind
-
-# Cues that mark reported speech without quotation marks ("Zarif said that ...").
-INDIRECT_CUES = frozenset(
-    """said says told tells added adds insisted insists argued argues claimed claims warned
-    warns explained explains noted notes stated announced announces acknowledged admitted
-    suggested suggests stressed stresses maintained maintains conceded concedes predicted
-    predicts confirmed confirms""".split()
+from newscli.lexicon import (
+    INDIRECT_CUES,
 )
+from newscli.schema import QuoteKind
 
 
 def indirect_speech(

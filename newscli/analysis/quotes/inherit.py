@@ -20,6 +20,10 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
+from newscli.lexicon import (
+    CUES,
+    LEADING_FILLERS,
+)
 from newscli.schema import QuoteKind
 
 
@@ -90,15 +94,13 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     if len(gap) > 120 or any(c in gap for c in '.!?“”"'):
         return False
     # "Hollande said Tuesday in Paris, noting the nominee “makes you want to retch”"
-    participle = any(
-        w.endswith("ing") and w in patterns.CUES for w in gap.lower().replace(",", " ").split()
-    )
+    participle = any(w.endswith("ing") and w in CUES for w in gap.lower().replace(",", " ").split())
     lower_case = text[quote.start].islower()
     aside = gap.strip().startswith(",") or gap.strip().endswith(",")
     # "Clinton said at a town hall on Monday, “we would be ...”", "Axelrod tweeted last
     # January, “Q”": where or when it was said
     words = gap.split()
-    when = gap.strip().endswith(",") and not any(w.strip(",") in patterns.CUES for w in words)
+    when = gap.strip().endswith(",") and not any(w.strip(",") in CUES for w in words)
     where = when and (len(words) <= 4 or lower_case and patterns.circumstance(gap.strip()))
     continues = text[previous.end - 1] == "," and lower_case
     return participle or where or continues and aside and len(gap) <= 120
@@ -114,7 +116,7 @@ def _opens_sentence(document: Document, quote: Quote) -> bool:
         or lead.endswith(":")
         or lead.endswith(",")
         and len(lead.split()) <= 2
-        or lead.lower() in patterns.LEADING_FILLERS  # 'But “Q.”'
+        or lead.lower() in LEADING_FILLERS  # 'But “Q.”'
     )
 
 
@@ -170,4 +172,4 @@ def classify(document: Document, found: list[Quote]) -> None:
 def _cue_ends(lead: str) -> bool:
     words = lead.rsplit(None, 1)
     last = words[-1].strip(",:;").lower() if words else ""
-    return last in patterns.CUES or last == "that"
+    return last in CUES or last == "that"

@@ -12,49 +12,35 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newscli.names import ROLE_NOUNS, strip_possessive
+from newscli.lexicon import (
+    ADVERBS,
+    APPOSITIVE_OPENERS,
+    BARE_FORM_SUBJECTS,
+    BE_FORMS,
+    CONTRACTED_BE,
+    CUE_BASE_FORMS,
+    CUES,
+    CUES_AND_FUNCTION_WORDS,
+    DESCRIBING_PARTICIPLES,
+    DETERMINERS,
+    DOCUMENTS,
+    FUNCTION_WORDS,
+    IRREGULAR_PAST,
+    LEADING_FILLERS,
+    NOT_SPEAKERS,
+    NOUN_SPEAKERS,
+    OF_DETERMINERS,
+    PARTITIVES,
+    PHRASE_VERBS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEAKING_NOUNS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TO_LISTENERS,
+)
+from newscli.names import strip_possessive
 
-_CUE_VERBS = """say said says saying tell told tells telling add added adds adding insist
-insisted insists insisting echo echoed echoes echoing ask asked asks asking write wrote
-writes writing explain explained explains explaining note noted notes noting state stated
-stating declare declared declares declaring respond responded responds responding
-reply replied replies replying continue continued continues continuing tweet tweeted
-tweets tweeting argue argued argues arguing claim claimed claims claiming warn warned warns
-warning recall recalled recalls recalling announce announced announces announcing
-acknowledge acknowledged acknowledges acknowledging admit admitted admits admitting agree
-agreed agrees agreeing observe observed observes observing suggest suggested suggests
-suggesting stress stressed stresses stressing emphasize emphasized emphasizes emphasised
-complain complained complains complaining caution cautioned cautions concede conceded
-concedes remark remarked remarks report reported reports reporting testify testified
-testifies post posted posts quip quipped joke joked jokes urge urged urges predict predicted
-predicts predicting promising vowing urging pledging shout shouted shouts yell yelled
-cry cried cries scream screamed screams chant chanted chants roar roared whisper whispered
-maintain maintained maintains
-counter countered counters confirm confirmed confirms reveal revealed reveals describe
-described describes describing call called calls calling conclude concluded concludes
-concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
-opine opined opines demur demurred promise promised promises threaten threatened insist laugh
-laughed read exclaim exclaimed
-charge charged point pointed chime chimed interject interjected retort retorted snap snapped
-scoff scoffed hit added demand demanded reads wonder wondered wonders assure assured
-assures remember remembered remembers allege alleged alleges label labeled labelled
-labels dub dubbed dubs term termed brand branded blast blasted blasts slam slammed slams
-criticize criticized criticizes criticise criticised praise praised praises lament
-lamented laments brag bragged brags tout touted touts accuse accused accuses mock mocked
-mocks dismiss dismissed dismisses decry decried decries denounce denounced denounces
-condemn condemned condemns hail hailed hails defend defended defends deny denied denies
-assert asserted asserts quote quoted quotes""".split()
-CUES = frozenset(_CUE_VERBS)
-_INFLECTED = ("s", "ed", "ing")
-#: cues that are the bare verb, which is also a noun ("a call", "the report")
-_BASE_FORMS = frozenset(
-    w for w in CUES if not w.endswith(_INFLECTED) and w not in {"said", "told", "wrote", "read"}
-)
-_BARE_FORM_SUBJECTS = frozenset(
-    """i we they you will would could should might may must can did do does to not
-    n’t n't also then later""".split()
-)
-_BE_FORMS = frozenset("is are was were be been being".split())
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _WORD = re.compile(
     r"(?:Gov|Sen|Rep|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Adm)\.(?=\s)"
@@ -62,43 +48,6 @@ _WORD = re.compile(
     # "He’s predicting": the pronoun and its verb are two words
     r"|(?i:he|she|they|we|i)(?=[’'](?:s|re|m)\b)"
     r"|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]"
-)
-#: the verb of "he’s", "they’re", "I’m" once read apart from the pronoun
-_CONTRACTED_BE = frozenset("’s 's ’re 're ’m 'm".split())
-_ADVERBS = frozenset(
-    """also later then previously again once further simply recently earlier quickly
-    flatly bluntly angrily repeatedly publicly privately separately last will would has had
-    have did does could""".split()
-)
-SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
-DETERMINERS = frozenset("the a an another one this that its his her their".split())
-_NOT_SPEAKERS = frozenset("it this that there what which who".split())
-# ", who heads the agency,", ", 61,", ", the head of X,", ", at a town hall,", ", for
-# example,": a phrase set off after a name
-_APPOSITIVE_OPENERS = frozenset(
-    "who whose which a an the one its his her their of from at in on during for".split()
-)
-_PHRASE_VERBS = frozenset(
-    """talk talks talked talking speak speaks spoke speaking question questions questioned
-    questioning blame blames blamed blaming chide chides chided chiding bemoan bemoans
-    bemoaned credit credits credited crediting deem deems deemed deeming promote promotes
-    promoted promoting tout touts touted touting hammer hammers hammered hammering
-    portray portrays portrayed portraying cite cites cited citing invoke invokes invoked
-    invoking pitch pitches pitched pitching rail rails railed railing comment comments
-    commented commenting imply implies implied implying refer refers referred referring
-    reference references referenced referencing propose proposes proposed proposing
-    characterize characterizes characterized characterizing characterise characterised
-    deride derides derided insult insults insulted grouse groused knock knocks knocked
-    intimate intimated boasting dubbing labeling labelling branding terming decrying
-    denouncing hailing slamming blasting mocking praising criticizing accusing defending
-    denying""".split()
-)
-# "When Trump incites violence with his “Q” remark": the subject of a subordinate clause
-_SUBORDINATORS = frozenset("when while as if because though although after before since".split())
-# capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
-LEADING_FILLERS = frozenset(
-    """but and or so yet then now still also when while after before as if because though
-    although meanwhile however in on at both like unlike""".split()
 )
 
 
@@ -162,12 +111,12 @@ def _is_cue(words: list[Word], position: int) -> bool:
         return False  # "“Q,” Read said": a name before its cue
     if _POSSESSIVE.search(previous) or previous in ("his", "her", "their", "its"):
         return False  # "Trump’s remarks", "his promise": nouns
-    if previous in _BE_FORMS and not word.endswith("ing"):
+    if previous in BE_FORMS and not word.endswith("ing"):
         return False  # "the staffer was charged": passive, no one speaking
-    if word.lower() in _BASE_FORMS and position:
+    if word.lower() in CUE_BASE_FORMS and position:
         # "a phone call", "the report": a bare verb form after a noun is a noun; as a
         # verb it follows a plural subject, a modal or an auxiliary ("they say", "will add")
-        return previous in _BARE_FORM_SUBJECTS or (previous.endswith("s") and previous.isalpha())
+        return previous in BARE_FORM_SUBJECTS or (previous.endswith("s") and previous.isalpha())
     return True
 
 
@@ -176,9 +125,9 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     j = index - 1
     progressive = words[index].text.endswith("ing")  # "Trump is insisting"
     while j >= 0 and (
-        words[j].text.lower() in _ADVERBS
+        words[j].text.lower() in ADVERBS
         or progressive
-        and (words[j].text.lower() in _BE_FORMS or words[j].text in _CONTRACTED_BE)
+        and (words[j].text.lower() in BE_FORMS or words[j].text in CONTRACTED_BE)
         or words[j].text.islower()
         and words[j].text.endswith("ly")  # "Cruz gingerly said"
     ):
@@ -195,7 +144,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         opener = words[k + 1].text
         inside = words[k + 1 : j]
         if (
-            opener.lower() in _APPOSITIVE_OPENERS
+            opener.lower() in APPOSITIVE_OPENERS
             or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
             or opener[:1].isdigit()
             or opener.lower() in ROLE_NOUNS
@@ -229,15 +178,15 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     if last.lower() == "it" and j == index - 1 and _is_cue(words, index):
         return j, j  # "It continued: “Q”": a document or a body speaking
     if last.lower() in SUBJECT_PRONOUNS:
-        return (j, j) if last.lower() not in _NOT_SPEAKERS else None
+        return (j, j) if last.lower() not in NOT_SPEAKERS else None
     described = _described_noun(words, j)
     if described is not None:
         before = [w.text.lower() for w in words[max(0, described - 2) : described]]
-        if len(before) == 2 and before[1] in _PREPOSITIONS and before[0] in _ADVERBS:
+        if len(before) == 2 and before[1] in PREPOSITIONS and before[0] in ADVERBS:
             return None  # "who has in the past described": a time, not a speaker
         return described, j
     # "the minister", "federal prosecutors"
-    speaking_noun = last.lower() in _NOUN_SPEAKERS or last.lower().removesuffix("s") in ROLE_NOUNS
+    speaking_noun = last.lower() in NOUN_SPEAKERS or last.lower().removesuffix("s") in ROLE_NOUNS
     if last[:1].isupper() or speaking_noun:
         first = j
         while first > 0 and first > j - 7:
@@ -251,7 +200,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                     and previous.lower() not in CUES
                     and first - 1 >= j - 3
                     and speaking_noun
-                    and previous.lower() not in _FUNCTION_WORDS
+                    and previous.lower() not in FUNCTION_WORDS
                 )
             ):
                 first -= 1
@@ -268,7 +217,7 @@ def _described_noun(words: list[Word], j: int) -> int | None:
     "Powell’s office" starts, if words[j] ends one."""
     if not words[j].text.replace("-", "").isalnum() or not words[j].text.islower():
         return None
-    if words[j].text in _NOT_SPEAKERS:
+    if words[j].text in NOT_SPEAKERS:
         return None  # "a candidate who has called": the clause, not the noun
     for first in range(j - 1, max(-1, j - 5), -1):
         word = words[first].text
@@ -277,7 +226,7 @@ def _described_noun(words: list[Word], j: int) -> int | None:
         if first == j - 1 and word[:1].isupper() and _POSSESSIVE.search(word):
             return first  # "Powell’s office"
         plain = word.replace("-", "").replace("&", "").isalnum()
-        if not plain or word in CUES or word.lower() in _FUNCTION_WORDS:
+        if not plain or word in CUES or word.lower() in FUNCTION_WORDS:
             return None
     return None
 
@@ -289,11 +238,11 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         return None
     first = j
     word = words[j].text
-    if word.lower() in SUBJECT_PRONOUNS - _NOT_SPEAKERS:
+    if word.lower() in SUBJECT_PRONOUNS - NOT_SPEAKERS:
         return j, j
     if word.lower() in ("that", "this"):
         return None  # "claiming that he ...": a clause, not a speaker
-    if word.lower() in _PARTITIVES and j + 1 < len(words) and words[j + 1].text == "of":
+    if word.lower() in PARTITIVES and j + 1 < len(words) and words[j + 1].text == "of":
         return _one_of(words, j)
     if word.lower() in DETERMINERS:
         j += 1
@@ -307,11 +256,11 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
             j += 1
             continue
         plain = token.replace("-", "").isalnum() and token.islower()
-        named = _named_after_comma(words, j) if token in _SPEAKING_NOUNS else None
+        named = _named_after_comma(words, j) if token in SPEAKING_NOUNS else None
         if named is not None:
             return first, named  # "said Opera spokeswoman, Berit Hanson."
         describing = plain and _modifies_name(words, j)  # "former Obama adviser David ..."
-        if not plain or token in _CUES_AND_FUNCTION_WORDS and not describing:
+        if not plain or token in CUES_AND_FUNCTION_WORDS and not describing:
             break
         if last is not None and words[first].text.lower() in DETERMINERS:
             # "said the Florida senator", "the Republican vice-presidential nominee"
@@ -333,7 +282,7 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         last = j
         j += 1
         following = words[j].text if j < len(words) else ""
-        if token in _SPEAKING_NOUNS and following not in ROLE_NOUNS:
+        if token in SPEAKING_NOUNS and following not in ROLE_NOUNS:
             break  # "said the minister", "said a spokeswoman", "the chief executive"
     return (first, last) if last is not None else None
 
@@ -350,46 +299,20 @@ def _named_after_comma(words: list[Word], j: int) -> int | None:
     return end - 1 if end > j + 2 and closes else None
 
 
-#: cues whose object is who listens ("told Congress: “Q”"), never a speaker
-_TO_LISTENERS = frozenset("told tell tells asked ask asks".split())
-
-#: "one of those advisers", "some of his aides"
-_PARTITIVES = frozenset("one some two three several many most each none".split())
-_OF_DETERMINERS = frozenset("the those these his her their its our whose".split())
-
-
 def _one_of(words: list[Word], first: int) -> tuple[int, int] | None:
     """ "said one of those advisers", "one of Trump’s aides": the partitive phrase up to its
     noun, when that noun names people who speak."""
     j = first + 2
-    if j < len(words) and words[j].text.lower() in _OF_DETERMINERS:
+    if j < len(words) and words[j].text.lower() in OF_DETERMINERS:
         j += 1
     for last in range(j, min(j + 4, len(words))):
         token = words[last].text
         if not token.replace("-", "").replace("’", "").replace("'", "").isalnum():
             return None
         noun = token.lower()
-        if noun in _SPEAKING_NOUNS or noun.removesuffix("s") in _SPEAKING_NOUNS:
+        if noun in SPEAKING_NOUNS or noun.removesuffix("s") in SPEAKING_NOUNS:
             return first, last
     return None
-
-
-_PREPOSITIONS = frozenset(
-    "on in at of for to with by from during after before about into over under".split()
-)
-#: words that start a phrase after a cue but never a speaker's description
-_FUNCTION_WORDS = frozenset(
-    """on in at of for to with by from during after before about as and but or that this
-    these those in into over under not no so than then there here when while where if
-    because since until without against among between through despite""".split()
-)
-_CUES_AND_FUNCTION_WORDS = CUES | _FUNCTION_WORDS
-
-
-#: participles that describe a person ("said retired Army Lt. Gen. Mick Bednarek")
-_DESCRIBING_PARTICIPLES = frozenset(
-    "retired embattled disgraced ousted jailed indicted elected appointed acclaimed".split()
-)
 
 
 def _modifies_name(words: list[Word], j: int) -> bool:
@@ -402,31 +325,17 @@ def _modifies_name(words: list[Word], j: int) -> bool:
         previous = words[position - 1].text if position else ""
         role_of = word == "of" and previous in ROLE_NOUNS  # "secretary of state"
         plain = word.isalpha() and word.islower()
-        if not plain or (word in _FUNCTION_WORDS and not role_of):
+        if not plain or (word in FUNCTION_WORDS and not role_of):
             return False
-        if (word in _ADVERBS or word in CUES) and previous != "of":
+        if (word in ADVERBS or word in CUES) and previous != "of":
             return False
         if word.endswith(("ly", "ed")) and not (
-            word in _DESCRIBING_PARTICIPLES
-            or any(w.text in _SPEAKING_NOUNS for w in words[position + 1 : j + 5])
+            word in DESCRIBING_PARTICIPLES
+            or any(w.text in SPEAKING_NOUNS for w in words[position + 1 : j + 5])
         ):
             return False  # an adverb or a verb: "quickly", "beamed Donald Hartley", not
             # "said undecided Republican voter Stephanie Hooton"
     return False
-
-
-#: what people issue, whose "saying" is theirs
-_DOCUMENTS = frozenset(
-    "statement letter release report email memo message post tweet video ad note".split()
-)
-
-_NOUN_SPEAKERS = frozenset(
-    """newspaper paper statement report officials official police campaign spokesman
-    spokeswoman ministry government agency department company group source sources person
-    man woman people voter voters resident residents supporter supporters critic critics
-    user users member members tycoon candidate nominee aide aides expert experts""".split()
-)
-_SPEAKING_NOUNS = ROLE_NOUNS | _NOUN_SPEAKERS
 
 
 def _ends_soon(text: str, words: list[Word], cue: int) -> bool:
@@ -490,10 +399,6 @@ def attribution_after(
     return None
 
 
-#: past tenses of verbs a speaker "shot back" or "cut in" with
-_IRREGULAR_PAST = frozenset("shot spoke went began cut put broke threw gave got came".split())
-
-
 def _quoted_as_saying(words: list[Word], position: int) -> tuple[int, int] | None:
     """The name in 'quoted X as saying', if words[position] is that "quoted"."""
     if words[position].text.lower() != "quoted":
@@ -506,7 +411,7 @@ def _quoted_as_saying(words: list[Word], position: int) -> tuple[int, int] | Non
 
 
 def _looks_past(word: str) -> bool:
-    return word.isalpha() and word.islower() and (word.endswith("ed") or word in _IRREGULAR_PAST)
+    return word.isalpha() and word.islower() and (word.endswith("ed") or word in IRREGULAR_PAST)
 
 
 def sentence_final(
@@ -532,7 +437,7 @@ def circumstance(words: str) -> bool:
     """'..., she said in a video message to the convention': where or when it was said,
     a phrase with no quotation in it."""
     first = words.split(None, 1)[0].lower()
-    return first in _PREPOSITIONS and not any(mark in words for mark in '“"«„`')
+    return first in PREPOSITIONS and not any(mark in words for mark in '“"«„`')
 
 
 def _speaker_and_verb(
@@ -600,11 +505,11 @@ def attribution_before(
                 name_start -= 1
             # "responded on Facebook writing “Q”": a name inside a phrase is no subject
             named_just_before = not (
-                name_start and words[name_start - 1].text.lower() in _PREPOSITIONS
+                name_start and words[name_start - 1].text.lower() in PREPOSITIONS
             )
         if (
             participle
-            and words[position - 1].text.lower() not in _BE_FORMS
+            and words[position - 1].text.lower() not in BE_FORMS
             and not named_just_before
         ):
             # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
@@ -612,7 +517,7 @@ def attribution_before(
             span = _subject(words[:position], is_speaker)
         if span is None:
             span = phrase_before(words, position)
-            if participle and span is not None and words[span[1]].text in _DOCUMENTS:
+            if participle and span is not None and words[span[1]].text in DOCUMENTS:
                 # "Black Lives Matter issued a statement saying", "Rubio’s campaign put out
                 # a press release saying": who issued it, named in more than one word when
                 # the tagger does not know it
@@ -624,7 +529,7 @@ def attribution_before(
         if span is None:
             # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
             # not after "told" or "asked": who is told or asked is no speaker
-            listener = word.lower() in _TO_LISTENERS or word.lower().endswith("ing")
+            listener = word.lower() in TO_LISTENERS or word.lower().endswith("ing")
             after = None if listener else phrase_after(words, position)
             rest = words[after[1] + 1 :] if after is not None else []
             if after is not None and rest and all(w.text in ":," for w in rest):
@@ -682,8 +587,8 @@ def subject_of(
         _opens_clause(words, span[0]) and any(_speaks(w.text) for w in words[span[1] + 1 :])
     ):
         return None
-    verb = next((w for w in words[span[1] + 1 :] if w.text.lower() not in _ADVERBS), None)
-    if verb is None or verb.text.lower() in _BE_FORMS:
+    verb = next((w for w in words[span[1] + 1 :] if w.text.lower() not in ADVERBS), None)
+    if verb is None or verb.text.lower() in BE_FORMS:
         return None  # "Trump was “...”": words about the subject, not from them
     return make_speaker(text, words, span, verb.text, verb.end)
 
@@ -696,8 +601,8 @@ def opens_with_phrase(first: str, second: str) -> bool:
     first = first.lower()
     participle = first.endswith("ing") and len(first) > 5 and second.islower()
     return (
-        first in _SUBORDINATORS
-        or first in _PREPOSITIONS
+        first in SUBORDINATORS
+        or first in PREPOSITIONS
         or first == "asked"
         or participle
         and second not in CUES
@@ -707,7 +612,7 @@ def opens_with_phrase(first: str, second: str) -> bool:
 def _speaks(word: str) -> bool:
     """A verb that puts words in someone's mouth: a cue, or one of those that take a quoted
     phrase as their object ("blamed it on “knuckleheaded politicians”")."""
-    return word.islower() and (word in CUES or word in _PHRASE_VERBS)
+    return word.islower() and (word in CUES or word in PHRASE_VERBS)
 
 
 def _opens_clause(words: list[Word], index: int) -> bool:
@@ -717,7 +622,7 @@ def _opens_clause(words: list[Word], index: int) -> bool:
     if "," in lead:
         lead = lead[lead.index(",") + 1 :]
     first = words[index].text.lower()
-    return not _SUBORDINATORS.intersection(lead + [first]) and all(
+    return not SUBORDINATORS.intersection(lead + [first]) and all(
         w in LEADING_FILLERS or w in DETERMINERS for w in lead
     )
 
@@ -741,7 +646,7 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         if (
             index == 0
             and opens_with_phrase(lowered, following)
-            or lowered in _SUBORDINATORS
+            or lowered in SUBORDINATORS
             and words[index - 1].text == ","
         ):
             # "When Robby Mook, the manager, was asked ..., he laughed and said", "In an
@@ -765,7 +670,7 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
                 noun in ROLE_NOUNS
                 and verb.isalpha()
                 and verb.islower()
-                or (opens and noun in _SPEAKING_NOUNS)
+                or (opens and noun in SPEAKING_NOUNS)
             ):
                 return index, index + 1
         if not words[index].text[:1].isupper():
@@ -776,7 +681,7 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
             end += 1
         while index < end and words[index].text.lower() in LEADING_FILLERS:
             index += 1  # "Now Donald Trump is promising"
-        if index and words[index - 1].text.lower() in _PREPOSITIONS:
+        if index and words[index - 1].text.lower() in PREPOSITIONS:
             index = end + 1  # "on American soil, he": inside a phrase, not the subject
             continue
         name = " ".join(w.text for w in words[index : end + 1])
@@ -805,7 +710,7 @@ def _owned_speaker(words: list[Word], owner: int) -> int | None:
         word = words[last].text
         if not (word.replace("-", "").isalpha() and word.islower()):
             return None
-        if word in _SPEAKING_NOUNS or word in _DOCUMENTS:
+        if word in SPEAKING_NOUNS or word in DOCUMENTS:
             return last
     return None
 

@@ -13,16 +13,15 @@ from newscli import gender
 from newscli.analysis.quotes import patterns
 from newscli.analysis.quotes.find import LOOKBACK, Quote, is_paragraph
 from newscli.document import Document
+from newscli.lexicon import (
+    DETERMINERS,
+    ORGANISATION_NOUNS,
+    SUBJECT_PRONOUNS,
+)
 from newscli.names import Mention, NameIndex, role_words, strip_possessive
 
 #: "the mayor", "the minister": the last word is matched against people's roles
 _ROLE_REFERENCE = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}([a-z]+)\b")
-#: "the company said": the last organisation named before
-_ORGANISATION_NOUNS = frozenset(
-    """company firm airline carrier group agency ministry department bank party union
-    government campaign committee council club team university hospital school network
-    newspaper channel station court organisation organization charity""".split()
-)
 
 #: "Powell’s office", "Trump’s campaign"
 _OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z -]*)")
@@ -84,7 +83,7 @@ class Referents:
                 if earlier.organisation and not self.in_quotation(earlier.start):
                     return names.canonical(earlier.name) or earlier.name, None
             return None, None
-        if lower in patterns.SUBJECT_PRONOUNS:
+        if lower in SUBJECT_PRONOUNS:
             fits = _fits_pronoun(lower, names)
             person = (
                 self.last_person_before(position, paragraph_start, fits, lower)
@@ -102,13 +101,13 @@ class Referents:
             )
             if holder is not None:
                 return f"{holder}’s {' '.join(words[1:])}", None
-        if words[0].lower() in patterns.DETERMINERS and words[-1].islower():
+        if words[0].lower() in DETERMINERS and words[-1].islower():
             noun = words[-1].lower()
             for earlier in reversed(self.mentions_before(position)):
                 if earlier.role and noun in role_words(earlier.role):
                     name = names.canonical(earlier.name) or earlier.name
                     return name, names.role(name)
-                if earlier.organisation and noun in _ORGANISATION_NOUNS:
+                if earlier.organisation and noun in ORGANISATION_NOUNS:
                     return names.canonical(earlier.name) or earlier.name, None
             # no one in the article holds that role: "the board" is the best name it gives
             return mention, None
