@@ -36,6 +36,8 @@ def role_words(role: str) -> frozenset[str]:
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+#: a word that may be a name: any letter but a lower-case ASCII one first
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][\w’'-]*")
 
 
 def strip_possessive(name: str) -> str:
@@ -128,10 +130,6 @@ def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # inside a tagged mention
         missed.append(Mention(start, end, name, name, None, False))
     return sorted(mentions + missed, key=lambda m: m.start) if missed else mentions
-
-
-#: a word that may be a name: any letter but a lower-case ASCII one first
-_CAPITALISED = re.compile(r"\b[^\W\d_a-z][\w’'-]*")
 
 
 @dataclass(frozen=True, slots=True)
