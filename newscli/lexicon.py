@@ -54,8 +54,7 @@ CUE_BASE_FORMS = frozenset(
     for w in CUES
     if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "read"}
 )
-#: cues that mark reported speech without quotation marks ("Zarif said that ..."); all in
-#: CUES
+#: cues that mark reported speech without quotation marks ("Zarif said that ..."); all in CUES
 INDIRECT_CUES = _words(
     """said says told tells added adds insisted insists argued argues claimed claims warned warns
     explained explains noted notes stated announced announces acknowledged admitted suggested
@@ -180,8 +179,8 @@ ROLE_SYNONYMS = {
     "dr.": ("doctor",),
 }
 #: nouns for people and bodies that speak ("federal prosecutors", "the newspaper"), beside
-#: ROLE_NOUNS (they share "spokesman", "spokeswoman", "official", "candidate", "nominee",
-#: "aide": both tests hold)
+#: ROLE_NOUNS; "spokesman spokeswoman official candidate nominee aide" are in both, as a
+#: speaker after a determiner and as a role before a name
 NOUN_SPEAKERS = _words(
     """newspaper paper statement report officials official police campaign spokesman spokeswoman
     ministry government agency department company group source sources person man woman people
@@ -228,7 +227,8 @@ DATE_WORDS = _words(
 
 ### 6. STOP WORDS
 
-#: function words and news boilerplate left out when sentences are compared by vocabulary
+#: function words and news boilerplate: left out when sentences are compared by vocabulary,
+#: and never a surname or part of a lowercase role
 STOPWORDS = _words(
     """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from

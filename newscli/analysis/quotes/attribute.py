@@ -8,10 +8,7 @@ from newscli.analysis.quotes import patterns
 from newscli.analysis.quotes.find import LOOKBACK, SCARE_MAX_WORDS, Quote, is_title, sentence_bounds
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import (
-    CUES,
-    DATE_WORDS,
-)
+from newscli.lexicon import CUES, DATE_WORDS
 
 
 def _signed(

@@ -7,9 +7,7 @@ from newscli.analysis.quotes import patterns
 from newscli.analysis.quotes.find import Quote, to_record, trimmed
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import (
-    INDIRECT_CUES,
-)
+from newscli.lexicon import INDIRECT_CUES
 from newscli.schema import QuoteKind
 
 

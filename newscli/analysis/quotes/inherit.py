@@ -20,10 +20,7 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import (
-    CUES,
-    LEADING_FILLERS,
-)
+from newscli.lexicon import CUES, LEADING_FILLERS
 from newscli.schema import QuoteKind
 
 

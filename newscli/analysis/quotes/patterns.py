@@ -2,9 +2,9 @@
 
 Pure functions over a span of text: each looks for one pattern of news attribution (a speech
 cue after the quotation or before it, a transcript label, a sentence's subject) and returns
-the speaker mention it finds, with the cue and where the attribution ends. `quotes` tries them
-in order and resolves the mention to a name; nothing here knows the article's names beyond the
-`is_speaker` test it is handed.
+the speaker mention it finds, with the cue and where the attribution ends. `attribute` tries
+them in order and `resolve` turns the mention into a name; nothing here knows the article's
+names beyond the `is_speaker` test it is handed. The words it reads are `newscli.lexicon`'s.
 """
 
 import re
