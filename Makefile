@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 # Byte-compile the package: an editable install leaves that to the first import, and where
 # PYTHONDONTWRITEBYTECODE is set every run would compile newscli again (~40 ms of start-up).
-$(VENV)/.compiled: $(VENV)/.installed $(wildcard newscli/*.py newscli/*/*.py)
+$(VENV)/.compiled: $(VENV)/.installed $(wildcard newscli/*.py newscli/*/*.py newscli/*/*/*.py)
 	$(BIN)/python -m compileall -q newscli
 	@touch $@
 

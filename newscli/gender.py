@@ -11,21 +11,14 @@ give None: no constraint.
 from functools import lru_cache
 from pathlib import Path
 
+from newscli.lexicon import FEMALE_TITLES, MALE_TITLES
+
 FIRST_NAMES = Path(__file__).with_name("data") / "first-names.tsv"
 #: how much more common a name must be for one sex to count as that sex's
 RATIO = 4.0
 MALE, FEMALE = "m", "f"
 
-_TITLES = {
-    MALE: frozenset(
-        """mr mr. sir lord king prince father brother spokesman chairman congressman
-        councilman businessman sheikh emir ayatollah pope""".split()
-    ),
-    FEMALE: frozenset(
-        """mrs mrs. ms ms. miss madam dame lady queen princess mother sister spokeswoman
-        chairwoman congresswoman councilwoman businesswoman first-lady""".split()
-    ),
-}
+_TITLES = {MALE: MALE_TITLES, FEMALE: FEMALE_TITLES}
 
 
 @lru_cache(maxsize=1)

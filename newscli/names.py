@@ -20,66 +20,24 @@ from typing import Any
 
 from newscli import gender
 from newscli.document import Document
-from newscli.words import STOPWORDS
-
-# Capitalised words that are titles or roles when they come before a name.
-TITLE_WORDS = frozenset(
-    """president vice ayatollah supreme leader foreign prime minister secretary senator sen
-    rep representative gov governor mayor gen general col colonel lt lieutenant sgt sergeant
-    adm admiral cmdr commander chancellor king queen prince princess pope dr mr mrs ms miss
-    judge justice chief director chairman chairwoman chair ambassador commissioner speaker
-    sheikh imam rabbi rev reverend father sister coach officer detective sheriff attorney
-    spokesman spokeswoman spokesperson professor prof minister deputy defense defence state
-    interior finance health education energy trade labor labour home first lady sir dame lord
-    lady captain capt major maj premier emir crown grand chief executive ceo cfo founder
-    democrat republican democratic republican sens reps govs""".split()
+from newscli.lexicon import (
+    NOT_NATIONALITIES,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    STOPWORDS,
+    TITLE_WORDS,
 )
-# Lowercase role nouns that may stand right before a name ("correspondent Elizabeth Palmer").
-ROLE_NOUNS = frozenset(
-    """correspondent reporter spokesman spokeswoman spokesperson minister official analyst
-    adviser advisor director president chairman secretary leader candidate lawmaker senator
-    governor mayor commander general professor lawyer attorney economist researcher editor
-    columnist commentator host anchor activist founder chief executive manager owner
-    strategist pollster aide envoy diplomat ambassador judge prosecutor coach player
-    nominee rival challenger councilman councilwoman""".split()
-)
-# What a role's abbreviations and titles are called in running text ("Sen. Marco Rubio" is
-# "the senator"; "Rep. Nancy Pelosi" "the congresswoman").
-_ROLE_SYNONYMS = {
-    "sen.": ("senator", "lawmaker"),
-    "senator": ("lawmaker",),
-    "rep.": ("representative", "congressman", "congresswoman", "lawmaker"),
-    "representative": ("congressman", "congresswoman", "lawmaker"),
-    "congressman": ("lawmaker",),
-    "congresswoman": ("lawmaker",),
-    "gov.": ("governor",),
-    "gen.": ("general",),
-    "lt.": ("lieutenant",),
-    "sec.": ("secretary",),
-    "pres.": ("president",),
-    "atty.": ("attorney",),
-    "prof.": ("professor",),
-    "dr.": ("doctor",),
-}
 
 
 def role_words(role: str) -> frozenset[str]:
     """The lower-case words a role may be referred to by: "Sen." gives "senator"."""
     words = role.lower().split()
-    return frozenset(words).union(*(_ROLE_SYNONYMS.get(word, ()) for word in words))
+    return frozenset(words).union(*(ROLE_SYNONYMS.get(word, ()) for word in words))
 
-
-# Words that make a capitalised sequence an organisation rather than a person.
-ORGANISATION_WORDS = frozenset(
-    """news party council ministry university college company inc corp corporation agency
-    department association committee times post bank group network institute foundation
-    court congress senate house parliament government administration commission union
-    league organization organisation fund service services office army navy force forces
-    police guard times journal tribune herald press media club church board
-    authority""".split()
-)
 
 _POSSESSIVE = re.compile(r"[’']s$")
+#: a word that may be a name: any letter but a lower-case ASCII one first
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][\w’'-]*")
 
 
 def strip_possessive(name: str) -> str:
@@ -118,7 +76,7 @@ def _is_nationality(word: str) -> bool:
     return (
         len(word) > 4
         and lower.endswith(("ian", "ese", "ish", "ean", "ican", "i"))
-        and (lower not in {"mississippi", "hawaii", "delhi", "helsinki", "nairobi", "mumbai"})
+        and lower not in NOT_NATIONALITIES
     )
 
 
@@ -172,10 +130,6 @@ def with_missed_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # inside a tagged mention
         missed.append(Mention(start, end, name, name, None, False))
     return sorted(mentions + missed, key=lambda m: m.start) if missed else mentions
-
-
-#: a word that may be a name: any letter but a lower-case ASCII one first
-_CAPITALISED = re.compile(r"\b[^\W\d_a-z][\w’'-]*")
 
 
 @dataclass(frozen=True, slots=True)

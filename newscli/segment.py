@@ -14,43 +14,13 @@ The splitter works on one paragraph at a time; paragraph breaks are always bound
 import re
 from collections.abc import Iterator
 
-# Titles and honorifics: always followed by a name, never sentence-final.
-TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs mmes dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig
-    sen rep gov pres supt insp det atty amb rev fr msgr hon st mt ft sra srta dra dña
-    hr sig sigg dott dhr mevr""".split()
-)
-# Followed by a number: "No. 5", "Jan. 8", "pp. 12", "Fig. 3".
-NUMBER_ABBREVIATIONS = frozenset(
-    """no nos vol vols pp p fig figs art sec ch para op ed eds jan feb mar apr jun jul aug
-    sep sept oct nov dec approx est nr ca""".split()
-)
-# Never sentence-final in running news text.
-INNER_ABBREVIATIONS = frozenset("e.g i.e cf vs viz incl esp vgl bzw".split())
-# After an ordinal number ("am 3. Oktober", "im 19. Jahrhundert", "in der 89. Minute"):
-# German writes ordinals as a number and a period, and capitalises the noun that follows,
-# so the period would end the sentence; these are the nouns news puts there.
-ORDINAL_NOUNS = frozenset(
-    """januar jänner februar feber märz april mai juni juli august september oktober november
-    dezember jahrhundert jahrhunderts jahrtausend jahrtausends platz mal runde spieltag liga
-    bundesliga stock klasse weltkrieg weltkriegs geburtstag jahrestag todestag etappe halbzeit
-    minute parteitag legislaturperiode""".split()
-)
-# May end a sentence; they do when a sentence opener follows.
-AMBIGUOUS_ABBREVIATIONS = frozenset(
-    """inc co corp ltd llc plc bros jr sr etc dept univ assn ave blvd rd hwy jan feb mar apr
-    jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun mio mrd""".split()
-)
-# Words that commonly open a sentence and rarely follow "U.S." or "Inc." mid-sentence.
-SENTENCE_OPENERS = frozenset(
-    """a an the he she it they we i you his her its their our my your this that these those
-    there here in on at for but and or so yet if when while after before as since because
-    although though however meanwhile still also then now today yesterday tomorrow last
-    some many most all both each every one no not nor what who whom whose where why how
-    which according during under over with without from by to despite instead earlier
-    later such other another more few several only even just never once asked officials
-    police nevertheless moreover furthermore indeed thus hence again until unless whether
-    overall altogether image photo""".split()
+from newscli.lexicon import (
+    AMBIGUOUS_ABBREVIATIONS,
+    INNER_ABBREVIATIONS,
+    NUMBER_ABBREVIATIONS,
+    ORDINAL_NOUNS,
+    SENTENCE_OPENERS,
+    TITLE_ABBREVIATIONS,
 )
 
 _OPENING_PUNCT = "\"'“‘«([{`"

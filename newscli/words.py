@@ -7,18 +7,7 @@ A small English stop list and a light suffix stripper: enough to match "strike",
 import re
 from functools import lru_cache
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if
-    in into is it its itself just me more most my myself no nor not now of off on once only
-    or other our ours ourselves out over own same she should so some such than that the
-    their theirs them themselves then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you
-    your yours yourself yourselves said says say told according would could may might must
-    shall us mr mrs ms one two new also like just get got go going make made many much s t
-    re ve ll d n't cnn""".split()
-)
+from newscli.lexicon import STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")

@@ -2,58 +2,45 @@
 
 Pure functions over a span of text: each looks for one pattern of news attribution (a speech
 cue after the quotation or before it, a transcript label, a sentence's subject) and returns
-the speaker mention it finds, with the cue and where the attribution ends. `quotes` tries them
-in order and resolves the mention to a name; nothing here knows the article's names beyond the
-`is_speaker` test it is handed.
+the speaker mention it finds, with the cue and where the attribution ends. `attribute` tries
+them in order and `resolve` turns the mention into a name; nothing here knows the article's
+names beyond the `is_speaker` test it is handed. The words it reads are `newscli.lexicon`'s.
 """
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from newscli.names import ROLE_NOUNS, strip_possessive
+from newscli.lexicon import (
+    ADVERBS,
+    APPOSITIVE_OPENERS,
+    BARE_FORM_SUBJECTS,
+    BE_FORMS,
+    CONTRACTED_BE,
+    CUE_BASE_FORMS,
+    CUES,
+    CUES_AND_FUNCTION_WORDS,
+    DESCRIBING_PARTICIPLES,
+    DETERMINERS,
+    DOCUMENTS,
+    FUNCTION_WORDS,
+    IRREGULAR_PAST,
+    LEADING_FILLERS,
+    NOT_SPEAKERS,
+    NOUN_SPEAKERS,
+    OF_DETERMINERS,
+    PARTITIVES,
+    PHRASE_VERBS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEAKING_NOUNS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TO_LISTENERS,
+)
+from newscli.names import strip_possessive
 
-_CUE_VERBS = """say said says saying tell told tells telling add added adds adding insist
-insisted insists insisting echo echoed echoes echoing ask asked asks asking write wrote
-writes writing explain explained explains explaining note noted notes noting state stated
-stating declare declared declares declaring respond responded responds responding
-reply replied replies replying continue continued continues continuing tweet tweeted
-tweets tweeting argue argued argues arguing claim claimed claims claiming warn warned warns
-warning recall recalled recalls recalling announce announced announces announcing
-acknowledge acknowledged acknowledges acknowledging admit admitted admits admitting agree
-agreed agrees agreeing observe observed observes observing suggest suggested suggests
-suggesting stress stressed stresses stressing emphasize emphasized emphasizes emphasised
-complain complained complains complaining caution cautioned cautions concede conceded
-concedes remark remarked remarks report reported reports reporting testify testified
-testifies post posted posts quip quipped joke joked jokes urge urged urges predict predicted
-predicts predicting promising vowing urging pledging shout shouted shouts yell yelled
-cry cried cries scream screamed screams chant chanted chants roar roared whisper whispered
-maintain maintained maintains
-counter countered counters confirm confirmed confirms reveal revealed reveals describe
-described describes describing call called calls calling conclude concluded concludes
-concluding mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged
-opine opined opines demur demurred promise promised promises threaten threatened insist laugh
-laughed read exclaim exclaimed
-charge charged point pointed chime chimed interject interjected retort retorted snap snapped
-scoff scoffed hit added demand demanded reads wonder wondered wonders assure assured
-assures remember remembered remembers allege alleged alleges label labeled labelled
-labels dub dubbed dubs term termed brand branded blast blasted blasts slam slammed slams
-criticize criticized criticizes criticise criticised praise praised praises lament
-lamented laments brag bragged brags tout touted touts accuse accused accuses mock mocked
-mocks dismiss dismissed dismisses decry decried decries denounce denounced denounces
-condemn condemned condemns hail hailed hails defend defended defends deny denied denies
-assert asserted asserts quote quoted quotes""".split()
-CUES = frozenset(_CUE_VERBS)
-_INFLECTED = ("s", "ed", "ing")
-#: cues that are the bare verb, which is also a noun ("a call", "the report")
-_BASE_FORMS = frozenset(
-    w for w in CUES if not w.endswith(_INFLECTED) and w not in {"said", "told", "wrote", "read"}
-)
-_BARE_FORM_SUBJECTS = frozenset(
-    """i we they you will would could should might may must can did do does to not
-    n’t n't also then later""".split()
-)
-_BE_FORMS = frozenset("is are was were be been being".split())
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _WORD = re.compile(
     r"(?:Gov|Sen|Rep|Gen|Dr|Mr|Mrs|Ms|St|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Adm)\.(?=\s)"
@@ -62,47 +49,14 @@ _WORD = re.compile(
     r"|(?i:he|she|they|we|i)(?=[’'](?:s|re|m)\b)"
     r"|[\w’'-]+(?:\.[\w’'-]+)*|[,:;—–.]"
 )
-#: the verb of "he’s", "they’re", "I’m" once read apart from the pronoun
-_CONTRACTED_BE = frozenset("’s 's ’re 're ’m 'm".split())
-_ADVERBS = frozenset(
-    """also later then previously again once further simply recently earlier quickly
-    flatly bluntly angrily repeatedly publicly privately separately last will would has had
-    have did does could""".split()
-)
-SUBJECT_PRONOUNS = frozenset("he she they i we it".split())
-DETERMINERS = frozenset("the a an another one this that its his her their".split())
-_NOT_SPEAKERS = frozenset("it this that there what which who".split())
-# ", who heads the agency,", ", 61,", ", the head of X,", ", at a town hall,", ", for
-# example,": a phrase set off after a name
-_APPOSITIVE_OPENERS = frozenset(
-    "who whose which a an the one its his her their of from at in on during for".split()
-)
-_PHRASE_VERBS = frozenset(
-    """talk talks talked talking speak speaks spoke speaking question questions questioned
-    questioning blame blames blamed blaming chide chides chided chiding bemoan bemoans
-    bemoaned credit credits credited crediting deem deems deemed deeming promote promotes
-    promoted promoting tout touts touted touting hammer hammers hammered hammering
-    portray portrays portrayed portraying cite cites cited citing invoke invokes invoked
-    invoking pitch pitches pitched pitching rail rails railed railing comment comments
-    commented commenting imply implies implied implying refer refers referred referring
-    reference references referenced referencing propose proposes proposed proposing
-    characterize characterizes characterized characterizing characterise characterised
-    deride derides derided insult insults insulted grouse groused knock knocks knocked
-    intimate intimated boasting dubbing labeling labelling branding terming decrying
-    denouncing hailing slamming blasting mocking praising criticizing accusing defending
-    denying""".split()
-)
-# "When Trump incites violence with his “Q” remark": the subject of a subordinate clause
-_SUBORDINATORS = frozenset("when while as if because though although after before since".split())
-# capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
-LEADING_FILLERS = frozenset(
-    """but and or so yet then now still also when while after before as if because though
-    although meanwhile however in on at both like unlike""".split()
-)
 
 
-#: a word of the text around a quotation, and where it stands: (word, start, end)
-Word = tuple[str, int, int]
+class Word(NamedTuple):
+    """A word or punctuation mark of the text around a quotation, and where it stands."""
+
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -126,71 +80,76 @@ _PARENTHESIS = re.compile(r"\([^()\n]{1,40}\)")
 def read_words(text: str, start: int, end: int) -> list[Word]:
     """The words and punctuation of text[start:end] that attribution reads: titles ("Sen.")
     and initials ("J.") kept whole, short parentheses ("(R-Fla.)") left out."""
+    # tuple.__new__ builds the same Word as Word(...) without the Python-level __new__ a
+    # NamedTuple generates: this is attribution's hottest loop, and it keeps a tuple's speed
+    new = tuple.__new__
     words: list[Word] = []
     position = start
     for parenthesis in _PARENTHESIS.finditer(text, start, end):
         words += [
-            (m.group(), m.start(), m.end())
+            new(Word, (m.group(), m.start(), m.end()))
             for m in _WORD.finditer(text, position, parenthesis.start())
         ]
         position = parenthesis.end()
-    words += [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, position, end)]
+    words += [
+        new(Word, (m.group(), m.start(), m.end())) for m in _WORD.finditer(text, position, end)
+    ]
     return words
 
 
 def _is_cue(words: list[Word], position: int) -> bool:
     """A speech verb; capitalised only after punctuation ("..., Tweeted"), so "United
     States", "Islamic State" and "Washington Post" are names, not cues."""
-    word = words[position][0]
+    word = words[position].text
     if word.lower() not in CUES:
         return False
-    previous = words[position - 1][0].lower() if position else ""
+    previous = words[position - 1].text.lower() if position else ""
     if not (word.islower() or position == 0 or not previous[:1].isalnum()):
         return False
-    following = words[position + 1][0] if position + 1 < len(words) else ""
+    following = words[position + 1].text if position + 1 < len(words) else ""
     if not word.islower() and following in CUES:
         return False  # "“Q,” Read said": a name before its cue
     if _POSSESSIVE.search(previous) or previous in ("his", "her", "their", "its"):
         return False  # "Trump’s remarks", "his promise": nouns
-    if previous in _BE_FORMS and not word.endswith("ing"):
+    if previous in BE_FORMS and not word.endswith("ing"):
         return False  # "the staffer was charged": passive, no one speaking
-    if word.lower() in _BASE_FORMS and position:
+    if word.lower() in CUE_BASE_FORMS and position:
         # "a phone call", "the report": a bare verb form after a noun is a noun; as a
         # verb it follows a plural subject, a modal or an auxiliary ("they say", "will add")
-        return previous in _BARE_FORM_SUBJECTS or (previous.endswith("s") and previous.isalpha())
+        return previous in BARE_FORM_SUBJECTS or (previous.endswith("s") and previous.isalpha())
     return True
 
 
 def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     """The noun phrase ending right before words[index]: a name, pronoun or "the minister"."""
     j = index - 1
-    progressive = words[index][0].endswith("ing")  # "Trump is insisting"
+    progressive = words[index].text.endswith("ing")  # "Trump is insisting"
     while j >= 0 and (
-        words[j][0].lower() in _ADVERBS
+        words[j].text.lower() in ADVERBS
         or progressive
-        and (words[j][0].lower() in _BE_FORMS or words[j][0] in _CONTRACTED_BE)
-        or words[j][0].islower()
-        and words[j][0].endswith("ly")  # "Cruz gingerly said"
+        and (words[j].text.lower() in BE_FORMS or words[j].text in CONTRACTED_BE)
+        or words[j].text.islower()
+        and words[j].text.endswith("ly")  # "Cruz gingerly said"
     ):
         j -= 1
     # "Haines, who heads the Army Corps of Engineers, told", "Cory James, 22, of Flint,
     # Mich., said": skip the appositives back to the name
     skipped = 0
-    while skipped < 4 and j > 0 and words[j][0] == ",":
+    while skipped < 4 and j > 0 and words[j].text == ",":
         k = j - 1
-        while k >= 0 and words[k][0] != "," and j - k <= 14:
+        while k >= 0 and words[k].text != "," and j - k <= 14:
             k -= 1
-        if k <= 0 or words[k][0] != ",":
+        if k <= 0 or words[k].text != ",":
             break
-        opener = words[k + 1][0]
+        opener = words[k + 1].text
         inside = words[k + 1 : j]
         if (
-            opener.lower() in _APPOSITIVE_OPENERS
+            opener.lower() in APPOSITIVE_OPENERS
             or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
             or opener[:1].isdigit()
             or opener.lower() in ROLE_NOUNS
             or (
-                opener.islower() and any(w[0] in ROLE_NOUNS for w in inside[:3])
+                opener.islower() and any(w.text in ROLE_NOUNS for w in inside[:3])
             )  # "legal director"
             or (opener.islower() and opener.endswith("ing"))
             or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
@@ -199,8 +158,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             j = k
             skipped += 1
             continue
-        if 0 < len(inside) <= 4 and all(w[0][:1].isupper() for w in inside):
-            if not skipped and len(inside) == 1 and words[k - 1][0][:1].isupper():
+        if 0 < len(inside) <= 4 and all(w.text[:1].isupper() for w in inside):
+            if not skipped and len(inside) == 1 and words[k - 1].text[:1].isupper():
                 j = k  # "during a town hall in Columbus, Ohio, said": a place and its state
                 skipped += 1
                 continue
@@ -211,27 +170,27 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         j -= 1  # the last word before the first appositive
     if j < 0:
         return None
-    last = words[j][0]
-    if last.lower() in ("another", "one") and (j == 0 or not words[j - 1][0].isalpha()):
+    last = words[j].text
+    if last.lower() in ("another", "one") and (j == 0 or not words[j - 1].text.isalpha()):
         return j, j  # 'Another tweeted, “Q”'
     if last.lower() in DETERMINERS or last.lower() in LEADING_FILLERS:
         return None
     if last.lower() == "it" and j == index - 1 and _is_cue(words, index):
         return j, j  # "It continued: “Q”": a document or a body speaking
     if last.lower() in SUBJECT_PRONOUNS:
-        return (j, j) if last.lower() not in _NOT_SPEAKERS else None
+        return (j, j) if last.lower() not in NOT_SPEAKERS else None
     described = _described_noun(words, j)
     if described is not None:
-        before = [w[0].lower() for w in words[max(0, described - 2) : described]]
-        if len(before) == 2 and before[1] in _PREPOSITIONS and before[0] in _ADVERBS:
+        before = [w.text.lower() for w in words[max(0, described - 2) : described]]
+        if len(before) == 2 and before[1] in PREPOSITIONS and before[0] in ADVERBS:
             return None  # "who has in the past described": a time, not a speaker
         return described, j
     # "the minister", "federal prosecutors"
-    speaking_noun = last.lower() in _NOUN_SPEAKERS or last.lower().removesuffix("s") in ROLE_NOUNS
+    speaking_noun = last.lower() in NOUN_SPEAKERS or last.lower().removesuffix("s") in ROLE_NOUNS
     if last[:1].isupper() or speaking_noun:
         first = j
         while first > 0 and first > j - 7:
-            previous = words[first - 1][0]
+            previous = words[first - 1].text
             if (
                 previous[:1].isupper()
                 or previous.lower() in DETERMINERS - {"that", "this"}  # "said that Americans"
@@ -241,13 +200,13 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                     and previous.lower() not in CUES
                     and first - 1 >= j - 3
                     and speaking_noun
-                    and previous.lower() not in _FUNCTION_WORDS
+                    and previous.lower() not in FUNCTION_WORDS
                 )
             ):
                 first -= 1
             else:
                 break
-        while first < j and words[first][0].lower() in LEADING_FILLERS:
+        while first < j and words[first].text.lower() in LEADING_FILLERS:
             first += 1
         return first, j
     return None
@@ -256,18 +215,18 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
 def _described_noun(words: list[Word], j: int) -> int | None:
     """Where "the board", "the 46-year-old", "a senior official", "one P&G Amiens employee",
     "Powell’s office" starts, if words[j] ends one."""
-    if not words[j][0].replace("-", "").isalnum() or not words[j][0].islower():
+    if not words[j].text.replace("-", "").isalnum() or not words[j].text.islower():
         return None
-    if words[j][0] in _NOT_SPEAKERS:
+    if words[j].text in NOT_SPEAKERS:
         return None  # "a candidate who has called": the clause, not the noun
     for first in range(j - 1, max(-1, j - 5), -1):
-        word = words[first][0]
+        word = words[first].text
         if word.lower() in ("the", "a", "an", "one", "another"):
             return first
         if first == j - 1 and word[:1].isupper() and _POSSESSIVE.search(word):
             return first  # "Powell’s office"
         plain = word.replace("-", "").replace("&", "").isalnum()
-        if not plain or word in CUES or word.lower() in _FUNCTION_WORDS:
+        if not plain or word in CUES or word.lower() in FUNCTION_WORDS:
             return None
     return None
 
@@ -278,12 +237,12 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
     if j >= len(words):
         return None
     first = j
-    word = words[j][0]
-    if word.lower() in SUBJECT_PRONOUNS - _NOT_SPEAKERS:
+    word = words[j].text
+    if word.lower() in SUBJECT_PRONOUNS - NOT_SPEAKERS:
         return j, j
     if word.lower() in ("that", "this"):
         return None  # "claiming that he ...": a clause, not a speaker
-    if word.lower() in _PARTITIVES and j + 1 < len(words) and words[j + 1][0] == "of":
+    if word.lower() in PARTITIVES and j + 1 < len(words) and words[j + 1].text == "of":
         return _one_of(words, j)
     if word.lower() in DETERMINERS:
         j += 1
@@ -291,26 +250,26 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         return None  # a speaker after the cue is a name, a pronoun or "the minister"
     last = None
     while j < len(words) and j < first + 8:
-        token = words[j][0]
+        token = words[j].text
         if token[:1].isupper():
             last = j
             j += 1
             continue
         plain = token.replace("-", "").isalnum() and token.islower()
-        named = _named_after_comma(words, j) if token in _SPEAKING_NOUNS else None
+        named = _named_after_comma(words, j) if token in SPEAKING_NOUNS else None
         if named is not None:
             return first, named  # "said Opera spokeswoman, Berit Hanson."
         describing = plain and _modifies_name(words, j)  # "former Obama adviser David ..."
-        if not plain or token in _CUES_AND_FUNCTION_WORDS and not describing:
+        if not plain or token in CUES_AND_FUNCTION_WORDS and not describing:
             break
-        if last is not None and words[first][0].lower() in DETERMINERS:
+        if last is not None and words[first].text.lower() in DETERMINERS:
             # "said the Florida senator", "the Republican vice-presidential nominee"
             for role in range(j, min(j + 2, len(words))):
-                if words[role][0] in ROLE_NOUNS:
+                if words[role].text in ROLE_NOUNS:
                     return first, role
-                if not words[role][0].replace("-", "").isalpha():
+                if not words[role].text.replace("-", "").isalpha():
                     break
-        if last is not None and words[last][0][:1].isupper():
+        if last is not None and words[last].text[:1].isupper():
             # "said Zarif" ends at the name, unless a role and another name follow
             # ("said former Obama adviser David Axelrod")
             if not describing:
@@ -322,8 +281,8 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
             continue
         last = j
         j += 1
-        following = words[j][0] if j < len(words) else ""
-        if token in _SPEAKING_NOUNS and following not in ROLE_NOUNS:
+        following = words[j].text if j < len(words) else ""
+        if token in SPEAKING_NOUNS and following not in ROLE_NOUNS:
             break  # "said the minister", "said a spokeswoman", "the chief executive"
     return (first, last) if last is not None else None
 
@@ -331,100 +290,61 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
 def _named_after_comma(words: list[Word], j: int) -> int | None:
     """Where the name ends in "spokeswoman, Berit Hanson." -- a role, a comma and a name
     that closes the attribution -- if words[j] is that role."""
-    if j + 2 >= len(words) or words[j + 1][0] != ",":
+    if j + 2 >= len(words) or words[j + 1].text != ",":
         return None
     end = j + 2
-    while end < len(words) and end < j + 6 and words[end][0][:1].isupper():
+    while end < len(words) and end < j + 6 and words[end].text[:1].isupper():
         end += 1
-    closes = end == len(words) or words[end][0] in (".", ",", ";", ":")
+    closes = end == len(words) or words[end].text in (".", ",", ";", ":")
     return end - 1 if end > j + 2 and closes else None
-
-
-#: cues whose object is who listens ("told Congress: “Q”"), never a speaker
-_TO_LISTENERS = frozenset("told tell tells asked ask asks".split())
-
-#: "one of those advisers", "some of his aides"
-_PARTITIVES = frozenset("one some two three several many most each none".split())
-_OF_DETERMINERS = frozenset("the those these his her their its our whose".split())
 
 
 def _one_of(words: list[Word], first: int) -> tuple[int, int] | None:
     """ "said one of those advisers", "one of Trump’s aides": the partitive phrase up to its
     noun, when that noun names people who speak."""
     j = first + 2
-    if j < len(words) and words[j][0].lower() in _OF_DETERMINERS:
+    if j < len(words) and words[j].text.lower() in OF_DETERMINERS:
         j += 1
     for last in range(j, min(j + 4, len(words))):
-        token = words[last][0]
+        token = words[last].text
         if not token.replace("-", "").replace("’", "").replace("'", "").isalnum():
             return None
         noun = token.lower()
-        if noun in _SPEAKING_NOUNS or noun.removesuffix("s") in _SPEAKING_NOUNS:
+        if noun in SPEAKING_NOUNS or noun.removesuffix("s") in SPEAKING_NOUNS:
             return first, last
     return None
-
-
-_PREPOSITIONS = frozenset(
-    "on in at of for to with by from during after before about into over under".split()
-)
-#: words that start a phrase after a cue but never a speaker's description
-_FUNCTION_WORDS = frozenset(
-    """on in at of for to with by from during after before about as and but or that this
-    these those in into over under not no so than then there here when while where if
-    because since until without against among between through despite""".split()
-)
-_CUES_AND_FUNCTION_WORDS = CUES | _FUNCTION_WORDS
-
-
-#: participles that describe a person ("said retired Army Lt. Gen. Mick Bednarek")
-_DESCRIBING_PARTICIPLES = frozenset(
-    "retired embattled disgraced ousted jailed indicted elected appointed acclaimed".split()
-)
 
 
 def _modifies_name(words: list[Word], j: int) -> bool:
     """'said former Obama adviser David Axelrod', 'said former secretary of state Hillary
     Clinton': lower-case words describing the name that follows within four words."""
-    for position, (word, _, _) in enumerate(words[j : j + 5], start=j):
+    for position, token in enumerate(words[j : j + 5], start=j):
+        word = token.text
         if word[:1].isupper():
             return True
-        previous = words[position - 1][0] if position else ""
+        previous = words[position - 1].text if position else ""
         role_of = word == "of" and previous in ROLE_NOUNS  # "secretary of state"
         plain = word.isalpha() and word.islower()
-        if not plain or (word in _FUNCTION_WORDS and not role_of):
+        if not plain or (word in FUNCTION_WORDS and not role_of):
             return False
-        if (word in _ADVERBS or word in CUES) and previous != "of":
+        if (word in ADVERBS or word in CUES) and previous != "of":
             return False
         if word.endswith(("ly", "ed")) and not (
-            word in _DESCRIBING_PARTICIPLES
-            or any(w[0] in _SPEAKING_NOUNS for w in words[position + 1 : j + 5])
+            word in DESCRIBING_PARTICIPLES
+            or any(w.text in SPEAKING_NOUNS for w in words[position + 1 : j + 5])
         ):
             return False  # an adverb or a verb: "quickly", "beamed Donald Hartley", not
             # "said undecided Republican voter Stephanie Hooton"
     return False
 
 
-#: what people issue, whose "saying" is theirs
-_DOCUMENTS = frozenset(
-    "statement letter release report email memo message post tweet video ad note".split()
-)
-
-_NOUN_SPEAKERS = frozenset(
-    """newspaper paper statement report officials official police campaign spokesman
-    spokeswoman ministry government agency department company group source sources person
-    man woman people voter voters resident residents supporter supporters critic critics
-    user users member members tycoon candidate nominee aide aides expert experts""".split()
-)
-_SPEAKING_NOUNS = ROLE_NOUNS | _NOUN_SPEAKERS
-
-
 def _ends_soon(text: str, words: list[Word], cue: int) -> bool:
     """Whether the sentence ends within a few words of the cue, with no quotation between
     ('“Q.” he said on Monday.' -- not '“Q.” Rubio called it “R.”')."""
-    for word, start, _ in words[cue + 1 : cue + 8]:
-        if word == ".":
-            return not any(mark in text[words[cue][2] : start] for mark in '“"«„`')
-        if word in (",", ":"):
+    for word in words[cue + 1 : cue + 8]:
+        if word.text == ".":
+            return not any(mark in text[words[cue].end : word.start] for mark in '“"«„`')
+        if word.text in (",", ":"):
             return False
     return len(words) <= cue + 8
 
@@ -441,15 +361,15 @@ def attribution_after(
     words = read_words(text, close, min(limit, close + 240))
     # skip the closing mark's punctuation
     index = 0
-    while index < len(words) and words[index][0] in {",", "—", "–", ":", ";"}:
+    while index < len(words) and words[index].text in {",", "—", "–", ":", ";"}:
         index += 1
     horizon = 9
     for offset in range(min(len(words) - index, 24)):
         position = index + offset
-        word = words[position][0]
+        word = words[position].text
         if word in {".", ";"} or offset >= horizon:
             break
-        if word == "," and offset and words[position - 1][0][:1].isupper():
+        if word == "," and offset and words[position - 1].text[:1].isupper():
             horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
         if not _is_cue(words, position):
             continue
@@ -459,8 +379,8 @@ def attribution_after(
         quoted = _quoted_as_saying(words, position)
         if quoted is not None:
             # '“Q,” the news agency quoted Mr Khodorkovsky as saying': the one quoted
-            return make_speaker(text, words, quoted, "quoted", words[quoted[1]][2])
-        if span is None and offset == 1 and words[index][0].lower() == "it":
+            return make_speaker(text, words, quoted, "quoted", words[quoted[1]].end)
+        if span is None and offset == 1 and words[index].text.lower() == "it":
             span = index, index  # '“Q,” it said': a statement, a report, a company
         if span is not None and span[0] < index:
             span = None
@@ -468,34 +388,30 @@ def attribution_after(
             # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before
             span = phrase_after(words, position)
         if span is not None:
-            return make_speaker(text, words, span, word, words[position][2])
+            return make_speaker(text, words, span, word, words[position].end)
         break
     if index < len(words) and text[close : close + 40].lstrip(" ,").startswith(("—", "–", "-")):
         span = phrase_after(words, index - 1) if index else None
         if span is not None:
             return make_speaker(text, words, span, "—", 0)
     if not ends_sentence:
-        return _speaker_and_verb(text, [("", close, close), *words[index:]], is_speaker)
+        return _speaker_and_verb(text, [Word("", close, close), *words[index:]], is_speaker)
     return None
-
-
-#: past tenses of verbs a speaker "shot back" or "cut in" with
-_IRREGULAR_PAST = frozenset("shot spoke went began cut put broke threw gave got came".split())
 
 
 def _quoted_as_saying(words: list[Word], position: int) -> tuple[int, int] | None:
     """The name in 'quoted X as saying', if words[position] is that "quoted"."""
-    if words[position][0].lower() != "quoted":
+    if words[position].text.lower() != "quoted":
         return None
     span = phrase_after(words, position)
     if span is None or span[1] + 2 >= len(words):
         return None
-    following = [w[0].lower() for w in words[span[1] + 1 : span[1] + 3]]
+    following = [w.text.lower() for w in words[span[1] + 1 : span[1] + 3]]
     return span if following == ["as", "saying"] else None
 
 
 def _looks_past(word: str) -> bool:
-    return word.isalpha() and word.islower() and (word.endswith("ed") or word in _IRREGULAR_PAST)
+    return word.isalpha() and word.islower() and (word.endswith("ed") or word in IRREGULAR_PAST)
 
 
 def sentence_final(
@@ -521,7 +437,7 @@ def circumstance(words: str) -> bool:
     """'..., she said in a video message to the convention': where or when it was said,
     a phrase with no quotation in it."""
     first = words.split(None, 1)[0].lower()
-    return first in _PREPOSITIONS and not any(mark in words for mark in '“"«„`')
+    return first in PREPOSITIONS and not any(mark in words for mark in '“"«„`')
 
 
 def _speaker_and_verb(
@@ -530,26 +446,26 @@ def _speaker_and_verb(
     """'“Q?” Hannity pressed.' / '“Q,” he shot back': a speaker right after the quotation,
     then a past or present verb ending the attribution."""
     span = phrase_after(words, 0)
-    if span is None and len(words) > 2 and _looks_past(words[1][0]):
+    if span is None and len(words) > 2 and _looks_past(words[1].text):
         # '“This is fantastic!” beamed Donald Hartley'
         span = phrase_after(words, 1)
-        if span is None or not is_speaker(text[words[span[0]][1] : words[span[1]][2]]):
+        if span is None or not is_speaker(text[words[span[0]].start : words[span[1]].end]):
             return None
-        return make_speaker(text, words, span, words[1][0], words[1][2])
+        return make_speaker(text, words, span, words[1].text, words[1].end)
     if span is None or span[1] + 1 >= len(words):
         return None
-    verb = words[span[1] + 1][0]
+    verb = words[span[1] + 1].text
     if not (_looks_past(verb) or verb.isalpha() and verb.islower() and verb.endswith("s")):
         return None
     if not _ends_soon(text, words, span[1] + 1):
         return None
-    mention = " ".join(w[0] for w in words[span[0] : span[1] + 1])
-    described = words[span[1]][0] in ROLE_NOUNS  # "the Republican nominee riffed"
+    mention = " ".join(w.text for w in words[span[0] : span[1] + 1])
+    described = words[span[1]].text in ROLE_NOUNS  # "the Republican nominee riffed"
     if mention.lower() not in ("he", "she", "they", "i", "we", "it") and not (
         described or is_speaker(mention)
     ):
         return None
-    return make_speaker(text, words, span, verb, words[span[1] + 1][2])
+    return make_speaker(text, words, span, verb, words[span[1] + 1].end)
 
 
 def attribution_before(
@@ -564,40 +480,44 @@ def attribution_before(
         according = match
     if according is not None:
         words = read_words(text, according.end(), opening)
-        span = phrase_after([("to", 0, 0), *words], 0)
+        span = phrase_after([Word("to", 0, 0), *words], 0)
         if span is not None:
-            shifted = [("to", 0, 0), *words]
+            shifted = [Word("to", 0, 0), *words]
             return make_speaker(text, shifted, span, "according to", according.end())
     words = read_words(text, start, opening)
     # "When Trump suggested that ..., Rubio fired back: “Q”": a cue in an opening clause is
     # not the quotation's, which stands after that clause -- unless the clause is the
     # attribution ("As Politico reported, “Q”")
     opening_clause_end = 0
-    opener = words[0][0].lower() if words else ""
-    if len(words) > 1 and opener != "as" and opens_with_phrase(opener, words[1][0]):
-        opening_clause_end = next((k for k, w in enumerate(words) if w[0] == ","), 0)
+    opener = words[0].text.lower() if words else ""
+    if len(words) > 1 and opener != "as" and opens_with_phrase(opener, words[1].text):
+        opening_clause_end = next((k for k, w in enumerate(words) if w.text == ","), 0)
     for position in range(len(words) - 1, opening_clause_end - 1, -1):
-        word = words[position][0]
+        word = words[position].text
         if not _is_cue(words, position):
             continue
         participle = word.lower().endswith("ing") and position > 0
         span = None
-        named_just_before = words[position - 1][0][:1].isupper() if position else False
+        named_just_before = words[position - 1].text[:1].isupper() if position else False
         if named_just_before:
             name_start = position - 1
-            while name_start and words[name_start - 1][0][:1].isupper():
+            while name_start and words[name_start - 1].text[:1].isupper():
                 name_start -= 1
             # "responded on Facebook writing “Q”": a name inside a phrase is no subject
             named_just_before = not (
-                name_start and words[name_start - 1][0].lower() in _PREPOSITIONS
+                name_start and words[name_start - 1].text.lower() in PREPOSITIONS
             )
-        if participle and words[position - 1][0].lower() not in _BE_FORMS and not named_just_before:
+        if (
+            participle
+            and words[position - 1].text.lower() not in BE_FORMS
+            and not named_just_before
+        ):
             # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
             # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle
             span = _subject(words[:position], is_speaker)
         if span is None:
             span = phrase_before(words, position)
-            if participle and span is not None and words[span[1]][0] in _DOCUMENTS:
+            if participle and span is not None and words[span[1]].text in DOCUMENTS:
                 # "Black Lives Matter issued a statement saying", "Rubio’s campaign put out
                 # a press release saying": who issued it, named in more than one word when
                 # the tagger does not know it
@@ -609,20 +529,20 @@ def attribution_before(
         if span is None:
             # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
             # not after "told" or "asked": who is told or asked is no speaker
-            listener = word.lower() in _TO_LISTENERS or word.lower().endswith("ing")
+            listener = word.lower() in TO_LISTENERS or word.lower().endswith("ing")
             after = None if listener else phrase_after(words, position)
             rest = words[after[1] + 1 :] if after is not None else []
-            if after is not None and rest and all(w[0] in ":," for w in rest):
+            if after is not None and rest and all(w.text in ":," for w in rest):
                 span = after
-        if span is None and position > 1 and words[position - 1][0].lower() == "who":
+        if span is None and position > 1 and words[position - 1].text.lower() == "who":
             # "met Smith, who said “Q”"
-            comma = words[position - 2][0] == ","
+            comma = words[position - 2].text == ","
             span = phrase_before(words, position - 2 if comma else position - 1)
         if span is None:
             # "Carson took the stage and called the system “Q”": the clause's subject
             span = _subject(words[:position], is_speaker)
         if span is not None:
-            return make_speaker(text, words, span, word, words[position][2])
+            return make_speaker(text, words, span, word, words[position].end)
     return None
 
 
@@ -635,11 +555,11 @@ def labelled(
     if not lead.endswith(":"):
         return None
     words = read_words(text, start, start + len(lead) - 1)
-    dash = max((i for i, w in enumerate(words) if w[0] in ("-", "—", "–")), default=-1)
+    dash = max((i for i, w in enumerate(words) if w.text in ("-", "—", "–")), default=-1)
     words = words[dash + 1 :]
-    if not words or len(words) > 5 or not all(w[0][:1].isupper() for w in words):
+    if not words or len(words) > 5 or not all(w.text[:1].isupper() for w in words):
         return None
-    name = text[words[0][1] : words[-1][2]]
+    name = text[words[0].start : words[-1].end]
     if not is_speaker(name):
         return None
     return make_speaker(text, words, (0, len(words) - 1), ":", start + len(lead))
@@ -664,13 +584,13 @@ def subject_of(
     if span is None or span[1] + 1 >= len(words):
         return None
     if opens_clause and not (
-        _opens_clause(words, span[0]) and any(_speaks(w[0]) for w in words[span[1] + 1 :])
+        _opens_clause(words, span[0]) and any(_speaks(w.text) for w in words[span[1] + 1 :])
     ):
         return None
-    verb = next((w for w in words[span[1] + 1 :] if w[0].lower() not in _ADVERBS), None)
-    if verb is None or verb[0].lower() in _BE_FORMS:
+    verb = next((w for w in words[span[1] + 1 :] if w.text.lower() not in ADVERBS), None)
+    if verb is None or verb.text.lower() in BE_FORMS:
         return None  # "Trump was “...”": words about the subject, not from them
-    return make_speaker(text, words, span, verb[0], verb[2])
+    return make_speaker(text, words, span, verb.text, verb.end)
 
 
 def opens_with_phrase(first: str, second: str) -> bool:
@@ -681,8 +601,8 @@ def opens_with_phrase(first: str, second: str) -> bool:
     first = first.lower()
     participle = first.endswith("ing") and len(first) > 5 and second.islower()
     return (
-        first in _SUBORDINATORS
-        or first in _PREPOSITIONS
+        first in SUBORDINATORS
+        or first in PREPOSITIONS
         or first == "asked"
         or participle
         and second not in CUES
@@ -692,25 +612,25 @@ def opens_with_phrase(first: str, second: str) -> bool:
 def _speaks(word: str) -> bool:
     """A verb that puts words in someone's mouth: a cue, or one of those that take a quoted
     phrase as their object ("blamed it on “knuckleheaded politicians”")."""
-    return word.islower() and (word in CUES or word in _PHRASE_VERBS)
+    return word.islower() and (word in CUES or word in PHRASE_VERBS)
 
 
 def _opens_clause(words: list[Word], index: int) -> bool:
     """Whether only fillers and determiners stand between words[index] and the start of
     the sentence or the end of its opening phrase ("In late June, the ...")."""
-    lead = [w[0].lower() for w in words[:index]]
+    lead = [w.text.lower() for w in words[:index]]
     if "," in lead:
         lead = lead[lead.index(",") + 1 :]
-    first = words[index][0].lower()
-    return not _SUBORDINATORS.intersection(lead + [first]) and all(
+    first = words[index].text.lower()
+    return not SUBORDINATORS.intersection(lead + [first]) and all(
         w in LEADING_FILLERS or w in DETERMINERS for w in lead
     )
 
 
 def _owned_opening(words: list[Word]) -> tuple[int, int] | None:
     """'Rubio’s campaign', 'His office' opening a sentence: an owner and what they own."""
-    if len(words) > 2 and words[1][0].isalpha() and words[1][0].islower():
-        owner = words[0][0]
+    if len(words) > 2 and words[1].text.isalpha() and words[1].text.islower():
+        owner = words[0].text
         if owner[:1].isupper() and (_POSSESSIVE.search(owner) or owner in ("His", "Her", "Their")):
             return 0, 1
     return None
@@ -721,18 +641,18 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
     ("Minutes later, she sent an email saying")."""
     index = 0
     while index < len(words):
-        lowered = words[index][0].lower()
-        following = words[index + 1][0] if index + 1 < len(words) else ""
+        lowered = words[index].text.lower()
+        following = words[index + 1].text if index + 1 < len(words) else ""
         if (
             index == 0
             and opens_with_phrase(lowered, following)
-            or lowered in _SUBORDINATORS
-            and words[index - 1][0] == ","
+            or lowered in SUBORDINATORS
+            and words[index - 1].text == ","
         ):
             # "When Robby Mook, the manager, was asked ..., he laughed and said", "In an
             # interview with Matei Rosca, Lazar said": the main clause's, after the last
             # comma, else after the first
-            commas = [k for k in range(index + 1, len(words)) if words[k][0] == ","]
+            commas = [k for k in range(index + 1, len(words)) if words[k].text == ","]
             if commas:
                 last = _subject(words[commas[-1] + 1 :], accepts)
                 if last is not None:
@@ -744,28 +664,28 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         if lowered in ("the", "a", "an") and index + 2 < len(words):
             # "the senator called for Trump to drop out, calling him “Q”", "A spokesman for
             # Platte River declined ... but said"
-            noun, verb = words[index + 1][0], words[index + 2][0]
-            opens = index == 0 or words[index - 1][0] == ","
+            noun, verb = words[index + 1].text, words[index + 2].text
+            opens = index == 0 or words[index - 1].text == ","
             if (
                 noun in ROLE_NOUNS
                 and verb.isalpha()
                 and verb.islower()
-                or (opens and noun in _SPEAKING_NOUNS)
+                or (opens and noun in SPEAKING_NOUNS)
             ):
                 return index, index + 1
-        if not words[index][0][:1].isupper():
+        if not words[index].text[:1].isupper():
             index += 1
             continue
         end = index
-        while end + 1 < len(words) and words[end + 1][0][:1].isupper():
+        while end + 1 < len(words) and words[end + 1].text[:1].isupper():
             end += 1
-        while index < end and words[index][0].lower() in LEADING_FILLERS:
+        while index < end and words[index].text.lower() in LEADING_FILLERS:
             index += 1  # "Now Donald Trump is promising"
-        if index and words[index - 1][0].lower() in _PREPOSITIONS:
+        if index and words[index - 1].text.lower() in PREPOSITIONS:
             index = end + 1  # "on American soil, he": inside a phrase, not the subject
             continue
-        name = " ".join(w[0] for w in words[index : end + 1])
-        following = words[end + 1][0] if end + 1 < len(words) else ""
+        name = " ".join(w.text for w in words[index : end + 1])
+        following = words[end + 1].text if end + 1 < len(words) else ""
         # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New
         # Hampshire,") unless it opens the sentence ("Christie, the governor, repeated"); a
         # possessive is not the subject ("Hollande denounced Trump’s remarks")
@@ -774,7 +694,7 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         if (verb_follows or opens) and not _POSSESSIVE.search(name) and accepts(name):
             return index, end
         owned = _owned_speaker(words, end)
-        opens_clause = index == 0 or words[index - 1][0] == ","
+        opens_clause = index == 0 or words[index - 1].text == ","
         if owned is not None and opens_clause and accepts(strip_possessive(name)):
             return index, owned  # "Hillary Clinton’s right-hand woman rallied"
         index = end + 1
@@ -784,13 +704,13 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
 def _owned_speaker(words: list[Word], owner: int) -> int | None:
     """Where "’s right-hand woman" ends, if words[owner] is a possessive whose noun phrase
     (up to three lowercase words) ends in a noun for people who speak."""
-    if not _POSSESSIVE.search(words[owner][0]):
+    if not _POSSESSIVE.search(words[owner].text):
         return None
     for last in range(owner + 1, min(owner + 4, len(words))):
-        word = words[last][0]
+        word = words[last].text
         if not (word.replace("-", "").isalpha() and word.islower()):
             return None
-        if word in _SPEAKING_NOUNS or word in _DOCUMENTS:
+        if word in SPEAKING_NOUNS or word in DOCUMENTS:
             return last
     return None
 
@@ -798,7 +718,7 @@ def _owned_speaker(words: list[Word], owner: int) -> int | None:
 def make_speaker(
     text: str, words: list[Word], span: tuple[int, int], cue: str, cue_end: int
 ) -> Speaker:
-    start, end = words[span[0]][1], words[span[1]][2]
+    start, end = words[span[0]].start, words[span[1]].end
     mention = text[start:end].strip(",:;—– ")
     if mention.endswith(("’s", "'s")):
         mention = mention[:-2]

@@ -1,0 +1,134 @@
+"""Each quotation attributed from its own sentence: the patterns of `patterns` tried in
+order, a speaker the article names preferred where a pattern needs one.
+"""
+
+from collections.abc import Callable, Iterator
+
+from newscli.analysis.quotes import patterns
+from newscli.analysis.quotes.find import LOOKBACK, SCARE_MAX_WORDS, Quote, is_title, sentence_bounds
+from newscli.analysis.quotes.resolve import Referents
+from newscli.document import Document
+from newscli.lexicon import CUES, DATE_WORDS
+
+
+def _signed(
+    document: Document, quote: Quote, is_speaker: Callable[[str], bool]
+) -> patterns.Speaker | None:
+    """A quotation that ends its paragraph, signed on the next line: '“Q.”' / '- Bernie
+    Sanders.' or '—Michelle Marks, Philadelphia.'"""
+    text = document.text
+    paragraph = document.paragraphs[quote.paragraph]
+    if text[quote.end : paragraph.end].strip(' ”"».,!?') or quote.paragraph + 1 >= len(
+        document.paragraphs
+    ):
+        return None
+    following = document.paragraphs[quote.paragraph + 1]
+    line = text[following.start : following.end]
+    if not line.startswith(("-", "—", "–")) or len(line.split()) > 10:
+        return None
+    name_part = line.strip("-—–. ").split(",")[0].split()
+    if not all(word[:1].isupper() or len(word) <= 3 for word in name_part):
+        return None  # "– Ready to quiz Trump –": a heading, not a signature
+    words = patterns.read_words(text, following.start, following.end)
+    span = patterns.phrase_after(words, 0)
+    if span is None:
+        return None
+    name = text[words[span[0]].start : words[span[1]].end]
+    # a dash and a capitalised name on a line of its own is a signature, known name or not
+    signature = all(word[:1].isupper() for word in name.split()) and len(name.split()) <= 4
+    if not (signature or is_speaker(name)):
+        return None
+    return patterns.make_speaker(text, words, span, "—", 0)
+
+
+def attribute(
+    document: Document,
+    quote: Quote,
+    earliest: int,
+    referents: Referents,
+) -> None:
+    """Attribute from the quote's own sentence; `earliest` is where the text before it may
+    start (after the previous quotation, whose attribution is its own)."""
+    text = document.text
+    sentence_start, sentence_end = sentence_bounds(document, quote)
+    # the sentence's subject was read for an earlier part of the quotation ('“A” by X,
+    # Clinton said at a town hall, “B”'): B's subject is not in what is left
+    whole_sentence = earliest <= sentence_start
+    # an attribution stands within a few hundred characters of its quotation; bounding
+    # the look-back keeps a giant "sentence" of many quotations linear
+    sentence_start = max(sentence_start, earliest, quote.start - LOOKBACK)
+    close = quote.end
+    while close < len(text) and (text[close] in "”»\"'" or text[close] in ".,?!"):
+        close += 1
+    after_sentence_end = sentence_end
+    if close >= sentence_end:
+        # '“Q.” he said' can leave the attribution in the next sentence of our split
+        paragraph_end = (
+            document.title.end or 0
+            if quote.in_title and document.title
+            else document.paragraphs[quote.paragraph].end
+        )
+        after_sentence_end = min(paragraph_end, close + 120)
+    opening = quote.start - 1
+    while opening > sentence_start and text[opening] in '“«„"`':
+        opening -= 1
+    quoted = text[quote.start : quote.end]
+    ends_sentence = quoted.rstrip().endswith(".")
+    is_speaker = referents.is_speaker
+
+    def candidates() -> Iterator[patterns.Speaker | None]:
+        # tried in this order, each only if the ones before found no one
+        after = patterns.attribution_after(
+            text, close, after_sentence_end, ends_sentence, is_speaker
+        )
+        # inside a sentence that names its speaker first ("Carter said the approach was
+        # “Q”, but he also warned"), the words after the quotation are a new clause
+        embedded = bool(text[sentence_start:opening].strip(' “"«„`'))
+        if embedded and after is not None and after.cue not in CUES:
+            after = None  # 'found Bush has the “best experience,” Trump leads': no speech
+        if after is not None and _right_behind(text, close, after):
+            yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
+        if embedded:
+            yield patterns.attribution_before(text, sentence_start, opening + 1, is_speaker)
+        yield after
+        if not embedded:
+            yield patterns.attribution_before(text, sentence_start, opening + 1, is_speaker)
+        yield patterns.labelled(text, sentence_start, opening + 1, is_speaker)
+        if sentence_end - close <= LOOKBACK:  # near enough, and linear on a giant sentence
+            yield patterns.sentence_final(text, close, sentence_end, is_speaker)
+        if not quote.in_title:
+            yield _signed(document, quote, is_speaker)
+
+    found = next(
+        (
+            c
+            for c in candidates()
+            if c is not None
+            and c.text.lower() not in DATE_WORDS
+            and not referents.in_quotation(c.start)  # 'in the spot titled “Dangerous,”'
+        ),
+        None,
+    )
+    if found is None and whole_sentence and not is_title(quoted):
+        found = patterns.subject_of(
+            text,
+            sentence_start,
+            opening + 1,
+            is_speaker,
+            opens_clause=len(quoted.split()) <= SCARE_MAX_WORDS,
+        )
+    if found is None:
+        return
+    quote.cue = found.cue
+    quote.speaker_mention = found.text
+    quote.speaker_start = found.start
+    quote.speaker_end = found.end
+    quote.attributed = True
+    quote.attribution_end = found.until
+
+
+def _right_behind(text: str, close: int, found: patterns.Speaker) -> bool:
+    """Whether an attribution starts right after the quotation: its speaker, or its cue
+    and then the speaker ('“Q,” Dunn said', '“Q,” said Dunn'), not '“Q”, but he warned'."""
+    between = text[close : found.start].strip(" ,—–-").lower()
+    return between in ("", found.cue)

@@ -1,0 +1,172 @@
+"""What the attribution of one quotation leaves to the next, and what kind each is.
+
+A quotation with no attribution of its own takes the speaker of the other part of a split
+quotation (`“A,” he said. “B.”`), of the previous sentence (`X said on Tuesday. “Q.”`,
+`X issued this statement: “Q”`) or of the previous paragraph's quotation, which it
+continues. Then each is classified: direct, partial (a phrase inside a sentence) or scare
+(a few unattributed words, a title).
+"""
+
+import re
+
+from newscli.analysis.quotes import patterns
+from newscli.analysis.quotes.find import (
+    LOOKBACK,
+    SCARE_MAX_WORDS,
+    Quote,
+    is_title,
+    opens_paragraph,
+    sentence_bounds,
+)
+from newscli.analysis.quotes.resolve import Referents
+from newscli.document import Document
+from newscli.lexicon import CUES, LEADING_FILLERS
+from newscli.schema import QuoteKind
+
+
+def inherit_speakers(document: Document, found: list[Quote], referents: Referents) -> None:
+    """Unattributed parts take the speaker of the quotation, sentence or paragraph they
+    continue."""
+    by_quotation: dict[int, Quote] = {}
+    for quote in found:
+        if quote.attributed:
+            by_quotation.setdefault(quote.quotation, quote)
+    previous: Quote | None = None
+    for quote in found:
+        if not quote.attributed and not quote.in_title:
+            source = by_quotation.get(quote.quotation)
+            right_after = previous is not None and _right_after(document, previous, quote)
+            if source is None and not right_after:
+                # 'But her spokesman insisted ... . “Q.”': a sentence between them that
+                # names its own speaker
+                source = _previous_sentence_speaker(document, quote, referents)
+            if (
+                source is None
+                and previous is not None
+                and previous.attributed
+                and (_opens_sentence(document, quote) or right_after)
+            ):
+                same_paragraph = previous.paragraph == quote.paragraph
+                next_paragraph = previous.paragraph == quote.paragraph - 1 and opens_paragraph(
+                    document, quote
+                )
+                if same_paragraph or next_paragraph:
+                    source = previous
+            if source is not None:
+                quote.cue = source.cue
+                quote.speaker_mention = source.speaker_mention
+                quote.speaker_start = source.speaker_start
+                quote.speaker_end = source.speaker_end
+                quote.attributed = True
+        if not quote.in_title and (quote.attributed or not _is_label(document, quote)):
+            previous = quote
+
+
+def _is_label(document: Document, quote: Quote) -> bool:
+    """'Clinton said on ABC’s “This Week”': a few quoted words or a title inside a sentence,
+    which do not interrupt who is speaking around them."""
+    quoted = document.text[quote.start : quote.end]
+    short = len(quoted.split()) <= SCARE_MAX_WORDS
+    # inside a sentence, its full stop may stand inside the marks: 'on ABC’s “This Week.”'
+    title = is_title(quoted.removesuffix("."))
+    return (short or title) and not _opens_sentence(document, quote)
+
+
+#: a short quoted title inside the words between two parts of a quotation
+_TITLE_IN_GAP = re.compile(r'[“"][^“”"\n]{1,40}[”"]')
+
+
+def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
+    """'“A,” he said, “B.”', '“A,” said Sherman, speaking of politicians, “b”': only the
+    previous part's attribution, and maybe a phrase in commas, stands between them."""
+    if previous.attribution_end <= previous.end:
+        return False
+    gap = document.text[previous.attribution_end : quote.start].rstrip(' “"«„`')
+    if gap.strip(' ,:;.”"»') in ("", "and", "but"):  # '“A,” he said, and “b”'
+        return True
+    # 'Graham said on MSNBC's "Morning Joe," adding, “B”': a title between is a name
+    gap = _TITLE_IN_GAP.sub(" ", gap)
+    # a phrase continuing the attribution: no sentence ends before the lower-case part
+    text = document.text
+    if len(gap) > 120 or any(c in gap for c in '.!?“”"'):
+        return False
+    # "Hollande said Tuesday in Paris, noting the nominee “makes you want to retch”"
+    participle = any(w.endswith("ing") and w in CUES for w in gap.lower().replace(",", " ").split())
+    lower_case = text[quote.start].islower()
+    aside = gap.strip().startswith(",") or gap.strip().endswith(",")
+    # "Clinton said at a town hall on Monday, “we would be ...”", "Axelrod tweeted last
+    # January, “Q”": where or when it was said
+    words = gap.split()
+    when = gap.strip().endswith(",") and not any(w.strip(",") in CUES for w in words)
+    where = when and (len(words) <= 4 or lower_case and patterns.circumstance(gap.strip()))
+    continues = text[previous.end - 1] == "," and lower_case
+    return participle or where or continues and aside and len(gap) <= 120
+
+
+def _opens_sentence(document: Document, quote: Quote) -> bool:
+    """Whether the quote starts its sentence (or follows a colon): a quotation, not a phrase."""
+    sentence_start, _ = sentence_bounds(document, quote)
+    lead = document.text[sentence_start : quote.start].rstrip(' “"«„`')
+    # "Instead, “he just acts like a defeated man.”": a word or two set off by a comma
+    return (
+        not lead
+        or lead.endswith(":")
+        or lead.endswith(",")
+        and len(lead.split()) <= 2
+        or lead.lower() in LEADING_FILLERS  # 'But “Q.”'
+    )
+
+
+def _previous_sentence_speaker(
+    document: Document, quote: Quote, referents: Referents
+) -> Quote | None:
+    """`Zarif said on Tuesday. “Q.”`: a quote opening its sentence, after one that ends in
+    an attribution, or that introduces it (`Trump issued the following statement: “Q.”`)."""
+    if quote.sentence is None or quote.sentence == 0:
+        return None
+    sentence = document.sentences[quote.sentence]
+    if document.text[sentence.start : quote.start].strip(' “"«„`') != "":
+        return None
+    before = document.sentences[quote.sentence - 1]
+    if any(c in before.text for c in '“”"') or referents.in_quotation(before.start):
+        return None  # "... Here they are:" inside a quotation: not an attribution
+    found = patterns.attribution_before(document.text, before.start, before.end)
+    if found is None and before.text.rstrip().endswith(":"):
+        found = patterns.subject_of(document.text, before.start, before.end, referents.is_speaker)
+    if found is None or not before.text.rstrip().endswith((":", ".")):
+        return None
+    if len(before.text.split()) > 30:
+        return None
+    source = Quote(0, 0, 0, -1)
+    source.cue, source.speaker_mention = found.cue, found.text
+    source.speaker_start, source.speaker_end = found.start, found.end
+    return source
+
+
+def classify(document: Document, found: list[Quote]) -> None:
+    text = document.text
+    for quote in found:
+        words = len(text[quote.start : quote.end].split())
+        sentence_start, _ = sentence_bounds(document, quote)
+        lead = text[max(sentence_start, quote.start - LOOKBACK) : quote.start].rstrip(' “"«„`')
+        embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
+        said_after = quote.attribution_end > quote.end  # '“No,” said Zarif': speech
+        # 'as a “slap”': one quoted word after an article is a label, even from a speaker
+        label = words == 1 and lead.rsplit(None, 1)[-1:] in (["a"], ["an"], ["the"])
+        if (
+            is_title(text[quote.start : quote.end])
+            and not said_after
+            or (not quote.attributed or label)
+            and (words <= SCARE_MAX_WORDS)
+        ):
+            quote.kind = QuoteKind.scare
+        elif embedded and (text[quote.start].islower() or words <= SCARE_MAX_WORDS):
+            quote.kind = QuoteKind.partial
+        else:
+            quote.kind = QuoteKind.direct
+
+
+def _cue_ends(lead: str) -> bool:
+    words = lead.rsplit(None, 1)
+    last = words[-1].strip(",:;").lower() if words else ""
+    return last in CUES or last == "that"

@@ -1,0 +1,234 @@
+"""Who a speaker mention refers to: a last name or misspelling to the fullest form the
+article gives (`newscli.names`), "he"/"she" to the first fitting person of the nearest
+sentence naming one (outside quotations), "the minister" to the last person with that role,
+"I" to the byline.
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newscli import gender
+from newscli.analysis.quotes import patterns
+from newscli.analysis.quotes.find import LOOKBACK, Quote, is_paragraph
+from newscli.document import Document
+from newscli.lexicon import (
+    DETERMINERS,
+    ORGANISATION_NOUNS,
+    SUBJECT_PRONOUNS,
+)
+from newscli.names import Mention, NameIndex, role_words, strip_possessive
+
+#: "the mayor", "the minister": the last word is matched against people's roles
+_ROLE_REFERENCE = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}([a-z]+)\b")
+
+#: "Powell’s office", "Trump’s campaign"
+_OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z -]*)")
+#: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
+#: it keeps resolution linear on a hostile article naming one person thousands of times
+_MENTIONS_BACK = 60
+
+
+@dataclass
+class Referents:
+    """Whom a speaker mention can refer to: the article's people and organisations, and
+    where its quotations stand (a name inside one is rarely who "he" is)."""
+
+    document: Document
+    mentions: list[Mention]
+    names: NameIndex
+    #: (start, end) of every quotation, in text order
+    quoted: list[tuple[int, int]]
+
+    def is_person(self, name: str) -> bool:
+        canonical = self.names.canonical(name)
+        return canonical is not None and not self.names.is_organisation(canonical)
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name of a name as it stands in a sentence, with its role or title
+        ("Illinois Attorney General Lisa M. Madigan" is Lisa M. Madigan)."""
+        words = strip_possessive(name).split()
+        for first in range(min(len(words), 6)):
+            canonical = self.names.canonical(" ".join(words[first:]))
+            if canonical is not None:
+                return canonical
+        return None
+
+    def is_speaker(self, name: str) -> bool:
+        """A person or organisation the article names."""
+        return self.canonical(name) is not None
+
+    def in_quotation(self, position: int) -> bool:
+        found = bisect_right(self.quoted, (position, len(self.document.text))) - 1
+        return found >= 0 and self.quoted[found][0] <= position < self.quoted[found][1]
+
+    def mentions_before(self, position: int) -> list[Mention]:
+        """The last _MENTIONS_BACK mentions starting before position, in text order."""
+        end = bisect_left(self.mentions, position, key=lambda m: m.start)
+        return self.mentions[max(0, end - _MENTIONS_BACK) : end]
+
+    def resolved(
+        self, mention: str, position: int, last_person: str | None, paragraph_start: int
+    ) -> tuple[str | None, str | None]:
+        """The full name a speaker mention refers to, and that person's role."""
+        names = self.names
+        lower = mention.lower()
+        if lower == "i":
+            return self.document.metadata.byline, None  # the writer, when the byline names one
+        if lower == "we":
+            return None, None
+        if lower == "it":
+            for earlier in reversed(self.mentions_before(position)):
+                if earlier.organisation and not self.in_quotation(earlier.start):
+                    return names.canonical(earlier.name) or earlier.name, None
+            return None, None
+        if lower in SUBJECT_PRONOUNS:
+            fits = _fits_pronoun(lower, names)
+            person = (
+                self.last_person_before(position, paragraph_start, fits, lower)
+                or (last_person if last_person is not None and fits(last_person) else None)
+                or self.last_person_before(position, 0, fits, lower)
+            )
+            return person, names.role(person) if person else None
+        words = mention.split()
+        owner_pronoun = {"his": "he", "her": "she"}.get(words[0].lower())
+        if owner_pronoun and len(words) > 1 and words[-1].islower():
+            # "His office said": whose office, as "he" would be resolved
+            fits = _fits_pronoun(owner_pronoun, names)
+            holder = self.last_person_before(position, paragraph_start, fits) or (
+                last_person if last_person is not None and fits(last_person) else None
+            )
+            if holder is not None:
+                return f"{holder}’s {' '.join(words[1:])}", None
+        if words[0].lower() in DETERMINERS and words[-1].islower():
+            noun = words[-1].lower()
+            for earlier in reversed(self.mentions_before(position)):
+                if earlier.role and noun in role_words(earlier.role):
+                    name = names.canonical(earlier.name) or earlier.name
+                    return name, names.role(name)
+                if earlier.organisation and noun in ORGANISATION_NOUNS:
+                    return names.canonical(earlier.name) or earlier.name, None
+            # no one in the article holds that role: "the board" is the best name it gives
+            return mention, None
+        owner = _OWNED.fullmatch(mention)
+        if owner is not None:
+            # "Powell’s office": the office speaks; its owner by their full name
+            full = self.canonical(owner["owner"]) or owner["owner"]
+            return f"{full}’s {owner['thing']}", None
+        candidates = [
+            m
+            for m in self.mentions_before(position + len(mention))
+            if m.start >= position and m.end <= position + len(mention)
+        ]
+        name = candidates[-1].name if candidates else mention
+        canonical = names.canonical(name) or name
+        return canonical, names.role(canonical)
+
+    def last_person_before(
+        self, position: int, since: int, fits: Callable[[str], bool], pronoun: str = ""
+    ) -> str | None:
+        """The last person referred to in text[since:position] whom `fits` accepts, outside
+        quotations: by name, or by a role they hold ("the mayor" after "Mayor Linda Okafor").
+        A sentence that opens with the same `pronoun` is about the same person as the
+        pronoun, so a name in it is passed over ("He portrayed Mr Ebbers as frugal. “Q,” he
+        said": not Ebbers)."""
+        text = self.document.text
+        by_role: dict[str, str] = {}  # a role's last word -> who holds it
+        # (possessive, start, person): "Plaid Cymru's spokesman Dai Lloyd" is about Lloyd
+        referents: list[tuple[bool, int, str]] = []
+        for mention in self.mentions_before(position):
+            if mention.organisation or self.in_quotation(mention.start):
+                continue
+            canonical = self.names.canonical(mention.name)
+            if not canonical:
+                continue
+            if mention.role:
+                for word in role_words(mention.role):
+                    by_role[word] = canonical
+            if mention.start >= since:
+                possessive = text.startswith(("’", "'"), mention.end)
+                referents.append((possessive, mention.start, canonical))
+        if by_role:
+            window_start = max(since, position - LOOKBACK)
+            for match in _ROLE_REFERENCE.finditer(text, window_start, position):
+                holder = by_role.get(match.group(1).lower())
+                if holder is not None:
+                    referents.append((False, match.start(), holder))
+        # the nearest sentence naming someone who fits; in it, the first such person not
+        # named as an owner nor in an opening subordinate clause, most often its subject
+        # ("Bryant said he'll still back Trump. “Q,” he said": Bryant; "When Maddow pointed
+        # out ..., Clinton seized upon it": Clinton)
+        by_sentence: dict[int, list[tuple[bool, int, str]]] = {}
+        for possessive, start, person in referents:
+            if fits(person):
+                by_sentence.setdefault(self.sentence_of(start), []).append(
+                    (possessive, start, person)
+                )
+        if not by_sentence:
+            return None
+        nearest_first = sorted(by_sentence, reverse=True)
+        chosen = next(
+            (s for s in nearest_first if not pronoun or self.opening_word(s) != pronoun),
+            nearest_first[0],
+        )
+        # the main clause is worked out for the one sentence chosen, not for every name
+        main = self.main_clause_start(chosen)
+        return min(by_sentence[chosen], key=lambda r: (r[0] or r[1] < main, r[1]))[2]
+
+    def main_clause_start(self, sentence: int) -> int:
+        """Where a sentence's main clause starts: after an opening phrase or clause set off
+        by a comma ("When Maddow pointed out ..., Clinton seized upon it"), else at its start."""
+        found = self.document.sentences[sentence]
+        words = found.text.lstrip(' “"«„`').split(None, 2)
+        if len(words) < 2 or not patterns.opens_with_phrase(words[0], words[1]):
+            return found.start
+        comma = self.document.text.find(",", found.start, found.end)
+        return comma if comma >= 0 else found.start
+
+    def opening_word(self, sentence: int) -> str:
+        words = self.document.sentences[sentence].text.lstrip(' “"«„`').split(None, 1)
+        return words[0].lower() if words else ""
+
+    def sentence_of(self, position: int) -> int:
+        return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
+
+
+def resolve(document: Document, found: list[Quote], referents: Referents) -> None:
+    last_person: str | None = None
+    for quote in found:
+        mention = quote.speaker_mention
+        if mention is None:
+            if not quote.in_title and is_paragraph(document, quote):
+                # a paragraph-long quotation with no attribution: whoever the text was about
+                since = _paragraph_start(document, quote.start)
+                quote.speaker = referents.last_person_before(quote.start, since, lambda _: True)
+                quote.role = referents.names.role(quote.speaker) if quote.speaker else None
+            continue
+        position = quote.speaker_start or 0
+        quote.speaker, quote.role = referents.resolved(
+            mention, position, last_person, _paragraph_start(document, position)
+        )
+        if quote.speaker is not None and referents.is_person(quote.speaker):
+            last_person = quote.speaker
+
+
+def _paragraph_start(document: Document, position: int) -> int:
+    """Where the paragraph before position's paragraph starts: "he" looks back that far
+    before falling back on whoever was quoted last."""
+    found = bisect_right(document.paragraphs, position, key=lambda p: p.start) - 1
+    if found >= 0 and position < document.paragraphs[found].end:
+        return document.paragraphs[max(0, found - 1)].start
+    return position
+
+
+def _fits_pronoun(pronoun: str, names: NameIndex) -> Callable[[str], bool]:
+    """Whether a person could be "he" or "she": not when their name or title says otherwise."""
+    if pronoun not in ("he", "she"):
+        return lambda _: True
+    wrong = gender.FEMALE if pronoun == "he" else gender.MALE
+
+    def fits(person: str) -> bool:
+        return gender.of_person(person, names.role(person)) != wrong
+
+    return fits

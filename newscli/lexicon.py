@@ -1,0 +1,283 @@
+"""Every word list newscli's rules read, once each, in numbered sections named for what
+they hold: speech cues, grammar, people, organisations and documents, dates, stop words, and
+the sentence splitter's abbreviations.
+
+A word may stand in two lists on purpose: each list serves one test, and where two overlap
+the overlap is documented beside the list and pinned by tests/test_lexicon.py (which also
+fails on a word repeated inside a list). The entity tagger's feature lists stay in
+`newscli.ner.train`: they are part of the trained model, and changing them means
+retraining it.
+"""
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a list; tests/test_lexicon.py reads every call."""
+    return frozenset(text.split())
+
+
+### 1. SPEECH: verbs that put words in a speaker's mouth
+
+#: speech cues, in the forms that attribute: "said", "told", "insisting"
+CUES = _words(
+    """say said says saying tell told tells telling add added adds adding insist insisted insists
+    insisting echo echoed echoes echoing ask asked asks asking write wrote writes writing
+    explain explained explains explaining note noted notes noting state stated stating declare
+    declared declares declaring respond responded responds responding reply replied replies
+    replying continue continued continues continuing tweet tweeted tweets tweeting argue argued
+    argues arguing claim claimed claims claiming warn warned warns warning recall recalled
+    recalls recalling announce announced announces announcing acknowledge acknowledged
+    acknowledges acknowledging admit admitted admits admitting agree agreed agrees agreeing
+    observe observed observes observing suggest suggested suggests suggesting stress stressed
+    stresses stressing emphasize emphasized emphasizes emphasised complain complained complains
+    complaining caution cautioned cautions concede conceded concedes remark remarked remarks
+    report reported reports reporting testify testified testifies post posted posts quip quipped
+    joke joked jokes urge urged urges predict predicted predicts predicting promising vowing
+    urging pledging shout shouted shouts yell yelled cry cried cries scream screamed screams
+    chant chanted chants roar roared whisper whispered maintain maintained maintains counter
+    countered counters confirm confirmed confirms reveal revealed reveals describe described
+    describes describing call called calls calling conclude concluded concludes concluding
+    mention mentioned mentions boast boasted boasts vow vowed vows pledge pledged opine opined
+    opines demur demurred promise promised promises threaten threatened laugh laughed read
+    exclaim exclaimed charge charged point pointed chime chimed interject interjected retort
+    retorted snap snapped scoff scoffed hit demand demanded reads wonder wondered wonders assure
+    assured assures remember remembered remembers allege alleged alleges label labeled labelled
+    labels dub dubbed dubs term termed brand branded blast blasted blasts slam slammed slams
+    criticize criticized criticizes criticise criticised praise praised praises lament lamented
+    laments brag bragged brags tout touted touts accuse accused accuses mock mocked mocks
+    dismiss dismissed dismisses decry decried decries denounce denounced denounces condemn
+    condemned condemns hail hailed hails defend defended defends deny denied denies assert
+    asserted asserts quote quoted quotes"""
+)
+#: cues that are the bare verb, which is also a noun ("a call", "the report")
+CUE_BASE_FORMS = frozenset(
+    w
+    for w in CUES
+    if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "read"}
+)
+#: cues that mark reported speech without quotation marks ("Zarif said that ..."); all in CUES
+INDIRECT_CUES = _words(
+    """said says told tells added adds insisted insists argued argues claimed claims warned warns
+    explained explains noted notes stated announced announces acknowledged admitted suggested
+    suggests stressed stresses maintained maintains conceded concedes predicted predicts
+    confirmed confirms"""
+)
+#: verbs that take a quoted phrase as their object ("blamed it on “knuckleheaded
+#: politicians”"); "tout touts touted" are in CUES as well, "touting" only here
+PHRASE_VERBS = _words(
+    """talk talks talked talking speak speaks spoke speaking question questions questioned
+    questioning blame blames blamed blaming chide chides chided chiding bemoan bemoans bemoaned
+    credit credits credited crediting deem deems deemed deeming promote promotes promoted
+    promoting tout touts touted touting hammer hammers hammered hammering portray portrays
+    portrayed portraying cite cites cited citing invoke invokes invoked invoking pitch pitches
+    pitched pitching rail rails railed railing comment comments commented commenting imply
+    implies implied implying refer refers referred referring reference references referenced
+    referencing propose proposes proposed proposing characterize characterizes characterized
+    characterizing characterise characterised deride derides derided insult insults insulted
+    grouse groused knock knocks knocked intimate intimated boasting dubbing labeling labelling
+    branding terming decrying denouncing hailing slamming blasting mocking praising criticizing
+    accusing defending denying"""
+)
+#: cues whose object is who listens ("told Congress: “Q”"), never a speaker; all in CUES
+TO_LISTENERS = _words("told tell tells asked ask asks")
+#: past tenses of verbs a speaker "shot back" or "cut in" with
+IRREGULAR_PAST = _words("shot spoke went began cut put broke threw gave got came")
+
+### 2. GRAMMAR: the function words read around a cue
+
+#: forms of "be": "was charged" is passive, "is insisting" progressive
+BE_FORMS = _words("is are was were be been being")
+#: the verb of "he’s", "they’re", "I’m" once read apart from the pronoun
+CONTRACTED_BE = _words("’s 's ’re 're ’m 'm")
+#: words that stand between a speaker and the cue ("Zarif also said", "Trump has said"): true
+#: adverbs and the auxiliaries "will would has had have did does could", which sit there the
+#: same way. "will would could did does also then later" are in BARE_FORM_SUBJECTS too, where
+#: they are what a bare verb form follows ("will add")
+ADVERBS = _words(
+    """also later then previously again once further simply recently earlier quickly flatly bluntly
+    angrily repeatedly publicly privately separately last will would has had have did does could"""
+)
+#: what a bare cue form follows as a verb, not a noun ("they say", "will add"): subject
+#: pronouns, modals, auxiliaries
+BARE_FORM_SUBJECTS = _words(
+    """i we they you will would could should might may must can did do does to not n’t n't also
+    then later"""
+)
+#: pronouns that may be a speaker
+SUBJECT_PRONOUNS = _words("he she they i we it")
+#: words that never are a speaker, though "it" may be one right before a cue ("It
+#: continued: “Q”")
+NOT_SPEAKERS = _words("it this that there what which who")
+#: words that open a noun phrase: "the minister", "his office"
+DETERMINERS = _words("the a an another one this that its his her their")
+#: determiners after "one of", "some of": "one of those advisers"
+OF_DETERMINERS = _words("the those these his her their its our whose")
+#: "one of those advisers", "some of his aides"
+PARTITIVES = _words("one some two three several many most each none")
+#: prepositions that open a phrase of place or time; all in FUNCTION_WORDS
+PREPOSITIONS = _words("on in at of for to with by from during after before about into over under")
+#: words that start a phrase after a cue but never a speaker's description
+FUNCTION_WORDS = _words(
+    """on in at of for to with by from during after before about as and but or that this these
+    those into over under not no so than then there here when while where if because since until
+    without against among between through despite"""
+)
+#: what ends a speaker's description after a cue, looked up in one set
+CUES_AND_FUNCTION_WORDS = CUES | FUNCTION_WORDS
+#: "When Trump incites violence with his “Q” remark": the subject of a subordinate clause
+SUBORDINATORS = _words("when while as if because though although after before since")
+#: capitalised at a sentence start but no part of a name: "But Ayatollah Ali Khameni said"
+LEADING_FILLERS = _words(
+    """but and or so yet then now still also when while after before as if because though although
+    meanwhile however in on at both like unlike"""
+)
+#: ", who heads the agency,", ", the head of X,", ", at a town hall,": the first words of a
+#: phrase set off after a name
+APPOSITIVE_OPENERS = _words(
+    """who whose which a an the one its his her their of from at in on during for"""
+)
+
+### 3. PEOPLE: titles, roles and the nouns for people who speak
+
+#: capitalised words that are titles or roles when they come before a name
+TITLE_WORDS = _words(
+    """president vice ayatollah supreme leader foreign prime minister secretary senator sen rep
+    representative gov governor mayor gen general col colonel lt lieutenant sgt sergeant adm
+    admiral cmdr commander chancellor king queen prince princess pope dr mr mrs ms miss judge
+    justice chief director chairman chairwoman chair ambassador commissioner speaker sheikh imam
+    rabbi rev reverend father sister coach officer detective sheriff attorney spokesman
+    spokeswoman spokesperson professor prof deputy defense defence state interior finance health
+    education energy trade labor labour home first lady sir dame lord captain capt major maj
+    premier emir crown grand executive ceo cfo founder democrat republican democratic sens reps
+    govs"""
+)
+#: lowercase role nouns that may stand right before a name ("correspondent Elizabeth Palmer");
+#: many are in TITLE_WORDS too, which reads the same words capitalised before a name
+ROLE_NOUNS = _words(
+    """correspondent reporter spokesman spokeswoman spokesperson minister official analyst adviser
+    advisor director president chairman secretary leader candidate lawmaker senator governor
+    mayor commander general professor lawyer attorney economist researcher editor columnist
+    commentator host anchor activist founder chief executive manager owner strategist pollster
+    aide envoy diplomat ambassador judge prosecutor coach player nominee rival challenger
+    councilman councilwoman"""
+)
+#: what a role's abbreviations and titles are called in running text ("Sen. Marco Rubio" is
+#: "the senator"; "Rep. Nancy Pelosi" "the congresswoman")
+ROLE_SYNONYMS = {
+    "sen.": ("senator", "lawmaker"),
+    "senator": ("lawmaker",),
+    "rep.": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "representative": ("congressman", "congresswoman", "lawmaker"),
+    "congressman": ("lawmaker",),
+    "congresswoman": ("lawmaker",),
+    "gov.": ("governor",),
+    "gen.": ("general",),
+    "lt.": ("lieutenant",),
+    "sec.": ("secretary",),
+    "pres.": ("president",),
+    "atty.": ("attorney",),
+    "prof.": ("professor",),
+    "dr.": ("doctor",),
+}
+#: nouns for people and bodies that speak ("federal prosecutors", "the newspaper"), beside
+#: ROLE_NOUNS; "spokesman spokeswoman official candidate nominee aide" are in both, as a
+#: speaker after a determiner and as a role before a name
+NOUN_SPEAKERS = _words(
+    """newspaper paper statement report officials official police campaign spokesman spokeswoman
+    ministry government agency department company group source sources person man woman people
+    voter voters resident residents supporter supporters critic critics user users member
+    members tycoon candidate nominee aide aides expert experts"""
+)
+#: every noun for people who speak
+SPEAKING_NOUNS = ROLE_NOUNS | NOUN_SPEAKERS
+#: participles that describe a person ("said retired Army Lt. Gen. Mick Bednarek")
+DESCRIBING_PARTICIPLES = _words(
+    """retired embattled disgraced ousted jailed indicted elected appointed acclaimed"""
+)
+#: titles and words for men, which make a person "he"
+MALE_TITLES = _words(
+    """mr mr. sir lord king prince father brother spokesman chairman congressman councilman
+    businessman sheikh emir ayatollah pope"""
+)
+#: titles and words for women, which make a person "she"
+FEMALE_TITLES = _words(
+    """mrs mrs. ms ms. miss madam dame lady queen princess mother sister spokeswoman chairwoman
+    congresswoman councilwoman businesswoman first-lady"""
+)
+#: places whose names end like a nationality ("-ian", "-i") but are not one
+NOT_NATIONALITIES = _words("mississippi hawaii delhi helsinki nairobi mumbai")
+
+### 4. ORGANISATIONS AND DOCUMENTS
+
+#: "the company said": nouns that refer back to the last organisation named
+ORGANISATION_NOUNS = _words(
+    """company firm airline carrier group agency ministry department bank party union government
+    campaign committee council club team university hospital school network newspaper channel
+    station court organisation organization charity"""
+)
+#: what people issue, whose "saying" is theirs
+DOCUMENTS = _words("statement letter release report email memo message post tweet video ad note")
+
+### 5. DATES
+
+#: capitalised, but no one who speaks ("released a statement Wednesday saying")
+DATE_WORDS = _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december"""
+)
+
+### 6. STOP WORDS
+
+#: function words and news boilerplate: left out when sentences are compared by vocabulary,
+#: and never a surname or part of a lowercase role
+STOPWORDS = _words(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told according may might must shall us mr mrs ms one two new like get got go
+    going make made many much s t re ve ll d n't cnn"""
+)
+
+### 7. ABBREVIATIONS: what a period after them means to the sentence splitter
+
+#: titles and honorifics: always followed by a name, never sentence-final
+TITLE_ABBREVIATIONS = _words(
+    """mr mrs ms messrs mmes dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig sen rep gov
+    pres supt insp det atty amb rev fr msgr hon st mt ft sra srta dra dña hr sig sigg dott dhr
+    mevr"""
+)
+#: followed by a number: "No. 5", "Jan. 8", "pp. 12", "Fig. 3"; the months are in
+#: AMBIGUOUS_ABBREVIATIONS too, for when no number follows ("since Jan. The")
+NUMBER_ABBREVIATIONS = _words(
+    """no nos vol vols pp p fig figs art sec ch para op ed eds jan feb mar apr jun jul aug sep sept
+    oct nov dec approx est nr ca"""
+)
+#: never sentence-final in running news text
+INNER_ABBREVIATIONS = _words("e.g i.e cf vs viz incl esp vgl bzw")
+#: after an ordinal number ("am 3. Oktober", "im 19. Jahrhundert", "in der 89. Minute"):
+#: German writes ordinals as a number and a period, and capitalises the noun that follows,
+#: so the period would end the sentence; these are the nouns news puts there
+ORDINAL_NOUNS = _words(
+    """januar jänner februar feber märz april mai juni juli august september oktober november
+    dezember jahrhundert jahrhunderts jahrtausend jahrtausends platz mal runde spieltag liga
+    bundesliga stock klasse weltkrieg weltkriegs geburtstag jahrestag todestag etappe halbzeit
+    minute parteitag legislaturperiode"""
+)
+#: may end a sentence; they do when a sentence opener follows
+AMBIGUOUS_ABBREVIATIONS = _words(
+    """inc co corp ltd llc plc bros jr sr etc dept univ assn ave blvd rd hwy jan feb mar apr jun
+    jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun mio mrd"""
+)
+#: words that commonly open a sentence and rarely follow "U.S." or "Inc." mid-sentence
+SENTENCE_OPENERS = _words(
+    """a an the he she it they we i you his her its their our my your this that these those there
+    here in on at for but and or so yet if when while after before as since because although
+    though however meanwhile still also then now today yesterday tomorrow last some many most
+    all both each every one no not nor what who whom whose where why how which according during
+    under over with without from by to despite instead earlier later such other another more few
+    several only even just never once asked officials police nevertheless moreover furthermore
+    indeed thus hence again until unless whether overall altogether image photo"""
+)
