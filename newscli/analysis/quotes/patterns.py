@@ -231,6 +231,10 @@ def _described_noun(words: list[Word], j: int) -> int | None:
     return None
 
 
+#: the most words of "of the bakery" between a role and the name after its comma
+ROLE_OF_WORDS = 3
+
+
 def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
     """The noun phrase right after words[index]: "said Zarif", "said the minister"."""
     j = index + 1
@@ -289,14 +293,32 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
 
 def _named_after_comma(words: list[Word], j: int) -> int | None:
     """Where the name ends in "spokeswoman, Berit Hanson." -- a role, a comma and a name
-    that closes the attribution -- if words[j] is that role."""
-    if j + 2 >= len(words) or words[j + 1].text != ",":
+    that closes the attribution -- if words[j] is that role. Feature writing puts what the
+    role is of between them: "the 52-year-old owner of the bakery, Maria Lopez."."""
+    comma = _after_role_of(words, j + 1)
+    if comma + 2 > len(words) or words[comma].text != ",":
         return None
-    end = j + 2
-    while end < len(words) and end < j + 6 and words[end].text[:1].isupper():
+    end = comma + 1
+    while end < len(words) and end < comma + 5 and words[end].text[:1].isupper():
         end += 1
     closes = end == len(words) or words[end].text in (".", ",", ";", ":")
-    return end - 1 if end > j + 2 and closes else None
+    return end - 1 if end > comma + 1 and closes else None
+
+
+def _after_role_of(words: list[Word], k: int) -> int:
+    """Past "of the bakery" or "at Acme Corp" (up to ROLE_OF_WORDS words) after a role,
+    where words[k] opens one; else k."""
+    if k >= len(words) or words[k].text not in ("of", "at"):
+        return k
+    start = k + 1 + (k + 1 < len(words) and words[k + 1].text.lower() in DETERMINERS)
+    end = start
+    while end < len(words) and end < start + ROLE_OF_WORDS and _is_word(words[end].text):
+        end += 1
+    return end if end > start else k
+
+
+def _is_word(token: str) -> bool:
+    return token.replace("-", "").replace("'", "").isalnum()
 
 
 def _one_of(words: list[Word], first: int) -> tuple[int, int] | None:
