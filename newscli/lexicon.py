@@ -54,6 +54,8 @@ CUE_BASE_FORMS = frozenset(
     for w in CUES
     if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "read"}
 )
+#: cues that are phrasal verbs, and their particle: "“Q,” chimed in Tom Brown"; all in CUES
+CUE_PARTICLES = {cue: "in" for cue in _words("chime chimes chimed")}
 #: cues that mark reported speech without quotation marks ("Zarif said that ..."); all in CUES
 INDIRECT_CUES = _words(
     """said says told tells added adds insisted insists argued argues claimed claims warned warns

@@ -19,6 +19,7 @@ from newscli.lexicon import (
     BE_FORMS,
     CONTRACTED_BE,
     CUE_BASE_FORMS,
+    CUE_PARTICLES,
     CUES,
     CUES_AND_FUNCTION_WORDS,
     DESCRIBING_PARTICIPLES,
@@ -407,8 +408,11 @@ def attribution_after(
         if span is not None and span[0] < index:
             span = None
         if span is None and offset == 0 and not word.endswith("ing"):
-            # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before
-            span = phrase_after(words, position)
+            # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before;
+            # '“Q,” chimed in Tom Brown': the speaker after the verb's particle
+            particle = CUE_PARTICLES.get(word.lower())
+            following = words[position + 1].text if position + 1 < len(words) else ""
+            span = phrase_after(words, position + (following == particle))
         if span is not None:
             return make_speaker(text, words, span, word, words[position].end)
         break
