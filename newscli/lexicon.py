@@ -46,7 +46,9 @@ CUES = _words(
     laments brag bragged brags tout touted touts accuse accused accuses mock mocked mocks
     dismiss dismissed dismisses decry decried decries denounce denounced denounces condemn
     condemned condemns hail hailed hails defend defended defends deny denied denies assert
-    asserted asserts quote quoted quotes"""
+    asserted asserts quote quoted quotes contend contended contends contending protest protested
+    protests snipe sniped snipes recount recounted recounts muse mused muses fume fumed fumes
+    gush gushed gushes"""
 )
 #: cues that are the bare verb, which is also a noun ("a call", "the report")
 CUE_BASE_FORMS = frozenset(

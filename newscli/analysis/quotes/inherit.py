@@ -151,12 +151,12 @@ def classify(document: Document, found: list[Quote]) -> None:
         lead = text[max(sentence_start, quote.start - LOOKBACK) : quote.start].rstrip(' “"«„`')
         embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
         said_after = quote.attribution_end > quote.end  # '“No,” said Zarif': speech
-        # 'as a “slap”': one quoted word after an article is a label, even from a speaker
-        label = words == 1 and lead.rsplit(None, 1)[-1:] in (["a"], ["an"], ["the"])
         if (
             is_title(text[quote.start : quote.end])
             and not said_after
-            or (not quote.attributed or label)
+            # a few words no one is said to have said; 'touted it as a “slap”' is the
+            # speaker's word (news annotation counts it, and so do readers)
+            or not quote.attributed
             and (words <= SCARE_MAX_WORDS)
         ):
             quote.kind = QuoteKind.scare

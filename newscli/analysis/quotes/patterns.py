@@ -207,10 +207,45 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                 first -= 1
             else:
                 break
+        person = _person_of_body(words, first)
+        if person is not None:
+            return person
         while first < j and words[first].text.lower() in LEADING_FILLERS:
             first += 1
         return first, j
     return None
+
+
+#: words joining a person to the body they speak for: "Jeffrey Lewis of the James Martin
+#: Center", "Jane Doe at the Brookings Institution"
+_OF_BODY = frozenset(("of", "at", "with", "from"))
+_IN_BODY_NAME = frozenset(("of", "for", "and", "&", "on"))
+
+
+def _person_of_body(words: list[Word], first: int) -> tuple[int, int] | None:
+    """The person in "Jeffrey Lewis of the James Martin Center for Nonproliferation
+    Studies wrote", if words[first:] end such a name: a capitalised run of two or three
+    words, "of the" and the body's name. "The Bank of the West said" has no such person."""
+    k = first - 1
+    while k > 0 and first - k <= 6 and words[k].text.lower() in _IN_BODY_NAME | {"the"}:
+        if words[k].text.lower() in _OF_BODY and words[k + 1].text.lower() == "the":
+            break
+        k -= 1
+        while k > 0 and words[k].text[:1].isupper() and words[k].text.lower() != "the":
+            k -= 1
+    if k < 2 or words[k].text.lower() not in _OF_BODY or words[k + 1].text.lower() != "the":
+        return None
+    start = k - 1
+    while start > 0 and k - start < 3 and words[start - 1].text[:1].isupper():
+        start -= 1
+    if k - start < 2 or not all(
+        words[i].text.isalpha() or words[i].text.endswith(".") for i in range(start, k)
+    ):
+        return None
+    before = words[start - 1].text if start else ""
+    if before[:1].isupper() or before.lower() in DETERMINERS:
+        return None
+    return start, k - 1
 
 
 def _described_noun(words: list[Word], j: int) -> int | None:
@@ -394,6 +429,8 @@ def attribution_after(
             break
         if word == "," and offset and words[position - 1].text[:1].isupper():
             horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
+        if word in _OF_BODY and offset and words[position - 1].text[:1].isupper():
+            horizon = max(horizon, offset + 10)  # "“Q,” Jane Doe of the Brookings Institution said"
         if not _is_cue(words, position):
             continue
         if ends_sentence and not _ends_soon(text, words, position):
