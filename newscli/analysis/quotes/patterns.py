@@ -592,7 +592,12 @@ def attribution_before(
         if span is None:
             # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
             # not after "told" or "asked": who is told or asked is no speaker
-            listener = word.lower() in TO_LISTENERS or word.lower().endswith("ing")
+            # ... but 'Asks union president Jane Doe, “Q?”': a present-tense cue opening the
+            # sentence comes before its speaker (feature writing's inversion)
+            inverted = position == 0 and word[:1].isupper() and word.endswith("s")
+            listener = not inverted and (
+                word.lower() in TO_LISTENERS or word.lower().endswith("ing")
+            )
             after = None if listener else phrase_after(words, position)
             rest = words[after[1] + 1 :] if after is not None else []
             if after is not None and rest and all(w.text in ":," for w in rest):

@@ -15,6 +15,7 @@ from newscli.analysis.quotes.find import LOOKBACK, Quote, is_paragraph
 from newscli.document import Document
 from newscli.lexicon import (
     DETERMINERS,
+    DOCUMENTS,
     ORGANISATION_NOUNS,
     SUBJECT_PRONOUNS,
 )
@@ -25,6 +26,13 @@ _ROLE_REFERENCE = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}([a-z]+)\b")
 
 #: "Powell’s office", "Trump’s campaign"
 _OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z -]*)")
+#: "a statement from Acme Corp": where a document's issuer is named after it
+_FROM = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?(?=[A-Z])")
+#: "The council issued a press release": a document issued, its issuer the subject
+_ISSUED = re.compile(
+    r"\b(?:issued|released|put out|sent|published|posted|sent out)\b(?: \w+){0,3}? "
+    r"(?:statement|letter|release|report|email|memo|message|note)s?\b"
+)
 #: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
 #: it keeps resolution linear on a hostile article naming one person thousands of times
 _MENTIONS_BACK = 60
@@ -92,6 +100,10 @@ class Referents:
             )
             return person, names.role(person) if person else None
         words = mention.split()
+        if strip_possessive(words[-1]).lower() in DOCUMENTS:
+            issuer = self.issuer(position, position + len(mention))
+            if issuer is not None:
+                return issuer, names.role(issuer)
         owner_pronoun = {"his": "he", "her": "she"}.get(words[0].lower())
         if owner_pronoun and len(words) > 1 and words[-1].islower():
             # "His office said": whose office, as "he" would be resolved
@@ -124,6 +136,32 @@ class Referents:
         name = candidates[-1].name if candidates else mention
         canonical = names.canonical(name) or name
         return canonical, names.role(canonical)
+
+    def issuer(self, start: int, end: int) -> str | None:
+        """Who issued the document text[start:end] names ("the memo", "a statement"), when
+        the text says: a name inside it ("the Acme Corp memo", "Acme’s statement"), right
+        after it ("a statement from Acme Corp"), or as the subject of the sentence before
+        that issued it ("The council issued a press release. ... the release said")."""
+        text = self.document.text
+        after = _FROM.match(text, end)
+        reach = after.end() + 1 if after else end
+        for mention in self.mentions_before(reach):
+            if start <= mention.start < reach:
+                return self.names.canonical(mention.name) or mention.name
+        sentence = self.sentence_of(start)
+        for earlier in range(sentence - 1, max(-1, sentence - 3), -1):
+            found = self.document.sentences[earlier]
+            issued = _ISSUED.search(text, found.start, found.end)
+            if issued is None:
+                continue
+            subjects = [
+                m
+                for m in self.mentions_before(issued.start())
+                if m.start >= found.start and not self.in_quotation(m.start)
+            ]
+            if subjects:
+                return self.names.canonical(subjects[0].name) or subjects[0].name
+        return None
 
     def last_person_before(
         self, position: int, since: int, fits: Callable[[str], bool], pronoun: str = ""
