@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from newscli import gender
 from newscli.analysis.quotes import patterns
@@ -16,7 +17,9 @@ from newscli.document import Document
 from newscli.lexicon import (
     DETERMINERS,
     DOCUMENTS,
+    FUNCTION_WORDS,
     ORGANISATION_NOUNS,
+    ROLE_NOUNS,
     SUBJECT_PRONOUNS,
 )
 from newscli.names import Mention, NameIndex, role_words, strip_possessive
@@ -33,6 +36,17 @@ _ISSUED = re.compile(
     r"\b(?:issued|released|put out|sent|published|posted|sent out)\b(?: \w+){0,3}? "
     r"(?:statement|letter|release|report|email|memo|message|note)s?\b"
 )
+#: "Jane Doe, a veteran goalkeeper," / "Jane Doe, 52,": a description after a name
+_DESCRIBED_AFTER = re.compile(
+    r",\s+(?:(?P<age>\d{1,3})\s*,|(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?P<head>[a-z][a-z-]+)"
+    r"(?=\s*[,.;]|\s+(?:who|of|at|for|in|from|with)\b))"
+)
+#: "the veteran goalkeeper Jane Doe": a description before a name, opened by its article
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}(?P<head>[a-z][a-z-]+)\s+$"
+)
+#: nouns for one person beyond the roles: "the goalkeeper", "the 52-year-old", "the resident"
+_PERSON_NOUN = re.compile(r"\d{1,3}-year-old|[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman)")
 #: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
 #: it keeps resolution linear on a hostile article naming one person thousands of times
 _MENTIONS_BACK = 60
@@ -121,6 +135,11 @@ class Referents:
                     return name, names.role(name)
                 if earlier.organisation and noun in ORGANISATION_NOUNS:
                     return names.canonical(earlier.name) or earlier.name, None
+            # "the goalkeeper" refers back; "a goalkeeper", "one adviser" bring someone new
+            definite = words[0].lower() == "the"
+            described = self.described_before(noun, position) if definite else None
+            if described is not None:
+                return described, names.role(described)
             # no one in the article holds that role: "the board" is the best name it gives
             return mention, None
         owner = _OWNED.fullmatch(mention)
@@ -136,6 +155,39 @@ class Referents:
         name = candidates[-1].name if candidates else mention
         canonical = names.canonical(name) or name
         return canonical, names.role(canonical)
+
+    @cached_property
+    def descriptions(self) -> list[tuple[int, str, str]]:
+        """(position, head noun, person) for each description the text gives beside a
+        person's name: "Jane Doe, a veteran goalkeeper," and "the veteran goalkeeper Jane
+        Doe" give "goalkeeper"; "Jane Doe, 52," gives "52-year-old". Read once, on the
+        first description that needs it."""
+        text = self.document.text
+        found: list[tuple[int, str, str]] = []
+        for mention in self.mentions:
+            if mention.organisation or self.in_quotation(mention.start):
+                continue
+            person = self.names.canonical(mention.name)
+            if person is None:
+                continue
+            after = _DESCRIBED_AFTER.match(text, mention.end)
+            if after is not None:
+                head = after["age"] + "-year-old" if after["age"] else after["head"]
+                found.append((mention.start, head.lower(), person))
+            before = _DESCRIBED_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+            if before is not None and before["head"] not in FUNCTION_WORDS:
+                found.append((mention.start, before["head"].lower(), person))
+        return found
+
+    def described_before(self, noun: str, position: int) -> str | None:
+        """The person last given a description with this head noun before position ("the
+        goalkeeper" after "Jane Doe, a veteran goalkeeper,")."""
+        if noun not in ROLE_NOUNS and not _PERSON_NOUN.fullmatch(noun):
+            return None  # "the board", "the company": not one person
+        for start, head, person in reversed(self.descriptions):
+            if start < position and head == noun:
+                return person
+        return None
 
     def issuer(self, start: int, end: int) -> str | None:
         """Who issued the document text[start:end] names ("the memo", "a statement"), when
