@@ -95,13 +95,19 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
     a full name's surname counts as a person, and capitalised occurrences the tagger missed
     are added, unless the name is a common word."""
     kinds: dict[tuple[str, ...], Counter[str]] = {}
+    surnames: set[tuple[str, ...]] = set()
     for sentence, first, end, kind in mentions:
         name = tuple(w.lower() for w in words[sentence][first:end])
         kinds.setdefault(name, Counter())[kind] += 1
         if kind == "PER" and len(name) > 1 and name[-1][:1].isalpha():
-            # news names a person in full once, then by surname: "Palmer" is her too
-            kinds.setdefault(name[-1:], Counter())[kind] += 1
-    chosen = {name: max(sorted(counts), key=counts.__getitem__) for name, counts in kinds.items()}
+            # news names a person in full once, then by surname: "Palmer" is her too,
+            # however the tagger reads the surname alone ("Julian White" ... "White")
+            kinds.setdefault(name[-1:], Counter())
+            surnames.add(name[-1:])
+    chosen = {
+        name: "PER" if name in surnames else max(sorted(counts), key=counts.__getitem__)
+        for name, counts in kinds.items()
+    }
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(chosen, key=len, reverse=True):
         if len(name) > 1 or tagger.lexicon.frequency(name[0]) < COMMON_WORD:
