@@ -129,11 +129,22 @@ class Referents:
                 return f"{holder}’s {' '.join(words[1:])}", None
         if words[0].lower() in DETERMINERS and words[-1].islower():
             noun = words[-1].lower()
+            if noun in ORGANISATION_NOUNS:
+                # "said the assembly government": the organisation whose name says so
+                # ("the Welsh Assembly Government"), before the last one named
+                named_by = {w.lower() for w in words[1:]}
+                for earlier in reversed(self.mentions_before(position)):
+                    if earlier.organisation and named_by <= set(earlier.name.lower().split()):
+                        return names.canonical(earlier.name) or earlier.name, None
             for earlier in reversed(self.mentions_before(position)):
+                if self.in_quotation(earlier.start):
+                    continue  # a name inside a quotation is not who "the company" is
                 if earlier.role and noun in role_words(earlier.role):
                     name = names.canonical(earlier.name) or earlier.name
                     return name, names.role(name)
-                if earlier.organisation and noun in ORGANISATION_NOUNS:
+                if earlier.organisation and noun in ORGANISATION_NOUNS and len(words) == 2:
+                    # "the company": the last one named; "the assembly government" is none
+                    # whose name lacks "assembly"
                     return names.canonical(earlier.name) or earlier.name, None
             # "the goalkeeper" refers back; "a goalkeeper", "one adviser" bring someone new
             definite = words[0].lower() == "the"
