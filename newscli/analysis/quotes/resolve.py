@@ -193,8 +193,10 @@ class Referents:
     def described_before(self, noun: str, position: int) -> str | None:
         """The person last given a description with this head noun before position ("the
         goalkeeper" after "Jane Doe, a veteran goalkeeper,")."""
+        if noun in DOCUMENTS or noun in ORGANISATION_NOUNS:
+            return None  # "the statement", "the government": not one person
         if noun not in ROLE_NOUNS and not _PERSON_NOUN.fullmatch(noun):
-            return None  # "the board", "the company": not one person
+            return None  # "the board": not one person
         for start, head, person in reversed(self.descriptions):
             if start < position and head == noun:
                 return person
