@@ -151,9 +151,14 @@ def classify(document: Document, found: list[Quote]) -> None:
         lead = text[max(sentence_start, quote.start - LOOKBACK) : quote.start].rstrip(' “"«„`')
         embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
         said_after = quote.attribution_end > quote.end  # '“No,” said Zarif': speech
+        quoted = text[quote.start : quote.end]
+        # 'on “Meet the Press,” Sanders said', 'MSNBC’s “Morning Joe”': a title after a
+        # preposition or an owner names a show or a work, whoever speaks next
+        named_work = _names_a_work(lead) and is_title(quoted.rstrip(" .,"))
         if (
-            is_title(text[quote.start : quote.end])
+            is_title(quoted)
             and not said_after
+            or named_work
             # a few words no one is said to have said; 'touted it as a “slap”' is the
             # speaker's word (news annotation counts it, and so do readers)
             or not quote.attributed
@@ -164,6 +169,16 @@ def classify(document: Document, found: list[Quote]) -> None:
             quote.kind = QuoteKind.partial
         else:
             quote.kind = QuoteKind.direct
+
+
+#: words before a title that make it a work's name: "on", "in", "from"
+_WORK_PREPOSITIONS = frozenset(("on", "in", "from", "at", "of", "with"))
+
+
+def _names_a_work(lead: str) -> bool:
+    words = lead.rsplit(None, 1)
+    last = words[-1] if words else ""
+    return last.lower() in _WORK_PREPOSITIONS or last.endswith(("’s", "'s"))
 
 
 def _cue_ends(lead: str) -> bool:
