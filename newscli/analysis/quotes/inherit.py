@@ -24,6 +24,12 @@ from newscli.lexicon import CUES, LEADING_FILLERS
 from newscli.schema import QuoteKind
 
 
+#: a byline right after a quotation that ends in a comma: '“Headline,” by Times’ Ben Sisario'
+_BYLINE = re.compile(r"(?<=,)[”\"»]\s*by\s+[A-Z]")
+#: words before a title that make it a work's name: "on", "in", "from"
+_WORK_PREPOSITIONS = frozenset(("on", "in", "from", "at", "of", "with"))
+
+
 def inherit_speakers(document: Document, found: list[Quote], referents: Referents) -> None:
     """Unattributed parts take the speaker of the quotation, sentence or paragraph they
     continue."""
@@ -154,7 +160,10 @@ def classify(document: Document, found: list[Quote]) -> None:
         quoted = text[quote.start : quote.end]
         # 'on “Meet the Press,” Sanders said', 'MSNBC’s “Morning Joe”': a title after a
         # preposition or an owner names a show or a work, whoever speaks next
-        named_work = _names_a_work(lead) and is_title(quoted.rstrip(" .,"))
+        named_work = (
+            _names_a_work(lead) and is_title(quoted.rstrip(" .,")) or _BYLINE.match(text, quote.end)
+        )  # '“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello': a
+        # headline and its byline, as newsletters list stories
         if (
             is_title(quoted)
             and not said_after
@@ -169,10 +178,6 @@ def classify(document: Document, found: list[Quote]) -> None:
             quote.kind = QuoteKind.partial
         else:
             quote.kind = QuoteKind.direct
-
-
-#: words before a title that make it a work's name: "on", "in", "from"
-_WORK_PREPOSITIONS = frozenset(("on", "in", "from", "at", "of", "with"))
 
 
 def _names_a_work(lead: str) -> bool:
