@@ -23,7 +23,6 @@ from newscli.document import Document
 from newscli.lexicon import CUES, LEADING_FILLERS
 from newscli.schema import QuoteKind
 
-
 #: a byline right after a quotation that ends in a comma: '“Headline,” by Times’ Ben Sisario'
 _BYLINE = re.compile(r"(?<=,)[”\"»]\s*by\s+[A-Z]")
 #: words before a title that make it a work's name: "on", "in", "from"
