@@ -225,6 +225,12 @@ def similar_names(a: str, b: str) -> bool:
     return _edit_distance_at_most_one(a, b)
 
 
+def deletions(word: str) -> set[str]:
+    """The word and each form of it with one character deleted: two words one edit apart
+    share one of these forms ("hezbolah" is "hezbollah" less an l)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
     if len(a) > len(b):
         a, b = b, a
@@ -262,6 +268,10 @@ class NameIndex:
     def __init__(self, mentions: Iterable[Mention]):
         # surname (lower case) -> the groups with a member of that surname
         self._by_surname: dict[str, list[_Group]] = {}
+        # a long surname and each form of it less one letter -> the surnames it stands for:
+        # a slip is looked up in the surnames sharing a form, not compared with them all
+        self._by_deletion: dict[str, list[str]] = {}
+        self._surname_rank: dict[str, int] = {}  # the order surnames were first met in
         placed: dict[str, _Group] = {}
         for mention in mentions:
             group = placed.get(mention.name)
@@ -284,7 +294,13 @@ class NameIndex:
                 group.names.append(mention.name)
             if mention.organisation:
                 continue
-            groups = self._by_surname.setdefault(mention.name.split()[-1].lower(), [])
+            surname = mention.name.split()[-1].lower()
+            if surname not in self._by_surname:
+                self._surname_rank[surname] = len(self._surname_rank)
+                if len(surname) >= _FUZZY_MIN_LENGTH:
+                    for form in deletions(surname):
+                        self._by_deletion.setdefault(form, []).append(surname)
+            groups = self._by_surname.setdefault(surname, [])
             if not any(g is group for g in groups):
                 groups.append(group)
         # a name the article gives keeps the group it was placed in ("Melania Trump" is not
@@ -298,11 +314,12 @@ class NameIndex:
         # exact surnames first; a one-letter slip only when no exact surname matches
         candidates = self._by_surname.get(surname, [])
         if not candidates and len(surname) >= _FUZZY_MIN_LENGTH:
+            sharing = {k for form in deletions(surname) for k in self._by_deletion.get(form, ())}
             candidates = [
                 group
-                for known, groups in self._by_surname.items()
+                for known in sorted(sharing, key=self._surname_rank.__getitem__)
                 if known[:1] == surname[:1] and similar_names(surname, known)
-                for group in groups
+                for group in self._by_surname[known]
             ]
         for group in candidates:
             if sex is not None and group.sex not in (None, sex):

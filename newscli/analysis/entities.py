@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from newscli.document import Document
 from newscli.language import ENGLISH
-from newscli.names import NameIndex, similar_names, tagged_mentions
+from newscli.names import NameIndex, deletions, similar_names, tagged_mentions
 from newscli.schema import Entity, EntityType
 
 #: the order that breaks a tie between types
@@ -180,14 +180,14 @@ def _merge_slips(groups: dict[str, _Entity]) -> None:
     )
     having: dict[str, list[int]] = {}  # a form -> the places in `single` of the names with it
     for place, key in enumerate(single):
-        for form in _deletions(key.removeprefix("name:").lower()):
+        for form in deletions(key.removeprefix("name:").lower()):
             having.setdefault(form, []).append(place)
     for key in reversed(single):
         word = key.removeprefix("name:")
         if key not in groups:  # similar_names allows a slip only in a long name
             continue
         # in the order of `single`: the commonest similar name wins, as before
-        places = sorted({p for form in _deletions(word.lower()) for p in having[form]})
+        places = sorted({p for form in deletions(word.lower()) for p in having[form]})
         for other in map(single.__getitem__, places):
             if other == key or other not in groups:
                 continue
@@ -196,11 +196,6 @@ def _merge_slips(groups: dict[str, _Entity]) -> None:
             ):
                 _merge(groups, key, other)
                 break
-
-
-def _deletions(word: str) -> set[str]:
-    """The word and each form of it with one character deleted."""
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _canonical(key: str, group: _Entity) -> str:
