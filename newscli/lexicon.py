@@ -219,7 +219,9 @@ ORGANISATION_NOUNS = _words(
     station court organisation organization charity"""
 )
 #: what people issue, whose "saying" is theirs
-DOCUMENTS = _words("statement letter release report email memo message post tweet video ad note")
+DOCUMENTS = _words(
+    "statement letter release report email memo message post tweet video ad note transcript excerpt"
+)
 
 ### 5. DATES
 

@@ -5,10 +5,20 @@ order, a speaker the article names preferred where a pattern needs one.
 from collections.abc import Callable, Iterator
 
 from newscli.analysis.quotes import patterns
-from newscli.analysis.quotes.find import LOOKBACK, SCARE_MAX_WORDS, Quote, is_title, sentence_bounds
+from newscli.analysis.quotes.find import (
+    LOOKBACK,
+    SCARE_MAX_WORDS,
+    Quote,
+    is_title,
+    opens_paragraph,
+    sentence_bounds,
+)
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import CUES, DATE_WORDS
+from newscli.lexicon import CUES, DATE_WORDS, DOCUMENTS
+
+#: the most words of a line introducing a document ('The full statement from Acme Corp:')
+_LABEL_WORDS = 12
 
 
 def _signed(
@@ -39,6 +49,30 @@ def _signed(
     if not (signature or is_speaker(name)):
         return None
     return patterns.make_speaker(text, words, span, "—", 0)
+
+
+def _introduced(document: Document, quote: Quote) -> patterns.Speaker | None:
+    """A quotation opening the paragraph after a short line that introduces a document
+    ('Transcript as follows:', 'The full statement from Acme Corp:'): the document speaks."""
+    if quote.paragraph == 0 or not opens_paragraph(document, quote):
+        return None
+    line = document.paragraphs[quote.paragraph - 1]
+    text = document.text
+    label = text[line.start : line.end].rstrip()
+    if (
+        not label.endswith(":")
+        or len(label.split()) > _LABEL_WORDS
+        or any(mark in label for mark in '“"«„')
+    ):
+        return None
+    words = patterns.read_words(text, line.start, line.start + len(label) - 1)
+    noun = next((k for k, w in enumerate(words) if w.text.lower() in DOCUMENTS), None)
+    if noun is None:
+        return None
+    first = noun
+    while first > 0 and words[first - 1].text.replace("-", "").isalpha():
+        first -= 1  # "The full statement", "Partial transcript"
+    return patterns.make_speaker(text, words, (first, noun), ":", 0)
 
 
 def attribute(
@@ -98,6 +132,7 @@ def attribute(
             yield patterns.sentence_final(text, close, sentence_end, is_speaker)
         if not quote.in_title:
             yield _signed(document, quote, is_speaker)
+            yield _introduced(document, quote)
 
     found = next(
         (
