@@ -48,7 +48,8 @@ CUES = _words(
     condemned condemns hail hailed hails defend defended defends deny denied denies assert
     asserted asserts quote quoted quotes contend contended contends contending protest protested
     protests snipe sniped snipes recount recounted recounts muse mused muses fume fumed fumes
-    gush gushed gushes"""
+    gush gushed gushes yelling shouting screaming chanting whispering joking quipping
+    bragging pleading pleaded pleads"""
 )
 #: cues that are the bare verb, which is also a noun ("a call", "the report")
 CUE_BASE_FORMS = frozenset(

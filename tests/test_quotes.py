@@ -25,6 +25,7 @@ def test_the_seed(seed_text):
         "Hassan Rouhani",
         "Mohammad Javad Zarif",
         "Iran’s supreme leader",
+        "a large crowd",  # 'a large crowd in Tehran chanting the familiar “death to America”'
     }
     assert len(by_speaker["Ali Khamenei"]) == 3
     assert {r["role"] for r in by_speaker["Mohammad Javad Zarif"]} == {"Iranian Foreign Minister"}

@@ -562,14 +562,17 @@ def attribution_before(
         participle = word.lower().endswith("ing") and position > 0
         span = None
         named_just_before = words[position - 1].text[:1].isupper() if position else False
+        place_just_before = False
+        name_start = position
         if named_just_before:
             name_start = position - 1
             while name_start and words[name_start - 1].text[:1].isupper():
                 name_start -= 1
             # "responded on Facebook writing “Q”": a name inside a phrase is no subject
-            named_just_before = not (
-                name_start and words[name_start - 1].text.lower() in PREPOSITIONS
+            place_just_before = bool(name_start) and (
+                words[name_start - 1].text.lower() in PREPOSITIONS
             )
+            named_just_before = not place_just_before
         if (
             participle
             and words[position - 1].text.lower() not in BE_FORMS
@@ -578,7 +581,10 @@ def attribution_before(
             # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
             # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle
             span = _subject(words[:position], is_speaker)
-        if span is None:
+        if span is None and participle and place_just_before:
+            # 'a large crowd in Tehran chanting “Q”': the crowd's, not the place's
+            span = phrase_before(words, name_start - 1)
+        elif span is None:
             span = phrase_before(words, position)
             if participle and span is not None and words[span[1]].text in DOCUMENTS:
                 # "Black Lives Matter issued a statement saying", "Rubio’s campaign put out
