@@ -111,6 +111,22 @@ def test_organisations_by_acronym_and_organisation_word_but_not_in_headlines():
     assert not any(label == "ORG" and "POLICE" in name for name, label in found)
 
 
+def test_sports_copy_names_clubs_by_their_town_and_national_sides_by_their_country():
+    sports = (
+        "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP.\nLONDON 1996-08-30\n"
+        "Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset by an innings "
+        "and 39 runs at Leicester in the county championship.\nIn the soccer, Belgium beat Sweden 2-1 in a World Cup qualifier."
+    )
+    labels = {span.text: span.label for span in tag_document(parse(sports))}
+    assert labels["Leicestershire"] == "ORG"
+    assert labels["LONDON"] == "GPE"  # where the story was filed
+    assert labels["Leicester"] == "GPE"  # where the game was played
+    assert labels["Belgium"] == "GPE"
+    politics = "Voters in Leicestershire and Somerset went to the polls on Thursday."
+    labels = {span.text: span.label for span in tag_document(parse(politics))}
+    assert labels.get("Leicestershire") != "ORG"
+
+
 def test_viterbi_finds_the_same_paths_for_a_few_sentences_as_for_many():
     from newscli.ner.model import FEW_SENTENCES, viterbi
 

@@ -13,6 +13,9 @@ GUM's other named mentions). They are reported as:
 - LOC -> GPE when the span (less a leading "the") is a country (GeoNames, ISO 3166, or a short
   form such as "U.S."), a US state or a city of GeoNames' 15,000+ inhabitants list;
   otherwise LOC: regions, continents, rivers, mountains, streets.
+- In sports copy (several sports words and scores in the document), a town, county or state
+  named as a side is the club, ORG ("Leicestershire beat Somerset"), unless it follows "in",
+  "at"... or is a dateline's; a country stays a place, as news wires tag national sides.
 - MISC -> NORP when the span is a nationality, a religious or a political group ("Iranian",
   "Shiite", "Democrats": demonyms derived from country names, and a short list); otherwise
   MISC: events, works, products and other names.
@@ -30,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newscli.lexicon import HOME_NATIONS, SPORTS_WORDS, SPORTS_WORDS_TOO, VENUE_PREPOSITIONS
 from newscli.ner import features as feats
 from newscli.schema import EntityType
 
@@ -70,6 +74,8 @@ def tag_spans(text: str, sentences: list[tuple[int, int]]) -> list[EntitySpan]:
     tags = tagger.tag(feats.document_keys(words, tagger.lexicon))
     mentions = _consistent(tagger, words, _mentions(tags))
     mentions += _organisations(tagger, words, mentions)
+    if _is_sports(words):
+        mentions = _teams(tagger, words, mentions)
     found = []
     for sentence, first, last, kind in mentions:
         start, end = spans[sentence][first][0], spans[sentence][last - 1][1]
@@ -177,6 +183,92 @@ def _names_organisation(tagger: Model, run: list[str], at_start: bool) -> bool:
         and word.lower() not in _NOT_ACRONYMS
         and word.lower() not in tagger.places
         and tagger.lexicon.frequency(word.lower()) < COMMON_WORD - 1
+    )
+
+
+_SPORTS_DOCUMENT = 3  # distinct sports words, and scores such as "2-1" (two at most)
+_COUNTRY = 1 << feats.LEXICON_BITS.index("country")
+_COUNTRY_PART = 1 << feats.LEXICON_BITS.index("country_part")
+_CONTINENT = 1 << feats.LEXICON_BITS.index("continent")
+_TOWN = sum(1 << feats.LEXICON_BITS.index(b) for b in ("city", "city_part", "state"))
+_MONTH_DAY = 1 << feats.LEXICON_BITS.index("month_day")
+
+
+def _is_sports(words: list[list[str]]) -> bool:
+    """Whether a document reports games: several sports words, results ("2-1") and words
+    sport shares with politics ("beat", "won"), these counting half."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    scores = 0
+    for sentence in words:
+        for i, word in enumerate(sentence):
+            lower = word.lower()
+            if lower in SPORTS_WORDS:
+                strong.add(lower)
+            elif lower in SPORTS_WORDS_TOO:
+                weak.add(lower)
+            elif word == "-" and 0 < i < len(sentence) - 1:
+                scores += _is_score(sentence, i)
+    return len(strong) + len(weak) / 2 + min(scores, 2) >= _SPORTS_DOCUMENT
+
+
+def _is_score(words: list[str], dash: int) -> bool:
+    """Whether the "-" at words[dash] joins a score ("2-1"), not a date ("1996-08-30")."""
+    before, after = words[dash - 1], words[dash + 1]
+    return (
+        before.isdigit()
+        and after.isdigit()
+        and len(before) <= 3
+        and len(after) <= 3
+        and (dash < 2 or words[dash - 2] != "-")
+        and (dash + 2 >= len(words) or words[dash + 2] != "-")
+    )
+
+
+def _is_country(tagger: Model, name: list[str]) -> bool:
+    """Whether a place name is a country's (or a continent's, or a home nation's)."""
+    lowered = [w.lower() for w in name]
+    if len(lowered) == 1 and lowered[0] in HOME_NATIONS:
+        return True
+    entries = tagger.lexicon.entries
+    if len(lowered) == 1:
+        if entries.get(lowered[0], 0) & (_COUNTRY | _CONTINENT):
+            return True
+    elif all(entries.get(w, 0) & _COUNTRY_PART for w in lowered if w not in ("of", "the")):
+        return True
+    # "U.S.", "Britain": a place news names that is no city or state
+    return " ".join(lowered) in tagger.places and not any(
+        entries.get(w, 0) & _TOWN for w in lowered
+    )
+
+
+def _teams(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """Sports copy names clubs by their town, county or state ("Leicestershire beat
+    Somerset") and national sides by their country ("Belgium beat Sweden"): a town is the
+    club, an organisation, unless it is where something happens ("at Hove") or where the
+    story was filed; a country is the nation, a place, as news wires tag national sides."""
+    found = []
+    for sentence, first, end, kind in mentions:
+        if kind in ("LOC", "ORG"):
+            name = words[sentence][first:end]
+            if _is_country(tagger, name):
+                kind = "LOC"
+            elif kind == "LOC" and not _is_venue(tagger, words[sentence], first, end):
+                kind = "ORG"
+        found.append((sentence, first, end, kind))
+    return found
+
+
+def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
+    """Whether the place words[first:end] is where something happens ("in Leeds", "at
+    Hove") or a dateline's ("LONDON 1996-08-30", "HERZLIYA, Israel")."""
+    if first:
+        return words[first - 1].lower() in VENUE_PREPOSITIONS
+    after = words[end] if end < len(words) else ""
+    return (
+        after == ","
+        or (after.isdigit() and len(after) == 4)
+        or bool(tagger.lexicon.entries.get(after.lower(), 0) & _MONTH_DAY)
     )
 
 
