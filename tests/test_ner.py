@@ -127,6 +127,13 @@ def test_sports_copy_names_clubs_by_their_town_and_national_sides_by_their_count
     assert labels.get("Leicestershire") != "ORG"
 
 
+def test_a_persons_title_is_left_out_of_the_name():
+    text = "The report was written by Ms Pugh, who met President Emmanuel Macron on Friday."
+    found = {(span.text, span.label) for span in tag_spans(text, [(0, len(text))])}
+    assert ("Pugh", "PERSON") in found
+    assert ("Emmanuel Macron", "PERSON") in found
+
+
 def test_viterbi_finds_the_same_paths_for_a_few_sentences_as_for_many():
     from newscli.ner.model import FEW_SENTENCES, viterbi
 

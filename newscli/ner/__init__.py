@@ -76,6 +76,7 @@ def tag_spans(text: str, sentences: list[tuple[int, int]]) -> list[EntitySpan]:
     mentions += _organisations(tagger, words, mentions)
     if _is_sports(words):
         mentions = _teams(tagger, words, mentions)
+    mentions = [_without_title(tagger, words, mention) for mention in mentions]
     found = []
     for sentence, first, last, kind in mentions:
         start, end = spans[sentence][first][0], spans[sentence][last - 1][1]
@@ -270,6 +271,23 @@ def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
         or (after.isdigit() and len(after) == 4)
         or bool(tagger.lexicon.entries.get(after.lower(), 0) & _MONTH_DAY)
     )
+
+
+_TITLE_WORD = 1 << feats.LEXICON_BITS.index("title_word")
+
+
+def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
+    """A person's name without the title before it ("Ms Pugh", "President Putin"): the
+    title is a role, which news tags apart from the name."""
+    sentence, first, end, kind = mention
+    entries = tagger.lexicon.entries
+    while (
+        kind == "PER"
+        and end - first > 1
+        and entries.get(words[sentence][first].lower().rstrip("."), 0) & _TITLE_WORD
+    ):
+        first += 1
+    return sentence, first, end, kind
 
 
 def tag_document(
