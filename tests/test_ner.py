@@ -127,6 +127,17 @@ def test_sports_copy_names_clubs_by_their_town_and_national_sides_by_their_count
     assert labels.get("Leicestershire") != "ORG"
 
 
+def test_a_datelines_capitalised_runs_are_the_places_it_was_filed_from():
+    text = "PORT ELLIS, Maine — Fishermen in this coastal town say the harbor will close."
+    found = {(span.text, span.label) for span in tag_document(parse(text))}
+    assert ("PORT ELLIS", "LOC") in found
+    assert ("Maine", "GPE") in found
+    text = "WASHINGTON (Reuters) - The Senate voted on Friday."
+    found = {(span.text, span.label) for span in tag_document(parse(text))}
+    assert ("WASHINGTON", "GPE") in found
+    assert ("Reuters", "ORG") in found
+
+
 def test_a_persons_title_is_left_out_of_the_name():
     text = "The report was written by Ms Pugh, who met President Emmanuel Macron on Friday."
     found = {(span.text, span.label) for span in tag_spans(text, [(0, len(text))])}

@@ -62,12 +62,17 @@ def load_model() -> Model:
     return Model.load(MODEL_PATH)
 
 
-def tag_spans(text: str, sentences: list[tuple[int, int]]) -> list[EntitySpan]:
+def tag_spans(
+    text: str,
+    sentences: list[tuple[int, int]],
+    datelines: Collection[tuple[int, int]] = (),
+) -> list[EntitySpan]:
     """Entities in the given sentence spans of `text`, in text order.
 
     The sentences together are one document: how a word is written in one of them helps
     read it in another (an ALL-CAPS headline, a sentence-initial name), and a name gets the
-    type the document gives it most often, wherever it appears capitalised."""
+    type the document gives it most often, wherever it appears capitalised. The sentences
+    that are also in `datelines` name the places the story was filed from."""
     tagger = load_model()
     spans = [feats.tokens(text, start, end) for start, end in sentences]
     words = [[text[s:e] for s, e in sentence] for sentence in spans]
@@ -77,6 +82,9 @@ def tag_spans(text: str, sentences: list[tuple[int, int]]) -> list[EntitySpan]:
     if _is_sports(words):
         mentions = _teams(tagger, words, mentions)
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
+    filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
+    if filed_from:
+        mentions = _dateline_places(tagger, words, mentions, filed_from)
     found = []
     for sentence, first, last, kind in mentions:
         start, end = spans[sentence][first][0], spans[sentence][last - 1][1]
@@ -273,6 +281,47 @@ def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
     )
 
 
+_PLACE = sum(
+    1 << feats.LEXICON_BITS.index(bit)
+    for bit in ("country", "country_part", "city", "city_part", "state", "continent")
+)
+_COMMON = 4  # zipf frequency from which a word in a dateline is no place name ("CRICKET -")
+
+
+def _dateline_places(
+    tagger: Model, words: list[list[str]], mentions: list, datelines: set[int]
+) -> list:
+    """A dateline's capitalised runs are the places the story was filed from ("PORT ELLIS,
+    Maine —", "HERZLIYA, Israel 1996-08-31"), whatever the model read in them (a headline's
+    casing hides which word is a name); a run of common words is no place ("CRICKET -"),
+    and what stands in parentheses keeps the model's reading ("(Reuters)")."""
+    found = []
+    for mention in mentions:
+        sentence, first, end, _ = mention
+        if sentence not in datelines:
+            found.append(mention)
+            continue
+        before = words[sentence][:first]
+        if before.count("(") > before.count(")"):
+            found.append(mention)
+    entries = tagger.lexicon.entries
+    for sentence in sorted(datelines):
+        depth = 0
+        run: list[int] = []
+        for i, word in enumerate([*words[sentence], ""]):
+            depth += (word == "(") - (word == ")")
+            if depth == 0 and word[:1].isupper():
+                run.append(i)
+                continue
+            if run and any(
+                entries.get(w.lower(), 0) & _PLACE or tagger.lexicon.frequency(w.lower()) < _COMMON
+                for w in words[sentence][run[0] : run[-1] + 1]
+            ):
+                found.append((sentence, run[0], run[-1] + 1, "LOC"))
+            run = []
+    return found
+
+
 _TITLE_WORD = 1 << feats.LEXICON_BITS.index("title_word")
 
 
@@ -300,7 +349,8 @@ def tag_document(
     if title is not None and title.start is not None and title.end is not None:
         sentences.append((title.start, title.end))
     sentences += [(d.start, d.end) for d in document.dropped if d.reason in dropped_reasons]
-    return tag_spans(document.text, sorted(sentences))
+    datelines = [(d.start, d.end) for d in document.dropped if d.reason == "dateline"]
+    return tag_spans(document.text, sorted(sentences), datelines)
 
 
 def _label(tagger: Model, kind: str, text: str) -> str:
