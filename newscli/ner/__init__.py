@@ -82,6 +82,7 @@ def tag_spans(
     if _is_sports(words):
         mentions = _teams(tagger, words, mentions)
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
+    mentions = _with_first_names(tagger, words, mentions)
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
         mentions = _dateline_places(tagger, words, mentions, filed_from)
@@ -322,12 +323,39 @@ def _dateline_places(
     return found
 
 
+_FIRST_NAME = 1 << feats.LEXICON_BITS.index("first_name")
+_RARE = 3  # zipf frequency below which a capitalised word is most likely a name
+
+
+def _with_first_names(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """A person's name takes in the capitalised word before it when that word is a first
+    name or a rare word, and no title ("Melania Trump" opening a sentence, where the model
+    reads "Melania" as the sentence's capital)."""
+    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    entries = tagger.lexicon
+    found = []
+    for sentence, first, end, kind in mentions:
+        if kind == "PER" and first and (sentence, first - 1) not in taken:
+            word = words[sentence][first - 1]
+            lower = word.lower()
+            value = entries.entries.get(lower, 0)
+            if (
+                word[:1].isupper()
+                and word.isalpha()
+                and not value & _TITLE_WORD
+                and (value & _FIRST_NAME or entries.frequency(lower) < _RARE)
+            ):
+                first -= 1
+        found.append((sentence, first, end, kind))
+    return found
+
+
 _TITLE_WORD = 1 << feats.LEXICON_BITS.index("title_word")
 
 
 def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
     """A person's name without the title before it ("Ms Pugh", "President Putin"): the
-    title is a role, which news tags apart from the name."""
+    title is a role, which news tags apart from the name; an organisation's without "the"."""
     sentence, first, end, kind = mention
     entries = tagger.lexicon.entries
     while (
@@ -335,6 +363,9 @@ def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tup
         and end - first > 1
         and entries.get(words[sentence][first].lower().rstrip("."), 0) & _TITLE_WORD
     ):
+        first += 1
+    # nor does an organisation's name take in "the" ("The State Department said")
+    if kind == "ORG" and end - first > 1 and words[sentence][first].lower() == "the":
         first += 1
     return sentence, first, end, kind
 
