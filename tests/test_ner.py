@@ -127,6 +127,18 @@ def test_sports_copy_names_clubs_by_their_town_and_national_sides_by_their_count
     assert labels.get("Leicestershire") != "ORG"
 
 
+def test_results_rows_name_sides_but_an_all_caps_headline_is_no_row():
+    text = (
+        "SOCCER - BELGIUM BEAT TURKEY 2-1 IN WORLD CUP QUALIFIER.\n\n"
+        "English league standings after Saturday's matches.\n\n"
+        "Tranmere 4 2 1 1 6 4 7\n\nClyde 3 1 0 2 2 5 3\n\nSweden 2 Latvia 0\n"
+    )
+    labels = {span.text: span.label for span in tag_document(parse(text))}
+    assert labels["Tranmere"] == labels["Clyde"] == "ORG"
+    assert labels["Sweden"] == labels["Latvia"] == "GPE"
+    assert "BELGIUM BEAT TURKEY" not in labels
+
+
 def test_a_datelines_capitalised_runs_are_the_places_it_was_filed_from():
     text = "PORT ELLIS, Maine — Fishermen in this coastal town say the harbor will close."
     found = {(span.text, span.label) for span in tag_document(parse(text))}

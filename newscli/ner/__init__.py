@@ -80,7 +80,7 @@ def tag_spans(
     mentions = _consistent(tagger, words, _mentions(tags))
     mentions += _organisations(tagger, words, mentions)
     if _is_sports(words):
-        mentions = _teams(tagger, words, mentions)
+        mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
     mentions = _with_first_names(tagger, words, mentions)
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
@@ -201,6 +201,7 @@ _COUNTRY = 1 << feats.LEXICON_BITS.index("country")
 _COUNTRY_PART = 1 << feats.LEXICON_BITS.index("country_part")
 _CONTINENT = 1 << feats.LEXICON_BITS.index("continent")
 _TOWN = sum(1 << feats.LEXICON_BITS.index(b) for b in ("city", "city_part", "state"))
+_ROW_PUNCTUATION = frozenset("- . , ( ) : / %".split())
 _MONTH_DAY = 1 << feats.LEXICON_BITS.index("month_day")
 
 
@@ -267,6 +268,49 @@ def _teams(tagger: Model, words: list[list[str]], mentions: list) -> list:
                 kind = "ORG"
         found.append((sentence, first, end, kind))
     return found
+
+
+def _results_rows(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """The sides in results and standings rows of sports copy ("Tranmere 4 2 1 1 6 4 7",
+    "DETROIT 4 Kansas City 1"), lines of names and numbers alone: each capitalised run
+    followed by a number is a side (a club; a country's, a place), unless the model read it
+    as a person's full name (golf and athletics rows list people). An ALL-CAPS headline
+    ("BELGIUM BEAT TURKEY 2-1") is no row: its common words give it away."""
+    entries = tagger.lexicon.entries
+    rows = [
+        sentence
+        for sentence, sentence_words in enumerate(words)
+        if any(w[:1].isdigit() for w in sentence_words)
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _ROW_PUNCTUATION for w in sentence_words)
+        and not any(
+            w.isupper()
+            and len(w) > 1
+            and tagger.lexicon.frequency(w.lower()) >= COMMON_WORD
+            and not entries.get(w.lower(), 0) & _PLACE
+            for w in sentence_words
+        )
+    ]
+    if not rows:
+        return mentions
+    by_start = {(m[0], m[1]): m for m in mentions}
+    sides = []
+    for sentence in rows:
+        sentence_words = words[sentence]
+        start = None
+        for i, word in enumerate([*sentence_words, ""]):
+            if word[:1].isupper():
+                start = i if start is None else start
+                continue
+            if start is not None and word[:1].isdigit():
+                known = by_start.get((sentence, start))
+                if not (known and known[3] == "PER" and known[2] - start > 1):
+                    name = sentence_words[start:i]
+                    kind = "LOC" if _is_country(tagger, name) else "ORG"
+                    sides.append((sentence, start, i, kind))
+            start = None
+    covered = {(sentence, i) for sentence, first, end, _ in sides for i in range(first, end)}
+    kept = [m for m in mentions if not any((m[0], i) in covered for i in range(m[1], m[2]))]
+    return kept + sides
 
 
 def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
