@@ -1,9 +1,10 @@
 """Named entities: a statistical tagger the project trains itself (`newscli.ner.train`).
 
 An averaged structured perceptron over word features in a five-token window, BIO tags and
-Viterbi decoding (`model`, `features`), trained on UNER English-EWT and the open genres of
-GUM. The model file ships in the package and needs only numpy; it is loaded once per
-process, on first use. Importing this module imports neither numpy nor the model.
+Viterbi decoding (`model`, `features`), trained on UNER English-EWT, the open genres of GUM,
+and the Broad Twitter Corpus and WNUT 2017 tweets whose names are capitalised. The model file
+ships in the package and needs only numpy; it is loaded once per process, on first use.
+Importing this module imports neither numpy nor the model.
 
 Types. The model tags PER, ORG, LOC and MISC (UNER's OTHER spans, such as nationalities, and
 GUM's other named mentions). They are reported as:
