@@ -216,6 +216,11 @@ ORGANISATION_NOUNS = _words(
     campaign committee council club team university hospital school network newspaper channel
     station court organisation organization charity"""
 )
+#: what follows a company's name in full ("Pirelli SpA", "Cofinec S.A."), lowercase, no final dot
+COMPANY_SUFFIXES = _words(
+    """inc corp corporation co ltd llc plc sa s.a spa s.p.a ag nv n.v bv ab asa oyj gmbh kk
+    bhd pty holdings group"""
+)
 #: what people issue, whose "saying" is theirs
 DOCUMENTS = _words("statement letter release report email memo message post tweet video ad note")
 

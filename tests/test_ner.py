@@ -141,6 +141,16 @@ def test_results_rows_name_sides_but_an_all_caps_headline_is_no_row():
     assert "BELGIUM BEAT TURKEY" not in labels
 
 
+def test_a_company_named_once_with_its_suffix_is_the_company_by_its_name_alone():
+    text = (
+        "Pirelli SpA reported a rise in profit on Friday. Pirelli said its tyre sales grew, "
+        "and analysts said Pirelli would gain further."
+    )
+    labels = [(span.text, span.label) for span in tag_spans(text, [(0, len(text))])]
+    assert ("Pirelli SpA", "ORG") in labels
+    assert [label for name, label in labels if name == "Pirelli"] == ["ORG", "ORG"]
+
+
 def test_a_datelines_capitalised_runs_are_the_places_it_was_filed_from():
     text = "PORT ELLIS, Maine — Fishermen in this coastal town say the harbor will close."
     found = {(span.text, span.label) for span in tag_document(parse(text))}

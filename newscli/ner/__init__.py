@@ -34,7 +34,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newscli.lexicon import HOME_NATIONS, SPORTS_WORDS, SPORTS_WORDS_TOO, VENUE_PREPOSITIONS
+from newscli.lexicon import (
+    COMPANY_SUFFIXES,
+    HOME_NATIONS,
+    SPORTS_WORDS,
+    SPORTS_WORDS_TOO,
+    VENUE_PREPOSITIONS,
+)
 from newscli.ner import features as feats
 from newscli.schema import EntityType
 
@@ -119,6 +125,10 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
             # news names a person in full once, then by surname: "Palmer" is her too
             kinds.setdefault(name[-1:], Counter())[kind] += 1
     chosen = {name: max(sorted(counts), key=counts.__getitem__) for name, counts in kinds.items()}
+    for name in list(chosen):
+        if chosen[name] == "ORG" and len(name) > 1 and name[-1].rstrip(".") in COMPANY_SUFFIXES:
+            # "Pirelli SpA" once, then "Pirelli": the company, however the model read it
+            chosen[name[:-1]] = "ORG"
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(chosen, key=len, reverse=True):
         if len(name) > 1 or tagger.lexicon.frequency(name[0]) < COMMON_WORD:
