@@ -1,6 +1,6 @@
 """Every word list newscli's rules read, once each, in numbered sections named for what
 they hold: speech cues, grammar, people, organisations and documents, dates, stop words, and
-the sentence splitter's abbreviations.
+the sentence splitter's abbreviations, and the words of sports copy.
 
 A word may stand in two lists on purpose: each list serves one test, and where two overlap
 the overlap is documented beside the list and pinned by tests/test_lexicon.py (which also
@@ -219,6 +219,11 @@ ORGANISATION_NOUNS = _words(
     campaign committee council club team university hospital school network newspaper channel
     station court organisation organization charity"""
 )
+#: what follows a company's name in full ("Pirelli SpA", "Cofinec S.A."), lowercase, no final dot
+COMPANY_SUFFIXES = _words(
+    """inc corp corporation co ltd llc plc sa s.a spa s.p.a ag nv n.v bv ab asa oyj gmbh kk
+    bhd pty holdings group"""
+)
 #: what people issue, whose "saying" is theirs
 DOCUMENTS = _words(
     "statement letter release report email memo message post tweet video ad note transcript excerpt"
@@ -288,3 +293,23 @@ SENTENCE_OPENERS = _words(
     several only even just never once asked officials police nevertheless moreover furthermore
     indeed thus hence again until unless whether overall altogether image photo"""
 )
+
+### 8. SPORTS: the words of sports copy, where towns name clubs
+
+#: words only sports copy uses
+SPORTS_WORDS = _words(
+    """soccer football cricket baseball basketball rugby tennis golf hockey cycling boxing
+    athletics league cup championship championships tournament match matches innings wickets
+    wicket goal goals striker midfielder defender goalkeeper halftime half-time standings
+    fixture fixtures quarter-final semi-final quarter-finals semi-finals club clubs inning
+    pitcher homer homers batsman bowler stadium"""
+)
+#: words sports copy shares with politics ("won", "defeat", "race"): weaker evidence
+SPORTS_WORDS_TOO = _words(
+    """beat beats drew draw win wins won victory defeat defeated points title champion champions
+    final season team teams coach game games race lost played runs scored"""
+)
+#: nations of Britain that field national sides, though no country in ISO 3166
+HOME_NATIONS = _words("england scotland wales ireland")
+#: a place after them is where a game is played or a story filed, not a side
+VENUE_PREPOSITIONS = _words("in at near from of to")

@@ -40,6 +40,8 @@ def test_importing_the_package_loads_neither_numpy_nor_the_model():
         ("Zarif", "PERSON"),
         ("Soleimani", "PERSON"),
         ("Palmer", "PERSON"),
+        # named in the Title Case title alone ("All Eyes On Trump After Iran Fires ...")
+        ("Trump", "PERSON"),
         ("Iran", "GPE"),
         ("Iraq", "GPE"),
         ("Tehran", "GPE"),
@@ -109,6 +111,62 @@ def test_organisations_by_acronym_and_organisation_word_but_not_in_headlines():
     assert ("PMU", "ORG") in found
     assert ("Gulf Air News", "ORG") in found
     assert not any(label == "ORG" and "POLICE" in name for name, label in found)
+
+
+def test_sports_copy_names_clubs_by_their_town_and_national_sides_by_their_country():
+    sports = (
+        "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP.\nLONDON 1996-08-30\n"
+        "Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset by an innings "
+        "and 39 runs at Leicester in the county championship.\nIn the soccer, Belgium beat Sweden 2-1 in a World Cup qualifier."
+    )
+    labels = {span.text: span.label for span in tag_document(parse(sports))}
+    assert labels["Leicestershire"] == "ORG"
+    assert labels["LONDON"] == "GPE"  # where the story was filed
+    assert labels["Leicester"] == "GPE"  # where the game was played
+    assert labels["Belgium"] == "GPE"
+    politics = "Voters in Leicestershire and Somerset went to the polls on Thursday."
+    labels = {span.text: span.label for span in tag_document(parse(politics))}
+    assert labels.get("Leicestershire") != "ORG"
+
+
+def test_results_rows_name_sides_but_an_all_caps_headline_is_no_row():
+    text = (
+        "SOCCER - BELGIUM BEAT TURKEY 2-1 IN WORLD CUP QUALIFIER.\n\n"
+        "English league standings after Saturday's matches.\n\n"
+        "Tranmere 4 2 1 1 6 4 7\n\nClyde 3 1 0 2 2 5 3\n\nSweden 2 Latvia 0\n"
+    )
+    labels = {span.text: span.label for span in tag_document(parse(text))}
+    assert labels["Tranmere"] == labels["Clyde"] == "ORG"
+    assert labels["Sweden"] == labels["Latvia"] == "GPE"
+    assert "BELGIUM BEAT TURKEY" not in labels
+
+
+def test_a_company_named_once_with_its_suffix_is_the_company_by_its_name_alone():
+    text = (
+        "Pirelli SpA reported a rise in profit on Friday. Pirelli said its tyre sales grew, "
+        "and analysts said Pirelli would gain further."
+    )
+    labels = [(span.text, span.label) for span in tag_spans(text, [(0, len(text))])]
+    assert ("Pirelli SpA", "ORG") in labels
+    assert [label for name, label in labels if name == "Pirelli"] == ["ORG", "ORG"]
+
+
+def test_a_datelines_capitalised_runs_are_the_places_it_was_filed_from():
+    text = "PORT ELLIS, Maine — Fishermen in this coastal town say the harbor will close."
+    found = {(span.text, span.label) for span in tag_document(parse(text))}
+    assert ("PORT ELLIS", "LOC") in found
+    assert ("Maine", "GPE") in found
+    text = "WASHINGTON (Reuters) - The Senate voted on Friday."
+    found = {(span.text, span.label) for span in tag_document(parse(text))}
+    assert ("WASHINGTON", "GPE") in found
+    assert ("Reuters", "ORG") in found
+
+
+def test_a_persons_title_is_left_out_of_the_name():
+    text = "The report was written by Ms Pugh, who met President Emmanuel Macron on Friday."
+    found = {(span.text, span.label) for span in tag_spans(text, [(0, len(text))])}
+    assert ("Pugh", "PERSON") in found
+    assert ("Emmanuel Macron", "PERSON") in found
 
 
 def test_viterbi_finds_the_same_paths_for_a_few_sentences_as_for_many():

@@ -1,9 +1,10 @@
 """Named entities: a statistical tagger the project trains itself (`newscli.ner.train`).
 
 An averaged structured perceptron over word features in a five-token window, BIO tags and
-Viterbi decoding (`model`, `features`), trained on UNER English-EWT and the open genres of
-GUM. The model file ships in the package and needs only numpy; it is loaded once per
-process, on first use. Importing this module imports neither numpy nor the model.
+Viterbi decoding (`model`, `features`), trained on UNER English-EWT, the open genres of GUM,
+and the Broad Twitter Corpus and WNUT 2017 tweets whose names are capitalised. The model file
+ships in the package and needs only numpy; it is loaded once per process, on first use.
+Importing this module imports neither numpy nor the model.
 
 Types. The model tags PER, ORG, LOC and MISC (UNER's OTHER spans, such as nationalities, and
 GUM's other named mentions). They are reported as:
@@ -13,6 +14,9 @@ GUM's other named mentions). They are reported as:
 - LOC -> GPE when the span (less a leading "the") is a country (GeoNames, ISO 3166, or a short
   form such as "U.S."), a US state or a city of GeoNames' 15,000+ inhabitants list;
   otherwise LOC: regions, continents, rivers, mountains, streets.
+- In sports copy (several sports words and scores in the document), a town, county or state
+  named as a side is the club, ORG ("Leicestershire beat Somerset"), unless it follows "in",
+  "at"... or is a dateline's; a country stays a place, as news wires tag national sides.
 - MISC -> NORP when the span is a nationality, a religious or a political group ("Iranian",
   "Shiite", "Democrats": demonyms derived from country names, and a short list); otherwise
   MISC: events, works, products and other names.
@@ -30,6 +34,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newscli.lexicon import (
+    COMPANY_SUFFIXES,
+    HOME_NATIONS,
+    SPORTS_WORDS,
+    SPORTS_WORDS_TOO,
+    VENUE_PREPOSITIONS,
+)
 from newscli.ner import features as feats
 from newscli.schema import EntityType
 
@@ -58,18 +69,30 @@ def load_model() -> Model:
     return Model.load(MODEL_PATH)
 
 
-def tag_spans(text: str, sentences: list[tuple[int, int]]) -> list[EntitySpan]:
+def tag_spans(
+    text: str,
+    sentences: list[tuple[int, int]],
+    datelines: Collection[tuple[int, int]] = (),
+) -> list[EntitySpan]:
     """Entities in the given sentence spans of `text`, in text order.
 
     The sentences together are one document: how a word is written in one of them helps
     read it in another (an ALL-CAPS headline, a sentence-initial name), and a name gets the
-    type the document gives it most often, wherever it appears capitalised."""
+    type the document gives it most often, wherever it appears capitalised. The sentences
+    that are also in `datelines` name the places the story was filed from."""
     tagger = load_model()
     spans = [feats.tokens(text, start, end) for start, end in sentences]
     words = [[text[s:e] for s, e in sentence] for sentence in spans]
     tags = tagger.tag(feats.document_keys(words, tagger.lexicon))
     mentions = _consistent(tagger, words, _mentions(tags))
     mentions += _organisations(tagger, words, mentions)
+    if _is_sports(words):
+        mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
+    mentions = [_without_title(tagger, words, mention) for mention in mentions]
+    mentions = _with_first_names(tagger, words, mentions)
+    filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
+    if filed_from:
+        mentions = _dateline_places(tagger, words, mentions, filed_from)
     found = []
     for sentence, first, last, kind in mentions:
         start, end = spans[sentence][first][0], spans[sentence][last - 1][1]
@@ -108,6 +131,10 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
         name: "PER" if name in surnames else max(sorted(counts), key=counts.__getitem__)
         for name, counts in kinds.items()
     }
+    for name in list(chosen):
+        if chosen[name] == "ORG" and len(name) > 1 and name[-1].rstrip(".") in COMPANY_SUFFIXES:
+            # "Pirelli SpA" once, then "Pirelli": the company, however the model read it
+            chosen[name[:-1]] = "ORG"
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(chosen, key=len, reverse=True):
         if len(name) > 1 or tagger.lexicon.frequency(name[0]) < COMMON_WORD:
@@ -186,6 +213,224 @@ def _names_organisation(tagger: Model, run: list[str], at_start: bool) -> bool:
     )
 
 
+_SPORTS_DOCUMENT = 3  # distinct sports words, and scores such as "2-1" (two at most)
+_COUNTRY = 1 << feats.LEXICON_BITS.index("country")
+_COUNTRY_PART = 1 << feats.LEXICON_BITS.index("country_part")
+_CONTINENT = 1 << feats.LEXICON_BITS.index("continent")
+_TOWN = sum(1 << feats.LEXICON_BITS.index(b) for b in ("city", "city_part", "state"))
+_ROW_PUNCTUATION = frozenset("- . , ( ) : / %".split())
+_MONTH_DAY = 1 << feats.LEXICON_BITS.index("month_day")
+
+
+def _is_sports(words: list[list[str]]) -> bool:
+    """Whether a document reports games: several sports words, results ("2-1") and words
+    sport shares with politics ("beat", "won"), these counting half."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    scores = 0
+    for sentence in words:
+        for i, word in enumerate(sentence):
+            lower = word.lower()
+            if lower in SPORTS_WORDS:
+                strong.add(lower)
+            elif lower in SPORTS_WORDS_TOO:
+                weak.add(lower)
+            elif word == "-" and 0 < i < len(sentence) - 1:
+                scores += _is_score(sentence, i)
+    return len(strong) + len(weak) / 2 + min(scores, 2) >= _SPORTS_DOCUMENT
+
+
+def _is_score(words: list[str], dash: int) -> bool:
+    """Whether the "-" at words[dash] joins a score ("2-1"), not a date ("1996-08-30")."""
+    before, after = words[dash - 1], words[dash + 1]
+    return (
+        before.isdigit()
+        and after.isdigit()
+        and len(before) <= 3
+        and len(after) <= 3
+        and (dash < 2 or words[dash - 2] != "-")
+        and (dash + 2 >= len(words) or words[dash + 2] != "-")
+    )
+
+
+def _is_country(tagger: Model, name: list[str]) -> bool:
+    """Whether a place name is a country's (or a continent's, or a home nation's)."""
+    lowered = [w.lower() for w in name]
+    if len(lowered) == 1 and lowered[0] in HOME_NATIONS:
+        return True
+    entries = tagger.lexicon.entries
+    if len(lowered) == 1:
+        if entries.get(lowered[0], 0) & (_COUNTRY | _CONTINENT):
+            return True
+    elif all(entries.get(w, 0) & _COUNTRY_PART for w in lowered if w not in ("of", "the")):
+        return True
+    # "U.S.", "Britain": a place news names that is no city or state
+    return " ".join(lowered) in tagger.places and not any(
+        entries.get(w, 0) & _TOWN for w in lowered
+    )
+
+
+def _teams(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """Sports copy names clubs by their town, county or state ("Leicestershire beat
+    Somerset") and national sides by their country ("Belgium beat Sweden"): a town is the
+    club, an organisation, unless it is where something happens ("at Hove") or where the
+    story was filed; a country is the nation, a place, as news wires tag national sides."""
+    found = []
+    for sentence, first, end, kind in mentions:
+        if kind in ("LOC", "ORG"):
+            name = words[sentence][first:end]
+            if _is_country(tagger, name):
+                kind = "LOC"
+            elif kind == "LOC" and not _is_venue(tagger, words[sentence], first, end):
+                kind = "ORG"
+        found.append((sentence, first, end, kind))
+    return found
+
+
+def _results_rows(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """The sides in results and standings rows of sports copy ("Tranmere 4 2 1 1 6 4 7",
+    "DETROIT 4 Kansas City 1"), lines of names and numbers alone: each capitalised run
+    followed by a number is a side (a club; a country's, a place), unless the model read it
+    as a person's full name (golf and athletics rows list people). An ALL-CAPS headline
+    ("BELGIUM BEAT TURKEY 2-1") is no row: its common words give it away."""
+    entries = tagger.lexicon.entries
+    rows = [
+        sentence
+        for sentence, sentence_words in enumerate(words)
+        if any(w[:1].isdigit() for w in sentence_words)
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _ROW_PUNCTUATION for w in sentence_words)
+        and not any(
+            w.isupper()
+            and len(w) > 1
+            and tagger.lexicon.frequency(w.lower()) >= COMMON_WORD
+            and not entries.get(w.lower(), 0) & _PLACE
+            for w in sentence_words
+        )
+    ]
+    if not rows:
+        return mentions
+    by_start = {(m[0], m[1]): m for m in mentions}
+    sides = []
+    for sentence in rows:
+        sentence_words = words[sentence]
+        start = None
+        for i, word in enumerate([*sentence_words, ""]):
+            if word[:1].isupper():
+                start = i if start is None else start
+                continue
+            if start is not None and word[:1].isdigit():
+                known = by_start.get((sentence, start))
+                if not (known and known[3] == "PER" and known[2] - start > 1):
+                    name = sentence_words[start:i]
+                    kind = "LOC" if _is_country(tagger, name) else "ORG"
+                    sides.append((sentence, start, i, kind))
+            start = None
+    covered = {(sentence, i) for sentence, first, end, _ in sides for i in range(first, end)}
+    kept = [m for m in mentions if not any((m[0], i) in covered for i in range(m[1], m[2]))]
+    return kept + sides
+
+
+def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
+    """Whether the place words[first:end] is where something happens ("in Leeds", "at
+    Hove") or a dateline's ("LONDON 1996-08-30", "HERZLIYA, Israel")."""
+    if first:
+        return words[first - 1].lower() in VENUE_PREPOSITIONS
+    after = words[end] if end < len(words) else ""
+    return (
+        after == ","
+        or (after.isdigit() and len(after) == 4)
+        or bool(tagger.lexicon.entries.get(after.lower(), 0) & _MONTH_DAY)
+    )
+
+
+_PLACE = sum(
+    1 << feats.LEXICON_BITS.index(bit)
+    for bit in ("country", "country_part", "city", "city_part", "state", "continent")
+)
+_COMMON = 4  # zipf frequency from which a word in a dateline is no place name ("CRICKET -")
+
+
+def _dateline_places(
+    tagger: Model, words: list[list[str]], mentions: list, datelines: set[int]
+) -> list:
+    """A dateline's capitalised runs are the places the story was filed from ("PORT ELLIS,
+    Maine —", "HERZLIYA, Israel 1996-08-31"), whatever the model read in them (a headline's
+    casing hides which word is a name); a run of common words is no place ("CRICKET -"),
+    and what stands in parentheses keeps the model's reading ("(Reuters)")."""
+    found = []
+    for mention in mentions:
+        sentence, first, end, _ = mention
+        if sentence not in datelines:
+            found.append(mention)
+            continue
+        before = words[sentence][:first]
+        if before.count("(") > before.count(")"):
+            found.append(mention)
+    entries = tagger.lexicon.entries
+    for sentence in sorted(datelines):
+        depth = 0
+        run: list[int] = []
+        for i, word in enumerate([*words[sentence], ""]):
+            depth += (word == "(") - (word == ")")
+            if depth == 0 and word[:1].isupper():
+                run.append(i)
+                continue
+            if run and any(
+                entries.get(w.lower(), 0) & _PLACE or tagger.lexicon.frequency(w.lower()) < _COMMON
+                for w in words[sentence][run[0] : run[-1] + 1]
+            ):
+                found.append((sentence, run[0], run[-1] + 1, "LOC"))
+            run = []
+    return found
+
+
+_FIRST_NAME = 1 << feats.LEXICON_BITS.index("first_name")
+_RARE = 3  # zipf frequency below which a capitalised word is most likely a name
+
+
+def _with_first_names(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """A person's name takes in the capitalised word before it when that word is a first
+    name or a rare word, and no title ("Melania Trump" opening a sentence, where the model
+    reads "Melania" as the sentence's capital)."""
+    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    entries = tagger.lexicon
+    found = []
+    for sentence, first, end, kind in mentions:
+        if kind == "PER" and first and (sentence, first - 1) not in taken:
+            word = words[sentence][first - 1]
+            lower = word.lower()
+            value = entries.entries.get(lower, 0)
+            if (
+                word[:1].isupper()
+                and word.isalpha()
+                and not value & _TITLE_WORD
+                and (value & _FIRST_NAME or entries.frequency(lower) < _RARE)
+            ):
+                first -= 1
+        found.append((sentence, first, end, kind))
+    return found
+
+
+_TITLE_WORD = 1 << feats.LEXICON_BITS.index("title_word")
+
+
+def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
+    """A person's name without the title before it ("Ms Pugh", "President Putin"): the
+    title is a role, which news tags apart from the name; an organisation's without "the"."""
+    sentence, first, end, kind = mention
+    entries = tagger.lexicon.entries
+    while (
+        kind == "PER"
+        and end - first > 1
+        and entries.get(words[sentence][first].lower().rstrip("."), 0) & _TITLE_WORD
+    ):
+        first += 1
+    # nor does an organisation's name take in "the" ("The State Department said")
+    if kind == "ORG" and end - first > 1 and words[sentence][first].lower() == "the":
+        first += 1
+    return sentence, first, end, kind
+
+
 def tag_document(
     document: Document, dropped_reasons: Collection[str] = ("dateline",)
 ) -> list[EntitySpan]:
@@ -196,7 +441,8 @@ def tag_document(
     if title is not None and title.start is not None and title.end is not None:
         sentences.append((title.start, title.end))
     sentences += [(d.start, d.end) for d in document.dropped if d.reason in dropped_reasons]
-    return tag_spans(document.text, sorted(sentences))
+    datelines = [(d.start, d.end) for d in document.dropped if d.reason == "dateline"]
+    return tag_spans(document.text, sorted(sentences), datelines)
 
 
 def _label(tagger: Model, kind: str, text: str) -> str:

@@ -764,6 +764,12 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         # Hampshire,") unless it opens the sentence ("Christie, the governor, repeated"); a
         # possessive is not the subject ("Hollande denounced Trump’s remarks")
         verb_follows = following.isalpha() and following.islower()
+        if (
+            following in ROLE_NOUNS
+            and words[end + 2 : end + 3]
+            and words[end + 2].text[:1].isupper()
+        ):
+            verb_follows = False  # "Senate leader Mitch McConnell agreed": whose role, not who
         opens = index == 0 and following == ","
         if (verb_follows or opens) and not _POSSESSIVE.search(name) and accepts(name):
             return index, end
