@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscli.document import parse
-from newscli.ner import LABELS, MODEL_PATH, EntitySpan, load_model, tag_document, tag_spans
+from newscli.ner import (
+    LABELS,
+    MODEL_PATH,
+    EntitySpan,
+    _consistent,
+    load_model,
+    tag_document,
+    tag_spans,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "iran-missiles-live-updates.txt"
 
@@ -181,3 +189,16 @@ def test_viterbi_finds_the_same_paths_for_a_few_sentences_as_for_many():
     alone = [viterbi(scores[i : i + 1, :n], [n], transitions)[0] for i, n in enumerate(lengths)]
     assert together == alone
     assert all(len(path) == n for path, n in zip(together, lengths, strict=True))
+
+
+def test_a_full_name_whose_words_are_people_alone_is_a_person():
+    """The document pass: "Ozzy Osbourne" read as a place once, while "Ozzy" and "Osbourne"
+    are people wherever they stand alone, is a person."""
+    words = [
+        ["Rock", "star", "Ozzy", "Osbourne", "was", "praised", "."],
+        ["Osbourne", "said", "he", "acted", "."],
+        ["Ozzy", "laughed", "."],
+    ]
+    tagged = [(0, 2, 4, "LOC"), (1, 0, 1, "PER"), (2, 0, 1, "PER")]
+    found = _consistent(load_model(), words, tagged)
+    assert (0, 2, 4, "PER") in found

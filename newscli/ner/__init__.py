@@ -132,6 +132,14 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
         for name, counts in kinds.items()
     }
     for name in list(chosen):
+        if (
+            len(name) == 2
+            and chosen[name] != "PER"
+            and chosen.get(name[:1]) == "PER"
+            and chosen.get(name[1:]) == "PER"
+        ):
+            # "Ozzy Osbourne" read as a place once, "Ozzy" and "Osbourne" people throughout
+            chosen[name] = "PER"
         if chosen[name] == "ORG" and len(name) > 1 and name[-1].rstrip(".") in COMPANY_SUFFIXES:
             # "Pirelli SpA" once, then "Pirelli": the company, however the model read it
             chosen[name[:-1]] = "ORG"
