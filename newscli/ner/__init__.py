@@ -245,7 +245,9 @@ def _is_sports(words: list[list[str]]) -> bool:
                 weak.add(lower)
             elif word == "-" and 0 < i < len(sentence) - 1:
                 scores += _is_score(sentence, i)
-    return len(strong) + len(weak) / 2 + min(scores, 2) >= _SPORTS_DOCUMENT
+    # politics wins races, scores polls ("52-48") and plays games: without a word only
+    # sport uses, it is not sports copy
+    return bool(strong) and len(strong) + len(weak) / 2 + min(scores, 2) >= _SPORTS_DOCUMENT
 
 
 def _is_score(words: list[str], dash: int) -> bool:

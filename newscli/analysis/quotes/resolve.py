@@ -47,6 +47,9 @@ _DESCRIBED_BEFORE = re.compile(
 )
 #: nouns for one person beyond the roles: "the goalkeeper", "the 52-year-old", "the resident"
 _PERSON_NOUN = re.compile(r"\d{1,3}-year-old|[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman)")
+#: the most words of a person's name at the end of a longer mention
+_NAME_WORDS = 4
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 #: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
 #: it keeps resolution linear on a hostile article naming one person thousands of times
 _MENTIONS_BACK = 60
@@ -163,7 +166,13 @@ class Referents:
             for m in self.mentions_before(position + len(mention))
             if m.start >= position and m.end <= position + len(mention)
         ]
-        name = candidates[-1].name if candidates else mention
+        end = position + len(mention)
+        if candidates and end - candidates[-1].end > 1:
+            # the tagger named less than the mention ends with: "Nate Silver" where it saw
+            # "Nate", "the Zionist Union Party’s Nachman Shai" where it saw the party
+            name = _trailing_name(mention)
+        else:
+            name = candidates[-1].name if candidates else mention
         canonical = names.canonical(name) or name
         return canonical, names.role(canonical)
 
@@ -314,6 +323,19 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
         )
         if quote.speaker is not None and referents.is_person(quote.speaker):
             last_person = quote.speaker
+
+
+def _trailing_name(mention: str) -> str:
+    """The name a mention ends with, after any owner, role or lowercase word before it
+    ("Executive Director Nihad Awad", "the party’s Nachman Shai", "moderator Gerard Baker")."""
+    words = mention.split()
+    first = len(words)
+    while first > 0 and len(words) - first < _NAME_WORDS:
+        word = words[first - 1]
+        if not word[:1].isupper() or _POSSESSIVE_END.search(word) or word.lower() in ROLE_NOUNS:
+            break
+        first -= 1
+    return " ".join(words[first:]) if first < len(words) else mention
 
 
 def _paragraph_start(document: Document, position: int) -> int:
