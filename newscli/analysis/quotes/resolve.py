@@ -31,10 +31,10 @@ _ROLE_REFERENCE = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}([a-z]+)\b")
 _OWNED = re.compile(r"(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s?\s(?P<thing>[a-z][a-z -]*)")
 #: "a statement from Acme Corp": where a document's issuer is named after it
 _FROM = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?(?=[A-Z])")
-#: "The council issued a press release": a document issued, its issuer the subject
+#: "Obama released a statement": a document issued, its issuer the subject
 _ISSUED = re.compile(
     r"\b(?:issued|released|put out|sent|published|posted|sent out)\b(?: \w+){0,3}? "
-    r"(?:statement|letter|release|report|email|memo|message|note)s?\b"
+    rf"(?:{'|'.join(sorted(DOCUMENTS))})s?\b"
 )
 #: "Jane Doe, a veteran goalkeeper," / "Jane Doe, 52,": a description after a name
 _DESCRIBED_AFTER = re.compile(
@@ -49,7 +49,6 @@ _DESCRIBED_BEFORE = re.compile(
 _PERSON_NOUN = re.compile(r"\d{1,3}-year-old|[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman)")
 #: the most words of a person's name at the end of a longer mention
 _NAME_WORDS = 4
-_POSSESSIVE_END = re.compile(r"[’']s?$")
 #: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
 #: it keeps resolution linear on a hostile article naming one person thousands of times
 _MENTIONS_BACK = 60
@@ -214,8 +213,8 @@ class Referents:
     def issuer(self, start: int, end: int) -> str | None:
         """Who issued the document text[start:end] names ("the memo", "a statement"), when
         the text says: a name inside it ("the Acme Corp memo", "Acme’s statement"), right
-        after it ("a statement from Acme Corp"), or as the subject of the sentence before
-        that issued it ("The council issued a press release. ... the release said")."""
+        after it ("a statement from Acme Corp"), or as the subject of a sentence before
+        that issued one ("Obama released a statement. ... the statement said")."""
         text = self.document.text
         after = _FROM.match(text, end)
         reach = after.end() + 1 if after else end
@@ -332,7 +331,8 @@ def _trailing_name(mention: str) -> str:
     first = len(words)
     while first > 0 and len(words) - first < _NAME_WORDS:
         word = words[first - 1]
-        if not word[:1].isupper() or _POSSESSIVE_END.search(word) or word.lower() in ROLE_NOUNS:
+        owner = strip_possessive(word) != word
+        if not word[:1].isupper() or owner or word.lower() in ROLE_NOUNS:
             break
         first -= 1
     return " ".join(words[first:]) if first < len(words) else mention
