@@ -24,9 +24,10 @@ span.text``. A possessive ’s is not part of an entity ("Iran" in "Iran’s").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,10 +65,39 @@ def tag_spans(text: str, sentences: list[tuple[int, int]]) -> list[EntitySpan]:
     The sentences together are one document: how a word is written in one of them helps
     read it in another (an ALL-CAPS headline, a sentence-initial name), and a name gets the
     type the document gives it most often, wherever it appears capitalised."""
+    return tag_texts([(text, sentences)])[0]
+
+
+def tag_texts(documents: Sequence[tuple[str, list[tuple[int, int]]]]) -> list[list[EntitySpan]]:
+    """`tag_spans` of each (text, sentence spans), all documents' sentences decoded in one
+    call: a batch of sentences costs little more to decode than its longest sentence."""
     tagger = load_model()
-    spans = [feats.tokens(text, start, end) for start, end in sentences]
-    words = [[text[s:e] for s, e in sentence] for sentence in spans]
-    tags = tagger.tag(feats.document_keys(words, tagger.lexicon))
+    spans = [
+        [feats.tokens(text, start, end) for start, end in sentences]
+        for text, sentences in documents
+    ]
+    words = [
+        [[text[s:e] for s, e in sentence] for sentence in document]
+        for (text, _), document in zip(documents, spans, strict=True)
+    ]
+    keys = [feats.document_keys(document, tagger.lexicon) for document in words]
+    tags = iter(tagger.tag(list(chain.from_iterable(keys))))
+    return [
+        _entities(
+            tagger, text, document_spans, document_words, list(islice(tags, len(document_words)))
+        )
+        for (text, _), document_spans, document_words in zip(documents, spans, words, strict=True)
+    ]
+
+
+def _entities(
+    tagger: Model,
+    text: str,
+    spans: list[list[tuple[int, int]]],
+    words: list[list[str]],
+    tags: list[list[str]],
+) -> list[EntitySpan]:
+    """The document pass over one document's tags, and the entities it gives."""
     mentions = _consistent(tagger, words, _mentions(tags))
     mentions += _organisations(tagger, words, mentions)
     found = []
@@ -185,12 +215,24 @@ def tag_document(
 ) -> list[EntitySpan]:
     """Entities in a parsed article: its title (when it has offsets), every body sentence,
     and the dropped spans with one of `dropped_reasons` (by default the dateline)."""
+    return tag_documents([document], dropped_reasons)[0]
+
+
+def tag_documents(
+    documents: Sequence[Document], dropped_reasons: Collection[str] = ("dateline",)
+) -> list[list[EntitySpan]]:
+    """`tag_document` of each document, all tagged in one call (`tag_texts`)."""
+    return tag_texts([(d.text, _sentences(d, dropped_reasons)) for d in documents])
+
+
+def _sentences(document: Document, dropped_reasons: Collection[str]) -> list[tuple[int, int]]:
+    """The spans `tag_document` tags, in text order."""
     sentences = [(s.start, s.end) for s in document.sentences]
     title = document.title
     if title is not None and title.start is not None and title.end is not None:
         sentences.append((title.start, title.end))
     sentences += [(d.start, d.end) for d in document.dropped if d.reason in dropped_reasons]
-    return tag_spans(document.text, sorted(sentences))
+    return sorted(sentences)
 
 
 def _label(tagger: Model, kind: str, text: str) -> str:

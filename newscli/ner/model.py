@@ -155,68 +155,90 @@ class Model:
         )
         self._rows.update(zip(keys, range(first, first + len(keys)), strict=True))
 
-    def emissions(self, sentences: list[list[tuple[str, int]]]) -> tuple[np.ndarray, list[int]]:
-        """(sentences, max length, tags) scores of the sentences' cache keys, and lengths."""
-        if len(self._rows) + sum(map(len, sentences)) > BLOCK_CACHE_SIZE:
+    def _rows_of(self, keys: list[tuple[str, int]]) -> np.ndarray:
+        """The row of `_blocks` of each cache key, new keys' rows computed first."""
+        if len(self._rows) + len(keys) > BLOCK_CACHE_SIZE:
             self._clear()  # before, not while, rows are handed out for this call
         rows_of = self._rows
-        keys = list(chain.from_iterable(sentences))
         # one dictionary lookup a token: the keys not cached yet are those that found no row
         found = list(map(rows_of.get, keys, repeat(-1)))
         if -1 in found:
             # sorted: the same rows run to run
             self._add_rows(sorted({key for key, row in zip(keys, found, strict=True) if row < 0}))
             found = list(map(rows_of.__getitem__, keys))
-        lengths = list(map(len, sentences))
-        rows: list[int] = []
-        position = 0
-        for length in lengths:
-            rows += (0,) * WINDOW
-            rows += found[position : position + length]
-            rows += (1,) * WINDOW
-            position += length
-        stacked = self._blocks[rows]
-        total = len(rows) - 2 * WINDOW
-        summed = stacked[0:total, 0].copy()
+        return np.array(found, dtype=np.intp)
+
+    def _scores(self, rows: np.ndarray, lengths: list[int]) -> np.ndarray:
+        """(sentences, max length, tags) scores of sentences whose tokens' rows of `_blocks`
+        are `rows`, one sentence after the other. Past a sentence's end, the scores are
+        those of the end padding: finite, and never read back by `viterbi`."""
+        longest = max(lengths)
+        # each sentence's rows with WINDOW padding rows before (0) and after (1) it: token j
+        # takes the block of the token at j + k - WINDOW at relative position k
+        padded = np.ones((len(lengths), longest + 2 * WINDOW), dtype=np.intp)
+        padded[:, :WINDOW] = 0
+        inside = np.arange(longest) < np.array(lengths)[:, None]
+        padded[:, WINDOW : WINDOW + longest][inside] = rows
+        blocks = self._blocks
+        # the same additions in the same order for every token, however the batch is made
+        summed = blocks[padded[:, :longest], 0]
         for k in range(1, OFFSETS):
-            summed += stacked[k : k + total, k]
-        # token positions of `summed` laid out as (sentence, position), padding at the end
-        where = np.zeros((len(sentences), max(lengths)), dtype=np.intp)
-        position = 0
-        for row, length in enumerate(lengths):
-            where[row, :length] = range(position, position + length)
-            position += length + 2 * WINDOW
-        return summed[where], lengths
+            summed += blocks[padded[:, k : k + longest], k]
+        return summed
 
     def tag(self, sentences: list[list[tuple[str, int]]]) -> list[list[str]]:
         """BIO tags for each sentence of cache keys (empty sentences allowed).
 
-        Sentences are decoded together in batches of about BATCH_TOKENS tokens, and a
-        "sentence" longer than MAX_SENTENCE tokens (a table, a page of quote marks) in
+        Sentences are decoded together, shortest first, in batches of about BATCH_TOKENS
+        tokens: a batch takes as many Viterbi steps as its longest sentence, so sentences
+        of like length go together (each sentence's path is the same in any batch). A
+        "sentence" longer than MAX_SENTENCE tokens (a table, a page of quote marks) goes in
         pieces, so memory stays bounded whatever the input."""
-        tags: list[list[str]] = [[] for _ in sentences]
-        batch: list[tuple[int, list[tuple[str, int]]]] = []
+        # (length, sentence, first token) of each piece
+        pieces = [
+            (min(MAX_SENTENCE, len(keys) - first), index, first)
+            for index, keys in enumerate(sentences)
+            for first in range(0, len(keys), MAX_SENTENCE)
+        ]
+        pieces.sort()
+        paths: dict[tuple[int, int], list[int]] = {}
+        batch: list[tuple[int, int, int]] = []
         size = 0
-        for index, keys in enumerate(sentences):
-            for start in range(0, len(keys), MAX_SENTENCE):
-                piece = keys[start : start + MAX_SENTENCE]
-                batch.append((index, piece))
-                size += len(piece)
-                if size >= BATCH_TOKENS:
-                    self._decode(batch, tags)
-                    batch, size = [], 0
+        for piece in pieces:
+            batch.append(piece)
+            size += piece[0]
+            if size >= BATCH_TOKENS:
+                self._decode(sentences, batch, paths)
+                batch, size = [], 0
         if batch:
-            self._decode(batch, tags)
-        return tags
+            self._decode(sentences, batch, paths)
+        return [
+            [
+                TAGS[tag]
+                for first in range(0, len(keys), MAX_SENTENCE)
+                for tag in paths[index, first]
+            ]
+            for index, keys in enumerate(sentences)
+        ]
 
     def _decode(
-        self, batch: list[tuple[int, list[tuple[str, int]]]], tags: list[list[str]]
+        self,
+        sentences: list[list[tuple[str, int]]],
+        batch: list[tuple[int, int, int]],
+        paths: dict[tuple[int, int], list[int]],
     ) -> None:
-        scores, lengths = self.emissions([keys for _, keys in batch])
-        for (index, _), path in zip(
+        """The best path of each (length, sentence, first token) piece of `batch`."""
+        lengths = [length for length, _, _ in batch]
+        keys = list(
+            chain.from_iterable(
+                sentences[index][first : first + length] for length, index, first in batch
+            )
+        )
+        scores = self._scores(self._rows_of(keys), lengths)
+        for (_, index, first), path in zip(
             batch, viterbi(scores, lengths, self._decode_transitions), strict=True
         ):
-            tags[index] += [TAGS[t] for t in path]
+            paths[index, first] = path
 
     def save(self, path: Path) -> None:
         """An .npz file, byte-identical for identical models (no timestamps inside)."""
