@@ -72,37 +72,40 @@ def tag_texts(documents: Sequence[tuple[str, list[tuple[int, int]]]]) -> list[li
     """`tag_spans` of each (text, sentence spans), all documents' sentences decoded in one
     call: a batch of sentences costs little more to decode than its longest sentence."""
     tagger = load_model()
-    spans = [
-        [feats.tokens(text, start, end) for start, end in sentences]
-        for text, sentences in documents
-    ]
     words = [
-        [[text[s:e] for s, e in sentence] for sentence in document]
-        for (text, _), document in zip(documents, spans, strict=True)
+        [feats.token_words(text, start, end) for start, end in sentences]
+        for text, sentences in documents
     ]
     keys = [feats.document_keys(document, tagger.lexicon) for document in words]
     tags = iter(tagger.tag(list(chain.from_iterable(keys))))
     return [
-        _entities(
-            tagger, text, document_spans, document_words, list(islice(tags, len(document_words)))
-        )
-        for (text, _), document_spans, document_words in zip(documents, spans, words, strict=True)
+        _entities(tagger, text, sentences, document, list(islice(tags, len(document))))
+        for (text, sentences), document in zip(documents, words, strict=True)
     ]
 
 
 def _entities(
     tagger: Model,
     text: str,
-    spans: list[list[tuple[int, int]]],
+    sentences: list[tuple[int, int]],
     words: list[list[str]],
     tags: list[list[str]],
 ) -> list[EntitySpan]:
     """The document pass over one document's tags, and the entities it gives."""
     mentions = _consistent(tagger, words, _mentions(tags))
     mentions += _organisations(tagger, words, mentions)
+    # token offsets, in the sentences with an entity only and up to the last one's end
+    reach: dict[int, int] = {}
+    for sentence, _, last, _ in mentions:
+        reach[sentence] = max(reach.get(sentence, 0), last)
+    starts = {
+        sentence: feats.token_starts(text, sentences[sentence][0], words[sentence][:last])
+        for sentence, last in reach.items()
+    }
     found = []
     for sentence, first, last, kind in mentions:
-        start, end = spans[sentence][first][0], spans[sentence][last - 1][1]
+        start = starts[sentence][first]
+        end = starts[sentence][last - 1] + len(words[sentence][last - 1])
         label = _label(tagger, kind, text[start:end])
         found.append(EntitySpan(start, end, text[start:end], label))
     return sorted(found, key=lambda span: (span.start, span.end))
