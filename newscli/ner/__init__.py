@@ -92,8 +92,13 @@ def _entities(
     tags: list[list[str]],
 ) -> list[EntitySpan]:
     """The document pass over one document's tags, and the entities it gives."""
-    mentions = _consistent(tagger, words, _mentions(tags))
-    mentions += _organisations(tagger, words, mentions)
+    # where the capitalised words are, for both passes: the others can start no name
+    capitalised = [
+        [i for i, word in enumerate(sentence_words) if word[:1].isupper()]
+        for sentence_words in words
+    ]
+    mentions = _consistent(tagger, words, capitalised, _mentions(tags))
+    mentions += _organisations(tagger, words, capitalised, mentions)
     # token offsets, in the sentences with an entity only and up to the last one's end
     reach: dict[int, int] = {}
     for sentence, _, last, _ in mentions:
@@ -115,6 +120,8 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
     """(sentence, first token, end token, model type) of each BIO span."""
     found = []
     for sentence, sentence_tags in enumerate(tags):
+        if sentence_tags.count("O") == len(sentence_tags):
+            continue  # a sentence that names no one, told by one pass in C
         for first in [i for i, tag in enumerate(sentence_tags) if tag.startswith("B-")]:
             end = first + 1
             while end < len(sentence_tags) and sentence_tags[end].startswith("I-"):
@@ -123,7 +130,9 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
     return found
 
 
-def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def _consistent(
+    tagger: Model, words: list[list[str]], capitalised: list[list[int]], mentions: list
+) -> list:
     """The document's second pass: each name (case-insensitive) takes its most frequent type,
     a full name's surname counts as a person, and capitalised occurrences the tagger missed
     are added, unless the name is a common word."""
@@ -145,11 +154,7 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
         for s, first, end, _ in mentions
     ]
     for sentence, sentence_words in enumerate(words):
-        starts = [
-            i
-            for i, word in enumerate(sentence_words)
-            if word[:1].isupper() and word.lower() in by_first_word
-        ]
+        starts = [i for i in capitalised[sentence] if sentence_words[i].lower() in by_first_word]
         resume = 0  # past the last name found: names do not overlap
         for i in starts:
             if i < resume:
@@ -170,7 +175,9 @@ _ORG_WORD = 1 << feats.LEXICON_BITS.index("org_word")
 _MAX_ORG_WORDS = 5
 
 
-def _organisations(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def _organisations(
+    tagger: Model, words: list[list[str]], capitalised: list[list[int]], mentions: list
+) -> list:
     """Organisations the model misses, by two conventions of news: an acronym ("PMU",
     "NATO"), and capitalised words ending in an organisation word ("CBS News", "Tehran
     University"). Only untagged words, and never in an ALL-CAPS headline."""
@@ -179,8 +186,8 @@ def _organisations(tagger: Model, words: list[list[str]], mentions: list) -> lis
     for sentence, sentence_words in enumerate(words):
         # runs of untagged capitalised words, cut into pieces of at most _MAX_ORG_WORDS
         runs: list[list[int]] = []
-        for i, word in enumerate(sentence_words):
-            if word[:1].isupper() and (sentence, i) not in taken:
+        for i in capitalised[sentence]:
+            if (sentence, i) not in taken:
                 if runs and runs[-1][-1] == i - 1 and len(runs[-1]) < _MAX_ORG_WORDS:
                     runs[-1].append(i)
                 else:
