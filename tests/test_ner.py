@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscli.document import parse
-from newscli.ner import LABELS, MODEL_PATH, EntitySpan, load_model, tag_document, tag_spans
+from newscli.ner import (
+    LABELS,
+    MODEL_PATH,
+    EntitySpan,
+    load_model,
+    tag_document,
+    tag_documents,
+    tag_spans,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "iran-missiles-live-updates.txt"
 
@@ -80,6 +88,28 @@ def test_a_full_block_cache_starts_over_with_the_same_tags(monkeypatch):
     in_many = [tags for i in range(0, 3000, 100) for tags in small.tag(sentences[i : i + 100])]
     assert in_one_call == in_many == load_model().tag(sentences)
     assert len(small._rows) < 1024
+
+
+def test_documents_tagged_together_get_the_tags_each_gets_alone():
+    seeds = sorted(SEED.parent.glob("*.txt"))
+    documents = [parse(path.read_text(encoding="utf-8")) for path in seeds]
+    documents.append(parse(""))  # a document with no sentences among the others
+    assert tag_documents(documents) == [tag_document(document) for document in documents]
+
+
+def test_a_sentence_longer_than_a_piece_is_decoded_in_pieces_in_order():
+    from newscli.ner.model import MAX_SENTENCE
+
+    sentence = [(f"Word{i}", 0) for i in range(MAX_SENTENCE * 2 + 3)]
+    tagger = load_model()
+    together = tagger.tag([sentence, sentence[:5]])
+    pieces = [
+        tags
+        for first in range(0, len(sentence), MAX_SENTENCE)
+        for tags in tagger.tag([sentence[first : first + MAX_SENTENCE]])
+    ]
+    assert together[0] == [tag for piece in pieces for tag in piece]
+    assert together[1] == tagger.tag([sentence[:5]])[0]
 
 
 def test_headline_in_capitals_is_read_from_the_body():
