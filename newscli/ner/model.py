@@ -105,8 +105,10 @@ class Model:
         self.index = {name: i for i, name in enumerate(feature_names)}
         self.feature_names = feature_names
         self.weights = weights  # (features, OFFSETS, tags)
-        # summed in float32: converted once here (a few ms), not on every gather
-        self._weights32 = weights.astype(np.float32)
+        # summed in float32: converted once here (a few ms), not on every gather; the last
+        # row, zeros, is what an unknown feature adds
+        self._weights32 = np.zeros((len(weights) + 1, *weights.shape[1:]), dtype=np.float32)
+        self._weights32[:-1] = weights
         self.transitions = transitions  # (tags + 1, tags), BIO mask not included
         self.lexicon = lexicon
         self.places = places  # lowercase country, state and city names: GPE
@@ -122,20 +124,20 @@ class Model:
         self._blocks[:2] = self._sums([feats.PAD_FEATURES[side] for side in (-1, 1)])
 
     def _sums(self, feature_lists: list[list[str]]) -> np.ndarray:
-        """(lists, OFFSETS, tags): the summed weights of each list's known features, in
-        float32 and in list order (float addition does not reassociate), all lists at once."""
-        known = [
-            [i for i in map(self.index.get, names) if i is not None] for names in feature_lists
-        ]
-        counts = np.array([len(features) for features in known], dtype=np.intp)
+        """(lists, OFFSETS, tags): the summed weights of each list's features, in float32 and
+        in list order (float addition does not reassociate), all lists at once. An unknown
+        feature, and the padding after a shorter list, add the zero row: a sum that starts at
+        +0.0 is never -0.0, so adding +0.0 leaves it as it is, bit for bit."""
+        zero_row = len(self._weights32) - 1
+        counts = np.array([len(names) for names in feature_lists], dtype=np.intp)
         width = int(counts.max(initial=0))
-        present = np.arange(width) < counts[:, None]  # (lists, width): the shorter lists' padding
-        ids = np.zeros(present.shape, dtype=np.intp)
-        ids[present] = list(chain.from_iterable(known))
-        weights = self._weights32[ids]  # (lists, width, OFFSETS, tags)
-        summed = np.zeros((len(known), OFFSETS, len(TAGS)), dtype=np.float32)
+        ids = np.full((len(feature_lists), width), zero_row, dtype=np.intp)
+        ids[np.arange(width) < counts[:, None]] = list(
+            map(self.index.get, chain.from_iterable(feature_lists), repeat(zero_row))
+        )
+        summed = np.zeros((len(feature_lists), OFFSETS, len(TAGS)), dtype=np.float32)
         for position in range(width):
-            np.add(summed, weights[:, position], out=summed, where=present[:, position, None, None])
+            summed += self._weights32[ids[:, position]]
         return summed
 
     def _add_rows(self, keys: list[tuple[str, int]]) -> None:
