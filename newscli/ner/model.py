@@ -181,11 +181,11 @@ class Model:
         padded[:, :WINDOW] = 0
         inside = np.arange(longest) < np.array(lengths)[:, None]
         padded[:, WINDOW : WINDOW + longest][inside] = rows
-        blocks = self._blocks
+        stacked = self._blocks[padded]  # (sentences, longest + 2 * WINDOW, OFFSETS, tags)
         # the same additions in the same order for every token, however the batch is made
-        summed = blocks[padded[:, :longest], 0]
+        summed = stacked[:, :longest, 0].copy()
         for k in range(1, OFFSETS):
-            summed += blocks[padded[:, k : k + longest], k]
+            summed += stacked[:, k : k + longest, k]
         return summed
 
     def tag(self, sentences: list[list[tuple[str, int]]]) -> list[list[str]]:
