@@ -6,7 +6,7 @@ pickles). The analyses they call are imported when first used, which keeps start
 and lets a worker load only what its command needs.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newscli.document import Document
@@ -98,38 +98,52 @@ def analyze_chunk(
 def tagged_together(analyze: Any, articles: list[Article]) -> dict[int, list["EntitySpan"]]:
     """The entity spans of each article `analyze` would tag, by the article's identity, all
     tagged in one call: decoding a chunk's sentences together costs far less than one
-    article at a time. Empty when `analyze` tags nothing; when the tagger fails on one of
-    them, it is left to each article's own analysis to fail alone."""
-    builder = getattr(analyze, "func", analyze)
-    options = getattr(analyze, "keywords", {})
-    if builder not in (entities_record, quotes_record, analyze_record):
+    article at a time. Empty when `analyze` tags none of them (the model is then not even
+    loaded); when the tagger fails on one, each article is left to fail alone."""
+    wants_tags = _wants_tags(analyze)
+    if wants_tags is None:
         return {}
-    from newscli import ner
-    from newscli.analysis import entities, quotes
-
     chosen: list[tuple[Article, Document]] = []
     for article in articles:
         try:
             document = parsed(article)
         except Exception:  # noqa: BLE001 - its own analysis reports it
             continue
-        language = document.language.code
-        if builder is quotes_record:
-            # as `quotes` does: no tags for an article that quotes no one
-            wanted = left_out("quotes", quotes.LANGUAGES, language) is None and bool(
-                options.get("indirect") or quotes.find_quotations(document)
-            )
-        elif builder is entities_record:
-            wanted = left_out("entities", entities.LANGUAGES, language) is None
-        else:
-            wanted = _tags_for_analyze(language)
-        if wanted:
+        if wants_tags(document):
             chosen.append((article, document))
+    if not chosen:
+        return {}
+    from newscli import ner
+
     try:
         spans = ner.tag_documents([document for _, document in chosen])
     except Exception:  # noqa: BLE001 - each article is tagged alone, and fails alone
         return {}
     return {id(article): found for (article, _), found in zip(chosen, spans, strict=True)}
+
+
+def _wants_tags(analyze: Any) -> Callable[[Document], bool] | None:
+    """Which documents the record builder `analyze` (or a partial of one) tags, as it
+    decides itself; None for a builder that never does."""
+    builder = getattr(analyze, "func", analyze)
+    if builder is entities_record:
+        from newscli.analysis import entities
+
+        return lambda document: (
+            left_out("entities", entities.LANGUAGES, document.language.code) is None
+        )
+    if builder is quotes_record:
+        from newscli.analysis import quotes
+
+        indirect = getattr(analyze, "keywords", {}).get("indirect", False)
+        # as `quotes` does: no tags for an article that quotes no one
+        return lambda document: (
+            left_out("quotes", quotes.LANGUAGES, document.language.code) is None
+            and bool(indirect or quotes.find_quotations(document))
+        )
+    if builder is analyze_record:
+        return lambda document: _tags_for_analyze(document.language.code)
+    return None
 
 
 #: articles' Documents by the article's identity: the record builder, `tagged_together`
