@@ -37,7 +37,7 @@ Outcome = Record | Exception
 
 def analyze_chunk(
     analyze: Any,
-    items: list[Article | NewscliError],
+    items: Sequence[Article | NewscliError],
     *,
     max_chars: int | None = None,
     with_text: bool = False,
