@@ -6,8 +6,8 @@ pickles). The analyses they call are imported when first used, which keeps start
 and lets a worker load only what its command needs.
 """
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from newscli.document import Document
 from newscli.errors import NewscliError
@@ -28,13 +28,16 @@ from newscli.schema import (
     Titled,
 )
 
+if TYPE_CHECKING:
+    from newscli.ner import EntitySpan
+
 #: what analysing one input gives: its record, or the error it raised
 Outcome = Record | Exception
 
 
 def analyze_chunk(
     analyze: Any,
-    items: list[Article | NewscliError],
+    items: Sequence[Article | NewscliError],
     *,
     max_chars: int | None = None,
     with_text: bool = False,
@@ -46,47 +49,122 @@ def analyze_chunk(
     page's text is extracted first. An article longer than `max_chars` is then cut there
     and its record says so; `with_text` puts the text the offsets index in the record, and
     `with_dropped` the spans cleaning dropped (`parse`'s `dropped`), for an HTML page to
-    show them.
+    show them. When `analyze` reads entity tags, the chunk's articles that need them are
+    tagged in one call first (`tagged_together`).
     """
-    out: list[Outcome] = []
+    global _keep_parses
+    articles: list[tuple[Article, Article] | Exception] = []  # (as read, as analysed)
     for item in items:
         if isinstance(item, Exception):
-            out.append(item)
+            articles.append(item)
             continue
         try:
             whole = extracted(item)
-            article = whole if max_chars is None else whole.cut(max_chars)
-            record = analyze(article)
+            articles.append((whole, whole if max_chars is None else whole.cut(max_chars)))
         except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
-            out.append(exc)
-            continue
-        if article is not whole:
-            record["truncated"] = max_chars
-        if with_text:
-            record["text"] = article.text
-        if with_dropped and "dropped" not in record:
-            from newscli.analysis.parse import dropped_spans
+            articles.append(exc)
+    out: list[Outcome] = []
+    _keep_parses = True
+    try:
+        tagged = tagged_together(
+            analyze, [entry[1] for entry in articles if not isinstance(entry, Exception)]
+        )
+        for entry in articles:
+            if isinstance(entry, Exception):
+                out.append(entry)
+                continue
+            whole, article = entry
+            try:
+                spans = tagged.get(id(article))
+                record = analyze(article) if spans is None else analyze(article, spans=spans)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
+                out.append(exc)
+                continue
+            if article is not whole:
+                record["truncated"] = max_chars
+            if with_text:
+                record["text"] = article.text
+            if with_dropped and "dropped" not in record:
+                from newscli.analysis.parse import dropped_spans
 
-            record["dropped"] = dropped_spans(parsed(article))
-        out.append(record)
+                record["dropped"] = dropped_spans(parsed(article))
+            out.append(record)
+    finally:
+        _keep_parses = False
+        _parses.clear()
     return out
 
 
-#: the last article parsed and its Document: `with_dropped` asks again for the parse the
-#: record was just built from
-_last_parse: tuple[Article, Document] | None = None
+def tagged_together(analyze: Any, articles: list[Article]) -> dict[int, list["EntitySpan"]]:
+    """The entity spans of each article `analyze` would tag, by the article's identity, all
+    tagged in one call: decoding a chunk's sentences together costs far less than one
+    article at a time. Empty when `analyze` tags none of them (the model is then not even
+    loaded); when the tagger fails on one, each article is left to fail alone."""
+    wants_tags = _wants_tags(analyze)
+    if wants_tags is None:
+        return {}
+    chosen: list[tuple[Article, Document]] = []
+    for article in articles:
+        try:
+            document = parsed(article)
+        except Exception:  # noqa: BLE001 - its own analysis reports it
+            continue
+        if wants_tags(document):
+            chosen.append((article, document))
+    if not chosen:
+        return {}
+    from newscli import ner
+
+    try:
+        spans = ner.tag_documents([document for _, document in chosen])
+    except Exception:  # noqa: BLE001 - each article is tagged alone, and fails alone
+        return {}
+    return {id(article): found for (article, _), found in zip(chosen, spans, strict=True)}
+
+
+def _wants_tags(analyze: Any) -> Callable[[Document], bool] | None:
+    """Which documents the record builder `analyze` (or a partial of one) tags, as it
+    decides itself; None for a builder that never does."""
+    builder = getattr(analyze, "func", analyze)
+    if builder is entities_record:
+        from newscli.analysis import entities
+
+        return lambda document: (
+            left_out("entities", entities.LANGUAGES, document.language.code) is None
+        )
+    if builder is quotes_record:
+        from newscli.analysis import quotes
+
+        indirect = getattr(analyze, "keywords", {}).get("indirect", False)
+        # as `quotes` does: no tags for an article that quotes no one
+        return lambda document: (
+            left_out("quotes", quotes.LANGUAGES, document.language.code) is None
+            and bool(indirect or quotes.find_quotations(document))
+        )
+    if builder is analyze_record:
+        return lambda document: _tags_for_analyze(document.language.code)
+    return None
+
+
+#: articles' Documents by the article's identity: the record builder, `tagged_together`
+#: before it and `with_dropped` after it ask for the same parse. Inside `analyze_chunk` it
+#: holds the chunk's articles; outside, only the last one parsed.
+_parses: dict[int, tuple[Article, Document]] = {}
+_keep_parses = False
 
 
 def parsed(article: Article) -> Document:
-    global _last_parse
-    if _last_parse is not None and _last_parse[0] is article:
-        return _last_parse[1]
+    known = _parses.get(id(article))
+    if known is not None and known[0] is article:
+        return known[1]
     from newscli.document import parse
 
     document = parse(
         article.text, title=article.title, page=article.page, language=article.language
     )
-    _last_parse = (article, document)
+    if not _keep_parses:
+        _parses.clear()
+    _parses[id(article)] = (article, document)
     return document
 
 
@@ -193,12 +271,18 @@ def quotes_record(
     indirect: bool = False,
     speaker: str | None = None,
     by_speaker: bool = False,
+    spans: Sequence["EntitySpan"] | None = None,
 ) -> QuotesRecord:
+    """`spans`: the article's entity tags, when tagged already (`tagged_together`)."""
     from newscli.analysis.quotes import LANGUAGES, quotes, speakers
 
     document = parsed(article)
     reason = left_out("quotes", LANGUAGES, document.language.code)
-    found = [] if reason else quotes(document, include_all=include_all, indirect=indirect)
+    found = (
+        []
+        if reason
+        else quotes(document, include_all=include_all, indirect=indirect, entities=spans)
+    )
     if speaker is not None:
         wanted = speaker.lower()
         found = [
@@ -213,12 +297,21 @@ def quotes_record(
     return record
 
 
-def entities_record(article: Article, *, types: frozenset[str] = frozenset()) -> EntitiesRecord:
-    from newscli.analysis.entities import LANGUAGES, analyze
+def entities_record(
+    article: Article,
+    *,
+    types: frozenset[str] = frozenset(),
+    spans: Sequence["EntitySpan"] | None = None,
+) -> EntitiesRecord:
+    """`spans`: the article's entity tags, when tagged already (`tagged_together`)."""
+    from newscli import ner
+    from newscli.analysis.entities import LANGUAGES, entities
 
     document = parsed(article)
     reason = left_out("entities", LANGUAGES, document.language.code)
-    found = [] if reason else analyze(document)
+    found = []
+    if not reason:
+        found = entities(document, ner.tag_document(document) if spans is None else spans)
     record: EntitiesRecord = {
         **titled(article, document, [reason]),
         "entities": [e for e in found if not types or e["type"] in types],
@@ -226,9 +319,22 @@ def entities_record(article: Article, *, types: frozenset[str] = frozenset()) ->
     return record
 
 
-def analyze_record(article: Article) -> AnalyzeRecord:
+def _tags_for_analyze(language: str) -> bool:
+    """Whether `analyze_record` tags an article in `language`: quotes or entities read it."""
+    from newscli.analysis import entities, quotes
+
+    return (
+        left_out("quotes", quotes.LANGUAGES, language) is None
+        or left_out("entities", entities.LANGUAGES, language) is None
+    )
+
+
+def analyze_record(
+    article: Article, *, spans: Sequence["EntitySpan"] | None = None
+) -> AnalyzeRecord:
     """Every per-document analysis of one parse: the corpus command's record. An analysis
-    that does not read the article's language is left out (null or empty) and says why."""
+    that does not read the article's language is left out (null or empty) and says why.
+    `spans`: the article's entity tags, when tagged already (`tagged_together`)."""
     from newscli import ner
     from newscli.analysis import entities, quotes, readability, summarize
 
@@ -242,8 +348,8 @@ def analyze_record(article: Article) -> AnalyzeRecord:
     }
     summary = None if reasons["summary"] else summarize.summarize(document)
     # the tagger's spans serve both quotes (speakers) and entities
-    tags = reasons["quotes"] is None or reasons["entities"] is None
-    spans = ner.tag_document(document) if tags else []
+    if spans is None:
+        spans = ner.tag_document(document) if _tags_for_analyze(language) else []
     record: AnalyzeRecord = {
         **titled(article, document, list(reasons.values())),
         "readability": None

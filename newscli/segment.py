@@ -178,3 +178,9 @@ def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each token in text[start:end]."""
     # a list comprehension, not a generator: the entity tagger asks for every token
     return [match.span() for match in _TOKEN.finditer(text, start, end)]
+
+
+def token_texts(text: str, start: int, end: int) -> list[str]:
+    """The text of each token in text[start:end]: `token_spans` without the match objects,
+    for a caller that needs the words of every sentence and the offsets of a few."""
+    return _TOKEN.findall(text, start, end)

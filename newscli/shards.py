@@ -93,7 +93,9 @@ def write_shard(
 ) -> Shard:
     """Read one input, analyze each article and write the records to its shard. An input
     that cannot be read at all gives no shard: the next run tries it again."""
+    from newscli.parallel import chunks
     from newscli.records import analyze_chunk
+    from newscli.runner import CHUNK
 
     started = time.perf_counter()
     output = shard_path(Path(directory), source)
@@ -110,16 +112,18 @@ def write_shard(
     try:
         with gzip.open(partial, "wt", encoding="utf-8") as out:
             articles = read_articles([source], stdin=io.BytesIO(), note=note, **reading)
-            for item in articles:
-                if isinstance(item, InputError) and item.source == source and not records:
-                    raise item  # the input itself: nothing of it was read
-                [outcome] = analyze_chunk(analyze, [item], max_chars=max_chars, with_text=with_text)
-                if isinstance(outcome, Exception):
-                    messages.append(as_error(item, outcome).message())
-                else:
-                    out.write(json.dumps(outcome, ensure_ascii=False) + "\n")
-                    records += 1
-                    skips.add(outcome)
+            # a chunk at a time, as `run_each` hands them to workers: one tagger call each
+            for part in chunks(articles, CHUNK):
+                outcomes = analyze_chunk(analyze, part, max_chars=max_chars, with_text=with_text)
+                for item, outcome in zip(part, outcomes, strict=True):
+                    if isinstance(item, InputError) and item.source == source and not records:
+                        raise item  # the input itself: nothing of it was read
+                    if isinstance(outcome, Exception):
+                        messages.append(as_error(item, outcome).message())
+                    else:
+                        out.write(json.dumps(outcome, ensure_ascii=False) + "\n")
+                        records += 1
+                        skips.add(outcome)
         os.replace(partial, output)
     except InputError as err:
         partial.unlink(missing_ok=True)

@@ -206,3 +206,24 @@ def test_type_filter_and_a_row_per_mention(run, seeds):
 
 def records_of(stdout: str) -> list[dict]:
     return [e for line in stdout.splitlines() for e in json.loads(line)["entities"]]
+
+
+def test_a_chunk_tagged_in_one_call_gives_each_article_the_records_it_gets_alone():
+    from functools import partial
+    from pathlib import Path
+
+    from newscli.inputs import Article
+    from newscli.records import analyze_chunk, analyze_record, entities_record, quotes_record
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    articles = [Article(path.name, path.read_text(encoding="utf-8")) for path in seeds]
+    articles.append(Article("no-quotes.txt", "Zarif met Palmer in Tehran on Monday."))
+    articles.append(Article("german.txt", "Der Minister traf am Montag die Kanzlerin in Berlin."))
+    for analyze in (
+        entities_record,
+        quotes_record,
+        partial(quotes_record, indirect=True),
+        analyze_record,
+    ):
+        alone = [analyze_chunk(analyze, [article])[0] for article in articles]
+        assert analyze_chunk(analyze, articles) == alone

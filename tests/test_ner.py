@@ -17,6 +17,7 @@ from newscli.ner import (
     _consistent,
     load_model,
     tag_document,
+    tag_documents,
     tag_spans,
 )
 
@@ -36,6 +37,17 @@ def test_the_shipped_model_loads_without_pickle_and_is_small():
 
 def test_importing_the_package_loads_neither_numpy_nor_the_model():
     code = "import sys, newscli.ner; print('numpy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_quotes_on_articles_that_quote_no_one_never_loads_the_tagger():
+    code = (
+        "import sys; from newscli.inputs import Article; "
+        "from newscli.records import analyze_chunk, quotes_record; "
+        "analyze_chunk(quotes_record, [Article('a', 'Zarif met Palmer.'), Article('b', 'No one spoke.')]); "
+        "print('numpy' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False"
 
@@ -90,6 +102,28 @@ def test_a_full_block_cache_starts_over_with_the_same_tags(monkeypatch):
     in_many = [tags for i in range(0, 3000, 100) for tags in small.tag(sentences[i : i + 100])]
     assert in_one_call == in_many == load_model().tag(sentences)
     assert len(small._rows) < 1024
+
+
+def test_documents_tagged_together_get_the_tags_each_gets_alone():
+    seeds = sorted(SEED.parent.glob("*.txt"))
+    documents = [parse(path.read_text(encoding="utf-8")) for path in seeds]
+    documents.append(parse(""))  # a document with no sentences among the others
+    assert tag_documents(documents) == [tag_document(document) for document in documents]
+
+
+def test_a_sentence_longer_than_a_piece_is_decoded_in_pieces_in_order():
+    from newscli.ner.model import MAX_SENTENCE
+
+    sentence = [(f"Word{i}", 0) for i in range(MAX_SENTENCE * 2 + 3)]
+    tagger = load_model()
+    together = tagger.tag([sentence, sentence[:5]])
+    pieces = [
+        tags
+        for first in range(0, len(sentence), MAX_SENTENCE)
+        for tags in tagger.tag([sentence[first : first + MAX_SENTENCE]])
+    ]
+    assert together[0] == [tag for piece in pieces for tag in piece]
+    assert together[1] == tagger.tag([sentence[:5]])[0]
 
 
 def test_headline_in_capitals_is_read_from_the_body():
@@ -200,5 +234,6 @@ def test_a_full_name_whose_words_are_people_alone_is_a_person():
         ["Ozzy", "laughed", "."],
     ]
     tagged = [(0, 2, 4, "LOC"), (1, 0, 1, "PER"), (2, 0, 1, "PER")]
-    found = _consistent(load_model(), words, tagged)
+    capitalised = [[i for i, w in enumerate(s) if w[:1].isupper()] for s in words]
+    found = _consistent(load_model(), words, capitalised, tagged)
     assert (0, 2, 4, "PER") in found

@@ -28,9 +28,10 @@ span.text``. A possessive ’s is not part of an entity ("Iran" in "Iran’s").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,12 +81,44 @@ def tag_spans(
     read it in another (an ALL-CAPS headline, a sentence-initial name), and a name gets the
     type the document gives it most often, wherever it appears capitalised. The sentences
     that are also in `datelines` name the places the story was filed from."""
+    return tag_texts([(text, sentences, datelines)])[0]
+
+
+def tag_texts(
+    documents: Sequence[tuple[str, list[tuple[int, int]], Collection[tuple[int, int]]]],
+) -> list[list[EntitySpan]]:
+    """`tag_spans` of each (text, sentence spans, dateline spans), all documents' sentences
+    decoded in one call: a batch of sentences costs little more to decode than its longest
+    sentence."""
     tagger = load_model()
-    spans = [feats.tokens(text, start, end) for start, end in sentences]
-    words = [[text[s:e] for s, e in sentence] for sentence in spans]
-    tags = tagger.tag(feats.document_keys(words, tagger.lexicon))
-    mentions = _consistent(tagger, words, _mentions(tags))
-    mentions += _organisations(tagger, words, mentions)
+    words = [
+        [feats.token_words(text, start, end) for start, end in sentences]
+        for text, sentences, _ in documents
+    ]
+    keys = [feats.document_keys(document, tagger.lexicon) for document in words]
+    tags = iter(tagger.tag(list(chain.from_iterable(keys))))
+    return [
+        _entities(tagger, text, sentences, datelines, document, list(islice(tags, len(document))))
+        for (text, sentences, datelines), document in zip(documents, words, strict=True)
+    ]
+
+
+def _entities(
+    tagger: Model,
+    text: str,
+    sentences: list[tuple[int, int]],
+    datelines: Collection[tuple[int, int]],
+    words: list[list[str]],
+    tags: list[list[str]],
+) -> list[EntitySpan]:
+    """The document pass over one document's tags, and the entities it gives."""
+    # where the capitalised words are, for both passes: the others can start no name
+    capitalised = [
+        [i for i, word in enumerate(sentence_words) if word[:1].isupper()]
+        for sentence_words in words
+    ]
+    mentions = _consistent(tagger, words, capitalised, _mentions(tags))
+    mentions += _organisations(tagger, words, capitalised, mentions)
     if _is_sports(words):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
@@ -93,9 +126,18 @@ def tag_spans(
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
         mentions = _dateline_places(tagger, words, mentions, filed_from)
+    # token offsets, in the sentences with an entity only and up to the last one's end
+    reach: dict[int, int] = {}
+    for sentence, _, last, _ in mentions:
+        reach[sentence] = max(reach.get(sentence, 0), last)
+    starts = {
+        sentence: feats.token_starts(text, sentences[sentence][0], words[sentence][:last])
+        for sentence, last in reach.items()
+    }
     found = []
     for sentence, first, last, kind in mentions:
-        start, end = spans[sentence][first][0], spans[sentence][last - 1][1]
+        start = starts[sentence][first]
+        end = starts[sentence][last - 1] + len(words[sentence][last - 1])
         label = _label(tagger, kind, text[start:end])
         found.append(EntitySpan(start, end, text[start:end], label))
     return sorted(found, key=lambda span: (span.start, span.end))
@@ -105,6 +147,8 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
     """(sentence, first token, end token, model type) of each BIO span."""
     found = []
     for sentence, sentence_tags in enumerate(tags):
+        if sentence_tags.count("O") == len(sentence_tags):
+            continue  # a sentence that names no one, told by one pass in C
         for first in [i for i, tag in enumerate(sentence_tags) if tag.startswith("B-")]:
             end = first + 1
             while end < len(sentence_tags) and sentence_tags[end].startswith("I-"):
@@ -113,7 +157,9 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
     return found
 
 
-def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def _consistent(
+    tagger: Model, words: list[list[str]], capitalised: list[list[int]], mentions: list
+) -> list:
     """The document's second pass: each name (case-insensitive) takes its most frequent type,
     a full name's surname counts as a person, and capitalised occurrences the tagger missed
     are added, unless the name is a common word."""
@@ -153,11 +199,7 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
         for s, first, end, _ in mentions
     ]
     for sentence, sentence_words in enumerate(words):
-        starts = [
-            i
-            for i, word in enumerate(sentence_words)
-            if word[:1].isupper() and word.lower() in by_first_word
-        ]
+        starts = [i for i in capitalised[sentence] if sentence_words[i].lower() in by_first_word]
         resume = 0  # past the last name found: names do not overlap
         for i in starts:
             if i < resume:
@@ -178,7 +220,9 @@ _ORG_WORD = 1 << feats.LEXICON_BITS.index("org_word")
 _MAX_ORG_WORDS = 5
 
 
-def _organisations(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def _organisations(
+    tagger: Model, words: list[list[str]], capitalised: list[list[int]], mentions: list
+) -> list:
     """Organisations the model misses, by two conventions of news: an acronym ("PMU",
     "NATO"), and capitalised words ending in an organisation word ("CBS News", "Tehran
     University"). Only untagged words, and never in an ALL-CAPS headline."""
@@ -187,8 +231,8 @@ def _organisations(tagger: Model, words: list[list[str]], mentions: list) -> lis
     for sentence, sentence_words in enumerate(words):
         # runs of untagged capitalised words, cut into pieces of at most _MAX_ORG_WORDS
         runs: list[list[int]] = []
-        for i, word in enumerate(sentence_words):
-            if word[:1].isupper() and (sentence, i) not in taken:
+        for i in capitalised[sentence]:
+            if (sentence, i) not in taken:
                 if runs and runs[-1][-1] == i - 1 and len(runs[-1]) < _MAX_ORG_WORDS:
                     runs[-1].append(i)
                 else:
@@ -446,13 +490,28 @@ def tag_document(
 ) -> list[EntitySpan]:
     """Entities in a parsed article: its title (when it has offsets), every body sentence,
     and the dropped spans with one of `dropped_reasons` (by default the dateline)."""
+    return tag_documents([document], dropped_reasons)[0]
+
+
+def tag_documents(
+    documents: Sequence[Document], dropped_reasons: Collection[str] = ("dateline",)
+) -> list[list[EntitySpan]]:
+    """`tag_document` of each document, all tagged in one call (`tag_texts`)."""
+    return tag_texts([(d.text, _sentences(d, dropped_reasons), _datelines(d)) for d in documents])
+
+
+def _sentences(document: Document, dropped_reasons: Collection[str]) -> list[tuple[int, int]]:
+    """The spans `tag_document` tags, in text order."""
     sentences = [(s.start, s.end) for s in document.sentences]
     title = document.title
     if title is not None and title.start is not None and title.end is not None:
         sentences.append((title.start, title.end))
     sentences += [(d.start, d.end) for d in document.dropped if d.reason in dropped_reasons]
-    datelines = [(d.start, d.end) for d in document.dropped if d.reason == "dateline"]
-    return tag_spans(document.text, sorted(sentences), datelines)
+    return sorted(sentences)
+
+
+def _datelines(document: Document) -> set[tuple[int, int]]:
+    return {(d.start, d.end) for d in document.dropped if d.reason == "dateline"}
 
 
 def _label(tagger: Model, kind: str, text: str) -> str:

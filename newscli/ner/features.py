@@ -80,6 +80,25 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def token_words(text: str, start: int, end: int) -> list[str]:
+    """The text of each of `tokens`' tokens of text[start:end]."""
+    if not _has_possessive_or_initial(text, start, end):
+        return segment.token_texts(text, start, end)
+    return [text[s:e] for s, e in tokens(text, start, end)]
+
+
+def token_starts(text: str, start: int, words: Sequence[str]) -> list[int]:
+    """Where each of `token_words(text, start, ...)` starts: only whitespace lies between
+    two tokens (any other character starts one), so each is the next occurrence of its text."""
+    starts = []
+    position = start
+    for word in words:
+        position = text.find(word, position)
+        starts.append(position)
+        position += len(word)
+    return starts
+
+
 def _has_possessive_or_initial(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] has an 's or a period after a capital, without which `tokens`
     changes none of newscli's tokens."""

@@ -105,8 +105,10 @@ class Model:
         self.index = {name: i for i, name in enumerate(feature_names)}
         self.feature_names = feature_names
         self.weights = weights  # (features, OFFSETS, tags)
-        # summed in float32: converted once here (a few ms), not on every gather
-        self._weights32 = weights.astype(np.float32)
+        # summed in float32: converted once here (a few ms), not on every gather; the last
+        # row, zeros, is what an unknown feature adds
+        self._weights32 = np.zeros((len(weights) + 1, *weights.shape[1:]), dtype=np.float32)
+        self._weights32[:-1] = weights
         self.transitions = transitions  # (tags + 1, tags), BIO mask not included
         self.lexicon = lexicon
         self.places = places  # lowercase country, state and city names: GPE
@@ -122,20 +124,20 @@ class Model:
         self._blocks[:2] = self._sums([feats.PAD_FEATURES[side] for side in (-1, 1)])
 
     def _sums(self, feature_lists: list[list[str]]) -> np.ndarray:
-        """(lists, OFFSETS, tags): the summed weights of each list's known features, in
-        float32 and in list order (float addition does not reassociate), all lists at once."""
-        known = [
-            [i for i in map(self.index.get, names) if i is not None] for names in feature_lists
-        ]
-        counts = np.array([len(features) for features in known], dtype=np.intp)
+        """(lists, OFFSETS, tags): the summed weights of each list's features, in float32 and
+        in list order (float addition does not reassociate), all lists at once. An unknown
+        feature, and the padding after a shorter list, add the zero row: a sum that starts at
+        +0.0 is never -0.0, so adding +0.0 leaves it as it is, bit for bit."""
+        zero_row = len(self._weights32) - 1
+        counts = np.array([len(names) for names in feature_lists], dtype=np.intp)
         width = int(counts.max(initial=0))
-        present = np.arange(width) < counts[:, None]  # (lists, width): the shorter lists' padding
-        ids = np.zeros(present.shape, dtype=np.intp)
-        ids[present] = list(chain.from_iterable(known))
-        weights = self._weights32[ids]  # (lists, width, OFFSETS, tags)
-        summed = np.zeros((len(known), OFFSETS, len(TAGS)), dtype=np.float32)
+        ids = np.full((len(feature_lists), width), zero_row, dtype=np.intp)
+        ids[np.arange(width) < counts[:, None]] = list(
+            map(self.index.get, chain.from_iterable(feature_lists), repeat(zero_row))
+        )
+        summed = np.zeros((len(feature_lists), OFFSETS, len(TAGS)), dtype=np.float32)
         for position in range(width):
-            np.add(summed, weights[:, position], out=summed, where=present[:, position, None, None])
+            summed += self._weights32[ids[:, position]]
         return summed
 
     def _add_rows(self, keys: list[tuple[str, int]]) -> None:
@@ -155,68 +157,90 @@ class Model:
         )
         self._rows.update(zip(keys, range(first, first + len(keys)), strict=True))
 
-    def emissions(self, sentences: list[list[tuple[str, int]]]) -> tuple[np.ndarray, list[int]]:
-        """(sentences, max length, tags) scores of the sentences' cache keys, and lengths."""
-        if len(self._rows) + sum(map(len, sentences)) > BLOCK_CACHE_SIZE:
+    def _rows_of(self, keys: list[tuple[str, int]]) -> np.ndarray:
+        """The row of `_blocks` of each cache key, new keys' rows computed first."""
+        if len(self._rows) + len(keys) > BLOCK_CACHE_SIZE:
             self._clear()  # before, not while, rows are handed out for this call
         rows_of = self._rows
-        keys = list(chain.from_iterable(sentences))
         # one dictionary lookup a token: the keys not cached yet are those that found no row
         found = list(map(rows_of.get, keys, repeat(-1)))
         if -1 in found:
             # sorted: the same rows run to run
             self._add_rows(sorted({key for key, row in zip(keys, found, strict=True) if row < 0}))
             found = list(map(rows_of.__getitem__, keys))
-        lengths = list(map(len, sentences))
-        rows: list[int] = []
-        position = 0
-        for length in lengths:
-            rows += (0,) * WINDOW
-            rows += found[position : position + length]
-            rows += (1,) * WINDOW
-            position += length
-        stacked = self._blocks[rows]
-        total = len(rows) - 2 * WINDOW
-        summed = stacked[0:total, 0].copy()
+        return np.array(found, dtype=np.intp)
+
+    def _scores(self, rows: np.ndarray, lengths: list[int]) -> np.ndarray:
+        """(sentences, max length, tags) scores of sentences whose tokens' rows of `_blocks`
+        are `rows`, one sentence after the other. Past a sentence's end, the scores are
+        those of the end padding: finite, and never read back by `viterbi`."""
+        longest = max(lengths)
+        # each sentence's rows with WINDOW padding rows before (0) and after (1) it: token j
+        # takes the block of the token at j + k - WINDOW at relative position k
+        padded = np.ones((len(lengths), longest + 2 * WINDOW), dtype=np.intp)
+        padded[:, :WINDOW] = 0
+        inside = np.arange(longest) < np.array(lengths)[:, None]
+        padded[:, WINDOW : WINDOW + longest][inside] = rows
+        stacked = self._blocks[padded]  # (sentences, longest + 2 * WINDOW, OFFSETS, tags)
+        # the same additions in the same order for every token, however the batch is made
+        summed = stacked[:, :longest, 0].copy()
         for k in range(1, OFFSETS):
-            summed += stacked[k : k + total, k]
-        # token positions of `summed` laid out as (sentence, position), padding at the end
-        where = np.zeros((len(sentences), max(lengths)), dtype=np.intp)
-        position = 0
-        for row, length in enumerate(lengths):
-            where[row, :length] = range(position, position + length)
-            position += length + 2 * WINDOW
-        return summed[where], lengths
+            summed += stacked[:, k : k + longest, k]
+        return summed
 
     def tag(self, sentences: list[list[tuple[str, int]]]) -> list[list[str]]:
         """BIO tags for each sentence of cache keys (empty sentences allowed).
 
-        Sentences are decoded together in batches of about BATCH_TOKENS tokens, and a
-        "sentence" longer than MAX_SENTENCE tokens (a table, a page of quote marks) in
+        Sentences are decoded together, shortest first, in batches of about BATCH_TOKENS
+        tokens: a batch takes as many Viterbi steps as its longest sentence, so sentences
+        of like length go together (each sentence's path is the same in any batch). A
+        "sentence" longer than MAX_SENTENCE tokens (a table, a page of quote marks) goes in
         pieces, so memory stays bounded whatever the input."""
-        tags: list[list[str]] = [[] for _ in sentences]
-        batch: list[tuple[int, list[tuple[str, int]]]] = []
+        # (length, sentence, first token) of each piece
+        pieces = [
+            (min(MAX_SENTENCE, len(keys) - first), index, first)
+            for index, keys in enumerate(sentences)
+            for first in range(0, len(keys), MAX_SENTENCE)
+        ]
+        pieces.sort()
+        paths: dict[tuple[int, int], list[int]] = {}
+        batch: list[tuple[int, int, int]] = []
         size = 0
-        for index, keys in enumerate(sentences):
-            for start in range(0, len(keys), MAX_SENTENCE):
-                piece = keys[start : start + MAX_SENTENCE]
-                batch.append((index, piece))
-                size += len(piece)
-                if size >= BATCH_TOKENS:
-                    self._decode(batch, tags)
-                    batch, size = [], 0
+        for piece in pieces:
+            batch.append(piece)
+            size += piece[0]
+            if size >= BATCH_TOKENS:
+                self._decode(sentences, batch, paths)
+                batch, size = [], 0
         if batch:
-            self._decode(batch, tags)
-        return tags
+            self._decode(sentences, batch, paths)
+        return [
+            [
+                TAGS[tag]
+                for first in range(0, len(keys), MAX_SENTENCE)
+                for tag in paths[index, first]
+            ]
+            for index, keys in enumerate(sentences)
+        ]
 
     def _decode(
-        self, batch: list[tuple[int, list[tuple[str, int]]]], tags: list[list[str]]
+        self,
+        sentences: list[list[tuple[str, int]]],
+        batch: list[tuple[int, int, int]],
+        paths: dict[tuple[int, int], list[int]],
     ) -> None:
-        scores, lengths = self.emissions([keys for _, keys in batch])
-        for (index, _), path in zip(
+        """The best path of each (length, sentence, first token) piece of `batch`."""
+        lengths = [length for length, _, _ in batch]
+        keys = list(
+            chain.from_iterable(
+                sentences[index][first : first + length] for length, index, first in batch
+            )
+        )
+        scores = self._scores(self._rows_of(keys), lengths)
+        for (_, index, first), path in zip(
             batch, viterbi(scores, lengths, self._decode_transitions), strict=True
         ):
-            tags[index] += [TAGS[t] for t in path]
+            paths[index, first] = path
 
     def save(self, path: Path) -> None:
         """An .npz file, byte-identical for identical models (no timestamps inside)."""
