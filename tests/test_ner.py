@@ -181,3 +181,12 @@ def test_viterbi_finds_the_same_paths_for_a_few_sentences_as_for_many():
     alone = [viterbi(scores[i : i + 1, :n], [n], transitions)[0] for i, n in enumerate(lengths)]
     assert together == alone
     assert all(len(path) == n for path, n in zip(together, lengths, strict=True))
+
+
+def test_an_era_beside_a_year_is_no_organisation() -> None:
+    from newscli.ner import _is_era
+
+    words = [["in", "the", "5th", "century", "BC", ","], ["in", "512", "BC"], ["the", "BC", "ban"]]
+    assert _is_era(words, (0, 4, 5, "ORG"))
+    assert _is_era(words, (1, 2, 3, "ORG"))
+    assert not _is_era(words, (2, 1, 2, "ORG"))

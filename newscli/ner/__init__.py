@@ -86,6 +86,7 @@ def tag_spans(
     tags = tagger.tag(feats.document_keys(words, tagger.lexicon))
     mentions = _consistent(tagger, words, _mentions(tags))
     mentions += _organisations(tagger, words, mentions)
+    mentions = [m for m in mentions if not _is_era(words, m)]
     if _is_sports(words):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
@@ -164,8 +165,24 @@ def _consistent(tagger: Model, words: list[list[str]], mentions: list) -> list:
     return found
 
 
+#: what follows a year: "500 BC", "AD 79"
+_ERAS = frozenset("bc bce ad ce".split())
+
+
+def _is_era(words: list[list[str]], mention: tuple[int, int, int, str]) -> bool:
+    """Whether a one-word mention is an era beside a number ("44 BC", "AD 79", "the 5th
+    century BC")."""
+    sentence, first, end, _ = mention
+    if end - first != 1 or words[sentence][first].lower().rstrip(".") not in _ERAS:
+        return False
+    beside = words[sentence][max(first - 1, 0) : first + 2]
+    return any(word[:1].isdigit() or word in ("century", "millennium") for word in beside)
+
+
 #: all-capital words that are not names of organisations
-_NOT_ACRONYMS = frozenset("ceo cfo coo mp pm am tv ok id dj pc faq ap gmt est usa uk us un".split())
+_NOT_ACRONYMS = frozenset(
+    "ceo cfo coo mp pm am tv ok id dj pc faq ap gmt est usa uk us un bc bce ad ce".split()
+)
 _ORG_WORD = 1 << feats.LEXICON_BITS.index("org_word")
 _MAX_ORG_WORDS = 5
 
