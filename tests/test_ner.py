@@ -190,3 +190,12 @@ def test_an_era_beside_a_year_is_no_organisation() -> None:
     assert _is_era(words, (0, 4, 5, "ORG"))
     assert _is_era(words, (1, 2, 3, "ORG"))
     assert not _is_era(words, (2, 1, 2, "ORG"))
+
+
+def test_a_title_alone_is_no_person_but_a_surname_is() -> None:
+    from newscli.ner import _is_title_alone, load_model
+
+    words = [["the", "President", "said"], ["King", "said"]]
+    assert _is_title_alone(load_model(), words, (0, 1, 2, "PER"))
+    assert not _is_title_alone(load_model(), words, (1, 0, 1, "PER"))
+    assert not _is_title_alone(load_model(), words, (0, 1, 3, "PER"))

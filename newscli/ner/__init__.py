@@ -90,6 +90,7 @@ def tag_spans(
     if _is_sports(words):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
+    mentions = [m for m in mentions if not _is_title_alone(tagger, words, m)]
     mentions = _with_first_names(tagger, words, mentions)
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
@@ -429,6 +430,7 @@ def _with_first_names(tagger: Model, words: list[list[str]], mentions: list) -> 
 
 
 _TITLE_WORD = 1 << feats.LEXICON_BITS.index("title_word")
+_LAST_NAME = 1 << feats.LEXICON_BITS.index("last_name")
 
 
 def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
@@ -446,6 +448,14 @@ def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tup
     if kind == "ORG" and end - first > 1 and words[sentence][first].lower() == "the":
         first += 1
     return sentence, first, end, kind
+
+
+def _is_title_alone(tagger: Model, words: list[list[str]], mention: tuple) -> bool:
+    """Whether a person is a title alone ("the Emperor", "the President said"): a role, not
+    a name (unless a surname too: "King")."""
+    sentence, first, end, kind = mention
+    value = tagger.lexicon.entries.get(words[sentence][first].lower().rstrip("."), 0)
+    return kind == "PER" and end - first == 1 and value & (_TITLE_WORD | _LAST_NAME) == _TITLE_WORD
 
 
 def tag_document(
