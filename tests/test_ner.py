@@ -199,3 +199,11 @@ def test_a_title_alone_is_no_person_but_a_surname_is() -> None:
     assert _is_title_alone(load_model(), words, (0, 1, 2, "PER"))
     assert not _is_title_alone(load_model(), words, (1, 0, 1, "PER"))
     assert not _is_title_alone(load_model(), words, (0, 1, 3, "PER"))
+
+
+def test_a_people_is_no_person_nor_place() -> None:
+    from newscli.ner import _label, load_model
+
+    assert _label(load_model(), "PER", "Israeli") == "NORP"
+    assert _label(load_model(), "LOC", "Russian") == "NORP"
+    assert _label(load_model(), "LOC", "Germany") == "GPE"

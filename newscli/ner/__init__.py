@@ -474,6 +474,11 @@ def tag_document(
 
 def _label(tagger: Model, kind: str, text: str) -> str:
     name = text.lower()
+    if kind in ("PER", "LOC") and name in tagger.groups:
+        # "Israeli", "Russian": a people, whatever the model read ("Dawn French" stays hers)
+        value = tagger.lexicon.entries.get(name, 0)
+        if kind == "LOC" or not value & _LAST_NAME:
+            return "NORP"
     if kind == "PER":
         return "PERSON"
     if kind == "LOC":
