@@ -15,6 +15,9 @@ from newscli.ner import (
     MODEL_PATH,
     EntitySpan,
     _consistent,
+    _is_era,
+    _is_title_alone,
+    _label,
     load_model,
     tag_document,
     tag_documents,
@@ -237,3 +240,23 @@ def test_a_full_name_whose_words_are_people_alone_is_a_person():
     capitalised = [[i for i, w in enumerate(s) if w[:1].isupper()] for s in words]
     found = _consistent(load_model(), words, capitalised, tagged)
     assert (0, 2, 4, "PER") in found
+
+
+def test_an_era_beside_a_year_is_no_organisation() -> None:
+    words = [["in", "the", "5th", "century", "BC", ","], ["in", "512", "BC"], ["the", "BC", "ban"]]
+    assert _is_era(words, (0, 4, 5, "ORG"))
+    assert _is_era(words, (1, 2, 3, "ORG"))
+    assert not _is_era(words, (2, 1, 2, "ORG"))
+
+
+def test_a_title_alone_is_no_person_but_a_surname_is() -> None:
+    words = [["the", "President", "said"], ["King", "said"]]
+    assert _is_title_alone(load_model(), words, (0, 1, 2, "PER"))
+    assert not _is_title_alone(load_model(), words, (1, 0, 1, "PER"))
+    assert not _is_title_alone(load_model(), words, (0, 1, 3, "PER"))
+
+
+def test_a_people_is_no_person_nor_place() -> None:
+    assert _label(load_model(), "PER", "Israeli") == "NORP"
+    assert _label(load_model(), "LOC", "Russian") == "NORP"
+    assert _label(load_model(), "LOC", "Germany") == "GPE"

@@ -119,9 +119,11 @@ def _entities(
     ]
     mentions = _consistent(tagger, words, capitalised, _mentions(tags))
     mentions += _organisations(tagger, words, capitalised, mentions)
+    mentions = [m for m in mentions if not _is_era(words, m)]
     if _is_sports(words):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
+    mentions = [m for m in mentions if not _is_title_alone(tagger, words, m)]
     mentions = _with_first_names(tagger, words, mentions)
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
@@ -214,8 +216,24 @@ def _consistent(
     return found
 
 
+#: what follows a year: "500 BC", "AD 79"
+_ERAS = frozenset("bc bce ad ce".split())
+
+
+def _is_era(words: list[list[str]], mention: tuple[int, int, int, str]) -> bool:
+    """Whether a one-word mention is an era beside a number ("44 BC", "AD 79", "the 5th
+    century BC")."""
+    sentence, first, end, _ = mention
+    if end - first != 1 or words[sentence][first].lower().rstrip(".") not in _ERAS:
+        return False
+    beside = words[sentence][max(first - 1, 0) : first + 2]
+    return any(word[:1].isdigit() or word in ("century", "millennium") for word in beside)
+
+
 #: all-capital words that are not names of organisations
-_NOT_ACRONYMS = frozenset("ceo cfo coo mp pm am tv ok id dj pc faq ap gmt est usa uk us un".split())
+_NOT_ACRONYMS = frozenset(
+    "ceo cfo coo mp pm am tv ok id dj pc faq ap gmt est usa uk us un bc bce ad ce".split()
+)
 _ORG_WORD = 1 << feats.LEXICON_BITS.index("org_word")
 _MAX_ORG_WORDS = 5
 
@@ -466,6 +484,7 @@ def _with_first_names(tagger: Model, words: list[list[str]], mentions: list) -> 
 
 
 _TITLE_WORD = 1 << feats.LEXICON_BITS.index("title_word")
+_LAST_NAME = 1 << feats.LEXICON_BITS.index("last_name")
 
 
 def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
@@ -483,6 +502,14 @@ def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tup
     if kind == "ORG" and end - first > 1 and words[sentence][first].lower() == "the":
         first += 1
     return sentence, first, end, kind
+
+
+def _is_title_alone(tagger: Model, words: list[list[str]], mention: tuple) -> bool:
+    """Whether a person is a title alone ("the Emperor", "the President said"): a role, not
+    a name (unless a surname too: "King")."""
+    sentence, first, end, kind = mention
+    value = tagger.lexicon.entries.get(words[sentence][first].lower().rstrip("."), 0)
+    return kind == "PER" and end - first == 1 and value & (_TITLE_WORD | _LAST_NAME) == _TITLE_WORD
 
 
 def tag_document(
@@ -516,6 +543,11 @@ def _datelines(document: Document) -> set[tuple[int, int]]:
 
 def _label(tagger: Model, kind: str, text: str) -> str:
     name = text.lower()
+    if kind in ("PER", "LOC") and name in tagger.groups:
+        # "Israeli", "Russian": a people, whatever the model read ("Dawn French" stays hers)
+        value = tagger.lexicon.entries.get(name, 0)
+        if kind == "LOC" or not value & _LAST_NAME:
+            return "NORP"
     if kind == "PER":
         return "PERSON"
     if kind == "LOC":
