@@ -176,13 +176,13 @@ class Referents:
         return canonical, names.role(canonical)
 
     @cached_property
-    def descriptions(self) -> list[tuple[int, str, str]]:
-        """(position, head noun, person) for each description the text gives beside a
-        person's name: "Jane Doe, a veteran goalkeeper," and "the veteran goalkeeper Jane
-        Doe" give "goalkeeper"; "Jane Doe, 52," gives "52-year-old". Read once, on the
-        first description that needs it."""
+    def descriptions(self) -> dict[str, list[tuple[int, str]]]:
+        """Head noun -> (position, person), in text order, for each description the text
+        gives beside a person's name: "Jane Doe, a veteran goalkeeper," and "the veteran
+        goalkeeper Jane Doe" give "goalkeeper"; "Jane Doe, 52," gives "52-year-old". Read
+        once, on the first description that needs it."""
         text = self.document.text
-        found: list[tuple[int, str, str]] = []
+        found: dict[str, list[tuple[int, str]]] = {}
         for mention in self.mentions:
             if mention.organisation or self.in_quotation(mention.start):
                 continue
@@ -192,10 +192,10 @@ class Referents:
             after = _DESCRIBED_AFTER.match(text, mention.end)
             if after is not None:
                 head = after["age"] + "-year-old" if after["age"] else after["head"]
-                found.append((mention.start, head.lower(), person))
+                found.setdefault(head.lower(), []).append((mention.start, person))
             before = _DESCRIBED_BEFORE.search(text, max(0, mention.start - 60), mention.start)
             if before is not None and before["head"] not in FUNCTION_WORDS:
-                found.append((mention.start, before["head"].lower(), person))
+                found.setdefault(before["head"].lower(), []).append((mention.start, person))
         return found
 
     def described_before(self, noun: str, position: int) -> str | None:
@@ -205,10 +205,9 @@ class Referents:
             return None  # "the statement", "the government": not one person
         if noun not in ROLE_NOUNS and not _PERSON_NOUN.fullmatch(noun):
             return None  # "the board": not one person
-        for start, head, person in reversed(self.descriptions):
-            if start < position and head == noun:
-                return person
-        return None
+        described = self.descriptions.get(noun, [])
+        last = bisect_left(described, position, key=lambda d: d[0]) - 1
+        return described[last][1] if last >= 0 else None
 
     def issuer(self, start: int, end: int) -> str | None:
         """Who issued the document text[start:end] names ("the memo", "a statement"), when
