@@ -219,7 +219,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
 #: words joining a person to the body they speak for: "Jeffrey Lewis of the James Martin
 #: Center", "Jane Doe at the Brookings Institution"
 _OF_BODY = frozenset(("of", "at", "with", "from"))
-_IN_BODY_NAME = frozenset(("of", "for", "and", "&", "on"))
+#: words inside a body's name, and "the" before it: "the James Martin Center for ..."
+_IN_BODY_NAME = frozenset(("of", "for", "and", "&", "on", "the"))
 
 
 def _person_of_body(words: list[Word], first: int) -> tuple[int, int] | None:
@@ -227,7 +228,7 @@ def _person_of_body(words: list[Word], first: int) -> tuple[int, int] | None:
     Studies wrote", if words[first:] end such a name: a capitalised run of two or three
     words, "of the" and the body's name. "The Bank of the West said" has no such person."""
     k = first - 1
-    while k > 0 and first - k <= 6 and words[k].text.lower() in _IN_BODY_NAME | {"the"}:
+    while k > 0 and first - k <= 6 and words[k].text.lower() in _IN_BODY_NAME:
         if words[k].text.lower() in _OF_BODY and words[k + 1].text.lower() == "the":
             break
         k -= 1
