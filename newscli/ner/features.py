@@ -48,6 +48,7 @@ SEEN_LOWER = 4  # the document writes this word in lowercase elsewhere (not sent
 SEEN_CAPITALISED = 8  # ... or capitalised in the middle of a sentence elsewhere
 AFTER_CAPITALISED = 16  # the token before is capitalised and does not open the sentence
 BEFORE_CAPITALISED = 32  # the token after is capitalised
+FLAG_VALUES = 64  # distinct combinations of the flags above
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -168,38 +169,53 @@ def _entry_features(value: int) -> tuple[str, ...]:
     return (*lists, f"f={value >> 16}")
 
 
+CASES = "ULAMDP"  # `case_class`'s classes, in the order of the model's context rows
+
+
 def word_features(word: str, flags: int, lexicon: Lexicon) -> list[str]:
     """The features of one token (already truecased when its sentence is a headline)."""
+    return lexical_features(word, bool(flags & HEADLINE), lexicon) + context_features(
+        case_class(word), flags
+    )
+
+
+def lexical_features(word: str, headline: bool, lexicon: Lexicon) -> list[str]:
+    """The features of a token that depend on its word alone (and on whether it is a
+    headline's): the model weighs each word once, whatever its context flags."""
     lower = word.lower()
     case = case_class(word)
-    frequency = lexicon.frequency(lower)
     features = [
         "b",
         "w=" + lower,
         "s=" + shape(word),
         "c=" + case,
-        "c@=" + case + str(flags & (SENTENCE_START | HEADLINE)),
-        "cf=" + case + str(frequency),
+        "cf=" + case + str(lexicon.frequency(lower)),
         "p2=" + lower[:2],
         "p3=" + lower[:3],
         "x2=" + lower[-2:],
         "x3=" + lower[-3:],
         "x4=" + lower[-4:],
     ]
-    if case in "UAM":
-        # a capitalised word inside a run of them, or alone: case conjoined with the neighbours'
-        features.append(f"n={case}{flags >> 4 & 3}{flags & SENTENCE_START}")
-    if flags & HEADLINE:
+    if headline:
         features.append("hw=" + lower)
-    if flags & SEEN_LOWER:
-        features.append("dl=" + case)
-    if flags & SEEN_CAPITALISED:
-        features.append("dc=" + case)
     if "-" in word:
         features.append("hy")
     if "." in word and len(word) > 1:
         features.append("dot")
     features.extend(lexicon.features(lower))
+    return features
+
+
+def context_features(case: str, flags: int) -> list[str]:
+    """The features of a token that depend on its case class and context flags alone."""
+    features = ["c@=" + case + str(flags & (SENTENCE_START | HEADLINE))]
+    if case in "UAM":
+        # a capitalised word inside a run of them, or alone: case conjoined with the neighbours'
+        features.append(f"n={case}{flags >> 4 & 3}{flags & SENTENCE_START}")
+    if flags & SEEN_LOWER:
+        features.append("dl=" + case)
+    if flags & SEEN_CAPITALISED:
+        features.append("dc=" + case)
     return features
 
 

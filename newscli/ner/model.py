@@ -2,9 +2,11 @@
 Viterbi decoding, and the pickle-free model file.
 
 A token's score for each tag is the sum, over the tokens at relative positions -2..2, of the
-weights of their word features at that position. So a token contributes one (5, tags) block
-that depends only on its cache key (truecased word, context flags): computed once per
-process, a sentence is scored with five array additions and decoded with Viterbi.
+weights of their word features at that position. So a token contributes one (5, tags) block:
+the block of its word's features (computed once per word and process) plus the block of its
+context features, which depend only on its case class and flags (a few hundred, computed
+when the model loads). A sentence is then scored with array additions and decoded with
+Viterbi.
 """
 
 import io
@@ -21,7 +23,7 @@ TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-
 WINDOW = 2  # relative positions -WINDOW..WINDOW
 OFFSETS = 2 * WINDOW + 1
 FORBIDDEN = -1e6
-BLOCK_CACHE_SIZE = 2**16  # cached cache keys (about 12 MB) before the cache starts over
+BLOCK_CACHE_SIZE = 2**16  # cached words (about 12 MB) before the cache starts over
 MAX_SENTENCE = 256  # tokens decoded as one sequence; a longer "sentence" goes in pieces
 BATCH_TOKENS = 4096  # tokens decoded in one batch
 FEW_SENTENCES = 8  # batches up to this size are traced back in Python (measured: ~12 breaks even)
@@ -114,14 +116,30 @@ class Model:
         self.places = places  # lowercase country, state and city names: GPE
         self.groups = groups  # lowercase nationalities, religious and political groups: NORP
         self._decode_transitions = transitions + allowed_transitions()
-        # the summed block of each cache key seen, one row each; rows 0 and 1: the padding
-        self._rows: dict[tuple[str, int], int] = {}
+        # the summed lexical block of each word seen, one row each (rows 0 and 1: the
+        # padding), found by word: body words and headline words apart (a headline's weigh
+        # hw= too)
+        self._rows: tuple[dict[str, int], dict[str, int]] = ({}, {})
         self._blocks = np.empty((1024, OFFSETS, len(TAGS)), dtype=np.float32)
+        self._cases = np.empty(1024, dtype=np.intp)  # each row's word's case class
+        # the context block of each (case class, flags), and last a zero row for the padding
+        self._context_blocks = np.zeros(
+            (len(feats.CASES) * feats.FLAG_VALUES + 1, OFFSETS, len(TAGS)), dtype=np.float32
+        )
+        self._context_blocks[:-1] = self._sums(
+            [
+                feats.context_features(case, flags)
+                for case in feats.CASES
+                for flags in range(feats.FLAG_VALUES)
+            ]
+        )
         self._clear()
 
     def _clear(self) -> None:
-        self._rows.clear()
+        for rows in self._rows:
+            rows.clear()
         self._blocks[:2] = self._sums([feats.PAD_FEATURES[side] for side in (-1, 1)])
+        self._cases[:2] = 0
 
     def _sums(self, feature_lists: list[list[str]]) -> np.ndarray:
         """(lists, OFFSETS, tags): the summed weights of each list's features, in float32 and
@@ -140,48 +158,73 @@ class Model:
             summed += self._weights32[ids[:, position]]
         return summed
 
-    def _add_rows(self, keys: list[tuple[str, int]]) -> None:
-        """Rows of `_blocks` for new cache keys: what a token with each key adds at each
-        relative position."""
-        first = len(self._rows) + 2
+    def _add_rows(self, words: list[tuple[bool, str]]) -> None:
+        """Rows of `_blocks` for new (headline, word) pairs: what a token with the word adds
+        at each relative position, less its context."""
+        first = len(self._rows[0]) + len(self._rows[1]) + 2
         size = len(self._blocks)
-        while first + len(keys) > size:
+        while first + len(words) > size:
             size *= 2
         if size > len(self._blocks):
             grown = np.empty((size, OFFSETS, len(TAGS)), dtype=np.float32)
             grown[:first] = self._blocks[:first]
             self._blocks = grown
+            self._cases = np.resize(self._cases, size)
         lexicon = self.lexicon
-        self._blocks[first : first + len(keys)] = self._sums(
-            [feats.word_features(word, flags, lexicon) for word, flags in keys]
+        self._blocks[first : first + len(words)] = self._sums(
+            [feats.lexical_features(word, headline, lexicon) for headline, word in words]
         )
-        self._rows.update(zip(keys, range(first, first + len(keys)), strict=True))
+        self._cases[first : first + len(words)] = [
+            feats.CASES.index(feats.case_class(word)) for _, word in words
+        ]
+        for row, (headline, word) in enumerate(words, first):
+            self._rows[headline][word] = row
 
-    def _rows_of(self, keys: list[tuple[str, int]]) -> np.ndarray:
-        """The row of `_blocks` of each cache key, new keys' rows computed first."""
-        if len(self._rows) + len(keys) > BLOCK_CACHE_SIZE:
+    def _rows_of(self, words: Sequence[str], headlines: list[tuple[int, int]]) -> np.ndarray:
+        """The row of `_blocks` of each word, new words' rows computed first; the words in
+        each (start, end) of `headlines` are a headline's."""
+        cached = len(self._rows[0]) + len(self._rows[1])
+        if cached + len(words) > BLOCK_CACHE_SIZE:
             self._clear()  # before, not while, rows are handed out for this call
-        rows_of = self._rows
-        # one dictionary lookup a token: the keys not cached yet are those that found no row
-        found = list(map(rows_of.get, keys, repeat(-1)))
+        body_rows, headline_rows = self._rows
+        # one dictionary lookup a token: the words not cached yet are those that found no row
+        found = list(map(body_rows.get, words, repeat(-1)))
+        for start, end in headlines:
+            found[start:end] = map(headline_rows.get, words[start:end], repeat(-1))
         if -1 in found:
-            # sorted: the same rows run to run
-            self._add_rows(sorted({key for key, row in zip(keys, found, strict=True) if row < 0}))
-            found = list(map(rows_of.__getitem__, keys))
+            in_headline = np.zeros(len(words), dtype=bool)
+            for start, end in headlines:
+                in_headline[start:end] = True
+            new = {
+                (bool(headline), word)
+                for word, row, headline in zip(words, found, in_headline.tolist(), strict=True)
+                if row < 0
+            }
+            self._add_rows(sorted(new))  # sorted: the same rows run to run
+            found = list(map(body_rows.get, words, repeat(-1)))
+            for start, end in headlines:
+                found[start:end] = map(headline_rows.__getitem__, words[start:end])
         return np.array(found, dtype=np.intp)
 
-    def _scores(self, rows: np.ndarray, lengths: list[int]) -> np.ndarray:
+    def _scores(self, rows: np.ndarray, flags: np.ndarray, lengths: list[int]) -> np.ndarray:
         """(sentences, max length, tags) scores of sentences whose tokens' rows of `_blocks`
-        are `rows`, one sentence after the other. Past a sentence's end, the scores are
-        those of the end padding: finite, and never read back by `viterbi`."""
+        are `rows` and context flags `flags`, one sentence after the other. Past a
+        sentence's end, the scores are those of the end padding: finite, and never read
+        back by `viterbi`."""
         longest = max(lengths)
         # each sentence's rows with WINDOW padding rows before (0) and after (1) it: token j
-        # takes the block of the token at j + k - WINDOW at relative position k
+        # takes the block of the token at j + k - WINDOW at relative position k; the
+        # padding has no context (the zero row)
         padded = np.ones((len(lengths), longest + 2 * WINDOW), dtype=np.intp)
         padded[:, :WINDOW] = 0
+        contexts = np.full(padded.shape, len(self._context_blocks) - 1, dtype=np.intp)
         inside = np.arange(longest) < np.array(lengths)[:, None]
         padded[:, WINDOW : WINDOW + longest][inside] = rows
-        stacked = self._blocks[padded]  # (sentences, longest + 2 * WINDOW, OFFSETS, tags)
+        contexts[:, WINDOW : WINDOW + longest][inside] = (
+            self._cases[rows] * feats.FLAG_VALUES + flags
+        )
+        # (sentences, longest + 2 * WINDOW, OFFSETS, tags)
+        stacked = self._blocks[padded] + self._context_blocks[contexts]
         # the same additions in the same order for every token, however the batch is made
         summed = stacked[:, :longest, 0].copy()
         for k in range(1, OFFSETS):
@@ -236,7 +279,16 @@ class Model:
                 sentences[index][first : first + length] for length, index, first in batch
             )
         )
-        scores = self._scores(self._rows_of(keys), lengths)
+        words, flags = zip(*keys, strict=True)
+        # where the headlines' pieces lie among the keys
+        headlines = []
+        start = 0
+        for length, index, first in batch:
+            if sentences[index][first][1] & feats.HEADLINE:
+                headlines.append((start, start + length))
+            start += length
+        rows = self._rows_of(words, headlines)
+        scores = self._scores(rows, np.array(flags, dtype=np.intp), lengths)
         for (_, index, first), path in zip(
             batch, viterbi(scores, lengths, self._decode_transitions), strict=True
         ):
