@@ -238,7 +238,8 @@ def test_a_full_name_whose_words_are_people_alone_is_a_person():
     ]
     tagged = [(0, 2, 4, "LOC"), (1, 0, 1, "PER"), (2, 0, 1, "PER")]
     capitalised = [[i for i, w in enumerate(s) if w[:1].isupper()] for s in words]
-    found = _consistent(load_model(), words, capitalised, tagged)
+    lowered = [[w.lower() for w in s] for s in words]
+    found = _consistent(load_model(), lowered, capitalised, tagged)
     assert (0, 2, 4, "PER") in found
 
 

@@ -31,7 +31,8 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, islice
+from itertools import chain, compress, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,15 +113,21 @@ def _entities(
     tags: list[list[str]],
 ) -> list[EntitySpan]:
     """The document pass over one document's tags, and the entities it gives."""
-    # where the capitalised words are, for both passes: the others can start no name
+    # where the capitalised words are, for both passes: the others can start no name; and
+    # every word in lowercase, for the passes that compare words (each a call into C)
     capitalised = [
-        [i for i, word in enumerate(sentence_words) if word[:1].isupper()]
+        list(
+            compress(
+                range(len(sentence_words)), map(str.isupper, map(itemgetter(0), sentence_words))
+            )
+        )
         for sentence_words in words
     ]
-    mentions = _consistent(tagger, words, capitalised, _mentions(tags))
+    lowered = [list(map(str.lower, sentence_words)) for sentence_words in words]
+    mentions = _consistent(tagger, lowered, capitalised, _mentions(tags))
     mentions += _organisations(tagger, words, capitalised, mentions)
     mentions = [m for m in mentions if not _is_era(words, m)]
-    if _is_sports(words):
+    if _is_sports(lowered):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
     mentions = [m for m in mentions if not _is_title_alone(tagger, words, m)]
@@ -160,15 +167,16 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
 
 
 def _consistent(
-    tagger: Model, words: list[list[str]], capitalised: list[list[int]], mentions: list
+    tagger: Model, lowered: list[list[str]], capitalised: list[list[int]], mentions: list
 ) -> list:
     """The document's second pass: each name (case-insensitive) takes its most frequent type,
     a full name's surname counts as a person, and capitalised occurrences the tagger missed
-    are added, unless the name is a common word."""
+    are added, unless the name is a common word. `lowered`: the document's words in
+    lowercase; `capitalised`: where the capitalised ones are."""
     kinds: dict[tuple[str, ...], Counter[str]] = {}
     surnames: set[tuple[str, ...]] = set()
     for sentence, first, end, kind in mentions:
-        name = tuple(w.lower() for w in words[sentence][first:end])
+        name = tuple(lowered[sentence][first:end])
         kinds.setdefault(name, Counter())[kind] += 1
         if kind == "PER" and len(name) > 1 and name[-1][:1].isalpha():
             # news names a person in full once, then by surname: "Palmer" is her too,
@@ -196,19 +204,16 @@ def _consistent(
         if len(name) > 1 or tagger.lexicon.frequency(name[0]) < COMMON_WORD:
             by_first_word.setdefault(name[0], []).append(name)
     taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
-    found = [
-        (s, first, end, chosen[tuple(w.lower() for w in words[s][first:end])])
-        for s, first, end, _ in mentions
-    ]
-    for sentence, sentence_words in enumerate(words):
-        starts = [i for i in capitalised[sentence] if sentence_words[i].lower() in by_first_word]
+    found = [(s, first, end, chosen[tuple(lowered[s][first:end])]) for s, first, end, _ in mentions]
+    for sentence, sentence_words in enumerate(lowered):
+        starts = [i for i in capitalised[sentence] if sentence_words[i] in by_first_word]
         resume = 0  # past the last name found: names do not overlap
         for i in starts:
             if i < resume:
                 continue
-            for name in by_first_word[sentence_words[i].lower()]:
+            for name in by_first_word[sentence_words[i]]:
                 end = i + len(name)
-                candidate = tuple(w.lower() for w in sentence_words[i:end])
+                candidate = tuple(sentence_words[i:end])
                 if candidate == name and not any((sentence, j) in taken for j in range(i, end)):
                     found.append((sentence, i, end, chosen[name]))
                     resume = end
@@ -292,21 +297,22 @@ _ROW_PUNCTUATION = frozenset("- . , ( ) : / %".split())
 _MONTH_DAY = 1 << feats.LEXICON_BITS.index("month_day")
 
 
-def _is_sports(words: list[list[str]]) -> bool:
-    """Whether a document reports games: several sports words, results ("2-1") and words
-    sport shares with politics ("beat", "won"), these counting half."""
+def _is_sports(lowered: list[list[str]]) -> bool:
+    """Whether a document reports games (`lowered`: its words in lowercase): several sports
+    words, results ("2-1") and words sport shares with politics ("beat", "won"), these
+    counting half."""
     strong: set[str] = set()
     weak: set[str] = set()
     scores = 0
-    for sentence in words:
-        for i, word in enumerate(sentence):
-            lower = word.lower()
-            if lower in SPORTS_WORDS:
-                strong.add(lower)
-            elif lower in SPORTS_WORDS_TOO:
-                weak.add(lower)
-            elif word == "-" and 0 < i < len(sentence) - 1:
-                scores += _is_score(sentence, i)
+    for sentence in lowered:
+        strong.update(SPORTS_WORDS.intersection(sentence))
+        weak.update(SPORTS_WORDS_TOO.intersection(sentence))
+        if "-" in sentence:
+            scores += sum(
+                _is_score(sentence, i)
+                for i, word in enumerate(sentence)
+                if word == "-" and 0 < i < len(sentence) - 1
+            )
     # politics wins races, scores polls ("52-48") and plays games: without a word only
     # sport uses, it is not sports copy
     return bool(strong) and len(strong) + len(weak) / 2 + min(scores, 2) >= _SPORTS_DOCUMENT

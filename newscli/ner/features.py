@@ -18,8 +18,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import chain
+from operator import itemgetter, or_
 
 from newscli import segment
 
@@ -225,6 +226,12 @@ PAD_FEATURES = {-1: ["BOS"], 1: ["EOS"]}
 def is_headline(words: Sequence[str]) -> bool:
     """Mostly capitals (also a lone "STOCKHOLM 1996-08-30"), or Title Case throughout (at
     least three words of four letters or more)."""
+    lowercase = list(filter(str.islower, words))
+    if 5 * len(lowercase) > 2 * len(words) and max(map(len, lowercase)) > 3:
+        # most sentences, told without a loop in Python: lowercase words are lettered and
+        # no capitals, so capitals are under 60% of the lettered; and a long one breaks
+        # Title Case
+        return False
     lettered = [word for word in words if word.isalpha() or _LETTER.search(word)]
     upper = sum(len(word) > 1 and word.isupper() for word in lettered)
     if upper and upper >= 0.6 * len(lettered):
@@ -237,36 +244,48 @@ def is_headline(words: Sequence[str]) -> bool:
     )
 
 
+_AFTER_CAPITALISED = (0, AFTER_CAPITALISED)  # by whether the token before is capitalised
+_BEFORE_CAPITALISED = (0, BEFORE_CAPITALISED)
+
+
 class DocumentCasing:
     """How a document writes each word outside headlines, away from sentence starts."""
 
     def __init__(self, sentences: Sequence[Sequence[str]], headlines: Sequence[bool]):
-        self.forms: dict[str, dict[str, int]] = {}
         self.lowercase: dict[str, int] = {}  # lowercase word -> times written in lowercase
         self.capitalised: dict[str, int] = {}  # ... and written otherwise
         # each distinct word once: a document repeats its words
-        counted = Counter(
+        self._counted = counted = Counter(
             chain.from_iterable(
                 words[1:]
                 for words, headline in zip(sentences, headlines, strict=True)
                 if not headline
             )
         )
+        lowercase, capitalised = self.lowercase, self.capitalised
         for word, times in counted.items():
-            if not word.isalpha() and not _LETTER.search(word):
-                continue
             lower = word.lower()
-            self.forms.setdefault(lower, {})[word] = times
-            counts = self.lowercase if word == lower else self.capitalised
-            counts[lower] = counts.get(lower, 0) + times
+            if word != lower:  # a capital: a letter
+                capitalised[lower] = capitalised.get(lower, 0) + times
+            elif word.isalpha() or _LETTER.search(word):
+                lowercase[lower] = lowercase.get(lower, 0) + times
         # what an occurrence that was counted sees of the others: `flags` less itself, for
         # every word counted at once (a word without letters sees nothing)
-        lowercase, capitalised = self.lowercase, self.capitalised
         self.seen_by_counted = {
             word: (SEEN_LOWER if lowercase.get(lower := word.lower(), 0) > (word == lower) else 0)
             | (SEEN_CAPITALISED if capitalised.get(lower, 0) > (word != lower) else 0)
             for word in counted
         }
+
+    @cached_property
+    def forms(self) -> dict[str, dict[str, int]]:
+        """Lowercase word -> how many times the document writes it in each form (asked for
+        only in documents with a headline)."""
+        forms: dict[str, dict[str, int]] = {}
+        for word, times in self._counted.items():
+            if word.isalpha() or _LETTER.search(word):
+                forms.setdefault(word.lower(), {})[word] = times
+        return forms
 
     def truecase(self, word: str, lexicon: Lexicon) -> str:
         """The document's usual form of a headline word, else a guess from frequency."""
@@ -320,25 +339,22 @@ def document_keys(
             continue
         if headline:
             words = [casing.truecase(word, lexicon) for word in words]
-        # capitalised[i] and capitalised[i + 2]: whether the tokens before and after token i
-        # are capitalised; the sentence's first word counts as neither
-        capitalised = [False, False, *[word[:1].isupper() for word in words[1:]], False]
-        flags = HEADLINE if headline else 0
-        first = words[0]
-        following = BEFORE_CAPITALISED if capitalised[2] else 0
-        keys = [(first, flags | SENTENCE_START | following | seen_uncounted[first])]
+        # whether each token is capitalised, the sentence's first word counting as no
+        # capital; each flag made by one call into C per sentence
+        capitalised = list(map(str.isupper, map(itemgetter(0), words)))
+        capitalised[0] = False
+        after = [0, *map(_AFTER_CAPITALISED.__getitem__, capitalised[:-1])]
+        before = [*map(_BEFORE_CAPITALISED.__getitem__, capitalised[1:]), 0]
         seen = seen_uncounted if headline else seen_counted  # as `casing` counted them
-        keys += [
-            (
-                word,
-                flags
-                | (AFTER_CAPITALISED if previous else 0)
-                | (BEFORE_CAPITALISED if next_one else 0)
-                | seen[word],
-            )
-            for word, previous, next_one in zip(
-                words[1:], capitalised[1:-2], capitalised[3:], strict=True
-            )
-        ]
+        flags = map(
+            or_,
+            map(or_, after, before),
+            [seen_uncounted[words[0]], *map(seen.__getitem__, words[1:])],
+        )
+        keys = list(zip(words, flags, strict=True))
+        # the first word opens the sentence; a headline's words are a headline's
+        keys[0] = (words[0], keys[0][1] | SENTENCE_START)
+        if headline:
+            keys = [(word, word_flags | HEADLINE) for word, word_flags in keys]
         found.append(keys)
     return found
