@@ -100,7 +100,7 @@ def test_a_full_block_cache_starts_over_with_the_same_tags(monkeypatch):
 
     monkeypatch.setattr(model_module, "BLOCK_CACHE_SIZE", 1024)
     small = model_module.Model.load(MODEL_PATH)
-    sentences = [[(f"Word{i}", 0), ("Zarif", 0), ("said", 0)] for i in range(3000)]
+    sentences = [([f"Word{i}", "Zarif", "said"], [0, 0, 0]) for i in range(3000)]
     in_one_call = small.tag(sentences)
     in_many = [tags for i in range(0, 3000, 100) for tags in small.tag(sentences[i : i + 100])]
     assert in_one_call == in_many == load_model().tag(sentences)
@@ -117,16 +117,19 @@ def test_documents_tagged_together_get_the_tags_each_gets_alone():
 def test_a_sentence_longer_than_a_piece_is_decoded_in_pieces_in_order():
     from newscli.ner.model import MAX_SENTENCE
 
-    sentence = [(f"Word{i}", 0) for i in range(MAX_SENTENCE * 2 + 3)]
+    words = [f"Word{i}" for i in range(MAX_SENTENCE * 2 + 3)]
+    flags = [0] * len(words)
     tagger = load_model()
-    together = tagger.tag([sentence, sentence[:5]])
+    together = tagger.tag([(words, flags), (words[:5], flags[:5])])
     pieces = [
         tags
-        for first in range(0, len(sentence), MAX_SENTENCE)
-        for tags in tagger.tag([sentence[first : first + MAX_SENTENCE]])
+        for first in range(0, len(words), MAX_SENTENCE)
+        for tags in tagger.tag(
+            [(words[first : first + MAX_SENTENCE], flags[first : first + MAX_SENTENCE])]
+        )
     ]
     assert together[0] == [tag for piece in pieces for tag in piece]
-    assert together[1] == tagger.tag([sentence[:5]])[0]
+    assert together[1] == tagger.tag([(words[:5], flags[:5])])[0]
 
 
 def test_headline_in_capitals_is_read_from_the_body():

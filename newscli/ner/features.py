@@ -322,23 +322,24 @@ class _Memo(dict[str, int]):
         return value
 
 
-def document_keys(
-    sentences: Sequence[Sequence[str]], lexicon: Lexicon
-) -> list[list[tuple[str, int]]]:
-    """(truecased word, context flags) for each token of each sentence of one document: the
-    cache keys."""
+#: one sentence's cache keys: its (truecased) words, and each word's context flags
+SentenceKeys = tuple[list[str], list[int]]
+
+
+def document_keys(sentences: Sequence[Sequence[str]], lexicon: Lexicon) -> list[SentenceKeys]:
+    """The truecased words and context flags of each sentence of one document: the cache
+    keys, word by word."""
     headlines = [is_headline(words) for words in sentences]
     casing = DocumentCasing(sentences, headlines)
     # the document's casing of each word, computed once per word: words repeat
     seen_counted = casing.seen_by_counted
     seen_uncounted = _Memo(casing.flags)
-    found: list[list[tuple[str, int]]] = []
+    found: list[SentenceKeys] = []
     for words, headline in zip(sentences, headlines, strict=True):
         if not words:
-            found.append([])
+            found.append(([], []))
             continue
-        if headline:
-            words = [casing.truecase(word, lexicon) for word in words]
+        words = [casing.truecase(word, lexicon) for word in words] if headline else list(words)
         # whether each token is capitalised, the sentence's first word counting as no
         # capital; each flag made by one call into C per sentence
         capitalised = list(map(str.isupper, map(itemgetter(0), words)))
@@ -346,15 +347,15 @@ def document_keys(
         after = [0, *map(_AFTER_CAPITALISED.__getitem__, capitalised[:-1])]
         before = [*map(_BEFORE_CAPITALISED.__getitem__, capitalised[1:]), 0]
         seen = seen_uncounted if headline else seen_counted  # as `casing` counted them
-        flags = map(
-            or_,
-            map(or_, after, before),
-            [seen_uncounted[words[0]], *map(seen.__getitem__, words[1:])],
+        flags = list(
+            map(
+                or_,
+                map(or_, after, before),
+                [seen_uncounted[words[0]], *map(seen.__getitem__, words[1:])],
+            )
         )
-        keys = list(zip(words, flags, strict=True))
-        # the first word opens the sentence; a headline's words are a headline's
-        keys[0] = (words[0], keys[0][1] | SENTENCE_START)
+        flags[0] |= SENTENCE_START
         if headline:
-            keys = [(word, word_flags | HEADLINE) for word, word_flags in keys]
-        found.append(keys)
+            flags = [word_flags | HEADLINE for word_flags in flags]
+        found.append((words, flags))
     return found

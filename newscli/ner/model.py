@@ -231,7 +231,7 @@ class Model:
             summed += stacked[:, k : k + longest, k]
         return summed
 
-    def tag(self, sentences: list[list[tuple[str, int]]]) -> list[list[str]]:
+    def tag(self, sentences: list[feats.SentenceKeys]) -> list[list[str]]:
         """BIO tags for each sentence of cache keys (empty sentences allowed).
 
         Sentences are decoded together, shortest first, in batches of about BATCH_TOKENS
@@ -241,9 +241,9 @@ class Model:
         pieces, so memory stays bounded whatever the input."""
         # (length, sentence, first token) of each piece
         pieces = [
-            (min(MAX_SENTENCE, len(keys) - first), index, first)
-            for index, keys in enumerate(sentences)
-            for first in range(0, len(keys), MAX_SENTENCE)
+            (min(MAX_SENTENCE, len(words) - first), index, first)
+            for index, (words, _) in enumerate(sentences)
+            for first in range(0, len(words), MAX_SENTENCE)
         ]
         pieces.sort()
         paths: dict[tuple[int, int], list[int]] = {}
@@ -258,37 +258,41 @@ class Model:
         if batch:
             self._decode(sentences, batch, paths)
         return [
-            [
-                TAGS[tag]
-                for first in range(0, len(keys), MAX_SENTENCE)
-                for tag in paths[index, first]
-            ]
-            for index, keys in enumerate(sentences)
+            list(
+                map(
+                    TAGS.__getitem__,
+                    chain.from_iterable(
+                        paths[index, first] for first in range(0, len(words), MAX_SENTENCE)
+                    ),
+                )
+            )
+            for index, (words, _) in enumerate(sentences)
         ]
 
     def _decode(
         self,
-        sentences: list[list[tuple[str, int]]],
+        sentences: list[feats.SentenceKeys],
         batch: list[tuple[int, int, int]],
         paths: dict[tuple[int, int], list[int]],
     ) -> None:
         """The best path of each (length, sentence, first token) piece of `batch`."""
         lengths = [length for length, _, _ in batch]
-        keys = list(
-            chain.from_iterable(
-                sentences[index][first : first + length] for length, index, first in batch
-            )
+        pieces = [(sentences[index], first, first + length) for length, index, first in batch]
+        words = list(chain.from_iterable(keys[0][first:end] for keys, first, end in pieces))
+        flags = np.fromiter(
+            chain.from_iterable(keys[1][first:end] for keys, first, end in pieces),
+            dtype=np.intp,
+            count=len(words),
         )
-        words, flags = zip(*keys, strict=True)
         # where the headlines' pieces lie among the keys
         headlines = []
         start = 0
         for length, index, first in batch:
-            if sentences[index][first][1] & feats.HEADLINE:
+            if sentences[index][1][first] & feats.HEADLINE:
                 headlines.append((start, start + length))
             start += length
         rows = self._rows_of(words, headlines)
-        scores = self._scores(rows, np.array(flags, dtype=np.intp), lengths)
+        scores = self._scores(rows, flags, lengths)
         for (_, index, first), path in zip(
             batch, viterbi(scores, lengths, self._decode_transitions), strict=True
         ):

@@ -376,20 +376,20 @@ class Trainer:
         self.mask = allowed_transitions()
         self.step = 1
 
-    def compile(self, keys: list[tuple[str, int]], lexicon: feats.Lexicon, rng):
+    def compile(self, keys: feats.SentenceKeys, lexicon: feats.Lexicon, rng):
         """Per sentence: (feature ids, offsets, positions, position starts) as arrays.
 
         A share of tokens lose their word identity, as unseen words will at run time, so that
         shape, affixes and context learn to carry the decision too."""
         padded = [feats.PAD_FEATURES[-1]] * WINDOW
-        for word, flags in keys:
+        for word, flags in zip(*keys, strict=True):
             names = feats.word_features(word, flags, lexicon)
             if rng.random() < WORD_DROPOUT:
                 names = [n for n in names if not n.startswith(("w=", "hw="))]
             padded.append(names)
         padded += [feats.PAD_FEATURES[1]] * WINDOW
         ids, offsets, positions = [], [], []
-        for position in range(len(keys)):
+        for position in range(len(keys[0])):
             for k in range(-WINDOW, WINDOW + 1):
                 for name in padded[position + WINDOW + k]:
                     if k and name.startswith(AFFIXES):
@@ -498,7 +498,7 @@ def main() -> None:
 
     counts: Counter[str] = Counter()
     for sentence_keys in keys:
-        for word, flags in sentence_keys:
+        for word, flags in zip(*sentence_keys, strict=True):
             counts.update(feats.word_features(word, flags, lexicon))
     feature_names = sorted(name for name, n in counts.items() if n >= MIN_FEATURE_COUNT)
     feature_names += [f for side in feats.PAD_FEATURES.values() for f in side]
