@@ -12,7 +12,7 @@ Viterbi.
 import io
 import zipfile
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from pathlib import Path
 
 import numpy as np
@@ -191,20 +191,18 @@ class Model:
         found = list(map(body_rows.get, words, repeat(-1)))
         for start, end in headlines:
             found[start:end] = map(headline_rows.get, words[start:end], repeat(-1))
-        if -1 in found:
+        rows = np.array(found, dtype=np.intp)
+        missing = rows < 0
+        if missing.any():
             in_headline = np.zeros(len(words), dtype=bool)
             for start, end in headlines:
                 in_headline[start:end] = True
-            new = {
-                (bool(headline), word)
-                for word, row, headline in zip(words, found, in_headline.tolist(), strict=True)
-                if row < 0
-            }
-            self._add_rows(sorted(new))  # sorted: the same rows run to run
-            found = list(map(body_rows.get, words, repeat(-1)))
-            for start, end in headlines:
-                found[start:end] = map(headline_rows.__getitem__, words[start:end])
-        return np.array(found, dtype=np.intp)
+            new = list(
+                zip(in_headline[missing].tolist(), compress(words, missing.tolist()), strict=True)
+            )
+            self._add_rows(sorted(set(new)))  # sorted: the same rows run to run
+            rows[missing] = [self._rows[headline][word] for headline, word in new]
+        return rows
 
     def _scores(self, rows: np.ndarray, flags: np.ndarray, lengths: list[int]) -> np.ndarray:
         """(sentences, max length, tags) scores of sentences whose tokens' rows of `_blocks`
