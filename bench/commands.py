@@ -53,6 +53,13 @@ def corpus(n: int) -> Path:
     else:
         from bench.corpus import write
 
+        # said where it cannot be missed: figures on synthetic text do not compare with
+        # figures on real news
+        missing = ", ".join(str(source) for source in REAL if not source.exists())
+        print(
+            f"bench.commands: real news not found ({missing}): measuring the synthetic corpus",
+            file=sys.stderr,
+        )
         synthetic = CACHE / f"synthetic-{n}-seed0.jsonl"
         if not synthetic.exists():
             write(synthetic, n, seed=0)
