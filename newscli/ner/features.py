@@ -228,9 +228,9 @@ def is_headline(words: Sequence[str]) -> bool:
     least three words of four letters or more)."""
     lowercase = list(filter(str.islower, words))
     if 5 * len(lowercase) > 2 * len(words) and max(map(len, lowercase)) > 3:
-        # most sentences, told without a loop in Python: lowercase words are lettered and
-        # no capitals, so capitals are under 60% of the lettered; and a long one breaks
-        # Title Case
+        # most sentences, told without a loop in Python: with over 40% of its words in
+        # lowercase, under 60% of its lettered words are capitals, and a lowercase word of
+        # four letters or more breaks Title Case
         return False
     lettered = [word for word in words if word.isalpha() or _LETTER.search(word)]
     upper = sum(len(word) > 1 and word.isupper() for word in lettered)

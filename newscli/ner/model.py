@@ -121,7 +121,9 @@ class Model:
         # hw= too)
         self._rows: tuple[dict[str, int], dict[str, int]] = ({}, {})
         self._blocks = np.empty((1024, OFFSETS, len(TAGS)), dtype=np.float32)
-        self._cases = np.empty(1024, dtype=np.intp)  # each row's word's case class
+        # each row's word's case class (`feats.CASES`), for its context rows; the padding has
+        # none
+        self._cases = np.empty(1024, dtype=np.intp)
         # the context block of each (case class, flags), and last a zero row for the padding
         self._context_blocks = np.zeros(
             (len(feats.CASES) * feats.FLAG_VALUES + 1, OFFSETS, len(TAGS)), dtype=np.float32
@@ -139,7 +141,6 @@ class Model:
         for rows in self._rows:
             rows.clear()
         self._blocks[:2] = self._sums([feats.PAD_FEATURES[side] for side in (-1, 1)])
-        self._cases[:2] = 0
 
     def _sums(self, feature_lists: list[list[str]]) -> np.ndarray:
         """(lists, OFFSETS, tags): the summed weights of each list's features, in float32 and
