@@ -16,6 +16,7 @@ from newscli.ner import (
     EntitySpan,
     _consistent,
     _is_era,
+    _is_sports,
     _is_title_alone,
     _label,
     load_model,
@@ -175,6 +176,24 @@ def test_sports_copy_names_clubs_by_their_town_and_national_sides_by_their_count
     politics = "Voters in Leicestershire and Somerset went to the polls on Thursday."
     labels = {span.text: span.label for span in tag_document(parse(politics))}
     assert labels.get("Leicestershire") != "ORG"
+
+
+def test_politics_that_mentions_a_goal_and_a_golf_club_is_no_sports_copy():
+    """A political story wins races, beats rivals and mentions a goal or a golf club: words
+    of sports copy, but a small share of its words (here one in a hundred and fifty), which
+    sports copy is dense with."""
+    campaign = (
+        "the governor said the campaign would compete hard in iowa and new hampshire before "
+        "the primary moved south to south carolina where voters have long supported him"
+    ).split()
+    words = [
+        "clinton won iowa and beat sanders in the race for delegates".split(),
+        *[campaign] * 20,
+        "his goal he said at his golf club is a victory in every state".split(),
+    ]
+    assert not _is_sports(words)
+    results = "leicestershire beat somerset by an innings in the county championship match"
+    assert _is_sports(words[:1] + [results.split()] * 3)
 
 
 def test_results_rows_name_sides_but_an_all_caps_headline_is_no_row():

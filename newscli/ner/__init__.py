@@ -289,6 +289,7 @@ def _names_organisation(tagger: Model, run: list[str], at_start: bool) -> bool:
 
 
 _SPORTS_DOCUMENT = 3  # distinct sports words, and scores such as "2-1" (two at most)
+_SPORTS_DENSITY = 0.01  # sports words (and scores) a word of the document, at least
 _COUNTRY = 1 << feats.LEXICON_BITS.index("country")
 _COUNTRY_PART = 1 << feats.LEXICON_BITS.index("country_part")
 _CONTINENT = 1 << feats.LEXICON_BITS.index("continent")
@@ -300,22 +301,33 @@ _MONTH_DAY = 1 << feats.LEXICON_BITS.index("month_day")
 def _is_sports(lowered: list[list[str]]) -> bool:
     """Whether a document reports games (`lowered`: its words in lowercase): several sports
     words, results ("2-1") and words sport shares with politics ("beat", "won"), these
-    counting half."""
+    counting half; and as sports copy is dense with them, at least one in a hundred of its
+    words (politics mentions a goal, a golf club and a race, and wins a lot)."""
     strong: set[str] = set()
     weak: set[str] = set()
     scores = 0
+    mentions = 0.0
+    tokens = 0
     for sentence in lowered:
-        strong.update(SPORTS_WORDS.intersection(sentence))
-        weak.update(SPORTS_WORDS_TOO.intersection(sentence))
+        tokens += len(sentence)
+        if found := SPORTS_WORDS.intersection(sentence):
+            strong.update(found)
+            mentions += sum(map(SPORTS_WORDS.__contains__, sentence))
+        if found := SPORTS_WORDS_TOO.intersection(sentence):
+            weak.update(found)
+            mentions += sum(map(SPORTS_WORDS_TOO.__contains__, sentence)) / 2
         if "-" in sentence:
             scores += sum(
                 _is_score(sentence, i)
                 for i, word in enumerate(sentence)
                 if word == "-" and 0 < i < len(sentence) - 1
             )
-    # politics wins races, scores polls ("52-48") and plays games: without a word only
-    # sport uses, it is not sports copy
-    return bool(strong) and len(strong) + len(weak) / 2 + min(scores, 2) >= _SPORTS_DOCUMENT
+    # without a word only sport uses, it is not sports copy
+    return (
+        bool(strong)
+        and len(strong) + len(weak) / 2 + min(scores, 2) >= _SPORTS_DOCUMENT
+        and mentions + min(scores, 2) >= _SPORTS_DENSITY * tokens
+    )
 
 
 def _is_score(words: list[str], dash: int) -> bool:
