@@ -34,15 +34,19 @@ CJK = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # either whitespace or, for the common "year.The" typo, a capitalised word glued on. Other
 # scripts' marks end one as "?" does: Arabic's question mark and Urdu's full stop, the
 # Devanagari danda, the Armenian and Ethiopic full stops. A CJK full stop, question or
-# exclamation mark (and its closing quotes) ends one whatever follows.
+# exclamation mark (and its closing quotes) ends one whatever follows. The lookahead first
+# names every mark a match can start with: it lets the scan skip the other characters four
+# times faster than trying both alternatives at each one.
 _TERMINATOR = re.compile(
-    r"(?P<term>\.{2,}|…|[.!?؟۔।॥։።]+)(?P<close>[\"'”’“‘»)\]]*(?: '')?)"
+    r"(?=[.…!?؟۔।॥։።。！？｡])"
+    r"(?:(?P<term>\.{2,}|…|[.!?؟۔।॥։።]+)(?P<close>[\"'”’“‘»)\]]*(?: '')?)"
     r"(?=(?P<space>\s)|(?P<glued>[A-Z][a-z]))"
-    r"|(?P<cjk>[。！？｡]+)[”’」』）)]*"
+    r"|(?P<cjk>[。！？｡]+)[”’」』）)]*)"
 )
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 _NEXT_WORD = re.compile(r"\S+")
 _CREDIT_LABEL = re.compile(r"(?<=[^\s.!?…])\s+(?=(?:Image|Photo|Photograph|Picture|Credit)s?:\s)")
+_CREDIT_WORDS = ("Image", "Photo", "Picture", "Credit")  # what a credit label starts with
 _ENUMERATOR = re.compile(r"\s*(?:\d{1,3}\.)*\d{1,3}")
 _ROMAN = re.compile(r"[IVXLC]+\b")
 _CITATION = re.compile(r"\[\d+(?:\s*[-–,]\s*\d+)*\]")
@@ -101,9 +105,12 @@ def sentence_spans(
     `caseless` is for text that was lower-cased (some corpora are): a lowercase word may
     then start a sentence.
     """
-    for credit in _CREDIT_LABEL.finditer(text, start, end):
-        yield from _sentences(text, start, credit.start(), caseless)
-        start = credit.start()
+    # the label's words looked for first: a paragraph seldom has one, and `find` is far
+    # cheaper than the pattern's scan of every space
+    if any(text.find(word, start, end) >= 0 for word in _CREDIT_WORDS):
+        for credit in _CREDIT_LABEL.finditer(text, start, end):
+            yield from _sentences(text, start, credit.start(), caseless)
+            start = credit.start()
     yield from _sentences(text, start, end, caseless)
 
 
