@@ -49,7 +49,7 @@ CUES = _words(
     asserted asserts quote quoted quotes contend contended contends contending protest protested
     protests snipe sniped snipes recount recounted recounts muse mused muses fume fumed fumes
     gush gushed gushes yelling shouting screaming chanting whispering joking quipping
-    bragging pleading pleaded pleads"""
+    bragging pleading pleaded pleads proclaim proclaimed proclaims proclaiming remarking emailed"""
 )
 #: cues that are the bare verb, which is also a noun ("a call", "the report")
 CUE_BASE_FORMS = frozenset(

@@ -2,6 +2,7 @@
 order, a speaker the article names preferred where a pattern needs one.
 """
 
+import re
 from collections.abc import Callable, Iterator
 
 from newscli.analysis.quotes import patterns
@@ -160,6 +161,23 @@ def attribute(
     quote.speaker_end = found.end
     quote.attributed = True
     quote.attribution_end = found.until
+    quote.relative = _relative_pronoun(text, found)
+
+
+#: "who" or "which" and up to four words ("has in the past") before a cue
+_RELATIVE = re.compile(r"[\s,](who|which)((?:\s+[a-z]+){0,4}?)\s*$")
+
+
+def _relative_pronoun(text: str, found: patterns.Speaker) -> tuple[int, int] | None:
+    """Where "who" stands between a speaker and its cue ('Scott Reed, who added that',
+    'Trump, who has previously said'): the relative pronoun that is the cue's subject."""
+    cue_start = found.until - len(found.cue)
+    if cue_start <= found.end or text[cue_start : found.until].lower() != found.cue:
+        return None  # the speaker follows its cue ('said Reed'), or stands right before it
+    relative = _RELATIVE.search(text, max(found.end, cue_start - 60), cue_start)
+    if relative is None or any(word in CUES for word in relative[2].split()):
+        return None
+    return relative.start(1), relative.end(1)
 
 
 def _right_behind(text: str, close: int, found: patterns.Speaker) -> bool:

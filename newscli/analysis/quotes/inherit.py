@@ -20,7 +20,7 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import CUES, LEADING_FILLERS
+from newscli.lexicon import ADVERBS, CUES, LEADING_FILLERS
 from newscli.schema import QuoteKind
 
 #: a byline right after a quotation that ends in a comma: '“Headline,” by Times’ Ben Sisario'
@@ -62,9 +62,30 @@ def inherit_speakers(document: Document, found: list[Quote], referents: Referent
                 quote.speaker_mention = source.speaker_mention
                 quote.speaker_start = source.speaker_start
                 quote.speaker_end = source.speaker_end
+                quote.relative = source.relative
                 quote.attributed = True
+                if source is previous:
+                    _relative_clause(document, previous, quote)
         if not quote.in_title and (quote.attributed or not _is_label(document, quote)):
             previous = quote
+
+
+#: ', who added that': a relative clause opening right after an attribution, and its cue
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(who|which)((?:\s+[a-z]+\b){1,3})")
+
+
+def _relative_clause(document: Document, previous: Quote, quote: Quote) -> None:
+    """'“A,” said Scott Reed, who added that “b”': the speaker of the attribution before,
+    by the relative pronoun and cue that attribute this part."""
+    clause = _RELATIVE_CLAUSE.match(document.text, previous.attribution_end, quote.start)
+    if clause is None:
+        return
+    for word in clause[2].split():  # "who added", "who has also said"
+        if word in CUES:
+            quote.cue = word
+            quote.relative = clause.start(1), clause.end(1)
+        if word not in ADVERBS:
+            return
 
 
 def _is_label(document: Document, quote: Quote) -> bool:

@@ -149,9 +149,10 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
             or opener[:1].isdigit()
             or opener.lower() in ROLE_NOUNS
-            or (
-                opener.islower() and any(w.text in ROLE_NOUNS for w in inside[:3])
-            )  # "legal director"
+            # "legal director", "deputy homeland security adviser", "co-founder of the ...",
+            # "refugee rights program director at Human Rights Watch": a lower-case phrase
+            # naming a role
+            or (opener.islower() and any(_names_role(w.text) for w in inside[:6]))
             or (opener.islower() and opener.endswith("ing"))
             or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
             or (_POSSESSIVE.search(opener) is not None and len(inside) > 1)  # "Twitter’s director"
@@ -247,6 +248,11 @@ def _person_of_body(words: list[Word], first: int) -> tuple[int, int] | None:
     if before[:1].isupper() or before.lower() in DETERMINERS:
         return None
     return start, k - 1
+
+
+def _names_role(word: str) -> bool:
+    """A role noun, also as the head of a hyphenated one ("co-founder", "vice-chairman")."""
+    return word.rsplit("-", 1)[-1] in ROLE_NOUNS
 
 
 def _described_noun(words: list[Word], j: int) -> int | None:
@@ -609,10 +615,13 @@ def attribution_before(
             rest = words[after[1] + 1 :] if after is not None else []
             if after is not None and rest and all(w.text in ":," for w in rest):
                 span = after
-        if span is None and position > 1 and words[position - 1].text.lower() == "who":
+        who = position - 1
+        while who > 0 and words[who].text.lower() in ADVERBS:
+            who -= 1  # "who has previously said"
+        if span is None and who > 0 and words[who].text.lower() == "who":
             # "met Smith, who said “Q”"
-            comma = words[position - 2].text == ","
-            span = phrase_before(words, position - 2 if comma else position - 1)
+            comma = words[who - 1].text == ","
+            span = phrase_before(words, who - 1 if comma else who)
         if span is None:
             # "Carson took the stage and called the system “Q”": the clause's subject
             span = _subject(words[:position], is_speaker)

@@ -319,6 +319,9 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
         quote.speaker, quote.role = referents.resolved(
             mention, position, last_person, _paragraph_start(document, position)
         )
+        if quote.relative is not None:
+            quote.speaker_start, quote.speaker_end = quote.relative
+            quote.speaker_mention = document.text[quote.speaker_start : quote.speaker_end]
         if quote.speaker is not None and referents.is_person(quote.speaker):
             last_person = quote.speaker
 
