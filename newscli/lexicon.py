@@ -84,6 +84,9 @@ PHRASE_VERBS = _words(
 )
 #: cues whose object is who listens ("told Congress: “Q”"), never a speaker; all in CUES
 TO_LISTENERS = _words("told tell tells asked ask asks")
+#: the cues of TO_LISTENERS that never come before their speaker: '“Q,” asked Smith' but
+#: not '“Q,” told Smith' ('“Q,” an aide told POLITICO': who listened)
+TELL_FORMS = _words("told tell tells")
 #: past tenses of verbs a speaker "shot back" or "cut in" with
 IRREGULAR_PAST = _words("shot spoke went began cut put broke threw gave got came")
 

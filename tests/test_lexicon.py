@@ -27,6 +27,7 @@ from newscli.lexicon import (
     ROLE_NOUNS,
     SPEAKING_NOUNS,
     SUBJECT_PRONOUNS,
+    TELL_FORMS,
     TO_LISTENERS,
 )
 
@@ -73,6 +74,7 @@ def test_lists_are_lower_case(name):
     [
         (INDIRECT_CUES, CUES),  # reported speech is a cue's
         (TO_LISTENERS, CUES),  # "told Congress": still a cue, its object no speaker
+        (TELL_FORMS, TO_LISTENERS),
         (CUE_BASE_FORMS, CUES),
         (PREPOSITIONS, FUNCTION_WORDS),  # a phrase of place or time ends a description
         (ROLE_NOUNS, SPEAKING_NOUNS),
@@ -82,6 +84,7 @@ def test_lists_are_lower_case(name):
     ids=[
         "indirect-cues",
         "to-listeners",
+        "tell-forms",
         "cue-base-forms",
         "prepositions",
         "role-nouns",

@@ -16,7 +16,7 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import CUES, DATE_WORDS, DOCUMENTS
+from newscli.lexicon import ADVERBS, CUES, DATE_WORDS, DOCUMENTS
 
 #: the most words of a line introducing a document ('The full statement from Acme Corp:')
 _LABEL_WORDS = 12
@@ -164,7 +164,7 @@ def attribute(
     quote.relative = _relative_pronoun(text, found)
 
 
-#: "who" or "which" and up to four words ("has in the past") before a cue
+#: "who" or "which" and up to four words ("has previously") before a cue
 _RELATIVE = re.compile(r"[\s,](who|which)((?:\s+[a-z]+){0,4}?)\s*$")
 
 
@@ -175,8 +175,8 @@ def _relative_pronoun(text: str, found: patterns.Speaker) -> tuple[int, int] | N
     if cue_start <= found.end or text[cue_start : found.until].lower() != found.cue:
         return None  # the speaker follows its cue ('said Reed'), or stands right before it
     relative = _RELATIVE.search(text, max(found.end, cue_start - 60), cue_start)
-    if relative is None or any(word in CUES for word in relative[2].split()):
-        return None
+    if relative is None or any(word not in ADVERBS for word in relative[2].split()):
+        return None  # "which some have argued": "some" argued
     return relative.start(1), relative.end(1)
 
 

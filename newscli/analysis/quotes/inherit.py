@@ -178,11 +178,8 @@ def classify(document: Document, found: list[Quote]) -> None:
         embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
         said_after = quote.attribution_end > quote.end  # '“No,” said Zarif': speech
         quoted = text[quote.start : quote.end]
-        # 'on “Meet the Press,” Sanders said', 'MSNBC’s “Morning Joe”': a title after a
-        # preposition or an owner names a show or a work, whoever speaks next
-        named_work = (
-            _names_a_work(lead) and is_title(quoted.rstrip(" .,")) or _BYLINE.match(text, quote.end)
-        )  # '“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello': a
+        named_work = names_a_work(document, quote) or _BYLINE.match(text, quote.end)
+        # '“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello': a
         # headline and its byline, as newsletters list stories
         if (
             is_title(quoted)
@@ -198,6 +195,15 @@ def classify(document: Document, found: list[Quote]) -> None:
             quote.kind = QuoteKind.partial
         else:
             quote.kind = QuoteKind.direct
+
+
+def names_a_work(document: Document, quote: Quote) -> bool:
+    """'on “Meet the Press,” Sanders said', 'MSNBC’s “Morning Joe”': a title after a
+    preposition or an owner names a show or a work, whoever speaks next."""
+    text = document.text
+    sentence_start, _ = sentence_bounds(document, quote)
+    lead = text[max(sentence_start, quote.start - LOOKBACK) : quote.start].rstrip(' “"«„`')
+    return _names_a_work(lead) and is_title(text[quote.start : quote.end].rstrip(" .,"))
 
 
 def _names_a_work(lead: str) -> bool:

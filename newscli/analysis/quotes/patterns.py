@@ -38,6 +38,7 @@ from newscli.lexicon import (
     SPEAKING_NOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TELL_FORMS,
     TO_LISTENERS,
 )
 from newscli.names import strip_possessive
@@ -434,10 +435,16 @@ def attribution_after(
         word = words[position].text
         if word in {".", ";"} or offset >= horizon:
             break
-        if word == "," and offset and words[position - 1].text[:1].isupper():
+        if word == "," and offset and _sets_off_appositive(words, position):
             horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
         if word in _OF_BODY and offset and words[position - 1].text[:1].isupper():
             horizon = max(horizon, offset + 10)  # "“Q,” Jane Doe of the Brookings Institution said"
+        if offset == 0 and word.lower() == "according" and _next_is(words, position, "to"):
+            # '“Q,” according to CNN.': the source the quotation is taken from
+            span = phrase_after(words, position + 1)
+            if span is None:
+                break
+            return make_speaker(text, words, span, "according to", words[position + 1].end)
         if not _is_cue(words, position):
             continue
         if ends_sentence and not _ends_soon(text, words, position):
@@ -451,8 +458,9 @@ def attribution_after(
             span = index, index  # '“Q,” it said': a statement, a report, a company
         if span is not None and span[0] < index:
             span = None
-        if span is None and offset == 0 and not word.endswith("ing"):
-            # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before;
+        if span is None and offset == 0 and not word.endswith("ing") and word not in TELL_FORMS:
+            # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before,
+            # nor ', told POLITICO', whose object is who listened;
             # '“Q,” chimed in Tom Brown': the speaker after the verb's particle
             particle = CUE_PARTICLES.get(word.lower())
             following = words[position + 1].text if position + 1 < len(words) else ""
@@ -467,6 +475,19 @@ def attribution_after(
     if not ends_sentence:
         return _speaker_and_verb(text, [Word("", close, close), *words[index:]], is_speaker)
     return None
+
+
+def _next_is(words: list[Word], position: int, word: str) -> bool:
+    return position + 1 < len(words) and words[position + 1].text == word
+
+
+def _sets_off_appositive(words: list[Word], comma: int) -> bool:
+    """Whether the comma at words[comma] may open an appositive to a speaker: after a name
+    or a noun for people who speak ("an intelligence source, who was not authorized"), or
+    before a name ("Hunter’s chief of staff, Joe Kasper, told")."""
+    previous = words[comma - 1].text
+    following = words[comma + 1].text if comma + 1 < len(words) else ""
+    return previous[:1].isupper() or previous in SPEAKING_NOUNS or following[:1].isupper()
 
 
 def _quoted_as_saying(words: list[Word], position: int) -> tuple[int, int] | None:
