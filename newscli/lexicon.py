@@ -49,7 +49,10 @@ CUES = _words(
     asserted asserts quote quoted quotes contend contended contends contending protest protested
     protests snipe sniped snipes recount recounted recounts muse mused muses fume fumed fumes
     gush gushed gushes yelling shouting screaming chanting whispering joking quipping
-    bragging pleading pleaded pleads proclaim proclaimed proclaims proclaiming remarking emailed"""
+    bragging pleading pleaded pleads proclaim proclaimed proclaims proclaiming remarking emailed
+    bark barked barks exhort exhorted exhorts riff riffed riffs bellow bellowed thunder thundered
+    sneer sneered reiterate reiterated reiterates reiterating concur concurred marvel marveled
+    marvelled grumble grumbled mutter muttered"""
 )
 #: cues that are the bare verb, which is also a noun ("a call", "the report")
 CUE_BASE_FORMS = frozenset(
@@ -193,7 +196,7 @@ NOUN_SPEAKERS = _words(
     """newspaper paper statement report officials official police campaign spokesman spokeswoman
     ministry government agency department company group source sources person man woman people
     voter voters resident residents supporter supporters critic critics user users member
-    members tycoon candidate nominee aide aides expert experts"""
+    members tycoon candidate nominee aide aides expert experts staffer staffers percent"""
 )
 #: every noun for people who speak
 SPEAKING_NOUNS = ROLE_NOUNS | NOUN_SPEAKERS

@@ -131,9 +131,12 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         or progressive
         and (words[j].text.lower() in BE_FORMS or words[j].text in CONTRACTED_BE)
         or words[j].text.islower()
-        and words[j].text.endswith("ly")  # "Cruz gingerly said"
+        and words[j].text.endswith("ly")  # "Cruz gingerly said", not "the family said"
+        and not (j and words[j - 1].text.lower() in DETERMINERS)
     ):
         j -= 1
+    if j > 1 and words[j].text == "to" and _looks_past(words[j - 1].text):
+        j -= 2  # "The candidate appeared to assert", "Trump went on to call"
     # "Haines, who heads the Army Corps of Engineers, told", "Cory James, 22, of Flint,
     # Mich., said": skip the appositives back to the name
     skipped = 0
@@ -173,6 +176,9 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         j -= 1  # the last word before the first appositive
     if j < 0:
         return None
+    speaking_for = _speaking_for(words, j)
+    if speaking_for is not None:
+        return speaking_for, j
     last = words[j].text
     if last.lower() in ("another", "one") and (j == 0 or not words[j - 1].text.isalpha()):
         return j, j  # 'Another tweeted, “Q”'
@@ -197,6 +203,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             if (
                 previous[:1].isupper()
                 or previous.lower() in DETERMINERS - {"that", "this"}  # "said that Americans"
+                or previous[:1].isdigit()
+                and speaking_noun  # "21 percent", "300 residents"
                 or (
                     previous.islower()
                     and previous.isalpha()
@@ -204,6 +212,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                     and first - 1 >= j - 3
                     and speaking_noun
                     and previous.lower() not in FUNCTION_WORDS
+                    and previous.lower() not in NOT_SPEAKERS  # "to which 21 percent said"
                 )
             ):
                 first -= 1
@@ -223,6 +232,33 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
 _OF_BODY = frozenset(("of", "at", "with", "from"))
 #: words inside a body's name, and "the" before it: "the James Martin Center for ..."
 _IN_BODY_NAME = frozenset(("of", "for", "and", "&", "on", "the"))
+#: words joining a noun for people who speak to whom they speak for or where they stand:
+#: "a spokesman for the company", "a staffer in the room", "officials at the agency"
+_FOR_WHOM = frozenset(("for", "of", "at", "with", "from", "in"))
+#: the most words after that preposition: "for the Department of Justice"
+_FOR_WHOM_WORDS = 5
+
+
+def _speaking_for(words: list[Word], j: int) -> int | None:
+    """Where "a spokesman for the company" or "lawyers for the family" starts, if words[j]
+    ends one: a lower-case noun for people who speak, a preposition and what they speak
+    for. The spokesman speaks, not the company."""
+    for preposition in range(j - 1, max(0, j - _FOR_WHOM_WORDS - 1), -1):
+        word = words[preposition].text
+        if not _is_word(word.removesuffix(".")) or word in CUES:
+            return None  # "for Acme Corp." reads on; a comma or a cue ends the phrase
+        if word not in _FOR_WHOM:
+            if word in FUNCTION_WORDS and word not in _IN_BODY_NAME:
+                return None  # "with reporters with no clear explanation and": a clause
+            continue
+        noun = words[preposition - 1].text
+        if noun.islower() and (noun in SPEAKING_NOUNS or noun.removesuffix("s") in SPEAKING_NOUNS):
+            described = _described_noun(words, preposition - 1)
+            if described is not None:
+                return described
+            # "lawyers for the family": a plural needs no determiner
+            return preposition - 1 if noun.endswith("s") and noun not in ("news",) else None
+    return None
 
 
 def _person_of_body(words: list[Word], first: int) -> tuple[int, int] | None:
@@ -261,8 +297,9 @@ def _described_noun(words: list[Word], j: int) -> int | None:
     "Powell’s office" starts, if words[j] ends one."""
     if not words[j].text.replace("-", "").isalnum() or not words[j].text.islower():
         return None
-    if words[j].text in NOT_SPEAKERS:
-        return None  # "a candidate who has called": the clause, not the noun
+    if words[j].text in NOT_SPEAKERS or words[j].text in BARE_FORM_SUBJECTS:
+        return None  # "a candidate who has called", "the platform should reiterate": the
+        # clause, not the noun
     for first in range(j - 1, max(-1, j - 5), -1):
         word = words[first].text
         if word.lower() in ("the", "a", "an", "one", "another"):
