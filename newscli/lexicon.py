@@ -90,6 +90,8 @@ TO_LISTENERS = _words("told tell tells asked ask asks")
 #: the cues of TO_LISTENERS that never come before their speaker: '“Q,” asked Smith' but
 #: not '“Q,” told Smith' ('“Q,” an aide told POLITICO': who listened)
 TELL_FORMS = _words("told tell tells")
+#: "as Milbank puts it": a cue only before "it"; "put" is in IRREGULAR_PAST too
+PUT_FORMS = _words("put puts")
 #: past tenses of verbs a speaker "shot back" or "cut in" with
 IRREGULAR_PAST = _words("shot spoke went began cut put broke threw gave got came")
 

@@ -117,9 +117,15 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     if len(gap) > 120 or any(c in gap for c in '.!?“”"'):
         return False
     # "Hollande said Tuesday in Paris, noting the nominee “makes you want to retch”"
-    participle = any(w.endswith("ing") and w in CUES for w in gap.lower().replace(",", " ").split())
     lower_case = text[quote.start].islower()
     aside = gap.strip().startswith(",") or gap.strip().endswith(",")
+    # "Beck joked, again using a Southern accent, “B”": a participle set off by commas
+    # describes how the speaker went on
+    set_off = gap.strip().startswith(",") and gap.strip().endswith(",")
+    participle = any(
+        w.endswith("ing") and (w in CUES or set_off and len(w) > 4)
+        for w in gap.lower().replace(",", " ").split()
+    )
     # "Clinton said at a town hall on Monday, “we would be ...”", "Axelrod tweeted last
     # January, “Q”": where or when it was said
     words = gap.split()

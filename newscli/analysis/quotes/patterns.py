@@ -34,6 +34,7 @@ from newscli.lexicon import (
     PARTITIVES,
     PHRASE_VERBS,
     PREPOSITIONS,
+    PUT_FORMS,
     ROLE_NOUNS,
     SPEAKING_NOUNS,
     SUBJECT_PRONOUNS,
@@ -104,7 +105,8 @@ def _is_cue(words: list[Word], position: int) -> bool:
     States", "Islamic State" and "Washington Post" are names, not cues."""
     word = words[position].text
     if word.lower() not in CUES:
-        return False
+        # "As Milbank puts it, “Q”": how someone put it is what they said
+        return word in PUT_FORMS and position + 1 < len(words) and words[position + 1].text == "it"
     previous = words[position - 1].text.lower() if position else ""
     if not (word.islower() or position == 0 or not previous[:1].isalnum()):
         return False
@@ -135,8 +137,18 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         and not (j and words[j - 1].text.lower() in DETERMINERS)
     ):
         j -= 1
-    if j > 1 and words[j].text == "to" and _looks_past(words[j - 1].text):
-        j -= 2  # "The candidate appeared to assert", "Trump went on to call"
+    if j > 1 and words[j].text == "to":
+        # "The candidate appeared to assert", "The email goes on to say"
+        verb = j - 1 - (words[j - 1].text == "on")
+        verb_word = words[verb].text if verb > 0 else ""
+        if _looks_past(verb_word) or (
+            verb_word.isalpha()
+            and verb_word.islower()
+            and verb_word.endswith("s")
+            and verb_word not in BE_FORMS
+            and verb_word not in FUNCTION_WORDS
+        ):
+            j = verb - 1
     # "Haines, who heads the Army Corps of Engineers, told", "Cory James, 22, of Flint,
     # Mich., said": skip the appositives back to the name
     skipped = 0
@@ -644,8 +656,13 @@ def attribution_before(
             and not named_just_before
         ):
             # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
-            # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle
-            span = _subject(words[:position], is_speaker)
+            # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle;
+            # and "..., Nefzi said, adding “Q”": the speaker of the cue it follows
+            said_before = position > 2 and words[position - 1].text == ","
+            if said_before and _is_cue(words, position - 2):
+                span = phrase_before(words, position - 2)
+            if span is None:
+                span = _subject(words[:position], is_speaker)
         if span is None and participle and place_just_before:
             # 'a large crowd in Tehran chanting “Q”': the crowd's, not the place's
             span = phrase_before(words, name_start - 1)
@@ -729,9 +746,14 @@ def subject_of(
         _opens_clause(words, span[0]) and any(_speaks(w.text) for w in words[span[1] + 1 :])
     ):
         return None
-    verb = next((w for w in words[span[1] + 1 :] if w.text.lower() not in ADVERBS), None)
-    if verb is None or verb.text.lower() in BE_FORMS:
-        return None  # "Trump was “...”": words about the subject, not from them
+    verbs = [w for w in words[span[1] + 1 : span[1] + 6] if w.text.lower() not in ADVERBS]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if verb.text.lower() in BE_FORMS:
+        if len(verbs) < 2 or not _speaks(verbs[1].text):
+            return None  # "Trump was “...”": words about the subject, not from them
+        verb = verbs[1]  # "Cruz is praising Jeb Bush as “Q”": a progressive
     return make_speaker(text, words, span, verb.text, verb.end)
 
 
@@ -831,7 +853,8 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New
         # Hampshire,") unless it opens the sentence ("Christie, the governor, repeated"); a
         # possessive is not the subject ("Hollande denounced Trump’s remarks")
-        verb_follows = following.isalpha() and following.islower()
+        # "Weaver didn’t seem impressed": a contracted verb is a verb
+        verb_follows = following.replace("’", "").replace("'", "").isalpha() and following.islower()
         if (
             following in ROLE_NOUNS
             and words[end + 2 : end + 3]
