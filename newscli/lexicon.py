@@ -90,6 +90,10 @@ TO_LISTENERS = _words("told tell tells asked ask asks")
 #: the cues of TO_LISTENERS that never come before their speaker: '“Q,” asked Smith' but
 #: not '“Q,” told Smith' ('“Q,” an aide told POLITICO': who listened)
 TELL_FORMS = _words("told tell tells")
+#: cues that name as much as they quote: "a show called “Brokers”" is a title; all in CUES
+NAMING_CUES = _words(
+    "call calls called dub dubbed dubs term termed label labeled labelled brand branded"
+)
 #: "as Milbank puts it": a cue only before "it"; "put" is in IRREGULAR_PAST too
 PUT_FORMS = _words("put puts")
 #: past tenses of verbs a speaker "shot back" or "cut in" with
@@ -198,7 +202,8 @@ NOUN_SPEAKERS = _words(
     """newspaper paper statement report officials official police campaign spokesman spokeswoman
     ministry government agency department company group source sources person man woman people
     voter voters resident residents supporter supporters critic critics user users member
-    members tycoon candidate nominee aide aides expert experts staffer staffers percent"""
+    members tycoon candidate nominee aide aides expert experts staffer staffers percent
+    businessman businesswoman"""
 )
 #: every noun for people who speak
 SPEAKING_NOUNS = ROLE_NOUNS | NOUN_SPEAKERS

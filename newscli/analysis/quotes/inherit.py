@@ -20,7 +20,7 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import ADVERBS, CUES, LEADING_FILLERS
+from newscli.lexicon import ADVERBS, CUES, LEADING_FILLERS, NAMING_CUES
 from newscli.schema import QuoteKind
 
 #: a byline right after a quotation that ends in a comma: '“Headline,” by Times’ Ben Sisario'
@@ -183,13 +183,21 @@ def classify(document: Document, found: list[Quote]) -> None:
         lead = text[max(sentence_start, quote.start - LOOKBACK) : quote.start].rstrip(' “"«„`')
         embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
         said_after = quote.attribution_end > quote.end  # '“No,” said Zarif': speech
+        # 'Sanders had said, “We’ll see,”': words after a cue and its comma are speech, not
+        # a title (but 'who wrote “Peter Pan”', 'a show called, “Brokers”' name one)
+        said_before = (
+            quote.attributed
+            and lead.endswith((",", ":"))
+            and _cue_ends(lead)
+            and _last_word(lead) not in NAMING_CUES
+        )
         quoted = text[quote.start : quote.end]
         named_work = names_a_work(document, quote) or _BYLINE.match(text, quote.end)
         # '“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello': a
         # headline and its byline, as newsletters list stories
         if (
             is_title(quoted)
-            and not said_after
+            and not (said_after or said_before)
             or named_work
             # a few words no one is said to have said; 'touted it as a “slap”' is the
             # speaker's word (news annotation counts it, and so do readers)
@@ -219,6 +227,10 @@ def _names_a_work(lead: str) -> bool:
 
 
 def _cue_ends(lead: str) -> bool:
-    words = lead.rsplit(None, 1)
-    last = words[-1].strip(",:;").lower() if words else ""
+    last = _last_word(lead)
     return last in CUES or last == "that"
+
+
+def _last_word(lead: str) -> str:
+    words = lead.rsplit(None, 1)
+    return words[-1].strip(",:;").lower() if words else ""

@@ -26,6 +26,7 @@ from newscli.lexicon import (
     DETERMINERS,
     DOCUMENTS,
     FUNCTION_WORDS,
+    INDIRECT_CUES,
     IRREGULAR_PAST,
     LEADING_FILLERS,
     NOT_SPEAKERS,
@@ -244,6 +245,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
 _OF_BODY = frozenset(("of", "at", "with", "from"))
 #: words inside a body's name, and "the" before it: "the James Martin Center for ..."
 _IN_BODY_NAME = frozenset(("of", "for", "and", "&", "on", "the"))
+#: what joins a clause of its own to a reporting one: "Obi said ..., and Reyes warned"
+_NEW_CLAUSE = frozenset(("and", "but", "while", "whereas", "though", "although"))
 #: words joining a noun for people who speak to whom they speak for or where they stand:
 #: "a spokesman for the company", "a staffer in the room", "officials at the agency"
 _FOR_WHOM = frozenset(("for", "of", "at", "with", "from", "in"))
@@ -701,7 +704,38 @@ def attribution_before(
             # "Carson took the stage and called the system “Q”": the clause's subject
             span = _subject(words[:position], is_speaker)
         if span is not None:
+            reporting = _reporting_cue(words, position, opening_clause_end)
+            if reporting is not None:
+                # "Cruz said he is certain Rubio will continue to be “Q”": the words quoted
+                # inside reported speech are the reporter's, not those of whom it is about
+                outer, outer_span = reporting
+                return make_speaker(text, words, outer_span, words[outer].text, words[outer].end)
             return make_speaker(text, words, span, word, words[position].end)
+    return None
+
+
+def _reporting_cue(words: list[Word], inner: int, first: int) -> tuple[int, tuple[int, int]] | None:
+    """The cue and speaker of "Israel said" in "Israel said Clinton called on members to be
+    “Q”", if the cue at words[inner] stands inside the speech that an earlier cue reports:
+    no colon, semicolon or new clause ("..., and Clinton warned") between them, and the
+    inner cue does not introduce the quotation itself ("Clinton told him: “Q”")."""
+    if all(not _is_word(w.text) for w in words[inner + 1 :]):
+        return None
+    for outer in range(first, inner):
+        word = words[outer].text
+        if word not in INDIRECT_CUES or not _is_cue(words, outer):
+            continue
+        between = words[outer + 1 : inner]
+        if any(w.text in (";", ":", "—", "–") or w.text in _NEW_CLAUSE for w in between):
+            return None  # "41 percent said it was “A” and 38 percent said it was “B”"
+        span = phrase_before(words, outer)
+        if span is None or (span[0] and words[span[0] - 1].text.lower() in PREPOSITIONS):
+            return None  # "Butterfield of North Carolina said": no sure speaker
+        head = words[span[1]].text
+        speaks = head[:1].isupper() or head.lower() in SUBJECT_PRONOUNS
+        if not (speaks or head in SPEAKING_NOUNS or head.removesuffix("s") in SPEAKING_NOUNS):
+            return None  # "Trump at the time said": not the time
+        return outer, span
     return None
 
 
@@ -827,16 +861,19 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
             return index, index
         if lowered in ("the", "a", "an") and index + 2 < len(words):
             # "the senator called for Trump to drop out, calling him “Q”", "A spokesman for
-            # Platte River declined ... but said"
-            noun, verb = words[index + 1].text, words[index + 2].text
+            # Platte River declined ... but said", "The billionaire businessman began"
             opens = index == 0 or words[index - 1].text == ","
-            if (
-                noun in ROLE_NOUNS
-                and verb.isalpha()
-                and verb.islower()
-                or (opens and noun in SPEAKING_NOUNS)
-            ):
-                return index, index + 1
+            for noun_at in range(index + 1, min(index + 3, len(words) - 1)):
+                noun, verb = words[noun_at].text, words[noun_at + 1].text
+                if (
+                    noun in ROLE_NOUNS
+                    and verb.isalpha()
+                    and verb.islower()
+                    or (opens and noun in SPEAKING_NOUNS)
+                ):
+                    return index, noun_at
+                if not (noun.isalpha() and noun.islower()):
+                    break  # one lower-case word may describe the noun
         if not words[index].text[:1].isupper():
             index += 1
             continue
