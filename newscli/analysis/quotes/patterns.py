@@ -114,6 +114,8 @@ def _is_cue(words: list[Word], position: int) -> bool:
     following = words[position + 1].text if position + 1 < len(words) else ""
     if not word.islower() and following in CUES:
         return False  # "“Q,” Read said": a name before its cue
+    if following == "to" and word.lower().startswith("continu"):
+        return False  # "Rubio will continue to be": going on, not speaking
     if _POSSESSIVE.search(previous) or previous in ("his", "her", "their", "its"):
         return False  # "Trump’s remarks", "his promise": nouns
     if previous in BE_FORMS and not word.endswith("ing"):
@@ -697,8 +699,8 @@ def attribution_before(
         while who > 0 and words[who].text.lower() in ADVERBS:
             who -= 1  # "who has previously said"
         if span is None and who > 0 and words[who].text.lower() == "who":
-            # "met Smith, who said “Q”"
-            comma = words[who - 1].text == ","
+            # "met Smith, who said “Q”", "Donald Trump - who previously said"
+            comma = words[who - 1].text in (",", "-", "—", "–")
             span = phrase_before(words, who - 1 if comma else who)
         if span is None:
             # "Carson took the stage and called the system “Q”": the clause's subject
@@ -882,8 +884,15 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
             end += 1
         while index < end and words[index].text.lower() in LEADING_FILLERS:
             index += 1  # "Now Donald Trump is promising"
-        if index and words[index - 1].text.lower() in PREPOSITIONS:
-            index = end + 1  # "on American soil, he": inside a phrase, not the subject
+        before = [w.text.lower() for w in words[max(0, index - 2) : index]]
+        if (
+            before[-1:]
+            and before[-1] in PREPOSITIONS
+            or (len(before) == 2 and before[1] in DETERMINERS and before[0] in PREPOSITIONS)
+        ):
+            # "on American soil, he", "a speech at the State University of New York":
+            # inside a phrase, not the subject
+            index = end + 1
             continue
         name = " ".join(w.text for w in words[index : end + 1])
         following = words[end + 1].text if end + 1 < len(words) else ""
