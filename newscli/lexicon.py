@@ -205,6 +205,11 @@ NOUN_SPEAKERS = _words(
     members tycoon candidate nominee aide aides expert experts staffer staffers percent
     businessman businesswoman"""
 )
+#: people someone is close to, who speak of them: "his childhood friend told", "his wife said"
+RELATION_NOUNS = _words(
+    """friend friends wife husband partner colleague colleagues son daughter mother father
+    brother sister niece nephew cousin neighbor neighbour"""
+)
 #: every noun for people who speak
 SPEAKING_NOUNS = ROLE_NOUNS | NOUN_SPEAKERS
 #: participles that describe a person ("said retired Army Lt. Gen. Mick Bednarek")

@@ -123,12 +123,14 @@ def attribute(
             after = None  # 'found Bush has the “best experience,” Trump leads': no speech
         if after is not None and _right_behind(text, close, after):
             yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
+        # 'Pollsters agree - Carl Bialik: “Q”': a name and a colon, all that stands after
+        # a dash or a "from", is a label, whatever verb came before it
+        yield patterns.labelled(text, sentence_start, opening + 1, is_speaker)
         if embedded:
             yield patterns.attribution_before(text, sentence_start, opening + 1, is_speaker)
         yield after
         if not embedded:
             yield patterns.attribution_before(text, sentence_start, opening + 1, is_speaker)
-        yield patterns.labelled(text, sentence_start, opening + 1, is_speaker)
         if sentence_end - close <= LOOKBACK:  # near enough, and linear on a giant sentence
             yield patterns.sentence_final(text, close, sentence_end, is_speaker)
         if not quote.in_title:

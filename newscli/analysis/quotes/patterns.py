@@ -36,6 +36,7 @@ from newscli.lexicon import (
     PHRASE_VERBS,
     PREPOSITIONS,
     PUT_FORMS,
+    RELATION_NOUNS,
     ROLE_NOUNS,
     SPEAKING_NOUNS,
     SUBJECT_PRONOUNS,
@@ -309,6 +310,12 @@ def _names_role(word: str) -> bool:
     return word.rsplit("-", 1)[-1] in ROLE_NOUNS
 
 
+#: what opens a description of someone: "the board", "a senior official"
+_DESCRIPTION_OPENERS = frozenset(("the", "a", "an", "one", "another"))
+#: "his childhood friend": an owner resolved as "he" would be
+_OWNER_PRONOUNS = frozenset(("his", "her", "their"))
+
+
 def _described_noun(words: list[Word], j: int) -> int | None:
     """Where "the board", "the 46-year-old", "a senior official", "one P&G Amiens employee",
     "Powell’s office" starts, if words[j] ends one."""
@@ -319,11 +326,17 @@ def _described_noun(words: list[Word], j: int) -> int | None:
         # clause, not the noun
     for first in range(j - 1, max(-1, j - 5), -1):
         word = words[first].text
-        if word.lower() in ("the", "a", "an", "one", "another"):
-            return first
+        if word.lower() in _OWNER_PRONOUNS:
+            # "his childhood friend", "her campaign": someone close to them speaks, not "his
+            # announcement speech"
+            head = words[j].text
+            return first if head in SPEAKING_NOUNS or head in RELATION_NOUNS else None
+        if word.lower() in _DESCRIPTION_OPENERS:
+            return first  # "the board", "a senior official"
         if first == j - 1 and word[:1].isupper() and _POSSESSIVE.search(word):
             return first  # "Powell’s office"
-        plain = word.replace("-", "").replace("&", "").isalnum()
+        # "the paper’s editorial board", "the ad’s narrator"
+        plain = strip_possessive(word).replace("-", "").replace("&", "").isalnum()
         if not plain or word in CUES or word.lower() in FUNCTION_WORDS:
             return None
     return None
@@ -357,7 +370,8 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
             last = j
             j += 1
             continue
-        plain = token.replace("-", "").isalnum() and token.islower()
+        # "says the ad’s narrator": an owner inside a description reads on
+        plain = strip_possessive(token).replace("-", "").isalnum() and token.islower()
         named = _named_after_comma(words, j) if token in SPEAKING_NOUNS else None
         if named is not None:
             return first, named  # "said Opera spokeswoman, Berit Hanson."
@@ -570,7 +584,14 @@ def sentence_final(
         if comma < 0:
             return None
         found = attribution_after(text, comma + 1, end, False, is_speaker)
-        if found is None or text[comma + 1 : found.start].strip().lower() not in ("", found.cue):
+        # "..., DFA spokesman Neil Sroka said.": a role may stand before the name
+        lead = text[comma + 1 : found.start].split() if found is not None else []
+        if found is None or not (
+            " ".join(lead).lower() in ("", found.cue)
+            or all(w[:1].isupper() or _names_role(w) for w in lead)
+            or _names_role(lead[-1])
+            and all(_is_word(w) for w in lead)
+        ):
             continue
         rest = text[found.until : end].strip(" .\n")
         if not rest or rest.startswith(",") or circumstance(rest):
@@ -745,12 +766,13 @@ def labelled(
     text: str, start: int, opening: int, is_speaker: Callable[[str], bool]
 ) -> Speaker | None:
     """'Clinton: “Q”', 'Polls are problematic - Pew Research: “Q”': a name and a colon, as in
-    a transcript, after anything up to a dash."""
+    a transcript, after anything up to a dash or a "from"."""
     lead = text[start:opening].rstrip(' “"«„`')
     if not lead.endswith(":"):
         return None
     words = read_words(text, start, start + len(lead) - 1)
-    dash = max((i for i, w in enumerate(words) if w.text in ("-", "—", "–")), default=-1)
+    # "More from Jones: “Q”": what stands after "from" as after a dash
+    dash = max((i for i, w in enumerate(words) if w.text in ("-", "—", "–", "from")), default=-1)
     words = words[dash + 1 :]
     if not words or len(words) > 5 or not all(w.text[:1].isupper() for w in words):
         return None
