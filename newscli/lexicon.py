@@ -203,7 +203,7 @@ NOUN_SPEAKERS = _words(
     ministry government agency department company group source sources person man woman people
     voter voters resident residents supporter supporters critic critics user users member
     members tycoon candidate nominee aide aides expert experts staffer staffers percent
-    businessman businesswoman"""
+    businessman businesswoman veteran veterans"""
 )
 #: people someone is close to, who speak of them: "his childhood friend told", "his wife said"
 RELATION_NOUNS = _words(

@@ -371,7 +371,9 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
             j += 1
             continue
         # "says the ad’s narrator": an owner inside a description reads on
-        plain = strip_possessive(token).replace("-", "").isalnum() and token.islower()
+        plain = strip_possessive(token).replace("-", "").isalnum() and (
+            token.islower() or token.isdigit()  # "said a 2008 Clinton veteran"
+        )
         named = _named_after_comma(words, j) if token in SPEAKING_NOUNS else None
         if named is not None:
             return first, named  # "said Opera spokeswoman, Berit Hanson."
@@ -381,7 +383,10 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         if last is not None and words[first].text.lower() in DETERMINERS:
             # "said the Florida senator", "the Republican vice-presidential nominee"
             for role in range(j, min(j + 2, len(words))):
-                if words[role].text in ROLE_NOUNS:
+                following = words[role + 1].text if role + 1 < len(words) else ""
+                if words[role].text in SPEAKING_NOUNS and following not in SPEAKING_NOUNS:
+                    # "said a 2008 Clinton veteran", "the Trump campaign", "one former
+                    # senior agency official"
                     return first, role
                 if not words[role].text.replace("-", "").isalpha():
                     break
@@ -893,7 +898,8 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
                     noun in ROLE_NOUNS
                     and verb.isalpha()
                     and verb.islower()
-                    or (opens and noun in SPEAKING_NOUNS)
+                    and verb not in SPEAKING_NOUNS  # "The veteran businessman"
+                    or (opens and noun in SPEAKING_NOUNS and verb not in SPEAKING_NOUNS)
                 ):
                     return index, noun_at
                 if not (noun.isalpha() and noun.islower()):
