@@ -196,8 +196,9 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
     if speaking_for is not None:
         return speaking_for, j
     last = words[j].text
-    if last.lower() in ("another", "one") and (j == 0 or not words[j - 1].text.isalpha()):
-        return j, j  # 'Another tweeted, “Q”'
+    word_before = words[j - 1].text.lower() if j else ""
+    if last.lower() in ("another", "one") and (not word_before.isalpha() or word_before == "yet"):
+        return j, j  # 'Another tweeted, “Q”', 'Yet another said, “Q”'
     if last.lower() in DETERMINERS or last.lower() in LEADING_FILLERS:
         return None
     if last.lower() == "it" and j == index - 1 and _is_cue(words, index):
@@ -240,6 +241,29 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         while first < j and words[first].text.lower() in LEADING_FILLERS:
             first += 1
         return first, j
+    return _unclosed_appositive(words, j)
+
+
+#: the most words of an appositive whose closing comma is missing
+_APPOSITIVE_WORDS = 12
+
+
+def _unclosed_appositive(words: list[Word], j: int) -> tuple[int, int] | None:
+    """'Nate Silver, the polling guru who founded fivethirtyeight.com tweeted': the name
+    before an appositive whose closing comma the writer left out, when nothing else names
+    who speaks."""
+    for comma in range(j, max(0, j - _APPOSITIVE_WORDS), -1):
+        if words[comma].text != ",":
+            continue
+        opener = words[comma + 1].text.lower() if comma + 1 <= j else ""
+        if opener not in ("who", "the", "a", "an") or not words[comma - 1].text[:1].isupper():
+            return None
+        first = comma - 1
+        while first > 0 and comma - first < 4 and words[first - 1].text[:1].isupper():
+            first -= 1
+        if first == 0 and first == comma - 1:
+            return None  # "Likewise, a paper ... had this to say": an opening word
+        return first, comma - 1
     return None
 
 
