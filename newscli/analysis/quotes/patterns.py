@@ -173,6 +173,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             # "refugee rights program director at Human Rights Watch": a lower-case phrase
             # naming a role
             or (opener.islower() and any(_names_role(w.text) for w in inside[:6]))
+            or (inside and _names_role(inside[-1].text))  # "Rob McIvor, FSA spokesman, told"
             or (opener.islower() and opener.endswith("ing"))
             or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
             or (_POSSESSIVE.search(opener) is not None and len(inside) > 1)  # "Twitter’s director"
@@ -546,6 +547,11 @@ def attribution_after(
             continue
         if ends_sentence and not _ends_soon(text, words, position):
             return None  # '“Q.” He added, “R.”', '“Q.” Rubio called it “R”': not Q's
+        asks = text[max(0, close - 3) : close].rstrip(' ”"»,').endswith(("?", "!"))
+        if asks and _next_is(words, position, "that"):
+            # '“Q?” Tory MP Peter Luff, a co-chairman, said that the law was “R”': a question
+            # ends its sentence, and what follows reports speech of its own
+            return None
         span = phrase_before(words, position) if offset else None
         quoted = _quoted_as_saying(words, position)
         if quoted is not None:
