@@ -108,7 +108,8 @@ def attribute(
     while opening > sentence_start and text[opening] in '“«„"`':
         opening -= 1
     quoted = text[quote.start : quote.end]
-    ends_sentence = quoted.rstrip().endswith(".")
+    # '“… in life.”' or, in British style, '“… in life”.': the sentence ends with it
+    ends_sentence = quoted.rstrip().endswith(".") or text[quote.end : close].endswith(".")
     is_speaker = referents.is_speaker
 
     def candidates() -> Iterator[patterns.Speaker | None]:

@@ -720,7 +720,9 @@ def attribution_before(
             # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle;
             # and "..., Nefzi said, adding “Q”": the speaker of the cue it follows
             said_before = position > 2 and words[position - 1].text == ","
-            if said_before and _is_cue(words, position - 2):
+            cue_before = words[position - 2].text if said_before else ""
+            # (a past tense: "dismissed the latest claims, saying" has no cue before it)
+            if _looks_past(cue_before) or cue_before in ("said", "told", "wrote"):
                 span = phrase_before(words, position - 2)
             if span is None:
                 span = _subject(words[:position], is_speaker)
