@@ -49,7 +49,10 @@ CUES = _words(
     asserted asserts quote quoted quotes contend contended contends contending protest protested
     protests snipe sniped snipes recount recounted recounts muse mused muses fume fumed fumes
     gush gushed gushes yelling shouting screaming chanting whispering joking quipping
-    bragging pleading pleaded pleads"""
+    bragging pleading pleaded pleads proclaim proclaimed proclaims proclaiming remarking emailed
+    bark barked barks exhort exhorted exhorts riff riffed riffs bellow bellowed thunder thundered
+    sneer sneered reiterate reiterated reiterates reiterating concur concurred marvel marveled
+    marvelled grumble grumbled mutter muttered"""
 )
 #: cues that are the bare verb, which is also a noun ("a call", "the report")
 CUE_BASE_FORMS = frozenset(
@@ -84,6 +87,15 @@ PHRASE_VERBS = _words(
 )
 #: cues whose object is who listens ("told Congress: “Q”"), never a speaker; all in CUES
 TO_LISTENERS = _words("told tell tells asked ask asks")
+#: the cues of TO_LISTENERS that never come before their speaker: '“Q,” asked Smith' but
+#: not '“Q,” told Smith' ('“Q,” an aide told POLITICO': who listened)
+TELL_FORMS = _words("told tell tells")
+#: cues that name as much as they quote: "a show called “Brokers”" is a title; all in CUES
+NAMING_CUES = _words(
+    "call calls called dub dubbed dubs term termed label labeled labelled brand branded"
+)
+#: "as Milbank puts it": a cue only before "it"; "put" is in IRREGULAR_PAST too
+PUT_FORMS = _words("put puts")
 #: past tenses of verbs a speaker "shot back" or "cut in" with
 IRREGULAR_PAST = _words("shot spoke went began cut put broke threw gave got came")
 
@@ -190,7 +202,13 @@ NOUN_SPEAKERS = _words(
     """newspaper paper statement report officials official police campaign spokesman spokeswoman
     ministry government agency department company group source sources person man woman people
     voter voters resident residents supporter supporters critic critics user users member
-    members tycoon candidate nominee aide aides expert experts"""
+    members tycoon candidate nominee aide aides expert experts staffer staffers percent
+    businessman businesswoman veteran veterans"""
+)
+#: people someone is close to, who speak of them: "his childhood friend told", "his wife said"
+RELATION_NOUNS = _words(
+    """friend friends wife husband partner colleague colleagues son daughter mother father
+    brother sister niece nephew cousin neighbor neighbour"""
 )
 #: every noun for people who speak
 SPEAKING_NOUNS = ROLE_NOUNS | NOUN_SPEAKERS

@@ -19,6 +19,7 @@ from newscli.lexicon import (
     FUNCTION_WORDS,
     INDIRECT_CUES,
     MALE_TITLES,
+    NAMING_CUES,
     NOT_SPEAKERS,
     NOUN_SPEAKERS,
     NUMBER_ABBREVIATIONS,
@@ -27,6 +28,7 @@ from newscli.lexicon import (
     ROLE_NOUNS,
     SPEAKING_NOUNS,
     SUBJECT_PRONOUNS,
+    TELL_FORMS,
     TO_LISTENERS,
 )
 
@@ -73,6 +75,8 @@ def test_lists_are_lower_case(name):
     [
         (INDIRECT_CUES, CUES),  # reported speech is a cue's
         (TO_LISTENERS, CUES),  # "told Congress": still a cue, its object no speaker
+        (TELL_FORMS, TO_LISTENERS),
+        (NAMING_CUES, CUES),
         (CUE_BASE_FORMS, CUES),
         (PREPOSITIONS, FUNCTION_WORDS),  # a phrase of place or time ends a description
         (ROLE_NOUNS, SPEAKING_NOUNS),
@@ -82,6 +86,8 @@ def test_lists_are_lower_case(name):
     ids=[
         "indirect-cues",
         "to-listeners",
+        "tell-forms",
+        "naming-cues",
         "cue-base-forms",
         "prepositions",
         "role-nouns",

@@ -214,3 +214,18 @@ def test_resolved_names_on_the_resolution_set():
     total, found, right, errors = resolution.score()
     assert found == total, errors
     assert right >= 0.9 * total, errors
+
+
+def test_who_is_the_mention_and_the_name_before_it_the_speaker():
+    text = (
+        "Budget talks\n\n"
+        "“We cannot borrow more,” said Ruth Obi, the city treasurer, who added that the "
+        "reserve fund was “nearly empty.”\n\n"
+        "The council also heard from Tom Reyes, who has previously said the plan was “a good "
+        "start for a city that needs homes.”\n"
+    )
+    assert [(q["speaker"], q["speaker_mention"], q["cue"]) for q in quotes(parse(text))] == [
+        ("Ruth Obi", "Ruth Obi", "said"),
+        ("Ruth Obi", "who", "added"),
+        ("Tom Reyes", "who", "said"),
+    ]

@@ -33,7 +33,7 @@ from newscli import schema
 from newscli.analysis.quotes.attribute import attribute
 from newscli.analysis.quotes.find import Quote, find_quotations, sentence_at, to_record
 from newscli.analysis.quotes.indirect import indirect_speech
-from newscli.analysis.quotes.inherit import classify, inherit_speakers
+from newscli.analysis.quotes.inherit import classify, inherit_speakers, names_a_work
 from newscli.analysis.quotes.resolve import Referents, resolve
 from newscli.document import Document
 from newscli.language import ENGLISH
@@ -74,8 +74,9 @@ def quotes(
     for quote in found:
         quote.sentence = sentence_at(sentences, quote.start)
         attribute(document, quote, earliest, referents)
-        if quote.attribution_end > quote.end:
-            # its attribution follows it ('“Q,” X said'); a later quote may not reuse it
+        if quote.attribution_end > quote.end and not names_a_work(document, quote):
+            # its attribution follows it ('“Q,” X said'); a later quote may not reuse it,
+            # unless it names a show ('on “This Week,” Rubio said he was “Q”')
             earliest = quote.attribution_end
     inherit_speakers(document, found, referents)
     classify(document, found)

@@ -2,6 +2,7 @@
 order, a speaker the article names preferred where a pattern needs one.
 """
 
+import re
 from collections.abc import Callable, Iterator
 
 from newscli.analysis.quotes import patterns
@@ -15,7 +16,7 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import CUES, DATE_WORDS, DOCUMENTS
+from newscli.lexicon import ADVERBS, CUES, DATE_WORDS, DOCUMENTS
 
 #: the most words of a line introducing a document ('The full statement from Acme Corp:')
 _LABEL_WORDS = 12
@@ -107,7 +108,8 @@ def attribute(
     while opening > sentence_start and text[opening] in '“«„"`':
         opening -= 1
     quoted = text[quote.start : quote.end]
-    ends_sentence = quoted.rstrip().endswith(".")
+    # '“… in life.”' or, in British style, '“… in life”.': the sentence ends with it
+    ends_sentence = quoted.rstrip().endswith(".") or text[quote.end : close].endswith(".")
     is_speaker = referents.is_speaker
 
     def candidates() -> Iterator[patterns.Speaker | None]:
@@ -122,12 +124,14 @@ def attribute(
             after = None  # 'found Bush has the “best experience,” Trump leads': no speech
         if after is not None and _right_behind(text, close, after):
             yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
+        # 'Pollsters agree - Carl Bialik: “Q”': a name and a colon, all that stands after
+        # a dash or a "from", is a label, whatever verb came before it
+        yield patterns.labelled(text, sentence_start, opening + 1, is_speaker)
         if embedded:
             yield patterns.attribution_before(text, sentence_start, opening + 1, is_speaker)
         yield after
         if not embedded:
             yield patterns.attribution_before(text, sentence_start, opening + 1, is_speaker)
-        yield patterns.labelled(text, sentence_start, opening + 1, is_speaker)
         if sentence_end - close <= LOOKBACK:  # near enough, and linear on a giant sentence
             yield patterns.sentence_final(text, close, sentence_end, is_speaker)
         if not quote.in_title:
@@ -160,6 +164,23 @@ def attribute(
     quote.speaker_end = found.end
     quote.attributed = True
     quote.attribution_end = found.until
+    quote.relative = _relative_pronoun(text, found)
+
+
+#: "who" or "which" and up to four words ("has previously") before a cue
+_RELATIVE = re.compile(r"[\s,](who|which)((?:\s+[a-z]+){0,4}?)\s*$")
+
+
+def _relative_pronoun(text: str, found: patterns.Speaker) -> tuple[int, int] | None:
+    """Where "who" stands between a speaker and its cue ('Scott Reed, who added that',
+    'Trump, who has previously said'): the relative pronoun that is the cue's subject."""
+    cue_start = found.until - len(found.cue)
+    if cue_start <= found.end or text[cue_start : found.until].lower() != found.cue:
+        return None  # the speaker follows its cue ('said Reed'), or stands right before it
+    relative = _RELATIVE.search(text, max(found.end, cue_start - 60), cue_start)
+    if relative is None or any(word not in ADVERBS for word in relative[2].split()):
+        return None  # "which some have argued": "some" argued
+    return relative.start(1), relative.end(1)
 
 
 def _right_behind(text: str, close: int, found: patterns.Speaker) -> bool:

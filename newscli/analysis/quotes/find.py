@@ -36,6 +36,9 @@ class Quote:
     speaker_end: int | None = None
     speaker: str | None = None
     role: str | None = None
+    #: where "who" or "which" stands for the speaker ("Reed, who added that ..."): the
+    #: mention reported, while the phrase it refers to is what resolves to a name
+    relative: tuple[int, int] | None = None
     attributed: bool = field(default=False)
     #: where this quote's own attribution ends; a later quote's may not reach back past it
     attribution_end: int = 0

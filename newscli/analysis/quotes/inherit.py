@@ -20,7 +20,7 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import CUES, LEADING_FILLERS
+from newscli.lexicon import ADVERBS, CUES, LEADING_FILLERS, NAMING_CUES
 from newscli.schema import QuoteKind
 
 #: a byline right after a quotation that ends in a comma: '“Headline,” by Times’ Ben Sisario'
@@ -62,9 +62,30 @@ def inherit_speakers(document: Document, found: list[Quote], referents: Referent
                 quote.speaker_mention = source.speaker_mention
                 quote.speaker_start = source.speaker_start
                 quote.speaker_end = source.speaker_end
+                quote.relative = source.relative
                 quote.attributed = True
+                if source is previous:
+                    _relative_clause(document, previous, quote)
         if not quote.in_title and (quote.attributed or not _is_label(document, quote)):
             previous = quote
+
+
+#: ', who added that': a relative clause opening right after an attribution, and its cue
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(who|which)((?:\s+[a-z]+\b){1,3})")
+
+
+def _relative_clause(document: Document, previous: Quote, quote: Quote) -> None:
+    """'“A,” said Scott Reed, who added that “b”': the speaker of the attribution before,
+    by the relative pronoun and cue that attribute this part."""
+    clause = _RELATIVE_CLAUSE.match(document.text, previous.attribution_end, quote.start)
+    if clause is None:
+        return
+    for word in clause[2].split():  # "who added", "who has also said"
+        if word in CUES:
+            quote.cue = word
+            quote.relative = clause.start(1), clause.end(1)
+        if word not in ADVERBS:
+            return
 
 
 def _is_label(document: Document, quote: Quote) -> bool:
@@ -96,9 +117,15 @@ def _right_after(document: Document, previous: Quote, quote: Quote) -> bool:
     if len(gap) > 120 or any(c in gap for c in '.!?“”"'):
         return False
     # "Hollande said Tuesday in Paris, noting the nominee “makes you want to retch”"
-    participle = any(w.endswith("ing") and w in CUES for w in gap.lower().replace(",", " ").split())
     lower_case = text[quote.start].islower()
     aside = gap.strip().startswith(",") or gap.strip().endswith(",")
+    # "Beck joked, again using a Southern accent, “B”": a participle set off by commas
+    # describes how the speaker went on
+    set_off = gap.strip().startswith(",") and gap.strip().endswith(",")
+    participle = any(
+        w.endswith("ing") and (w in CUES or set_off and len(w) > 4)
+        for w in gap.lower().replace(",", " ").split()
+    )
     # "Clinton said at a town hall on Monday, “we would be ...”", "Axelrod tweeted last
     # January, “Q”": where or when it was said
     words = gap.split()
@@ -156,16 +183,21 @@ def classify(document: Document, found: list[Quote]) -> None:
         lead = text[max(sentence_start, quote.start - LOOKBACK) : quote.start].rstrip(' “"«„`')
         embedded = bool(lead) and not lead.endswith((":", ",")) and not _cue_ends(lead)
         said_after = quote.attribution_end > quote.end  # '“No,” said Zarif': speech
+        # 'Sanders had said, “We’ll see,”': words after a cue and its comma are speech, not
+        # a title (but 'who wrote “Peter Pan”', 'a show called, “Brokers”' name one)
+        said_before = (
+            quote.attributed
+            and lead.endswith((",", ":"))
+            and _cue_ends(lead)
+            and _last_word(lead) not in NAMING_CUES
+        )
         quoted = text[quote.start : quote.end]
-        # 'on “Meet the Press,” Sanders said', 'MSNBC’s “Morning Joe”': a title after a
-        # preposition or an owner names a show or a work, whoever speaks next
-        named_work = (
-            _names_a_work(lead) and is_title(quoted.rstrip(" .,")) or _BYLINE.match(text, quote.end)
-        )  # '“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello': a
+        named_work = names_a_work(document, quote) or _BYLINE.match(text, quote.end)
+        # '“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello': a
         # headline and its byline, as newsletters list stories
         if (
             is_title(quoted)
-            and not said_after
+            and not (said_after or said_before)
             or named_work
             # a few words no one is said to have said; 'touted it as a “slap”' is the
             # speaker's word (news annotation counts it, and so do readers)
@@ -179,6 +211,15 @@ def classify(document: Document, found: list[Quote]) -> None:
             quote.kind = QuoteKind.direct
 
 
+def names_a_work(document: Document, quote: Quote) -> bool:
+    """'on “Meet the Press,” Sanders said', 'MSNBC’s “Morning Joe”': a title after a
+    preposition or an owner names a show or a work, whoever speaks next."""
+    text = document.text
+    sentence_start, _ = sentence_bounds(document, quote)
+    lead = text[max(sentence_start, quote.start - LOOKBACK) : quote.start].rstrip(' “"«„`')
+    return _names_a_work(lead) and is_title(text[quote.start : quote.end].rstrip(" .,"))
+
+
 def _names_a_work(lead: str) -> bool:
     words = lead.rsplit(None, 1)
     last = words[-1] if words else ""
@@ -186,6 +227,10 @@ def _names_a_work(lead: str) -> bool:
 
 
 def _cue_ends(lead: str) -> bool:
-    words = lead.rsplit(None, 1)
-    last = words[-1].strip(",:;").lower() if words else ""
+    last = _last_word(lead)
     return last in CUES or last == "that"
+
+
+def _last_word(lead: str) -> str:
+    words = lead.rsplit(None, 1)
+    return words[-1].strip(",:;").lower() if words else ""

@@ -26,6 +26,7 @@ from newscli.lexicon import (
     DETERMINERS,
     DOCUMENTS,
     FUNCTION_WORDS,
+    INDIRECT_CUES,
     IRREGULAR_PAST,
     LEADING_FILLERS,
     NOT_SPEAKERS,
@@ -34,10 +35,13 @@ from newscli.lexicon import (
     PARTITIVES,
     PHRASE_VERBS,
     PREPOSITIONS,
+    PUT_FORMS,
+    RELATION_NOUNS,
     ROLE_NOUNS,
     SPEAKING_NOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    TELL_FORMS,
     TO_LISTENERS,
 )
 from newscli.names import strip_possessive
@@ -103,13 +107,16 @@ def _is_cue(words: list[Word], position: int) -> bool:
     States", "Islamic State" and "Washington Post" are names, not cues."""
     word = words[position].text
     if word.lower() not in CUES:
-        return False
+        # "As Milbank puts it, “Q”": how someone put it is what they said
+        return word in PUT_FORMS and position + 1 < len(words) and words[position + 1].text == "it"
     previous = words[position - 1].text.lower() if position else ""
     if not (word.islower() or position == 0 or not previous[:1].isalnum()):
         return False
     following = words[position + 1].text if position + 1 < len(words) else ""
     if not word.islower() and following in CUES:
         return False  # "“Q,” Read said": a name before its cue
+    if following == "to" and word.lower().startswith("continu"):
+        return False  # "Rubio will continue to be": going on, not speaking
     if _POSSESSIVE.search(previous) or previous in ("his", "her", "their", "its"):
         return False  # "Trump’s remarks", "his promise": nouns
     if previous in BE_FORMS and not word.endswith("ing"):
@@ -130,9 +137,22 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         or progressive
         and (words[j].text.lower() in BE_FORMS or words[j].text in CONTRACTED_BE)
         or words[j].text.islower()
-        and words[j].text.endswith("ly")  # "Cruz gingerly said"
+        and words[j].text.endswith("ly")  # "Cruz gingerly said", not "the family said"
+        and not (j and words[j - 1].text.lower() in DETERMINERS)
     ):
         j -= 1
+    if j > 1 and words[j].text == "to":
+        # "The candidate appeared to assert", "The email goes on to say"
+        verb = j - 1 - (words[j - 1].text == "on")
+        verb_word = words[verb].text if verb > 0 else ""
+        if _looks_past(verb_word) or (
+            verb_word.isalpha()
+            and verb_word.islower()
+            and verb_word.endswith("s")
+            and verb_word not in BE_FORMS
+            and verb_word not in FUNCTION_WORDS
+        ):
+            j = verb - 1
     # "Haines, who heads the Army Corps of Engineers, told", "Cory James, 22, of Flint,
     # Mich., said": skip the appositives back to the name
     skipped = 0
@@ -149,9 +169,11 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
             or opener[:1].isdigit()
             or opener.lower() in ROLE_NOUNS
-            or (
-                opener.islower() and any(w.text in ROLE_NOUNS for w in inside[:3])
-            )  # "legal director"
+            # "legal director", "deputy homeland security adviser", "co-founder of the ...",
+            # "refugee rights program director at Human Rights Watch": a lower-case phrase
+            # naming a role
+            or (opener.islower() and any(_names_role(w.text) for w in inside[:6]))
+            or (inside and _names_role(inside[-1].text))  # "Rob McIvor, FSA spokesman, told"
             or (opener.islower() and opener.endswith("ing"))
             or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
             or (_POSSESSIVE.search(opener) is not None and len(inside) > 1)  # "Twitter’s director"
@@ -171,9 +193,13 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         j -= 1  # the last word before the first appositive
     if j < 0:
         return None
+    speaking_for = _speaking_for(words, j)
+    if speaking_for is not None:
+        return speaking_for, j
     last = words[j].text
-    if last.lower() in ("another", "one") and (j == 0 or not words[j - 1].text.isalpha()):
-        return j, j  # 'Another tweeted, “Q”'
+    word_before = words[j - 1].text.lower() if j else ""
+    if last.lower() in ("another", "one") and (not word_before.isalpha() or word_before == "yet"):
+        return j, j  # 'Another tweeted, “Q”', 'Yet another said, “Q”'
     if last.lower() in DETERMINERS or last.lower() in LEADING_FILLERS:
         return None
     if last.lower() == "it" and j == index - 1 and _is_cue(words, index):
@@ -195,6 +221,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             if (
                 previous[:1].isupper()
                 or previous.lower() in DETERMINERS - {"that", "this"}  # "said that Americans"
+                or previous[:1].isdigit()
+                and speaking_noun  # "21 percent", "300 residents"
                 or (
                     previous.islower()
                     and previous.isalpha()
@@ -202,6 +230,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                     and first - 1 >= j - 3
                     and speaking_noun
                     and previous.lower() not in FUNCTION_WORDS
+                    and previous.lower() not in NOT_SPEAKERS  # "to which 21 percent said"
                 )
             ):
                 first -= 1
@@ -213,6 +242,29 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         while first < j and words[first].text.lower() in LEADING_FILLERS:
             first += 1
         return first, j
+    return _unclosed_appositive(words, j)
+
+
+#: the most words of an appositive whose closing comma is missing
+_APPOSITIVE_WORDS = 12
+
+
+def _unclosed_appositive(words: list[Word], j: int) -> tuple[int, int] | None:
+    """'Nate Silver, the polling guru who founded fivethirtyeight.com tweeted': the name
+    before an appositive whose closing comma the writer left out, when nothing else names
+    who speaks."""
+    for comma in range(j, max(0, j - _APPOSITIVE_WORDS), -1):
+        if words[comma].text != ",":
+            continue
+        opener = words[comma + 1].text.lower() if comma + 1 <= j else ""
+        if opener not in ("who", "the", "a", "an") or not words[comma - 1].text[:1].isupper():
+            return None
+        first = comma - 1
+        while first > 0 and comma - first < 4 and words[first - 1].text[:1].isupper():
+            first -= 1
+        if first == 0 and first == comma - 1:
+            return None  # "Likewise, a paper ... had this to say": an opening word
+        return first, comma - 1
     return None
 
 
@@ -221,6 +273,35 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
 _OF_BODY = frozenset(("of", "at", "with", "from"))
 #: words inside a body's name, and "the" before it: "the James Martin Center for ..."
 _IN_BODY_NAME = frozenset(("of", "for", "and", "&", "on", "the"))
+#: what joins a clause of its own to a reporting one: "Obi said ..., and Reyes warned"
+_NEW_CLAUSE = frozenset(("and", "but", "while", "whereas", "though", "although"))
+#: words joining a noun for people who speak to whom they speak for or where they stand:
+#: "a spokesman for the company", "a staffer in the room", "officials at the agency"
+_FOR_WHOM = frozenset(("for", "of", "at", "with", "from", "in"))
+#: the most words after that preposition: "for the Department of Justice"
+_FOR_WHOM_WORDS = 5
+
+
+def _speaking_for(words: list[Word], j: int) -> int | None:
+    """Where "a spokesman for the company" or "lawyers for the family" starts, if words[j]
+    ends one: a lower-case noun for people who speak, a preposition and what they speak
+    for. The spokesman speaks, not the company."""
+    for preposition in range(j - 1, max(0, j - _FOR_WHOM_WORDS - 1), -1):
+        word = words[preposition].text
+        if not _is_word(word.removesuffix(".")) or word in CUES:
+            return None  # "for Acme Corp." reads on; a comma or a cue ends the phrase
+        if word not in _FOR_WHOM:
+            if word in FUNCTION_WORDS and word not in _IN_BODY_NAME:
+                return None  # "with reporters with no clear explanation and": a clause
+            continue
+        noun = words[preposition - 1].text
+        if noun.islower() and (noun in SPEAKING_NOUNS or noun.removesuffix("s") in SPEAKING_NOUNS):
+            described = _described_noun(words, preposition - 1)
+            if described is not None:
+                return described
+            # "lawyers for the family": a plural needs no determiner
+            return preposition - 1 if noun.endswith("s") and noun not in ("news",) else None
+    return None
 
 
 def _person_of_body(words: list[Word], first: int) -> tuple[int, int] | None:
@@ -249,20 +330,38 @@ def _person_of_body(words: list[Word], first: int) -> tuple[int, int] | None:
     return start, k - 1
 
 
+def _names_role(word: str) -> bool:
+    """A role noun, also as the head of a hyphenated one ("co-founder", "vice-chairman")."""
+    return word.rsplit("-", 1)[-1] in ROLE_NOUNS
+
+
+#: what opens a description of someone: "the board", "a senior official"
+_DESCRIPTION_OPENERS = frozenset(("the", "a", "an", "one", "another"))
+#: "his childhood friend": an owner resolved as "he" would be
+_OWNER_PRONOUNS = frozenset(("his", "her", "their"))
+
+
 def _described_noun(words: list[Word], j: int) -> int | None:
     """Where "the board", "the 46-year-old", "a senior official", "one P&G Amiens employee",
     "Powell’s office" starts, if words[j] ends one."""
     if not words[j].text.replace("-", "").isalnum() or not words[j].text.islower():
         return None
-    if words[j].text in NOT_SPEAKERS:
-        return None  # "a candidate who has called": the clause, not the noun
+    if words[j].text in NOT_SPEAKERS or words[j].text in BARE_FORM_SUBJECTS:
+        return None  # "a candidate who has called", "the platform should reiterate": the
+        # clause, not the noun
     for first in range(j - 1, max(-1, j - 5), -1):
         word = words[first].text
-        if word.lower() in ("the", "a", "an", "one", "another"):
-            return first
+        if word.lower() in _OWNER_PRONOUNS:
+            # "his childhood friend", "her campaign": someone close to them speaks, not "his
+            # announcement speech"
+            head = words[j].text
+            return first if head in SPEAKING_NOUNS or head in RELATION_NOUNS else None
+        if word.lower() in _DESCRIPTION_OPENERS:
+            return first  # "the board", "a senior official"
         if first == j - 1 and word[:1].isupper() and _POSSESSIVE.search(word):
             return first  # "Powell’s office"
-        plain = word.replace("-", "").replace("&", "").isalnum()
+        # "the paper’s editorial board", "the ad’s narrator"
+        plain = strip_possessive(word).replace("-", "").replace("&", "").isalnum()
         if not plain or word in CUES or word.lower() in FUNCTION_WORDS:
             return None
     return None
@@ -296,7 +395,10 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
             last = j
             j += 1
             continue
-        plain = token.replace("-", "").isalnum() and token.islower()
+        # "says the ad’s narrator": an owner inside a description reads on
+        plain = strip_possessive(token).replace("-", "").isalnum() and (
+            token.islower() or token.isdigit()  # "said a 2008 Clinton veteran"
+        )
         named = _named_after_comma(words, j) if token in SPEAKING_NOUNS else None
         if named is not None:
             return first, named  # "said Opera spokeswoman, Berit Hanson."
@@ -306,7 +408,10 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         if last is not None and words[first].text.lower() in DETERMINERS:
             # "said the Florida senator", "the Republican vice-presidential nominee"
             for role in range(j, min(j + 2, len(words))):
-                if words[role].text in ROLE_NOUNS:
+                following = words[role + 1].text if role + 1 < len(words) else ""
+                if words[role].text in SPEAKING_NOUNS and following not in SPEAKING_NOUNS:
+                    # "said a 2008 Clinton veteran", "the Trump campaign", "one former
+                    # senior agency official"
                     return first, role
                 if not words[role].text.replace("-", "").isalpha():
                     break
@@ -428,14 +533,25 @@ def attribution_after(
         word = words[position].text
         if word in {".", ";"} or offset >= horizon:
             break
-        if word == "," and offset and words[position - 1].text[:1].isupper():
+        if word == "," and offset and _sets_off_appositive(words, position):
             horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
         if word in _OF_BODY and offset and words[position - 1].text[:1].isupper():
             horizon = max(horizon, offset + 10)  # "“Q,” Jane Doe of the Brookings Institution said"
+        if offset == 0 and word.lower() == "according" and _next_is(words, position, "to"):
+            # '“Q,” according to CNN.': the source the quotation is taken from
+            span = phrase_after(words, position + 1)
+            if span is None:
+                break
+            return make_speaker(text, words, span, "according to", words[position + 1].end)
         if not _is_cue(words, position):
             continue
         if ends_sentence and not _ends_soon(text, words, position):
             return None  # '“Q.” He added, “R.”', '“Q.” Rubio called it “R”': not Q's
+        asks = text[max(0, close - 3) : close].rstrip(' ”"»,').endswith(("?", "!"))
+        if asks and _next_is(words, position, "that"):
+            # '“Q?” Tory MP Peter Luff, a co-chairman, said that the law was “R”': a question
+            # ends its sentence, and what follows reports speech of its own
+            return None
         span = phrase_before(words, position) if offset else None
         quoted = _quoted_as_saying(words, position)
         if quoted is not None:
@@ -445,8 +561,9 @@ def attribution_after(
             span = index, index  # '“Q,” it said': a statement, a report, a company
         if span is not None and span[0] < index:
             span = None
-        if span is None and offset == 0 and not word.endswith("ing"):
-            # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before;
+        if span is None and offset == 0 and not word.endswith("ing") and word not in TELL_FORMS:
+            # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before,
+            # nor ', told POLITICO', whose object is who listened;
             # '“Q,” chimed in Tom Brown': the speaker after the verb's particle
             particle = CUE_PARTICLES.get(word.lower())
             following = words[position + 1].text if position + 1 < len(words) else ""
@@ -461,6 +578,19 @@ def attribution_after(
     if not ends_sentence:
         return _speaker_and_verb(text, [Word("", close, close), *words[index:]], is_speaker)
     return None
+
+
+def _next_is(words: list[Word], position: int, word: str) -> bool:
+    return position + 1 < len(words) and words[position + 1].text == word
+
+
+def _sets_off_appositive(words: list[Word], comma: int) -> bool:
+    """Whether the comma at words[comma] may open an appositive to a speaker: after a name
+    or a noun for people who speak ("an intelligence source, who was not authorized"), or
+    before a name ("Hunter’s chief of staff, Joe Kasper, told")."""
+    previous = words[comma - 1].text
+    following = words[comma + 1].text if comma + 1 < len(words) else ""
+    return previous[:1].isupper() or previous in SPEAKING_NOUNS or following[:1].isupper()
 
 
 def _quoted_as_saying(words: list[Word], position: int) -> tuple[int, int] | None:
@@ -489,7 +619,14 @@ def sentence_final(
         if comma < 0:
             return None
         found = attribution_after(text, comma + 1, end, False, is_speaker)
-        if found is None or text[comma + 1 : found.start].strip().lower() not in ("", found.cue):
+        # "..., DFA spokesman Neil Sroka said.": a role may stand before the name
+        lead = text[comma + 1 : found.start].split() if found is not None else []
+        if found is None or not (
+            " ".join(lead).lower() in ("", found.cue)
+            or all(w[:1].isupper() or _names_role(w) for w in lead)
+            or _names_role(lead[-1])
+            and all(_is_word(w) for w in lead)
+        ):
             continue
         rest = text[found.until : end].strip(" .\n")
         if not rest or rest.startswith(",") or circumstance(rest):
@@ -580,8 +717,15 @@ def attribution_before(
             and not named_just_before
         ):
             # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
-            # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle
-            span = _subject(words[:position], is_speaker)
+            # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle;
+            # and "..., Nefzi said, adding “Q”": the speaker of the cue it follows
+            said_before = position > 2 and words[position - 1].text == ","
+            cue_before = words[position - 2].text if said_before else ""
+            # (a past tense: "dismissed the latest claims, saying" has no cue before it)
+            if _looks_past(cue_before) or cue_before in ("said", "told", "wrote"):
+                span = phrase_before(words, position - 2)
+            if span is None:
+                span = _subject(words[:position], is_speaker)
         if span is None and participle and place_just_before:
             # 'a large crowd in Tehran chanting “Q”': the crowd's, not the place's
             span = phrase_before(words, name_start - 1)
@@ -609,15 +753,49 @@ def attribution_before(
             rest = words[after[1] + 1 :] if after is not None else []
             if after is not None and rest and all(w.text in ":," for w in rest):
                 span = after
-        if span is None and position > 1 and words[position - 1].text.lower() == "who":
-            # "met Smith, who said “Q”"
-            comma = words[position - 2].text == ","
-            span = phrase_before(words, position - 2 if comma else position - 1)
+        who = position - 1
+        while who > 0 and words[who].text.lower() in ADVERBS:
+            who -= 1  # "who has previously said"
+        if span is None and who > 0 and words[who].text.lower() == "who":
+            # "met Smith, who said “Q”", "Donald Trump - who previously said"
+            comma = words[who - 1].text in (",", "-", "—", "–")
+            span = phrase_before(words, who - 1 if comma else who)
         if span is None:
             # "Carson took the stage and called the system “Q”": the clause's subject
             span = _subject(words[:position], is_speaker)
         if span is not None:
+            reporting = _reporting_cue(words, position, opening_clause_end)
+            if reporting is not None:
+                # "Cruz said he is certain Rubio will continue to be “Q”": the words quoted
+                # inside reported speech are the reporter's, not those of whom it is about
+                outer, outer_span = reporting
+                return make_speaker(text, words, outer_span, words[outer].text, words[outer].end)
             return make_speaker(text, words, span, word, words[position].end)
+    return None
+
+
+def _reporting_cue(words: list[Word], inner: int, first: int) -> tuple[int, tuple[int, int]] | None:
+    """The cue and speaker of "Israel said" in "Israel said Clinton called on members to be
+    “Q”", if the cue at words[inner] stands inside the speech that an earlier cue reports:
+    no colon, semicolon or new clause ("..., and Clinton warned") between them, and the
+    inner cue does not introduce the quotation itself ("Clinton told him: “Q”")."""
+    if all(not _is_word(w.text) for w in words[inner + 1 :]):
+        return None
+    for outer in range(first, inner):
+        word = words[outer].text
+        if word not in INDIRECT_CUES or not _is_cue(words, outer):
+            continue
+        between = words[outer + 1 : inner]
+        if any(w.text in (";", ":", "—", "–") or w.text in _NEW_CLAUSE for w in between):
+            return None  # "41 percent said it was “A” and 38 percent said it was “B”"
+        span = phrase_before(words, outer)
+        if span is None or (span[0] and words[span[0] - 1].text.lower() in PREPOSITIONS):
+            return None  # "Butterfield of North Carolina said": no sure speaker
+        head = words[span[1]].text
+        speaks = head[:1].isupper() or head.lower() in SUBJECT_PRONOUNS
+        if not (speaks or head in SPEAKING_NOUNS or head.removesuffix("s") in SPEAKING_NOUNS):
+            return None  # "Trump at the time said": not the time
+        return outer, span
     return None
 
 
@@ -625,12 +803,13 @@ def labelled(
     text: str, start: int, opening: int, is_speaker: Callable[[str], bool]
 ) -> Speaker | None:
     """'Clinton: “Q”', 'Polls are problematic - Pew Research: “Q”': a name and a colon, as in
-    a transcript, after anything up to a dash."""
+    a transcript, after anything up to a dash or a "from"."""
     lead = text[start:opening].rstrip(' “"«„`')
     if not lead.endswith(":"):
         return None
     words = read_words(text, start, start + len(lead) - 1)
-    dash = max((i for i, w in enumerate(words) if w.text in ("-", "—", "–")), default=-1)
+    # "More from Jones: “Q”": what stands after "from" as after a dash
+    dash = max((i for i, w in enumerate(words) if w.text in ("-", "—", "–", "from")), default=-1)
     words = words[dash + 1 :]
     if not words or len(words) > 5 or not all(w.text[:1].isupper() for w in words):
         return None
@@ -662,9 +841,14 @@ def subject_of(
         _opens_clause(words, span[0]) and any(_speaks(w.text) for w in words[span[1] + 1 :])
     ):
         return None
-    verb = next((w for w in words[span[1] + 1 :] if w.text.lower() not in ADVERBS), None)
-    if verb is None or verb.text.lower() in BE_FORMS:
-        return None  # "Trump was “...”": words about the subject, not from them
+    verbs = [w for w in words[span[1] + 1 : span[1] + 6] if w.text.lower() not in ADVERBS]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if verb.text.lower() in BE_FORMS:
+        if len(verbs) < 2 or not _speaks(verbs[1].text):
+            return None  # "Trump was “...”": words about the subject, not from them
+        verb = verbs[1]  # "Cruz is praising Jeb Bush as “Q”": a progressive
     return make_speaker(text, words, span, verb.text, verb.end)
 
 
@@ -738,16 +922,20 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
             return index, index
         if lowered in ("the", "a", "an") and index + 2 < len(words):
             # "the senator called for Trump to drop out, calling him “Q”", "A spokesman for
-            # Platte River declined ... but said"
-            noun, verb = words[index + 1].text, words[index + 2].text
+            # Platte River declined ... but said", "The billionaire businessman began"
             opens = index == 0 or words[index - 1].text == ","
-            if (
-                noun in ROLE_NOUNS
-                and verb.isalpha()
-                and verb.islower()
-                or (opens and noun in SPEAKING_NOUNS)
-            ):
-                return index, index + 1
+            for noun_at in range(index + 1, min(index + 3, len(words) - 1)):
+                noun, verb = words[noun_at].text, words[noun_at + 1].text
+                if (
+                    noun in ROLE_NOUNS
+                    and verb.isalpha()
+                    and verb.islower()
+                    and verb not in SPEAKING_NOUNS  # "The veteran businessman"
+                    or (opens and noun in SPEAKING_NOUNS and verb not in SPEAKING_NOUNS)
+                ):
+                    return index, noun_at
+                if not (noun.isalpha() and noun.islower()):
+                    break  # one lower-case word may describe the noun
         if not words[index].text[:1].isupper():
             index += 1
             continue
@@ -756,15 +944,23 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
             end += 1
         while index < end and words[index].text.lower() in LEADING_FILLERS:
             index += 1  # "Now Donald Trump is promising"
-        if index and words[index - 1].text.lower() in PREPOSITIONS:
-            index = end + 1  # "on American soil, he": inside a phrase, not the subject
+        before = [w.text.lower() for w in words[max(0, index - 2) : index]]
+        if (
+            before[-1:]
+            and before[-1] in PREPOSITIONS
+            or (len(before) == 2 and before[1] in DETERMINERS and before[0] in PREPOSITIONS)
+        ):
+            # "on American soil, he", "a speech at the State University of New York":
+            # inside a phrase, not the subject
+            index = end + 1
             continue
         name = " ".join(w.text for w in words[index : end + 1])
         following = words[end + 1].text if end + 1 < len(words) else ""
         # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New
         # Hampshire,") unless it opens the sentence ("Christie, the governor, repeated"); a
         # possessive is not the subject ("Hollande denounced Trump’s remarks")
-        verb_follows = following.isalpha() and following.islower()
+        # "Weaver didn’t seem impressed": a contracted verb is a verb
+        verb_follows = following.replace("’", "").replace("'", "").isalpha() and following.islower()
         if (
             following in ROLE_NOUNS
             and words[end + 2 : end + 3]

@@ -129,6 +129,14 @@ class Referents:
             )
             if holder is not None:
                 return f"{holder}’s {' '.join(words[1:])}", None
+        # (not "the owner of the bakery, Maria Lopez", whose name follows)
+        head = None if "," in mention else _head_before_preposition(words)
+        if head is not None and words[0].lower() in DETERMINERS:
+            if words[0].lower() != "the":
+                # "a spokeswoman for the Department of Justice": someone new, and the
+                # description the best name the text gives, not the body they speak for
+                return mention, None
+            words = words[:head]  # "the senator from Vermont": the senator is meant
         if words[0].lower() in DETERMINERS and words[-1].islower():
             noun = words[-1].lower()
             if noun in ORGANISATION_NOUNS:
@@ -304,6 +312,10 @@ class Referents:
         return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
 
 
+#: what joins a description's head noun to whom they speak for or where they are
+_AFTER_HEAD = frozenset(("for", "of", "at", "with", "from", "in"))
+
+
 def resolve(document: Document, found: list[Quote], referents: Referents) -> None:
     last_person: str | None = None
     for quote in found:
@@ -319,8 +331,24 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
         quote.speaker, quote.role = referents.resolved(
             mention, position, last_person, _paragraph_start(document, position)
         )
+        if quote.relative is not None:
+            quote.speaker_start, quote.speaker_end = quote.relative
+            quote.speaker_mention = document.text[quote.speaker_start : quote.speaker_end]
         if quote.speaker is not None and referents.is_person(quote.speaker):
             last_person = quote.speaker
+
+
+def _head_before_preposition(words: list[str]) -> int | None:
+    """Where a description's head noun ends, if a phrase after it says whom its person
+    speaks for or where they are: "a lawyer for the family", "the senator from Vermont"."""
+    return next(
+        (
+            k
+            for k, word in enumerate(words[2:], start=2)
+            if word in _AFTER_HEAD and words[k - 1].islower()
+        ),
+        None,
+    )
 
 
 def _trailing_name(mention: str) -> str:
