@@ -15,9 +15,11 @@ from newscli.ner import (
     MODEL_PATH,
     EntitySpan,
     _consistent,
+    _defined_acronyms,
     _is_era,
     _is_title_alone,
     _label,
+    _place_named_organisations,
     load_model,
     tag_document,
     tag_documents,
@@ -260,3 +262,46 @@ def test_a_people_is_no_person_nor_place() -> None:
     assert _label(load_model(), "PER", "Israeli") == "NORP"
     assert _label(load_model(), "LOC", "Russian") == "NORP"
     assert _label(load_model(), "LOC", "Germany") == "GPE"
+
+
+def test_a_company_suffixs_period_inside_a_sentence_is_the_names() -> None:
+    text = "Shares of NationsBank Corp. rose on Friday, said an analyst at Salomon Bros."
+    found = {span.text for span in tag_spans(text, [(0, len(text))]) if span.label == "ORG"}
+    assert "NationsBank Corp." in found
+    assert "Salomon Bros." not in found  # the sentence's period
+
+
+def test_a_place_before_an_organisation_word_names_the_body() -> None:
+    words = [
+        ["Trading", "on", "the", "New", "York", "Stock", "Exchange", "was", "light", "."],
+        ["Settlers", "in", "the", "West", "Bank", "protested", "."],
+    ]
+    found = _place_named_organisations(load_model(), words, [(0, 3, 5, "LOC"), (1, 3, 5, "LOC")])
+    assert found == [(0, 3, 7, "ORG"), (1, 3, 5, "LOC")]
+
+
+def test_an_acronym_defined_in_the_text_makes_the_name_before_it_one_organisation() -> None:
+    words = [
+        "Talks",
+        "led",
+        "by",
+        "the",
+        "Organisation",
+        "for",
+        "Security",
+        "and",
+        "Cooperation",
+        "in",
+        "Europe",
+        "(",
+        "OSCE",
+        ")",
+        "resumed",
+        ".",
+    ]
+    tagged = [(0, 4, 5, "ORG"), (0, 10, 11, "LOC")]
+    found = _defined_acronyms(load_model(), [words], tagged)
+    assert sorted(found) == [(0, 4, 11, "ORG"), (0, 12, 13, "ORG")]
+    # a name whose spelled-out words begin earlier is left to the model
+    words = "The Rally for the Return of Refugees and Democracy in Rwanda ( RDR ) met".split()
+    assert _defined_acronyms(load_model(), [words], [(0, 1, 2, "ORG")]) == [(0, 1, 2, "ORG")]

@@ -119,6 +119,8 @@ def _entities(
     ]
     mentions = _consistent(tagger, words, capitalised, _mentions(tags))
     mentions += _organisations(tagger, words, capitalised, mentions)
+    mentions = _place_named_organisations(tagger, words, mentions)
+    mentions = _defined_acronyms(tagger, words, mentions)
     mentions = [m for m in mentions if not _is_era(words, m)]
     if _is_sports(words):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
@@ -140,6 +142,15 @@ def _entities(
     for sentence, first, last, kind in mentions:
         start = starts[sentence][first]
         end = starts[sentence][last - 1] + len(words[sentence][last - 1])
+        if (
+            kind == "ORG"
+            and last + 1 < len(words[sentence])
+            and text[end : end + 1] == "."
+            and words[sentence][last - 1].lower() in _ABBREVIATED_SUFFIXES
+        ):
+            # the period of "NationsBank Corp. said" is the name's; at a sentence's end it
+            # is the sentence's too, where news leaves it out of the name
+            end += 1
         label = _label(tagger, kind, text[start:end])
         found.append(EntitySpan(start, end, text[start:end], label))
     return sorted(found, key=lambda span: (span.start, span.end))
@@ -281,6 +292,123 @@ def _names_organisation(tagger: Model, run: list[str], at_start: bool) -> bool:
         and word.lower() not in tagger.places
         and tagger.lexicon.frequency(word.lower()) < COMMON_WORD - 1
     )
+
+
+#: company suffixes written with a period ("NationsBank Corp."), lowercase
+_ABBREVIATED_SUFFIXES = frozenset("inc corp co cos ltd bros".split())
+#: words that end an organisation's name beside the lexicon's organisation words
+_MORE_ORGANISATION_HEADS = frozenset("exchange daily".split())
+#: organisation words that also end places' names ("West Bank", "Atlantic City", "Soviet
+#: Union", "Central Clinical Hospital"): after a place they do not make it a body
+_PLACE_HEADS = frozenset("bank city union club hospital church school college court".split())
+
+
+def _is_organisation_head(tagger: Model, word: str) -> bool:
+    lower = word.lower()
+    listed = tagger.lexicon.entries.get(lower, 0) & _ORG_WORD
+    return bool(listed) or lower in _MORE_ORGANISATION_HEADS
+
+
+def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """A body named after its place or people: a place or nationality the model read,
+    followed by capitalised words that end in an organisation word ("New York Stock
+    Exchange", "American Stock Exchange", "China Daily"), is one organisation; so is a
+    "place" that itself ends in one ("Budapest Stock Exchange"). Not a word that ends
+    places' names too ("West Bank", "Atlantic City")."""
+    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    found = []
+    for sentence, first, end, kind in mentions:
+        sentence_words = words[sentence]
+        if kind in ("LOC", "MISC") and not feats.is_headline(sentence_words):
+            last = end
+            while (
+                last < len(sentence_words)
+                and last - end < _MAX_ORG_WORDS
+                and sentence_words[last][:1].isupper()
+                and (sentence, last) not in taken
+            ):
+                last += 1
+            head = sentence_words[last - 1]
+            if (last > end or end - first > 1) and (
+                _is_organisation_head(tagger, head) and head.lower() not in _PLACE_HEADS
+            ):
+                end, kind = last, "ORG"
+        found.append((sentence, first, end, kind))
+    return found
+
+
+#: lowercase words inside a name its acronym skips ("Organisation for Security and ...")
+_NAME_JOINERS = frozenset("of for and the in on de du des la del & -".split())
+
+
+def _defined_acronyms(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """An acronym defined in the text, "the World Boxing Council (WBC)": the name before
+    the parentheses is one entity, whatever pieces the model read, and when it or its
+    acronym reads as an organisation, both are one (an acronym in parentheses is news'
+    way of naming a body it will mention again)."""
+    found = list(mentions)
+    for sentence, sentence_words in enumerate(words):
+        for i in range(1, len(sentence_words) - 2):
+            acronym = sentence_words[i + 1]
+            if not (
+                sentence_words[i] == "("
+                and sentence_words[i + 2] == ")"
+                and 2 <= len(acronym) <= 8
+                and acronym[:1].isupper()
+                and sum(c.isupper() for c in acronym) >= 2
+            ):
+                continue
+            first = _long_form(sentence_words, i, acronym)
+            if first is None:
+                continue
+            inside = [m for m in found if m[0] == sentence and m[1] < i and first < m[2]]
+            at = [m for m in found if m[0] == sentence and m[1] == i + 1]
+            if not (
+                _is_organisation_head(tagger, sentence_words[i - 1])
+                or any(m[3] == "ORG" for m in inside)
+            ):
+                continue
+            if any(m[1] < first for m in inside):
+                continue  # a name that begins before the spelled-out words
+            found = [m for m in found if m not in inside and m not in at]
+            found += [(sentence, first, i, "ORG"), (sentence, i + 1, i + 2, "ORG")]
+    return found
+
+
+def _long_form(words: list[str], opening: int, acronym: str) -> int | None:
+    """Where the name spelled by `acronym` starts, in the words before `opening`: the
+    shortest run of capitalised words and joiners whose letters hold the acronym's in
+    order, the first at a word's start (Schwartz and Hearst's rule), or None."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    first = opening
+    while first > 0 and opening - first < len(letters) + 4:
+        first -= 1
+        word = words[first]
+        if not (word[:1].isupper() or word.lower() in _NAME_JOINERS):
+            return None
+        if (
+            word[:1].isupper()
+            and word[0].lower() == letters[0]
+            and _spells(letters, " ".join(words[first:opening]).lower())
+        ):
+            if first > 1 and words[first - 1] in _NAME_JOINERS and words[first - 2][:1].isupper():
+                return None  # the name begins earlier: "the Return of [Refugees ...]"
+            return first
+    return None
+
+
+def _spells(letters: list[str], name: str) -> bool:
+    position = len(name) - 1
+    for n, letter in enumerate(reversed(letters)):
+        at_start = n == len(letters) - 1
+        while position >= 0 and (
+            name[position] != letter or (at_start and position > 0 and name[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
 
 
 _SPORTS_DOCUMENT = 3  # distinct sports words, and scores such as "2-1" (two at most)
