@@ -14,12 +14,15 @@ from newscli.ner import (
     LABELS,
     MODEL_PATH,
     EntitySpan,
+    _as_agreement,
     _consistent,
     _defined_acronyms,
     _is_era,
     _is_title_alone,
     _label,
     _place_named_organisations,
+    _with_regnal_number,
+    _without_common_tail,
     load_model,
     tag_document,
     tag_documents,
@@ -305,3 +308,25 @@ def test_an_acronym_defined_in_the_text_makes_the_name_before_it_one_organisatio
     # a name whose spelled-out words begin earlier is left to the model
     words = "The Rally for the Return of Refugees and Democracy in Rwanda ( RDR ) met".split()
     assert _defined_acronyms(load_model(), [words], [(0, 1, 2, "ORG")]) == [(0, 1, 2, "ORG")]
+
+
+def test_a_rulers_number_is_part_of_the_name_and_a_rulers_title_alone_is_none() -> None:
+    words = [["under", "Henry", "VIII", "and"], ["Henry", "I", "said"], ["Pedro", "I", ","]]
+    assert _with_regnal_number(words, (0, 1, 2, "PER")) == (0, 1, 3, "PER")
+    assert _with_regnal_number(words, (1, 0, 1, "PER")) == (1, 0, 1, "PER")  # the pronoun
+    assert _with_regnal_number(words, (2, 0, 1, "PER")) == (2, 0, 2, "PER")
+    assert _is_title_alone(load_model(), [["each", "Emperor", "after"]], (0, 1, 2, "PER"))
+
+
+def test_a_place_in_a_pacts_name_is_the_pacts() -> None:
+    words = [["the", "Paris", "Agreement", "will"], ["the", "Treaty", "of", "London", ","]]
+    assert _as_agreement(words, (0, 1, 2, "LOC")) == (0, 1, 3, "MISC")
+    assert _as_agreement(words, (1, 3, 4, "LOC")) == (1, 1, 4, "MISC")
+    assert _as_agreement([["Paris", "agreed"]], (0, 0, 1, "LOC")) == (0, 0, 1, "LOC")
+
+
+def test_a_name_leaves_out_the_lowercase_noun_read_into_its_end() -> None:
+    words = [["in", "Tianjin", "city", "in"], ["Scottish", "league"], ["Mohammed", "al-Jadaan"]]
+    assert _without_common_tail(load_model(), words, (0, 1, 3, "LOC")) == (0, 1, 2, "LOC")
+    assert _without_common_tail(load_model(), words, (1, 0, 2, "ORG")) == (1, 0, 1, "MISC")
+    assert _without_common_tail(load_model(), words, (2, 0, 2, "PER")) == (2, 0, 2, "PER")

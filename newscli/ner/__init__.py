@@ -27,6 +27,7 @@ span.text``. A possessive ’s is not part of an entity ("Iran" in "Iran’s").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -117,7 +118,8 @@ def _entities(
         [i for i, word in enumerate(sentence_words) if word[:1].isupper()]
         for sentence_words in words
     ]
-    mentions = _consistent(tagger, words, capitalised, _mentions(tags))
+    tagged = [_without_common_tail(tagger, words, mention) for mention in _mentions(tags)]
+    mentions = _consistent(tagger, words, capitalised, tagged)
     mentions += _organisations(tagger, words, capitalised, mentions)
     mentions = _place_named_organisations(tagger, words, mentions)
     mentions = _defined_acronyms(tagger, words, mentions)
@@ -127,6 +129,8 @@ def _entities(
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
     mentions = [m for m in mentions if not _is_title_alone(tagger, words, m)]
     mentions = _with_first_names(tagger, words, mentions)
+    mentions = [_with_regnal_number(words, mention) for mention in mentions]
+    mentions = [_as_agreement(words, mention) for mention in mentions]
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
         mentions = _dateline_places(tagger, words, mentions, filed_from)
@@ -168,6 +172,24 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
                 end += 1
             found.append((sentence, first, end, sentence_tags[first][2:]))
     return found
+
+
+def _without_common_tail(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
+    """A name without the lowercase nouns the model read into its end ("Tianjin city",
+    "Kosevo stadium", "Jiangsu province"): news writes them after the name, not in it; a
+    people's name left alone is a people's (MISC: "Scottish league"). A particle that is
+    part of the name stays ("Mohammed al-Jadaan")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    while (
+        end - first > 1 and sentence_words[end - 1].isalpha() and sentence_words[end - 1].islower()
+    ):
+        end -= 1
+    if end == mention[2]:
+        return mention
+    if end - first == 1 and sentence_words[first].lower() in tagger.groups:
+        kind = "MISC"
+    return sentence, first, end, kind
 
 
 def _consistent(
@@ -632,12 +654,69 @@ def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tup
     return sentence, first, end, kind
 
 
+#: rulers' titles the lexicon's title words lack; alone they are a role ("each Emperor")
+_RULERS = frozenset("emperor empress tsar tsarina czar kaiser sultan pharaoh".split())
+
+
 def _is_title_alone(tagger: Model, words: list[list[str]], mention: tuple) -> bool:
     """Whether a person is a title alone ("the Emperor", "the President said"): a role, not
     a name (unless a surname too: "King")."""
     sentence, first, end, kind = mention
-    value = tagger.lexicon.entries.get(words[sentence][first].lower().rstrip("."), 0)
-    return kind == "PER" and end - first == 1 and value & (_TITLE_WORD | _LAST_NAME) == _TITLE_WORD
+    word = words[sentence][first].lower().rstrip(".")
+    value = tagger.lexicon.entries.get(word, 0)
+    return (
+        kind == "PER"
+        and end - first == 1
+        and (value & (_TITLE_WORD | _LAST_NAME) == _TITLE_WORD or word in _RULERS)
+    )
+
+
+_REGNAL_NUMBER = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+#: what may follow a ruler's "I" ("Henry I and", "Pedro I,"), where the pronoun would not
+_AFTER_REGNAL_I = frozenset("and of in on at with to from by who whose the a".split())
+
+
+def _with_regnal_number(words: list[list[str]], mention: tuple) -> tuple:
+    """A person's name takes in the Roman number after it ("Henry VIII", "Leopold III"), and
+    an "I" too where it cannot be the pronoun ("Pedro I,", "Henry I and")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    if kind != "PER" or end >= len(sentence_words):
+        return mention
+    number = sentence_words[end]
+    if not number or not _REGNAL_NUMBER.fullmatch(number):
+        return mention
+    after = sentence_words[end + 1] if end + 1 < len(sentence_words) else ""
+    if number == "I" and after[:1].isalnum() and after not in _AFTER_REGNAL_I:
+        return mention
+    return sentence, first, end + 1, kind
+
+
+#: what a place names when it is a pact's: "the Paris Agreement", "the Kigali Amendment"
+_AGREEMENTS = frozenset(
+    "agreement agreements accord accords treaty protocol convention amendment declaration "
+    "pact".split()
+)
+
+
+def _as_agreement(words: list[list[str]], mention: tuple) -> tuple:
+    """A place named in a pact's name ("the Paris Agreement", "the Treaty of London") is the
+    pact's, a name of its own (MISC), not the place."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    if kind != "LOC":
+        return mention
+    after = sentence_words[end] if end < len(sentence_words) else ""
+    if after[:1].isupper() and after.lower() in _AGREEMENTS:
+        return sentence, first, end + 1, "MISC"
+    if (
+        first >= 2
+        and sentence_words[first - 1] == "of"
+        and sentence_words[first - 2][:1].isupper()
+        and sentence_words[first - 2].lower() in _AGREEMENTS
+    ):
+        return sentence, first - 2, end, "MISC"
+    return mention
 
 
 def tag_document(
