@@ -20,6 +20,7 @@ from newscli.ner import (
     _is_era,
     _is_title_alone,
     _label,
+    _no_person_after_the,
     _place_named_organisations,
     _with_regnal_number,
     _without_common_tail,
@@ -330,3 +331,23 @@ def test_a_name_leaves_out_the_lowercase_noun_read_into_its_end() -> None:
     assert _without_common_tail(load_model(), words, (0, 1, 3, "LOC")) == (0, 1, 2, "LOC")
     assert _without_common_tail(load_model(), words, (1, 0, 2, "ORG")) == (1, 0, 1, "MISC")
     assert _without_common_tail(load_model(), words, (2, 0, 2, "PER")) == (2, 0, 2, "PER")
+
+
+def test_no_person_after_the() -> None:
+    words = [
+        ["the", "Khitans", "made", "peace"],
+        ["the", "Yazidi", "women", "wept"],
+        ["the", "Danevirke", "had", "fallen"],
+        ["the", "Dole", "campaign", "said"],
+    ]
+    tagger = load_model()
+    assert _no_person_after_the(tagger, words, (0, 1, 2, "PER")) == (0, 1, 2, "MISC")
+    assert _no_person_after_the(tagger, words, (1, 1, 2, "PER")) == (1, 1, 2, "MISC")
+    assert _no_person_after_the(tagger, words, (2, 1, 2, "PER")) == (2, 1, 2, "LOC")
+    assert _no_person_after_the(tagger, words, (3, 1, 2, "PER")) == (3, 1, 2, "PER")  # a surname
+
+
+def test_an_event_is_no_organisation() -> None:
+    words = [["at", "the", "Olympic", "Games", "in"], ["the", "Treaty", "of", "Tientsin", "and"]]
+    assert _as_agreement(words, (0, 2, 4, "ORG")) == (0, 2, 4, "MISC")
+    assert _as_agreement(words, (1, 3, 4, "PER")) == (1, 1, 4, "MISC")

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscli.lexicon import (
+    BE_FORMS,
     COMPANY_SUFFIXES,
     HOME_NATIONS,
     SPORTS_WORDS,
@@ -131,6 +132,7 @@ def _entities(
     mentions = _with_first_names(tagger, words, mentions)
     mentions = [_with_regnal_number(words, mention) for mention in mentions]
     mentions = [_as_agreement(words, mention) for mention in mentions]
+    mentions = [_no_person_after_the(tagger, words, mention) for mention in mentions]
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
         mentions = _dateline_places(tagger, words, mentions, filed_from)
@@ -699,16 +701,46 @@ _AGREEMENTS = frozenset(
 )
 
 
-def _as_agreement(words: list[list[str]], mention: tuple) -> tuple:
-    """A place named in a pact's name ("the Paris Agreement", "the Treaty of London") is the
-    pact's, a name of its own (MISC), not the place."""
+def _no_person_after_the(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
+    """English puts no "the" before a person's name: a one-word "person" after "the" that is
+    no known first name or surname is a people ("the Romans", "the Khitans"), a word that
+    qualifies the noun after it ("the Yazidi women": MISC), or else a place ("the Danevirke
+    had fallen", "the Clyde.")."""
     sentence, first, end, kind = mention
     sentence_words = words[sentence]
-    if kind != "LOC":
+    if kind != "PER" or end - first != 1 or not first:
+        return mention
+    word = sentence_words[first]
+    if sentence_words[first - 1].lower() != "the" or tagger.lexicon.entries.get(word.lower(), 0) & (
+        _FIRST_NAME | _LAST_NAME
+    ):
         return mention
     after = sentence_words[end] if end < len(sentence_words) else ""
-    if after[:1].isupper() and after.lower() in _AGREEMENTS:
+    if word.endswith("s") or (after.isalpha() and after.islower() and after not in _AUXILIARIES):
+        return sentence, first, end, "MISC"
+    return sentence, first, end, "LOC"
+
+
+#: verbs that show the word before them is the sentence's subject, not a qualifier
+_AUXILIARIES = BE_FORMS | frozenset("has had have will would could can did does may might".split())
+
+
+#: what ends an event's name: "the Olympic Games", "the World Cup"
+_EVENTS = frozenset("games olympics cup championship championships".split())
+
+
+def _as_agreement(words: list[list[str]], mention: tuple) -> tuple:
+    """A place named in a pact's name ("the Paris Agreement", "the Treaty of London") is the
+    pact's, a name of its own (MISC), not the place (nor a person: "the Treaty of Tientsin")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    if kind == "MISC":
+        return mention
+    after = sentence_words[end] if end < len(sentence_words) else ""
+    if after[:1].isupper() and after.lower() in _AGREEMENTS and kind == "LOC":
         return sentence, first, end + 1, "MISC"
+    if end - first > 1 and sentence_words[end - 1].lower() in _EVENTS:
+        return sentence, first, end, "MISC"  # "the Olympic Games", "the World Cup"
     if (
         first >= 2
         and sentence_words[first - 1] == "of"
