@@ -351,3 +351,17 @@ def test_an_event_is_no_organisation() -> None:
     words = [["at", "the", "Olympic", "Games", "in"], ["the", "Treaty", "of", "Tientsin", "and"]]
     assert _as_agreement(words, (0, 2, 4, "ORG")) == (0, 2, 4, "MISC")
     assert _as_agreement(words, (1, 3, 4, "PER")) == (1, 1, 4, "MISC")
+
+
+def test_a_spokesman_and_shares_make_a_name_an_organisation() -> None:
+    text = (
+        "Ericsson won an order, Ericsson spokesman Per Zetterquist said. Its shares rose, as "
+        "did shares of Pirelli. A Harley-Davidson spokeswoman declined to comment. Tokyo "
+        "shares fell. Donald Trump met voters, and Trump spokesman Sean Spicer spoke."
+    )
+    found = {(span.text, span.label) for span in tag_spans(text, [(0, len(text))])}
+    assert ("Ericsson", "ORG") in found
+    assert ("Pirelli", "ORG") in found
+    assert ("Harley-Davidson", "ORG") in found
+    assert ("Tokyo", "GPE") in found
+    assert ("Trump", "PERSON") in found

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from newscli.lexicon import (
     BE_FORMS,
     COMPANY_SUFFIXES,
+    DETERMINERS,
     HOME_NATIONS,
     SPORTS_WORDS,
     SPORTS_WORDS_TOO,
@@ -120,7 +121,8 @@ def _entities(
         for sentence_words in words
     ]
     tagged = [_without_common_tail(tagger, words, mention) for mention in _mentions(tags)]
-    mentions = _consistent(tagger, words, capitalised, tagged)
+    cued = _organisations_by_context(words, tagged)
+    mentions = _consistent(tagger, words, capitalised, tagged + cued)
     mentions += _organisations(tagger, words, capitalised, mentions)
     mentions = _place_named_organisations(tagger, words, mentions)
     mentions = _defined_acronyms(tagger, words, mentions)
@@ -194,6 +196,69 @@ def _without_common_tail(tagger: Model, words: list[list[str]], mention: tuple) 
     return sentence, first, end, kind
 
 
+#: the kind `_organisations_by_context` gives: an organisation, whatever else the model read
+_CUED_ORG = "ORG!"
+#: words after a name that make it a company's or a body's ("Pirelli shares", "a Harley-
+#: Davidson spokeswoman", "Ericsson's chief executive")
+_ORGANISATION_AFTER = frozenset(
+    "spokesman spokeswoman spokesperson shareholders shares chairman chairwoman subsidiary".split()
+)
+#: ... and before it ("shares of Jones", "an analyst at Salomon")
+_ORGANISATION_BEFORE = {
+    "of": frozenset("shares subsidiary".split()),
+    "in": frozenset("shares stake".split()),
+    "at": frozenset("analyst analysts economist economists strategist".split()),
+}
+
+
+def _organisations_by_context(words: list[list[str]], mentions: list) -> list:
+    """Names news' context makes organisations: a spokesman's, shares' and a chairman's
+    ("Pirelli shares rose", "Ericsson spokesman Per Zetterquist", "shares of Jones", "an
+    analyst at Salomon"), whatever the model read, as mentions of kind `_CUED_ORG`; not a
+    place ("Tokyo shares" are its market's), an adjective ("A London-based spokesman") nor a
+    full name, and a person named in full elsewhere keeps his surname ("Trump spokesman
+    Sean Spicer")."""
+    by_end = {(m[0], m[2]): m for m in mentions}
+    by_start = {(m[0], m[1]): m for m in mentions}
+    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    found = []
+    for sentence, sentence_words in enumerate(words):
+        if feats.is_headline(sentence_words):
+            continue
+        for i, word in enumerate(sentence_words):
+            lower = word.lower()
+            name = None
+            if lower in _ORGANISATION_AFTER and i:
+                end = i - (i > 1 and sentence_words[i - 1] in ("'s", "’s"))
+                name = by_end.get((sentence, end))
+                if name is None:
+                    first = end
+                    while (
+                        first
+                        and end - first < _MAX_ORG_WORDS
+                        and sentence_words[first - 1][:1].isupper()
+                        and (sentence, first - 1) not in taken
+                        and sentence_words[first - 1].lower() not in DETERMINERS
+                        and not sentence_words[first - 1].rsplit("-", 1)[-1].islower()
+                    ):
+                        first -= 1
+                    name = (sentence, first, end, "ORG") if first < end else None
+            elif (
+                lower in _ORGANISATION_BEFORE
+                and i
+                and sentence_words[i - 1].lower() in _ORGANISATION_BEFORE[lower]
+            ):
+                name = by_start.get((sentence, i + 1))
+            # a place's shares are its market's ("Tokyo shares"); a full name is a person's
+            if (
+                name is not None
+                and name[3] != "LOC"
+                and (name[3] != "PER" or name[2] - name[1] == 1)
+            ):
+                found.append((*name[:3], _CUED_ORG))
+    return found
+
+
 def _consistent(
     tagger: Model, words: list[list[str]], capitalised: list[list[int]], mentions: list
 ) -> list:
@@ -210,8 +275,17 @@ def _consistent(
             # however the tagger reads the surname alone ("Julian White" ... "White")
             kinds.setdefault(name[-1:], Counter())
             surnames.add(name[-1:])
+    organisations = {
+        tuple(w.lower() for w in words[sentence][first:end])
+        for sentence, first, end, kind in mentions
+        if kind == _CUED_ORG
+    }
     chosen = {
-        name: "PER" if name in surnames else max(sorted(counts), key=counts.__getitem__)
+        name: "PER"
+        if name in surnames
+        else "ORG"
+        if name in organisations
+        else max(sorted(counts), key=counts.__getitem__)
         for name, counts in kinds.items()
     }
     for name in list(chosen):
@@ -233,7 +307,7 @@ def _consistent(
     taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
     found = [
         (s, first, end, chosen[tuple(w.lower() for w in words[s][first:end])])
-        for s, first, end, _ in mentions
+        for s, first, end, _ in dict.fromkeys(m[:3] + ("",) for m in mentions)
     ]
     for sentence, sentence_words in enumerate(words):
         starts = [i for i in capitalised[sentence] if sentence_words[i].lower() in by_first_word]
