@@ -365,3 +365,12 @@ def test_a_spokesman_and_shares_make_a_name_an_organisation() -> None:
     assert ("Harley-Davidson", "ORG") in found
     assert ("Tokyo", "GPE") in found
     assert ("Trump", "PERSON") in found
+    text = (
+        "The news agency Tanjug reported the crash, an Algerian newspaper said. The chief "
+        "executive officer of Petofi resigned. The group Human Rights in China protested."
+    )
+    found = {(span.text, span.label) for span in tag_spans(text, [(0, len(text))])}
+    assert ("Tanjug", "ORG") in found
+    assert ("Petofi", "ORG") in found
+    assert ("Algerian", "ORG") not in found
+    assert ("Human Rights", "ORG") not in found

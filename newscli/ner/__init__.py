@@ -121,7 +121,7 @@ def _entities(
         for sentence_words in words
     ]
     tagged = [_without_common_tail(tagger, words, mention) for mention in _mentions(tags)]
-    cued = _organisations_by_context(words, tagged)
+    cued = _organisations_by_context(tagger, words, tagged)
     mentions = _consistent(tagger, words, capitalised, tagged + cued)
     mentions += _organisations(tagger, words, capitalised, mentions)
     mentions = _place_named_organisations(tagger, words, mentions)
@@ -199,28 +199,47 @@ def _without_common_tail(tagger: Model, words: list[list[str]], mention: tuple) 
 #: the kind `_organisations_by_context` gives: an organisation, whatever else the model read
 _CUED_ORG = "ORG!"
 #: words after a name that make it a company's or a body's ("Pirelli shares", "a Harley-
-#: Davidson spokeswoman", "Ericsson's chief executive")
+#: Davidson spokeswoman", "Ericsson's chief executive", "Zycie Warszawy daily said")
 _ORGANISATION_AFTER = frozenset(
-    "spokesman spokeswoman spokesperson shareholders shares chairman chairwoman subsidiary".split()
+    "spokesman spokeswoman spokesperson shareholders shares chairman chairwoman subsidiary "
+    "board daily newspaper".split()
 )
-#: ... and before it ("shares of Jones", "an analyst at Salomon")
+#: ... and before it, after a word of their own ("shares of Jones", "an analyst at Salomon",
+#: "chief executive officer of Petofi")
 _ORGANISATION_BEFORE = {
-    "of": frozenset("shares subsidiary".split()),
+    "of": frozenset("shares subsidiary executive officer manager chairman".split()),
     "in": frozenset("shares stake".split()),
     "at": frozenset("analyst analysts economist economists strategist".split()),
 }
+#: what news calls a body right before its name ("news agency Tanjug", "the daily Zycie
+#: Warszawy", "mineral water firm Multico", "first division team Deportivo Coruna")
+_ORGANISATION_BEFORE_NAME = frozenset(
+    """company firm airline group agency bank newspaper daily broadcaster network club
+    team side giant maker carmaker insurer publisher retailer""".split()
+)
 
 
-def _organisations_by_context(words: list[list[str]], mentions: list) -> list:
+def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: list) -> list:
     """Names news' context makes organisations: a spokesman's, shares' and a chairman's
     ("Pirelli shares rose", "Ericsson spokesman Per Zetterquist", "shares of Jones", "an
-    analyst at Salomon"), whatever the model read, as mentions of kind `_CUED_ORG`; not a
-    place ("Tokyo shares" are its market's), an adjective ("A London-based spokesman") nor a
-    full name, and a person named in full elsewhere keeps his surname ("Trump spokesman
-    Sean Spicer")."""
+    analyst at Salomon", "news agency Tanjug"), whatever the model read, as mentions of kind
+    `_CUED_ORG`; not a place ("Tokyo shares" are its market's), a nationality ("a British
+    newspaper"), an adjective ("A London-based spokesman") nor a full name, and a person
+    named in full elsewhere keeps his surname ("Trump spokesman Sean Spicer")."""
     by_end = {(m[0], m[2]): m for m in mentions}
     by_start = {(m[0], m[1]): m for m in mentions}
     taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+
+    def is_name_word(sentence: int, i: int) -> bool:
+        word = words[sentence][i]
+        return (
+            word[:1].isupper()
+            and (sentence, i) not in taken
+            and word.lower() not in DETERMINERS
+            and not word.rsplit("-", 1)[-1].islower()
+            and not tagger.lexicon.entries.get(word.lower(), 0) & _MONTH_DAY
+        )
+
     found = []
     for sentence, sentence_words in enumerate(words):
         if feats.is_headline(sentence_words):
@@ -228,31 +247,49 @@ def _organisations_by_context(words: list[list[str]], mentions: list) -> list:
         for i, word in enumerate(sentence_words):
             lower = word.lower()
             name = None
-            if lower in _ORGANISATION_AFTER and i:
+            if lower in _ORGANISATION_AFTER and i and word.islower():
                 end = i - (i > 1 and sentence_words[i - 1] in ("'s", "’s"))
                 name = by_end.get((sentence, end))
                 if name is None:
                     first = end
                     while (
-                        first
-                        and end - first < _MAX_ORG_WORDS
-                        and sentence_words[first - 1][:1].isupper()
-                        and (sentence, first - 1) not in taken
-                        and sentence_words[first - 1].lower() not in DETERMINERS
-                        and not sentence_words[first - 1].rsplit("-", 1)[-1].islower()
+                        first and end - first < _MAX_ORG_WORDS and is_name_word(sentence, first - 1)
                     ):
                         first -= 1
                     name = (sentence, first, end, "ORG") if first < end else None
-            elif (
-                lower in _ORGANISATION_BEFORE
-                and i
-                and sentence_words[i - 1].lower() in _ORGANISATION_BEFORE[lower]
+            if (
+                name is None
+                and i + 1 < len(sentence_words)
+                and word.islower()
+                and (
+                    lower in _ORGANISATION_BEFORE_NAME
+                    or (
+                        lower in _ORGANISATION_BEFORE
+                        and i
+                        and sentence_words[i - 1].lower() in _ORGANISATION_BEFORE[lower]
+                    )
+                )
             ):
                 name = by_start.get((sentence, i + 1))
-            # a place's shares are its market's ("Tokyo shares"); a full name is a person's
+                if name is None:
+                    end = i + 1
+                    while (
+                        end < len(sentence_words)
+                        and end - i <= _MAX_ORG_WORDS
+                        and is_name_word(sentence, end)
+                    ):
+                        end += 1
+                    longer = end + 1 < len(sentence_words) and (
+                        sentence_words[end] in _NAME_JOINERS
+                        and sentence_words[end + 1][:1].isupper()
+                    )  # "the group Human Rights in China"
+                    name = (sentence, i + 1, end, "ORG") if i + 1 < end and not longer else None
+            # a place's shares are its market's ("Tokyo shares"), a nationality's newspaper
+            # any of its own ("a British newspaper"); a full name is a person's
             if (
                 name is not None
                 and name[3] != "LOC"
+                and " ".join(sentence_words[name[1] : name[2]]).lower() not in tagger.groups
                 and (name[3] != "PER" or name[2] - name[1] == 1)
             ):
                 found.append((*name[:3], _CUED_ORG))
