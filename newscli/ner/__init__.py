@@ -204,12 +204,13 @@ _ORGANISATION_AFTER = frozenset(
     "spokesman spokeswoman spokesperson shareholders shares chairman chairwoman subsidiary "
     "board daily newspaper".split()
 )
-#: ... and before it, after a word of their own ("shares of Jones", "an analyst at Salomon",
-#: "chief executive officer of Petofi")
+#: ... and before it, with the preposition between ("shares of Jones", "an analyst at
+#: Salomon", "chief executive officer of Petofi")
 _ORGANISATION_BEFORE = {
-    "of": frozenset("shares subsidiary executive officer manager chairman".split()),
-    "in": frozenset("shares stake".split()),
-    "at": frozenset("analyst analysts economist economists strategist".split()),
+    "shares": frozenset(("of", "in")),
+    "stake": frozenset(("in",)),
+    **dict.fromkeys("subsidiary executive officer manager chairman".split(), frozenset(("of",))),
+    **dict.fromkeys("analyst analysts economist economists strategist".split(), frozenset(("at",))),
 }
 #: what news calls a body right before its name ("news agency Tanjug", "the daily Zycie
 #: Warszawy", "mineral water firm Multico", "first division team Deportivo Coruna")
@@ -217,6 +218,9 @@ _ORGANISATION_BEFORE_NAME = frozenset(
     """company firm airline group agency bank newspaper daily broadcaster network club
     team side giant maker carmaker insurer publisher retailer""".split()
 )
+
+
+_CUE_WORDS = _ORGANISATION_AFTER | _ORGANISATION_BEFORE.keys() | _ORGANISATION_BEFORE_NAME
 
 
 def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: list) -> list:
@@ -242,12 +246,16 @@ def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: l
 
     found = []
     for sentence, sentence_words in enumerate(words):
-        if feats.is_headline(sentence_words):
+        # the cue words, lowercase but at the sentence's start: most sentences have none
+        cues = [i for i, word in enumerate(sentence_words) if word in _CUE_WORDS]
+        if sentence_words and sentence_words[0].lower() in _CUE_WORDS and cues[:1] != [0]:
+            cues.insert(0, 0)
+        if not cues or feats.is_headline(sentence_words):
             continue
-        for i, word in enumerate(sentence_words):
-            lower = word.lower()
+        for i in cues:
+            cue = sentence_words[i].lower()
             name = None
-            if lower in _ORGANISATION_AFTER and i and word.islower():
+            if cue in _ORGANISATION_AFTER and i:
                 end = i - (i > 1 and sentence_words[i - 1] in ("'s", "’s"))
                 name = by_end.get((sentence, end))
                 if name is None:
@@ -257,25 +265,20 @@ def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: l
                     ):
                         first -= 1
                     name = (sentence, first, end, "ORG") if first < end else None
+            start = i + 1
+            if cue in _ORGANISATION_BEFORE and start + 1 < len(sentence_words):
+                start += sentence_words[start] in _ORGANISATION_BEFORE[cue]
             if (
                 name is None
-                and i + 1 < len(sentence_words)
-                and word.islower()
-                and (
-                    lower in _ORGANISATION_BEFORE_NAME
-                    or (
-                        lower in _ORGANISATION_BEFORE
-                        and i
-                        and sentence_words[i - 1].lower() in _ORGANISATION_BEFORE[lower]
-                    )
-                )
+                and start < len(sentence_words)
+                and (cue in _ORGANISATION_BEFORE_NAME or start == i + 2)
             ):
-                name = by_start.get((sentence, i + 1))
+                name = by_start.get((sentence, start))
                 if name is None:
-                    end = i + 1
+                    end = start
                     while (
                         end < len(sentence_words)
-                        and end - i <= _MAX_ORG_WORDS
+                        and end - start < _MAX_ORG_WORDS
                         and is_name_word(sentence, end)
                     ):
                         end += 1
@@ -283,7 +286,7 @@ def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: l
                         sentence_words[end] in _NAME_JOINERS
                         and sentence_words[end + 1][:1].isupper()
                     )  # "the group Human Rights in China"
-                    name = (sentence, i + 1, end, "ORG") if i + 1 < end and not longer else None
+                    name = (sentence, start, end, "ORG") if start < end and not longer else None
             # a place's shares are its market's ("Tokyo shares"), a nationality's newspaper
             # any of its own ("a British newspaper"); a full name is a person's
             if (
@@ -454,7 +457,7 @@ def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: 
     found = []
     for sentence, first, end, kind in mentions:
         sentence_words = words[sentence]
-        if kind in ("LOC", "MISC") and not feats.is_headline(sentence_words):
+        if kind in ("LOC", "MISC"):
             last = end
             while (
                 last < len(sentence_words)
@@ -464,8 +467,11 @@ def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: 
             ):
                 last += 1
             head = sentence_words[last - 1]
-            if (last > end or end - first > 1) and (
-                _is_organisation_head(tagger, head) and head.lower() not in _PLACE_HEADS
+            if (
+                (last > end or end - first > 1)
+                and _is_organisation_head(tagger, head)
+                and head.lower() not in _PLACE_HEADS
+                and not feats.is_headline(sentence_words)
             ):
                 end, kind = last, "ORG"
         found.append((sentence, first, end, kind))
@@ -483,6 +489,8 @@ def _defined_acronyms(tagger: Model, words: list[list[str]], mentions: list) -> 
     way of naming a body it will mention again)."""
     found = list(mentions)
     for sentence, sentence_words in enumerate(words):
+        if "(" not in sentence_words:
+            continue
         for i in range(1, len(sentence_words) - 2):
             acronym = sentence_words[i + 1]
             if not (
