@@ -374,3 +374,10 @@ def test_a_spokesman_and_shares_make_a_name_an_organisation() -> None:
     assert ("Petofi", "ORG") in found
     assert ("Algerian", "ORG") not in found
     assert ("Human Rights", "ORG") not in found
+
+
+def test_a_company_named_in_full_is_the_company_by_its_first_word_too() -> None:
+    text = "The deal with Kortex International Inc closed. Kortex said profits fell. Kortex will report."
+    labels = [(span.text, span.label) for span in tag_spans(text, [(0, len(text))])]
+    assert ("Kortex International Inc", "ORG") in labels
+    assert [label for name, label in labels if name == "Kortex"] == ["ORG", "ORG"]

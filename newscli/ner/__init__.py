@@ -338,8 +338,17 @@ def _consistent(
             # "Ozzy Osbourne" read as a place once, "Ozzy" and "Osbourne" people throughout
             chosen[name] = "PER"
         if chosen[name] == "ORG" and len(name) > 1 and name[-1].rstrip(".") in COMPANY_SUFFIXES:
-            # "Pirelli SpA" once, then "Pirelli": the company, however the model read it
+            # "Pirelli SpA" once, then "Pirelli": the company, however the model read it; and
+            # "Magna International Inc", then "Magna", when that first word is no common one
+            # and no place ("Wuxi Pirelli Cable Co Ltd")
             chosen[name[:-1]] = "ORG"
+            if (
+                len(name) > 2
+                and tagger.lexicon.frequency(name[0]) < COMMON_WORD - 1
+                and name[0] not in tagger.places
+                and not tagger.lexicon.entries.get(name[0], 0) & _PLACE
+            ):
+                chosen[name[:1]] = "ORG"
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(chosen, key=len, reverse=True):
         if len(name) > 1 or tagger.lexicon.frequency(name[0]) < COMMON_WORD:
