@@ -381,3 +381,16 @@ def test_a_company_named_in_full_is_the_company_by_its_first_word_too() -> None:
     labels = [(span.text, span.label) for span in tag_spans(text, [(0, len(text))])]
     assert ("Kortex International Inc", "ORG") in labels
     assert [label for name, label in labels if name == "Kortex"] == ["ORG", "ORG"]
+
+
+def test_in_sports_copy_the_ground_a_line_opens_with_and_the_town_after_a_ground_are_places():
+    text = (
+        "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES.\nLONDON 1996-08-30\n"
+        "Results of English county championship matches on Friday, the scores and wickets:\n"
+        "Bristol: Gloucestershire 183 and 185-6, Sussex 363 all out.\n"
+        "May 22 First one-day international (at Headingley, Leeds) v Kent, who beat Essex 2-1."
+    )
+    labels = {span.text: span.label for span in tag_document(parse(text))}
+    assert labels["Bristol"] == "GPE"
+    assert labels["Leeds"] == "GPE"
+    assert labels["Gloucestershire"] == "ORG"

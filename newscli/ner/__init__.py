@@ -684,12 +684,19 @@ def _results_rows(tagger: Model, words: list[list[str]], mentions: list) -> list
 
 def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
     """Whether the place words[first:end] is where something happens ("in Leeds", "at
-    Hove") or a dateline's ("LONDON 1996-08-30", "HERZLIYA, Israel")."""
-    if first:
-        return words[first - 1].lower() in VENUE_PREPOSITIONS
+    Hove", the town after a ground: "at Edgbaston, Birmingham"), a dateline's ("LONDON
+    1996-08-30", "HERZLIYA, Israel") or the ground a results line opens with ("Hove:
+    Sussex 363")."""
     after = words[end] if end < len(words) else ""
+    if first:
+        # "(at Edgbaston, Birmingham)", but not the subject after "At the Oval, Surrey ..."
+        return words[first - 1].lower() in VENUE_PREPOSITIONS or (
+            words[first - 1] == ","
+            and after in (")", ",", ".", "")
+            and any(w.lower() in ("at", "in") for w in words[max(first - 5, 0) : first - 2])
+        )
     return (
-        after == ","
+        after in (",", ":")
         or (after.isdigit() and len(after) == 4)
         or bool(tagger.lexicon.entries.get(after.lower(), 0) & _MONTH_DAY)
     )
