@@ -19,6 +19,7 @@ from newscli.ner import (
     _defined_acronyms,
     _is_era,
     _is_title_alone,
+    _joined_by_ampersand,
     _label,
     _no_person_after_the,
     _place_named_organisations,
@@ -394,3 +395,16 @@ def test_in_sports_copy_the_ground_a_line_opens_with_and_the_town_after_a_ground
     assert labels["Bristol"] == "GPE"
     assert labels["Leeds"] == "GPE"
     assert labels["Gloucestershire"] == "ORG"
+
+
+def test_capitalised_words_either_side_of_an_ampersand_are_one_firm() -> None:
+    words = [
+        ["Family-controlled", "Douglas", "&", "Lomason", "said", "."],
+        ["Trinidad", "&", "Tobago", "won", "."],
+    ]
+    tagged = [(0, 1, 2, "PER"), (0, 3, 4, "ORG"), (1, 0, 1, "LOC"), (1, 2, 3, "LOC")]
+    assert sorted(_joined_by_ampersand(words, tagged)) == [
+        (0, 1, 4, "ORG"),
+        (1, 0, 1, "LOC"),
+        (1, 2, 3, "LOC"),
+    ]

@@ -126,6 +126,7 @@ def _entities(
     mentions += _organisations(tagger, words, capitalised, mentions)
     mentions = _place_named_organisations(tagger, words, mentions)
     mentions = _defined_acronyms(tagger, words, mentions)
+    mentions = _joined_by_ampersand(words, mentions)
     mentions = [m for m in mentions if not _is_era(words, m)]
     if _is_sports(words):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
@@ -484,6 +485,45 @@ def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: 
             ):
                 end, kind = last, "ORG"
         found.append((sentence, first, end, kind))
+    return found
+
+
+_MAX_PARTNER_WORDS = 3  # words on either side of "&" in a firm's name
+
+
+def _joined_by_ampersand(words: list[list[str]], mentions: list) -> list:
+    """Capitalised words on both sides of "&" are one firm's name ("Douglas & Lomason",
+    "Edward D. Jones & Co", "Standard & Poor"), whatever pieces the model read, unless a side
+    is a place ("Trinidad & Tobago"); a determiner or an adjective before it is not
+    ("Family-controlled Douglas & Lomason")."""
+    found = list(mentions)
+    for sentence, sentence_words in enumerate(words):
+        if "&" not in sentence_words or feats.is_headline(sentence_words):
+            continue
+        for k in [i for i, word in enumerate(sentence_words) if word == "&"]:
+            first = k
+            while (
+                first
+                and k - first < _MAX_PARTNER_WORDS
+                and sentence_words[first - 1][:1].isupper()
+                and sentence_words[first - 1].lower() not in DETERMINERS
+                and not sentence_words[first - 1].rsplit("-", 1)[-1].islower()
+            ):
+                first -= 1
+            end = k + 1
+            while (
+                end < len(sentence_words)
+                and end - k <= _MAX_PARTNER_WORDS
+                and sentence_words[end][:1].isupper()
+            ):
+                end += 1
+            if first == k or end == k + 1:
+                continue
+            inside = [m for m in found if m[0] == sentence and m[1] < end and first < m[2]]
+            if any(m[3] == "LOC" or m[1] < first or m[2] > end for m in inside):
+                continue
+            found = [m for m in found if m not in inside]
+            found.append((sentence, first, end, "ORG"))
     return found
 
 
