@@ -17,6 +17,7 @@ from newscli.ner import (
     _as_agreement,
     _consistent,
     _defined_acronyms,
+    _fixtures,
     _is_era,
     _is_title_alone,
     _joined_by_ampersand,
@@ -407,4 +408,20 @@ def test_capitalised_words_either_side_of_an_ampersand_are_one_firm() -> None:
         (0, 1, 4, "ORG"),
         (1, 0, 1, "LOC"),
         (1, 2, 3, "LOC"),
+    ]
+
+
+def test_the_sides_of_a_fixture_are_clubs_or_countries() -> None:
+    words = [
+        ["Postponed", ":", "Manchester", "City", "v", "Charlton", ",", "Wales", "v", "Italy", "."],
+        ["May", "15", "v", "Duke", "of", "Norfolk", "'s", "XI", "."],
+    ]
+    tagged = [(0, 2, 3, "LOC"), (0, 7, 8, "LOC"), (1, 3, 4, "PER")]
+    found = sorted(_fixtures(load_model(), words, tagged))
+    assert found == [
+        (0, 2, 4, "ORG"),
+        (0, 5, 6, "ORG"),
+        (0, 7, 8, "LOC"),
+        (0, 9, 10, "LOC"),
+        (1, 3, 4, "PER"),  # a longer name, left to the model
     ]

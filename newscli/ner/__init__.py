@@ -130,6 +130,7 @@ def _entities(
     mentions = [m for m in mentions if not _is_era(words, m)]
     if _is_sports(words):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
+        mentions = _fixtures(tagger, words, mentions)
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
     mentions = [m for m in mentions if not _is_title_alone(tagger, words, m)]
     mentions = _with_first_names(tagger, words, mentions)
@@ -720,6 +721,48 @@ def _results_rows(tagger: Model, words: list[list[str]], mentions: list) -> list
     covered = {(sentence, i) for sentence, first, end, _ in sides for i in range(first, end)}
     kept = [m for m in mentions if not any((m[0], i) in covered for i in range(m[1], m[2]))]
     return kept + sides
+
+
+#: what stands between two sides in a fixture: "Birmingham v Barnsley"
+_VERSUS = frozenset("v v. vs vs.".split())
+_MAX_SIDE_WORDS = 3
+
+
+def _fixtures(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """The sides either side of "v" in sports copy ("Postponed: Birmingham v Barnsley,
+    Manchester City v Charlton"): each capitalised run is a side, a club (ORG) or a country's
+    (a place), whatever pieces the model read."""
+    found = list(mentions)
+    for sentence, sentence_words in enumerate(words):
+        # lowercase only: an ALL-CAPS headline's capitals hide where a side ends ("ENGLAND V
+        # PAKISTAN ONE-DAY SCOREBOARD")
+        for i in [i for i, word in enumerate(sentence_words) if word in _VERSUS]:
+            first = i
+            while first and i - first < _MAX_SIDE_WORDS and sentence_words[first - 1][:1].isupper():
+                first -= 1
+            end = i + 1
+            while (
+                end < len(sentence_words)
+                and end - i <= _MAX_SIDE_WORDS
+                and sentence_words[end][:1].isupper()
+            ):
+                end += 1
+            longer = end + 1 < len(sentence_words) and (
+                sentence_words[end] in _NAME_JOINERS and sentence_words[end + 1][:1].isupper()
+            )  # "v Duke of Norfolk's XI"
+            for side_first, side_end in ((first, i), (i + 1, end)):
+                if side_first == side_end or (longer and side_end == end):
+                    continue
+                inside = [
+                    m for m in found if m[0] == sentence and m[1] < side_end and side_first < m[2]
+                ]
+                if any(m[1] < side_first or m[2] > side_end or m[3] == "PER" for m in inside):
+                    continue  # a longer name, or a player ("Sampras v Agassi")
+                name = sentence_words[side_first:side_end]
+                kind = "LOC" if _is_country(tagger, name) else "ORG"
+                found = [m for m in found if m not in inside]
+                found.append((sentence, side_first, side_end, kind))
+    return found
 
 
 def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
