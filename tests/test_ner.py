@@ -26,6 +26,7 @@ from newscli.ner import (
     _place_named_organisations,
     _with_regnal_number,
     _without_common_tail,
+    _without_overlaps,
     load_model,
     tag_document,
     tag_documents,
@@ -425,3 +426,11 @@ def test_the_sides_of_a_fixture_are_clubs_or_countries() -> None:
         (0, 9, 10, "LOC"),
         (1, 3, 4, "PER"),  # a longer name, left to the model
     ]
+
+
+def test_a_name_that_took_in_the_next_word_takes_it_from_that_words_mention() -> None:
+    found = _without_overlaps([(0, 1, 3, "PER"), (0, 2, 3, "ORG"), (1, 0, 1, "LOC")])
+    assert sorted(found) == [(0, 1, 3, "PER"), (1, 0, 1, "LOC")]
+    text = "Henry Petofi VIII spoke, and the London York Treaty Council met."
+    spans = tag_spans(text, [(0, len(text))])
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))

@@ -137,6 +137,7 @@ def _entities(
     mentions = [_with_regnal_number(words, mention) for mention in mentions]
     mentions = [_as_agreement(words, mention) for mention in mentions]
     mentions = [_no_person_after_the(tagger, words, mention) for mention in mentions]
+    mentions = _without_overlaps(mentions)
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
         mentions = _dateline_places(tagger, words, mentions, filed_from)
@@ -164,6 +165,19 @@ def _entities(
         label = _label(tagger, kind, text[start:end])
         found.append(EntitySpan(start, end, text[start:end], label))
     return sorted(found, key=lambda span: (span.start, span.end))
+
+
+def _without_overlaps(mentions: list) -> list:
+    """The mentions less any that overlaps a longer one: a name that took in the word after
+    it ("Henry VIII", "the Paris Agreement") takes it from the mention the model made of it."""
+    kept: list[tuple[int, int, int, str]] = []
+    taken: set[tuple[int, int]] = set()
+    for mention in sorted(mentions, key=lambda m: (m[1] - m[2], m)):
+        sentence, first, end, _ = mention
+        if not any((sentence, i) in taken for i in range(first, end)):
+            kept.append(mention)
+            taken.update((sentence, i) for i in range(first, end))
+    return kept
 
 
 def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
