@@ -27,6 +27,7 @@ span.text``. A possessive ’s is not part of an entity ("Iran" in "Iran’s").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -37,7 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscli.lexicon import (
+    BE_FORMS,
     COMPANY_SUFFIXES,
+    DETERMINERS,
     HOME_NATIONS,
     SPORTS_WORDS,
     SPORTS_WORDS_TOO,
@@ -124,14 +127,24 @@ def _entities(
         for sentence_words in words
     ]
     lowered = [list(map(str.lower, sentence_words)) for sentence_words in words]
-    mentions = _consistent(tagger, lowered, capitalised, _mentions(tags))
+    tagged = [_without_common_tail(tagger, words, mention) for mention in _mentions(tags)]
+    cued = _organisations_by_context(tagger, words, tagged)
+    mentions = _consistent(tagger, lowered, capitalised, tagged + cued)
     mentions += _organisations(tagger, words, capitalised, mentions)
+    mentions = _place_named_organisations(tagger, words, mentions)
+    mentions = _defined_acronyms(tagger, words, mentions)
+    mentions = _joined_by_ampersand(words, mentions)
     mentions = [m for m in mentions if not _is_era(words, m)]
     if _is_sports(lowered):
         mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
+        mentions = _fixtures(tagger, words, mentions)
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
     mentions = [m for m in mentions if not _is_title_alone(tagger, words, m)]
     mentions = _with_first_names(tagger, words, mentions)
+    mentions = [_with_regnal_number(words, mention) for mention in mentions]
+    mentions = [_as_agreement(words, mention) for mention in mentions]
+    mentions = [_no_person_after_the(tagger, words, mention) for mention in mentions]
+    mentions = _without_overlaps(mentions)
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
         mentions = _dateline_places(tagger, words, mentions, filed_from)
@@ -147,9 +160,31 @@ def _entities(
     for sentence, first, last, kind in mentions:
         start = starts[sentence][first]
         end = starts[sentence][last - 1] + len(words[sentence][last - 1])
+        if (
+            kind == "ORG"
+            and last + 1 < len(words[sentence])
+            and text[end : end + 1] == "."
+            and words[sentence][last - 1].lower() in _ABBREVIATED_SUFFIXES
+        ):
+            # the period of "NationsBank Corp. said" is the name's; at a sentence's end it
+            # is the sentence's too, where news leaves it out of the name
+            end += 1
         label = _label(tagger, kind, text[start:end])
         found.append(EntitySpan(start, end, text[start:end], label))
     return sorted(found, key=lambda span: (span.start, span.end))
+
+
+def _without_overlaps(mentions: list) -> list:
+    """The mentions less any that overlaps a longer one: a name that took in the word after
+    it ("Henry VIII", "the Paris Agreement") takes it from the mention the model made of it."""
+    kept: list[tuple[int, int, int, str]] = []
+    taken: set[tuple[int, int]] = set()
+    for mention in sorted(mentions, key=lambda m: (m[1] - m[2], m)):
+        sentence, first, end, _ = mention
+        if not any((sentence, i) in taken for i in range(first, end)):
+            kept.append(mention)
+            taken.update((sentence, i) for i in range(first, end))
+    return kept
 
 
 def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
@@ -163,6 +198,127 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
             while end < len(sentence_tags) and sentence_tags[end].startswith("I-"):
                 end += 1
             found.append((sentence, first, end, sentence_tags[first][2:]))
+    return found
+
+
+def _without_common_tail(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
+    """A name without the lowercase nouns the model read into its end ("Tianjin city",
+    "Kosevo stadium", "Jiangsu province"): news writes them after the name, not in it; a
+    people's name left alone is a people's (MISC: "Scottish league"). A particle that is
+    part of the name stays ("Mohammed al-Jadaan")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    while (
+        end - first > 1 and sentence_words[end - 1].isalpha() and sentence_words[end - 1].islower()
+    ):
+        end -= 1
+    if end == mention[2]:
+        return mention
+    if end - first == 1 and sentence_words[first].lower() in tagger.groups:
+        kind = "MISC"
+    return sentence, first, end, kind
+
+
+#: the kind `_organisations_by_context` gives: an organisation, whatever else the model read
+_CUED_ORG = "ORG!"
+#: words after a name that make it a company's or a body's ("Pirelli shares", "a Harley-
+#: Davidson spokeswoman", "Ericsson's chief executive", "Zycie Warszawy daily said")
+_ORGANISATION_AFTER = frozenset(
+    "spokesman spokeswoman spokesperson shareholders shares chairman chairwoman subsidiary "
+    "board daily newspaper".split()
+)
+#: ... and before it, with the preposition between ("shares of Jones", "an analyst at
+#: Salomon", "chief executive officer of Petofi")
+_ORGANISATION_BEFORE = {
+    "shares": frozenset(("of", "in")),
+    "stake": frozenset(("in",)),
+    **dict.fromkeys("subsidiary executive officer manager chairman".split(), frozenset(("of",))),
+    **dict.fromkeys("analyst analysts economist economists strategist".split(), frozenset(("at",))),
+}
+#: what news calls a body right before its name ("news agency Tanjug", "the daily Zycie
+#: Warszawy", "mineral water firm Multico", "first division team Deportivo Coruna")
+_ORGANISATION_BEFORE_NAME = frozenset(
+    """company firm airline group agency bank newspaper daily broadcaster network club
+    team side giant maker carmaker insurer publisher retailer""".split()
+)
+
+
+_CUE_WORDS = _ORGANISATION_AFTER | _ORGANISATION_BEFORE.keys() | _ORGANISATION_BEFORE_NAME
+
+
+def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """Names news' context makes organisations: a spokesman's, shares' and a chairman's
+    ("Pirelli shares rose", "Ericsson spokesman Per Zetterquist", "shares of Jones", "an
+    analyst at Salomon", "news agency Tanjug"), whatever the model read, as mentions of kind
+    `_CUED_ORG`; not a place ("Tokyo shares" are its market's), a nationality ("a British
+    newspaper"), an adjective ("A London-based spokesman") nor a full name, and a person
+    named in full elsewhere keeps his surname ("Trump spokesman Sean Spicer")."""
+    by_end = {(m[0], m[2]): m for m in mentions}
+    by_start = {(m[0], m[1]): m for m in mentions}
+    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+
+    def is_name_word(sentence: int, i: int) -> bool:
+        word = words[sentence][i]
+        return (
+            word[:1].isupper()
+            and (sentence, i) not in taken
+            and word.lower() not in DETERMINERS
+            and not word.rsplit("-", 1)[-1].islower()
+            and not tagger.lexicon.entries.get(word.lower(), 0) & _MONTH_DAY
+        )
+
+    found = []
+    for sentence, sentence_words in enumerate(words):
+        # the cue words, lowercase but at the sentence's start: most sentences have none
+        cues = [i for i, word in enumerate(sentence_words) if word in _CUE_WORDS]
+        if sentence_words and sentence_words[0].lower() in _CUE_WORDS and cues[:1] != [0]:
+            cues.insert(0, 0)
+        if not cues or feats.is_headline(sentence_words):
+            continue
+        for i in cues:
+            cue = sentence_words[i].lower()
+            name = None
+            if cue in _ORGANISATION_AFTER and i:
+                end = i - (i > 1 and sentence_words[i - 1] in ("'s", "’s"))
+                name = by_end.get((sentence, end))
+                if name is None:
+                    first = end
+                    while (
+                        first and end - first < _MAX_ORG_WORDS and is_name_word(sentence, first - 1)
+                    ):
+                        first -= 1
+                    name = (sentence, first, end, "ORG") if first < end else None
+            start = i + 1
+            if cue in _ORGANISATION_BEFORE and start + 1 < len(sentence_words):
+                start += sentence_words[start] in _ORGANISATION_BEFORE[cue]
+            if (
+                name is None
+                and start < len(sentence_words)
+                and (cue in _ORGANISATION_BEFORE_NAME or start == i + 2)
+            ):
+                name = by_start.get((sentence, start))
+                if name is None:
+                    end = start
+                    while (
+                        end < len(sentence_words)
+                        and end - start < _MAX_ORG_WORDS
+                        and is_name_word(sentence, end)
+                    ):
+                        end += 1
+                    longer = end + 1 < len(sentence_words) and (
+                        sentence_words[end] in _NAME_JOINERS
+                        and sentence_words[end + 1][:1].isupper()
+                    )  # "the group Human Rights in China"
+                    name = (sentence, start, end, "ORG") if start < end and not longer else None
+            # a place's shares are its market's ("Tokyo shares"), a nationality's newspaper
+            # any of its own ("a British newspaper"); a full name is a person's
+            if (
+                name is not None
+                and name[3] != "LOC"
+                and " ".join(sentence_words[name[1] : name[2]]).lower() not in tagger.groups
+                and (name[3] != "PER" or name[2] - name[1] == 1)
+            ):
+                found.append((*name[:3], _CUED_ORG))
     return found
 
 
@@ -183,8 +339,17 @@ def _consistent(
             # however the tagger reads the surname alone ("Julian White" ... "White")
             kinds.setdefault(name[-1:], Counter())
             surnames.add(name[-1:])
+    organisations = {
+        tuple(lowered[sentence][first:end])
+        for sentence, first, end, kind in mentions
+        if kind == _CUED_ORG
+    }
     chosen = {
-        name: "PER" if name in surnames else max(sorted(counts), key=counts.__getitem__)
+        name: "PER"
+        if name in surnames
+        else "ORG"
+        if name in organisations
+        else max(sorted(counts), key=counts.__getitem__)
         for name, counts in kinds.items()
     }
     for name in list(chosen):
@@ -197,14 +362,26 @@ def _consistent(
             # "Ozzy Osbourne" read as a place once, "Ozzy" and "Osbourne" people throughout
             chosen[name] = "PER"
         if chosen[name] == "ORG" and len(name) > 1 and name[-1].rstrip(".") in COMPANY_SUFFIXES:
-            # "Pirelli SpA" once, then "Pirelli": the company, however the model read it
+            # "Pirelli SpA" once, then "Pirelli": the company, however the model read it; and
+            # "Magna International Inc", then "Magna", when that first word is no common one
+            # and no place ("Wuxi Pirelli Cable Co Ltd")
             chosen[name[:-1]] = "ORG"
+            if (
+                len(name) > 2
+                and tagger.lexicon.frequency(name[0]) < COMMON_WORD - 1
+                and name[0] not in tagger.places
+                and not tagger.lexicon.entries.get(name[0], 0) & _PLACE
+            ):
+                chosen[name[:1]] = "ORG"
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(chosen, key=len, reverse=True):
         if len(name) > 1 or tagger.lexicon.frequency(name[0]) < COMMON_WORD:
             by_first_word.setdefault(name[0], []).append(name)
     taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
-    found = [(s, first, end, chosen[tuple(lowered[s][first:end])]) for s, first, end, _ in mentions]
+    found = [
+        (s, first, end, chosen[tuple(lowered[s][first:end])])
+        for s, first, end, _ in dict.fromkeys(m[:3] + ("",) for m in mentions)
+    ]
     for sentence, sentence_words in enumerate(lowered):
         starts = [i for i in capitalised[sentence] if sentence_words[i] in by_first_word]
         resume = 0  # past the last name found: names do not overlap
@@ -286,6 +463,167 @@ def _names_organisation(tagger: Model, run: list[str], at_start: bool) -> bool:
         and word.lower() not in tagger.places
         and tagger.lexicon.frequency(word.lower()) < COMMON_WORD - 1
     )
+
+
+#: company suffixes written with a period ("NationsBank Corp."), lowercase
+_ABBREVIATED_SUFFIXES = frozenset("inc corp co cos ltd bros".split())
+#: words that end an organisation's name beside the lexicon's organisation words
+_MORE_ORGANISATION_HEADS = frozenset("exchange daily".split())
+#: organisation words that also end places' names ("West Bank", "Atlantic City", "Soviet
+#: Union", "Central Clinical Hospital"): after a place they do not make it a body
+_PLACE_HEADS = frozenset("bank city union club hospital church school college court".split())
+
+
+def _is_organisation_head(tagger: Model, word: str) -> bool:
+    lower = word.lower()
+    listed = tagger.lexicon.entries.get(lower, 0) & _ORG_WORD
+    return bool(listed) or lower in _MORE_ORGANISATION_HEADS
+
+
+def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """A body named after its place or people: a place or nationality the model read,
+    followed by capitalised words that end in an organisation word ("New York Stock
+    Exchange", "American Stock Exchange", "China Daily"), is one organisation; so is a
+    "place" that itself ends in one ("Budapest Stock Exchange"). Not a word that ends
+    places' names too ("West Bank", "Atlantic City")."""
+    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    found = []
+    for sentence, first, end, kind in mentions:
+        sentence_words = words[sentence]
+        if kind in ("LOC", "MISC"):
+            last = end
+            while (
+                last < len(sentence_words)
+                and last - end < _MAX_ORG_WORDS
+                and sentence_words[last][:1].isupper()
+                and (sentence, last) not in taken
+            ):
+                last += 1
+            head = sentence_words[last - 1]
+            if (
+                (last > end or end - first > 1)
+                and _is_organisation_head(tagger, head)
+                and head.lower() not in _PLACE_HEADS
+                and not feats.is_headline(sentence_words)
+            ):
+                end, kind = last, "ORG"
+        found.append((sentence, first, end, kind))
+    return found
+
+
+_MAX_PARTNER_WORDS = 3  # words on either side of "&" in a firm's name
+
+
+def _joined_by_ampersand(words: list[list[str]], mentions: list) -> list:
+    """Capitalised words on both sides of "&" are one firm's name ("Douglas & Lomason",
+    "Edward D. Jones & Co", "Standard & Poor"), whatever pieces the model read, unless a side
+    is a place ("Trinidad & Tobago"); a determiner or an adjective before it is not
+    ("Family-controlled Douglas & Lomason")."""
+    found = list(mentions)
+    for sentence, sentence_words in enumerate(words):
+        if "&" not in sentence_words or feats.is_headline(sentence_words):
+            continue
+        for k in [i for i, word in enumerate(sentence_words) if word == "&"]:
+            first = k
+            while (
+                first
+                and k - first < _MAX_PARTNER_WORDS
+                and sentence_words[first - 1][:1].isupper()
+                and sentence_words[first - 1].lower() not in DETERMINERS
+                and not sentence_words[first - 1].rsplit("-", 1)[-1].islower()
+            ):
+                first -= 1
+            end = k + 1
+            while (
+                end < len(sentence_words)
+                and end - k <= _MAX_PARTNER_WORDS
+                and sentence_words[end][:1].isupper()
+            ):
+                end += 1
+            if first == k or end == k + 1:
+                continue
+            inside = [m for m in found if m[0] == sentence and m[1] < end and first < m[2]]
+            if any(m[3] == "LOC" or m[1] < first or m[2] > end for m in inside):
+                continue
+            found = [m for m in found if m not in inside]
+            found.append((sentence, first, end, "ORG"))
+    return found
+
+
+#: lowercase words inside a name its acronym skips ("Organisation for Security and ...")
+_NAME_JOINERS = frozenset("of for and the in on de du des la del & -".split())
+
+
+def _defined_acronyms(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """An acronym defined in the text, "the World Boxing Council (WBC)": the name before
+    the parentheses is one entity, whatever pieces the model read, and when it or its
+    acronym reads as an organisation, both are one (an acronym in parentheses is news'
+    way of naming a body it will mention again)."""
+    found = list(mentions)
+    for sentence, sentence_words in enumerate(words):
+        if "(" not in sentence_words:
+            continue
+        for i in range(1, len(sentence_words) - 2):
+            acronym = sentence_words[i + 1]
+            if not (
+                sentence_words[i] == "("
+                and sentence_words[i + 2] == ")"
+                and 2 <= len(acronym) <= 8
+                and acronym[:1].isupper()
+                and sum(c.isupper() for c in acronym) >= 2
+            ):
+                continue
+            first = _long_form(sentence_words, i, acronym)
+            if first is None:
+                continue
+            inside = [m for m in found if m[0] == sentence and m[1] < i and first < m[2]]
+            at = [m for m in found if m[0] == sentence and m[1] == i + 1]
+            if not (
+                _is_organisation_head(tagger, sentence_words[i - 1])
+                or any(m[3] == "ORG" for m in inside)
+            ):
+                continue
+            if any(m[1] < first for m in inside):
+                continue  # a name that begins before the spelled-out words
+            found = [m for m in found if m not in inside and m not in at]
+            found += [(sentence, first, i, "ORG"), (sentence, i + 1, i + 2, "ORG")]
+    return found
+
+
+def _long_form(words: list[str], opening: int, acronym: str) -> int | None:
+    """Where the name spelled by `acronym` starts, in the words before `opening`: the
+    shortest run of capitalised words and joiners whose letters hold the acronym's in
+    order, the first at a word's start (Schwartz and Hearst's rule), or None."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    first = opening
+    while first > 0 and opening - first < len(letters) + 4:
+        first -= 1
+        word = words[first]
+        if not (word[:1].isupper() or word.lower() in _NAME_JOINERS):
+            return None
+        if (
+            word[:1].isupper()
+            and word[0].lower() == letters[0]
+            and _spells(letters, " ".join(words[first:opening]).lower())
+        ):
+            if first > 1 and words[first - 1] in _NAME_JOINERS and words[first - 2][:1].isupper():
+                return None  # the name begins earlier: "the Return of [Refugees ...]"
+            return first
+    return None
+
+
+def _spells(letters: list[str], name: str) -> bool:
+    position = len(name) - 1
+    for n, letter in enumerate(reversed(letters)):
+        at_start = n == len(letters) - 1
+        while position >= 0 and (
+            name[position] != letter or (at_start and position > 0 and name[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
 
 
 _SPORTS_DOCUMENT = 3  # distinct sports words, and scores such as "2-1" (two at most)
@@ -420,14 +758,63 @@ def _results_rows(tagger: Model, words: list[list[str]], mentions: list) -> list
     return kept + sides
 
 
+#: what stands between two sides in a fixture: "Birmingham v Barnsley"
+_VERSUS = frozenset("v v. vs vs.".split())
+_MAX_SIDE_WORDS = 3
+
+
+def _fixtures(tagger: Model, words: list[list[str]], mentions: list) -> list:
+    """The sides either side of "v" in sports copy ("Postponed: Birmingham v Barnsley,
+    Manchester City v Charlton"): each capitalised run is a side, a club (ORG) or a country's
+    (a place), whatever pieces the model read."""
+    found = list(mentions)
+    for sentence, sentence_words in enumerate(words):
+        # lowercase only: an ALL-CAPS headline's capitals hide where a side ends ("ENGLAND V
+        # PAKISTAN ONE-DAY SCOREBOARD")
+        for i in [i for i, word in enumerate(sentence_words) if word in _VERSUS]:
+            first = i
+            while first and i - first < _MAX_SIDE_WORDS and sentence_words[first - 1][:1].isupper():
+                first -= 1
+            end = i + 1
+            while (
+                end < len(sentence_words)
+                and end - i <= _MAX_SIDE_WORDS
+                and sentence_words[end][:1].isupper()
+            ):
+                end += 1
+            longer = end + 1 < len(sentence_words) and (
+                sentence_words[end] in _NAME_JOINERS and sentence_words[end + 1][:1].isupper()
+            )  # "v Duke of Norfolk's XI"
+            for side_first, side_end in ((first, i), (i + 1, end)):
+                if side_first == side_end or (longer and side_end == end):
+                    continue
+                inside = [
+                    m for m in found if m[0] == sentence and m[1] < side_end and side_first < m[2]
+                ]
+                if any(m[1] < side_first or m[2] > side_end or m[3] == "PER" for m in inside):
+                    continue  # a longer name, or a player ("Sampras v Agassi")
+                name = sentence_words[side_first:side_end]
+                kind = "LOC" if _is_country(tagger, name) else "ORG"
+                found = [m for m in found if m not in inside]
+                found.append((sentence, side_first, side_end, kind))
+    return found
+
+
 def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
     """Whether the place words[first:end] is where something happens ("in Leeds", "at
-    Hove") or a dateline's ("LONDON 1996-08-30", "HERZLIYA, Israel")."""
-    if first:
-        return words[first - 1].lower() in VENUE_PREPOSITIONS
+    Hove", the town after a ground: "at Edgbaston, Birmingham"), a dateline's ("LONDON
+    1996-08-30", "HERZLIYA, Israel") or the ground a results line opens with ("Hove:
+    Sussex 363")."""
     after = words[end] if end < len(words) else ""
+    if first:
+        # "(at Edgbaston, Birmingham)", but not the subject after "At the Oval, Surrey ..."
+        return words[first - 1].lower() in VENUE_PREPOSITIONS or (
+            words[first - 1] == ","
+            and after in (")", ",", ".", "")
+            and any(w.lower() in ("at", "in") for w in words[max(first - 5, 0) : first - 2])
+        )
     return (
-        after == ","
+        after in (",", ":")
         or (after.isdigit() and len(after) == 4)
         or bool(tagger.lexicon.entries.get(after.lower(), 0) & _MONTH_DAY)
     )
@@ -522,12 +909,99 @@ def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tup
     return sentence, first, end, kind
 
 
+#: rulers' titles the lexicon's title words lack; alone they are a role ("each Emperor")
+_RULERS = frozenset("emperor empress tsar tsarina czar kaiser sultan pharaoh".split())
+
+
 def _is_title_alone(tagger: Model, words: list[list[str]], mention: tuple) -> bool:
     """Whether a person is a title alone ("the Emperor", "the President said"): a role, not
     a name (unless a surname too: "King")."""
     sentence, first, end, kind = mention
-    value = tagger.lexicon.entries.get(words[sentence][first].lower().rstrip("."), 0)
-    return kind == "PER" and end - first == 1 and value & (_TITLE_WORD | _LAST_NAME) == _TITLE_WORD
+    word = words[sentence][first].lower().rstrip(".")
+    value = tagger.lexicon.entries.get(word, 0)
+    return (
+        kind == "PER"
+        and end - first == 1
+        and (value & (_TITLE_WORD | _LAST_NAME) == _TITLE_WORD or word in _RULERS)
+    )
+
+
+_REGNAL_NUMBER = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+#: what may follow a ruler's "I" ("Henry I and", "Pedro I,"), where the pronoun would not
+_AFTER_REGNAL_I = frozenset("and of in on at with to from by who whose the a".split())
+
+
+def _with_regnal_number(words: list[list[str]], mention: tuple) -> tuple:
+    """A person's name takes in the Roman number after it ("Henry VIII", "Leopold III"), and
+    an "I" too where it cannot be the pronoun ("Pedro I,", "Henry I and")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    if kind != "PER" or end >= len(sentence_words):
+        return mention
+    number = sentence_words[end]
+    if not number or not _REGNAL_NUMBER.fullmatch(number):
+        return mention
+    after = sentence_words[end + 1] if end + 1 < len(sentence_words) else ""
+    if number == "I" and after[:1].isalnum() and after not in _AFTER_REGNAL_I:
+        return mention
+    return sentence, first, end + 1, kind
+
+
+#: what a place names when it is a pact's: "the Paris Agreement", "the Kigali Amendment"
+_AGREEMENTS = frozenset(
+    "agreement agreements accord accords treaty protocol convention amendment declaration "
+    "pact".split()
+)
+
+
+def _no_person_after_the(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
+    """English puts no "the" before a person's name: a one-word "person" after "the" that is
+    no known first name or surname is a people ("the Romans", "the Khitans"), a word that
+    qualifies the noun after it ("the Yazidi women": MISC), or else a place ("the Danevirke
+    had fallen", "the Clyde.")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    if kind != "PER" or end - first != 1 or not first:
+        return mention
+    word = sentence_words[first]
+    if sentence_words[first - 1].lower() != "the" or tagger.lexicon.entries.get(word.lower(), 0) & (
+        _FIRST_NAME | _LAST_NAME
+    ):
+        return mention
+    after = sentence_words[end] if end < len(sentence_words) else ""
+    if word.endswith("s") or (after.isalpha() and after.islower() and after not in _AUXILIARIES):
+        return sentence, first, end, "MISC"
+    return sentence, first, end, "LOC"
+
+
+#: verbs that show the word before them is the sentence's subject, not a qualifier
+_AUXILIARIES = BE_FORMS | frozenset("has had have will would could can did does may might".split())
+
+
+#: what ends an event's name: "the Olympic Games", "the World Cup"
+_EVENTS = frozenset("games olympics cup championship championships".split())
+
+
+def _as_agreement(words: list[list[str]], mention: tuple) -> tuple:
+    """A place named in a pact's name ("the Paris Agreement", "the Treaty of London") is the
+    pact's, a name of its own (MISC), not the place (nor a person: "the Treaty of Tientsin")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    if kind == "MISC":
+        return mention
+    after = sentence_words[end] if end < len(sentence_words) else ""
+    if after[:1].isupper() and after.lower() in _AGREEMENTS and kind == "LOC":
+        return sentence, first, end + 1, "MISC"
+    if end - first > 1 and sentence_words[end - 1].lower() in _EVENTS:
+        return sentence, first, end, "MISC"  # "the Olympic Games", "the World Cup"
+    if (
+        first >= 2
+        and sentence_words[first - 1] == "of"
+        and sentence_words[first - 2][:1].isupper()
+        and sentence_words[first - 2].lower() in _AGREEMENTS
+    ):
+        return sentence, first - 2, end, "MISC"
+    return mention
 
 
 def tag_document(
