@@ -760,6 +760,16 @@ def attribution_before(
             # "met Smith, who said “Q”", "Donald Trump - who previously said"
             comma = words[who - 1].text in (",", "-", "—", "–")
             span = phrase_before(words, who - 1 if comma else who)
+        if span is None and position > 1 and words[position - 1].text.lower() in ("and", "but"):
+            # "For that she drew his ire - he called her “weak” and said she had “Q”": a
+            # verb joined by "and" shares the subject of the clause it joins
+            clause = max(
+                (k for k in range(position) if words[k].text in (",", ";", ":", "—", "–", "-")),
+                default=-1,
+            )
+            joined = _subject(words[clause + 1 : position], is_speaker)
+            if joined is not None and joined[0] == 0:  # the subject opening that clause
+                span = joined[0] + clause + 1, joined[1] + clause + 1
         if span is None:
             # "Carson took the stage and called the system “Q”": the clause's subject
             span = _subject(words[:position], is_speaker)
