@@ -122,7 +122,13 @@ def attribute(
         embedded = bool(text[sentence_start:opening].strip(' “"«„`'))
         if embedded and after is not None and after.cue not in CUES:
             after = None  # 'found Bush has the “best experience,” Trump leads': no speech
-        if after is not None and _right_behind(text, close, after):
+        # 'X reached out, writing in an email: “Q.” Adler said ...': a sentence that
+        # introduces its quotation with a colon and ends with it is that quotation's
+        # attribution, and the next sentence is a new one
+        introduced = ends_sentence and text[sentence_start : opening + 1].rstrip(' “"«„`').endswith(
+            ":"
+        )
+        if after is not None and not introduced and _right_behind(text, close, after):
             yield after  # '“Q,” said Dunn' / '“Q,” Dunn said', whatever came before
         # 'Pollsters agree - Carl Bialik: “Q”': a name and a colon, all that stands after
         # a dash or a "from", is a label, whatever verb came before it

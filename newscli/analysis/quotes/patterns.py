@@ -943,7 +943,9 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
                     and verb not in SPEAKING_NOUNS  # "The veteran businessman"
                     or (opens and noun in SPEAKING_NOUNS and verb not in SPEAKING_NOUNS)
                 ):
-                    return index, noun_at
+                    # "The state director, Mike Rubino, reached out": the name it gives
+                    named = _appositive_name(words, noun_at + 1, accepts)
+                    return named if named is not None else (index, noun_at)
                 if not (noun.isalpha() and noun.islower()):
                     break  # one lower-case word may describe the noun
         if not words[index].text[:1].isupper():
@@ -980,11 +982,38 @@ def _subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, in
         opens = index == 0 and following == ","
         if (verb_follows or opens) and not _POSSESSIVE.search(name) and accepts(name):
             return index, end
+        if index and _appositive_name(words, index - 1, accepts) == (index, end):
+            return index, end  # "Trump’s Virginia state director, Mike Rubino, reached out"
         owned = _owned_speaker(words, end)
         opens_clause = index == 0 or words[index - 1].text == ","
         if owned is not None and opens_clause and accepts(strip_possessive(name)):
             return index, owned  # "Hillary Clinton’s right-hand woman rallied"
         index = end + 1
+    return None
+
+
+def _appositive_name(
+    words: list[Word], comma: int, accepts: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The name set off by commas from words[comma] on, when a verb follows it: "…
+    director, Mike Rubino, reached out" (not a list: "Iowa, Nevada, and Ohio")."""
+    if comma + 1 >= len(words) or words[comma].text != ",":
+        return None
+    end = comma + 1
+    while end < len(words) and words[end].text[:1].isupper():
+        end += 1
+    if end == comma + 1 or end + 1 >= len(words) or words[end].text != ",":
+        return None
+    verb = words[end + 1].text
+    name = " ".join(w.text for w in words[comma + 1 : end])
+    if (
+        verb.isalpha()
+        and verb.islower()
+        and verb not in FUNCTION_WORDS
+        and not _POSSESSIVE.search(name)
+        and accepts(name)
+    ):
+        return comma + 1, end - 1
     return None
 
 
