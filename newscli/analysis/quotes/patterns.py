@@ -195,7 +195,7 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         return None
     speaking_for = _speaking_for(words, j)
     if speaking_for is not None:
-        return speaking_for, j
+        return speaking_for
     last = words[j].text
     word_before = words[j - 1].text.lower() if j else ""
     if last.lower() in ("another", "one") and (not word_before.isalpha() or word_before == "yet"):
@@ -282,25 +282,38 @@ _FOR_WHOM = frozenset(("for", "of", "at", "with", "from", "in"))
 _FOR_WHOM_WORDS = 5
 
 
-def _speaking_for(words: list[Word], j: int) -> int | None:
-    """Where "a spokesman for the company" or "lawyers for the family" starts, if words[j]
+def _speaking_for(words: list[Word], j: int) -> tuple[int, int] | None:
+    """The span of "a spokesman for the company" or "lawyers for the family", if words[j]
     ends one: a lower-case noun for people who speak, a preposition and what they speak
-    for. The spokesman speaks, not the company."""
+    for. The spokesman speaks, not the company. A document addressed to someone ("United's
+    statement to the stock exchange") speaks for whoever issued it: its span ends with it."""
     for preposition in range(j - 1, max(0, j - _FOR_WHOM_WORDS - 1), -1):
         word = words[preposition].text
         if not _is_word(word.removesuffix(".")) or word in CUES:
             return None  # "for Acme Corp." reads on; a comma or a cue ends the phrase
-        if word not in _FOR_WHOM:
+        noun = words[preposition - 1].text
+        addressed = word == "to" and noun in DOCUMENTS
+        if word not in _FOR_WHOM and not addressed:
             if word in FUNCTION_WORDS and word not in _IN_BODY_NAME:
                 return None  # "with reporters with no clear explanation and": a clause
             continue
-        noun = words[preposition - 1].text
-        if noun.islower() and (noun in SPEAKING_NOUNS or noun.removesuffix("s") in SPEAKING_NOUNS):
+        end = preposition - 1 if addressed else j
+        if addressed or (
+            noun.islower() and (noun in SPEAKING_NOUNS or noun.removesuffix("s") in SPEAKING_NOUNS)
+        ):
             described = _described_noun(words, preposition - 1)
+            if addressed and (
+                described is None
+                or words[j].text.lower() in SUBJECT_PRONOUNS
+                or (described and words[described - 1].text.lower() in PREPOSITIONS)
+            ):
+                return None  # "In a letter to his chairman he wrote": the writer speaks
             if described is not None:
-                return described
+                return described, end
             # "lawyers for the family": a plural needs no determiner
-            return preposition - 1 if noun.endswith("s") and noun not in ("news",) else None
+            if noun.endswith("s") and noun not in ("news",):
+                return preposition - 1, end
+            return None
     return None
 
 
