@@ -269,7 +269,12 @@ def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: l
 
     found = []
     for sentence, sentence_words in enumerate(words):
-        # the cue words, lowercase but at the sentence's start: most sentences have none
+        # the cue words, lowercase but at the sentence's start: most sentences have none,
+        # told by one set operation in C
+        if not sentence_words or (
+            _CUE_WORDS.isdisjoint(sentence_words) and sentence_words[0].lower() not in _CUE_WORDS
+        ):
+            continue
         cues = [i for i, word in enumerate(sentence_words) if word in _CUE_WORDS]
         if sentence_words and sentence_words[0].lower() in _CUE_WORDS and cues[:1] != [0]:
             cues.insert(0, 0)
@@ -333,11 +338,15 @@ def _consistent(
     surnames: set[tuple[str, ...]] = set()
     for sentence, first, end, kind in mentions:
         name = tuple(lowered[sentence][first:end])
-        kinds.setdefault(name, Counter())[kind] += 1
+        counts = kinds.get(name)
+        if counts is None:  # a Counter made only for a new name: most names repeat
+            counts = kinds[name] = Counter()
+        counts[kind] += 1
         if kind == "PER" and len(name) > 1 and name[-1][:1].isalpha():
             # news names a person in full once, then by surname: "Palmer" is her too,
             # however the tagger reads the surname alone ("Julian White" ... "White")
-            kinds.setdefault(name[-1:], Counter())
+            if name[-1:] not in kinds:
+                kinds[name[-1:]] = Counter()
             surnames.add(name[-1:])
     organisations = {
         tuple(lowered[sentence][first:end])
@@ -386,8 +395,8 @@ def _consistent(
         starts = [i for i in capitalised[sentence] if sentence_words[i] in by_first_word]
         resume = 0  # past the last name found: names do not overlap
         for i in starts:
-            if i < resume:
-                continue
+            if i < resume or (sentence, i) in taken:
+                continue  # most starts are the mentions' own first words
             for name in by_first_word[sentence_words[i]]:
                 end = i + len(name)
                 candidate = tuple(sentence_words[i:end])
