@@ -39,6 +39,16 @@ def of_person(name: str, role: str | None = None) -> str | None:
     return _first_names().get(words[0].lower())
 
 
+def of_description(mention: str) -> str | None:
+    """MALE, FEMALE or None for a description's last word for a man or a woman ("the woman",
+    "a spokesman for the company", "the Waterford man")."""
+    for word in reversed(mention.lower().replace("’s", " ").replace("'s", " ").split()):
+        for sex, titles in _TITLES.items():
+            if word in titles:
+                return sex
+    return None
+
+
 def build() -> None:
     """Write FIRST_NAMES from the census lists: one `name<TAB>m|f` line per clear name."""
     import importlib.resources

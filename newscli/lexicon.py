@@ -216,15 +216,17 @@ SPEAKING_NOUNS = ROLE_NOUNS | NOUN_SPEAKERS
 DESCRIBING_PARTICIPLES = _words(
     """retired embattled disgraced ousted jailed indicted elected appointed acclaimed"""
 )
-#: titles and words for men, which make a person "he"
+#: titles and words for men, which make a person (or a description: "the man") "he"
 MALE_TITLES = _words(
     """mr mr. sir lord king prince father brother spokesman chairman congressman councilman
-    businessman sheikh emir ayatollah pope"""
+    businessman sheikh emir ayatollah pope man husband son boy grandfather uncle nephew widower
+    dad boyfriend policeman"""
 )
-#: titles and words for women, which make a person "she"
+#: titles and words for women, which make a person (or a description: "the woman") "she"
 FEMALE_TITLES = _words(
     """mrs mrs. ms ms. miss madam dame lady queen princess mother sister spokeswoman chairwoman
-    congresswoman councilwoman businesswoman first-lady"""
+    congresswoman councilwoman businesswoman first-lady woman wife daughter girl grandmother
+    aunt niece widow mom girlfriend policewoman actress"""
 )
 #: places whose names end like a nationality ("-ian", "-i") but are not one
 NOT_NATIONALITIES = _words("mississippi hawaii delhi helsinki nairobi mumbai")

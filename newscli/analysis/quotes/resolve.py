@@ -49,6 +49,8 @@ _DESCRIBED_BEFORE = re.compile(
 _PERSON_NOUN = re.compile(r"\d{1,3}-year-old|[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman)")
 #: the most words of a person's name at the end of a longer mention
 _NAME_WORDS = 4
+#: the sex "he" and "she" refer to
+_PRONOUN_SEX = {"he": gender.MALE, "she": gender.FEMALE}
 #: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
 #: it keeps resolution linear on a hostile article naming one person thousands of times
 _MENTIONS_BACK = 60
@@ -318,6 +320,9 @@ _AFTER_HEAD = frozenset(("for", "of", "at", "with", "from", "in"))
 
 def resolve(document: Document, found: list[Quote], referents: Referents) -> None:
     last_person: str | None = None
+    # a description of a man or a woman that spoke ("said the woman, who spoke on condition
+    # of anonymity"), and where: "she" after it is her, unless a woman is named since
+    last_described: tuple[str, int, str] | None = None
     for quote in found:
         mention = quote.speaker_mention
         if mention is None:
@@ -331,6 +336,18 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
         quote.speaker, quote.role = referents.resolved(
             mention, position, last_person, _paragraph_start(document, position)
         )
+        pronoun = mention.lower()
+        if last_described is not None and pronoun in _PRONOUN_SEX:
+            described, at, sex = last_described
+            fits = _fits_pronoun(pronoun, referents.names)
+            if sex == _PRONOUN_SEX[pronoun] and not referents.last_person_before(
+                position, at, fits
+            ):
+                quote.speaker, quote.role = described, None
+        elif quote.speaker == mention and mention.split()[0].lower() in ("the", "a", "an"):
+            described_sex = gender.of_description(mention)
+            if described_sex is not None:
+                last_described = (mention, position, described_sex)
         if quote.relative is not None:
             quote.speaker_start, quote.speaker_end = quote.relative
             quote.speaker_mention = document.text[quote.speaker_start : quote.speaker_end]
