@@ -523,6 +523,14 @@ def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: 
 _MAX_PARTNER_WORDS = 3  # words on either side of "&" in a firm's name
 
 
+def _capitalised_run_end(words: list[str], start: int, most: int) -> int:
+    """Where the run of at most `most` capitalised words from words[start] ends."""
+    end = start
+    while end < len(words) and end - start < most and words[end][:1].isupper():
+        end += 1
+    return end
+
+
 def _joined_by_ampersand(words: list[list[str]], mentions: list) -> list:
     """Capitalised words on both sides of "&" are one firm's name ("Douglas & Lomason",
     "Edward D. Jones & Co", "Standard & Poor"), whatever pieces the model read, unless a side
@@ -542,13 +550,7 @@ def _joined_by_ampersand(words: list[list[str]], mentions: list) -> list:
                 and not sentence_words[first - 1].rsplit("-", 1)[-1].islower()
             ):
                 first -= 1
-            end = k + 1
-            while (
-                end < len(sentence_words)
-                and end - k <= _MAX_PARTNER_WORDS
-                and sentence_words[end][:1].isupper()
-            ):
-                end += 1
+            end = _capitalised_run_end(sentence_words, k + 1, _MAX_PARTNER_WORDS)
             if first == k or end == k + 1:
                 continue
             inside = [m for m in found if m[0] == sentence and m[1] < end and first < m[2]]
@@ -784,13 +786,7 @@ def _fixtures(tagger: Model, words: list[list[str]], mentions: list) -> list:
             first = i
             while first and i - first < _MAX_SIDE_WORDS and sentence_words[first - 1][:1].isupper():
                 first -= 1
-            end = i + 1
-            while (
-                end < len(sentence_words)
-                and end - i <= _MAX_SIDE_WORDS
-                and sentence_words[end][:1].isupper()
-            ):
-                end += 1
+            end = _capitalised_run_end(sentence_words, i + 1, _MAX_SIDE_WORDS)
             longer = end + 1 < len(sentence_words) and (
                 sentence_words[end] in _NAME_JOINERS and sentence_words[end + 1][:1].isupper()
             )  # "v Duke of Norfolk's XI"
