@@ -354,6 +354,10 @@ _DESCRIPTION_OPENERS = frozenset(("the", "a", "an", "one", "another"))
 _OWNER_PRONOUNS = frozenset(("his", "her", "their"))
 
 
+#: the most words of a possessive owner's name: "New York Stock Exchange’s"
+_OWNER_WORDS = 5
+
+
 def _described_noun(words: list[Word], j: int) -> int | None:
     """Where "the board", "the 46-year-old", "a senior official", "one P&G Amiens employee",
     "Powell’s office" starts, if words[j] ends one."""
@@ -372,7 +376,14 @@ def _described_noun(words: list[Word], j: int) -> int | None:
         if word.lower() in _DESCRIPTION_OPENERS:
             return first  # "the board", "a senior official"
         if first == j - 1 and word[:1].isupper() and _POSSESSIVE.search(word):
-            return first  # "Powell’s office"
+            # "Powell’s office", "Acme Corp’s statement": the owner's whole name
+            owner = first
+            while owner > max(0, j - _OWNER_WORDS) and words[owner - 1].text[:1].isupper():
+                owner -= 1
+            # not "Meanwhile" before the name
+            while owner < first and words[owner].text.lower() in LEADING_FILLERS:
+                owner += 1
+            return owner
         # "the paper’s editorial board", "the ad’s narrator"
         plain = strip_possessive(word).replace("-", "").replace("&", "").isalnum()
         if not plain or word in CUES or word.lower() in FUNCTION_WORDS:
