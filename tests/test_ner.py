@@ -15,6 +15,7 @@ from newscli.ner import (
     MODEL_PATH,
     EntitySpan,
     _as_agreement,
+    _brands_as_organisations,
     _consistent,
     _defined_acronyms,
     _fixtures,
@@ -433,6 +434,18 @@ def test_capitalised_words_either_side_of_an_ampersand_are_one_firm() -> None:
         (1, 0, 1, "LOC"),
         (1, 2, 3, "LOC"),
     ]
+
+
+def test_a_one_word_person_written_as_a_brand_is_an_organisation() -> None:
+    words = [
+        ["In", "an", "interview", "with", "MTVu", ",", "he", "spoke", "to", "eBay", "."],
+        ["Jacob", "deGrom", "pitched", ";", "deGrom", "said", "@", "realDonaldTrump", "."],
+        ["McCain", "and", "DeSantis", "spoke", "."],
+    ]
+    people = [(0, 4, 5), (0, 9, 10), (1, 0, 2), (1, 4, 5), (1, 7, 8), (2, 0, 1), (2, 2, 3)]
+    tagged = [(sentence, first, end, "PER") for sentence, first, end in people]
+    found = _brands_as_organisations(words, tagged)
+    assert [kind for _, _, _, kind in found] == ["ORG", "ORG"] + ["PER"] * 5
 
 
 def test_the_sides_of_a_fixture_are_clubs_or_countries() -> None:

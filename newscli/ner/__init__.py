@@ -144,6 +144,7 @@ def _entities(
     mentions = [_with_regnal_number(words, mention) for mention in mentions]
     mentions = [_as_agreement(words, mention) for mention in mentions]
     mentions = [_no_person_after_the(tagger, words, mention) for mention in mentions]
+    mentions = _brands_as_organisations(words, mentions)
     mentions = _without_overlaps(mentions)
     filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
     if filed_from:
@@ -409,6 +410,34 @@ def _consistent(
 
 #: what follows a year: "500 BC", "AD 79"
 _ERAS = frozenset("bc bce ad ce".split())
+
+
+#: a word written as a brand, not a name: capitals run into lowercase ("MTVu", "ITVBe"), or
+#: lowercase into a capital ("eBay", "iTunes"); the model learned such words as people from
+#: tweets' user names
+_BRAND_SHAPE = re.compile(r"[A-Z]{2,}[a-z]+|[a-z]+[A-Z][A-Za-z]*")
+
+
+def _brands_as_organisations(words: list[list[str]], mentions: list) -> list:
+    """A one-word person written as a brand ("an interview with MTVu") is an organisation,
+    unless it is a user name ("@realDonaldTrump") or the document names a person with the
+    word ("Jacob deGrom")."""
+    in_names = {
+        words[sentence][i]
+        for sentence, first, end, kind in mentions
+        if kind == "PER" and end - first > 1
+        for i in range(first, end)
+    }
+    return [
+        (sentence, first, end, "ORG")
+        if kind == "PER"
+        and end - first == 1
+        and words[sentence][first] not in in_names
+        and (first == 0 or words[sentence][first - 1] != "@")
+        and _BRAND_SHAPE.fullmatch(words[sentence][first])
+        else (sentence, first, end, kind)
+        for sentence, first, end, kind in mentions
+    ]
 
 
 def _is_era(words: list[list[str]], mention: tuple[int, int, int, str]) -> bool:
