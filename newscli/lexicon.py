@@ -204,6 +204,19 @@ NOUN_SPEAKERS = _words(
     voter voters resident residents supporter supporters critic critics user users member
     members tycoon candidate nominee aide aides expert experts staffer staffers percent
     businessman businesswoman veteran veterans"""
+) | _words(
+    # the people news quotes by what they do ("a nurse from Manchester told the BBC")
+    """teacher teachers nurse nurses doctor doctors surgeon surgeons student students pupil
+    pupils worker workers employee employees officer officers farmer farmers driver drivers
+    parent parents fan fans witness witnesses victim victims survivor survivors patient patients
+    customer customers passenger passengers shopper shoppers soldier soldiers pilot pilots
+    scientist scientists engineer engineers shopkeeper shopkeepers trader traders investor
+    investors banker bankers firefighter firefighters paramedic paramedics midwife midwives
+    miner miners fisherman fishermen pensioner pensioners homeowner homeowners tenant tenants
+    landlord landlords volunteer volunteers campaigner campaigners protester protesters
+    demonstrator demonstrators villager villagers local locals chef chefs artist artists author
+    authors writer writers musician musicians singer singers actor actors actress organiser
+    organisers organizer organizers"""
 )
 #: people someone is close to, who speak of them: "his childhood friend told", "his wife said"
 RELATION_NOUNS = _words(
