@@ -224,6 +224,15 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                 or previous[:1].isdigit()
                 and speaking_noun  # "21 percent", "300 residents"
                 or (
+                    # "a Department for Education spokesperson", "a Bank of England official"
+                    previous in ("of", "for")
+                    and speaking_noun
+                    and last.islower()
+                    and words[first].text[:1].isupper()
+                    and first >= 2
+                    and words[first - 2].text[:1].isupper()
+                )
+                or (
                     previous.islower()
                     and previous.isalpha()
                     and previous.lower() not in CUES
@@ -418,6 +427,15 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         if token[:1].isupper():
             last = j
             j += 1
+            continue
+        if (
+            token in ("of", "for")
+            and last is not None
+            and words[first].text.lower() in DETERMINERS
+            and j + 1 < len(words)
+            and words[j + 1].text[:1].isupper()
+        ):
+            j += 1  # "said a Ministry of Defence spokesman", "said the Bank of England"
             continue
         # "says the ad’s narrator": an owner inside a description reads on
         plain = strip_possessive(token).replace("-", "").isalnum() and (
