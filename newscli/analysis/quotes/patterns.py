@@ -814,7 +814,7 @@ def attribution_before(
                 span = joined[0] + clause + 1, joined[1] + clause + 1
         if span is None:
             # "Carson took the stage and called the system “Q”": the clause's subject
-            span = _subject(words[:position], is_speaker)
+            span = _subject(words[:position], is_speaker) or _opening_group(words[:position])
         if span is not None:
             reporting = _reporting_cue(words, position, opening_clause_end)
             if reporting is not None:
@@ -936,6 +936,40 @@ def _opens_clause(words: list[Word], index: int) -> bool:
     return not SUBORDINATORS.intersection(lead + [first]) and all(
         w in LEADING_FILLERS or w in DETERMINERS for w in lead
     )
+
+
+def _opening_group(words: list[Word]) -> tuple[int, int] | None:
+    """A clause opened by people named as a group, when no one is named as its subject:
+    "Residents of the estate gathered outside and said", "On Monday, protesters in the square
+    chanted"."""
+    if not words:
+        return None  # the cue opens the sentence
+    for index in [0] + [k + 1 for k, word in enumerate(words[:-1]) if word.text == ","]:
+        lowered = words[index].text.lower()
+        if lowered.endswith("s") and lowered in SPEAKING_NOUNS:
+            end = _group_end(words, index)
+            if end is not None:
+                return index, end
+    return None
+
+
+def _group_end(words: list[Word], index: int) -> int | None:
+    """Where "Residents of the estate" ends, from the plural words[index]: a verb must follow
+    ("Workers at the plant walked out")."""
+    end = index
+    if index + 1 < len(words) and words[index + 1].text.lower() in _FOR_WHOM:
+        end = index + 1
+        while (
+            end + 1 < min(len(words), index + 2 + _FOR_WHOM_WORDS)
+            and words[end + 1].text.isalpha()
+            and not _looks_past(words[end + 1].text)
+            and words[end + 1].text.lower() not in CUES_AND_FUNCTION_WORDS - DETERMINERS
+        ):
+            end += 1
+        if end == index + 1:
+            return None  # nothing after the preposition
+    following = words[end + 1].text if end + 1 < len(words) else ""
+    return end if following.isalpha() and following.islower() else None
 
 
 def _owned_opening(words: list[Word]) -> tuple[int, int] | None:
