@@ -29,6 +29,7 @@ from newscli.ner import (
     _with_regnal_number,
     _without_common_tail,
     _without_overlaps,
+    _without_title,
     load_model,
     tag_document,
     tag_documents,
@@ -287,6 +288,18 @@ def test_a_title_alone_is_no_person_but_a_surname_is() -> None:
     assert _is_title_alone(load_model(), words, (0, 1, 2, "PER"))
     assert not _is_title_alone(load_model(), words, (1, 0, 1, "PER"))
     assert not _is_title_alone(load_model(), words, (0, 1, 3, "PER"))
+
+
+def test_a_name_leaves_out_the_article_before_it() -> None:
+    words = [
+        ["A", "Ministry", "of", "Defence", "spokesman", "said"],
+        ["The", "State", "Department", "said"],
+        ["A", "Kind", "of", "Magic", "sold"],
+    ]
+    tagger = load_model()
+    assert _without_title(tagger, words, (0, 0, 4, "ORG")) == (0, 1, 4, "ORG")
+    assert _without_title(tagger, words, (1, 0, 3, "ORG")) == (1, 1, 3, "ORG")
+    assert _without_title(tagger, words, (2, 0, 4, "MISC")) == (2, 0, 4, "MISC")
 
 
 def test_a_people_is_no_person_nor_place() -> None:

@@ -937,8 +937,12 @@ def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tup
         and entries.get(words[sentence][first].lower().rstrip("."), 0) & _TITLE_WORD
     ):
         first += 1
-    # nor does an organisation's name take in "the" ("The State Department said")
-    if kind == "ORG" and end - first > 1 and words[sentence][first].lower() == "the":
+    # nor does an organisation's name take in "the" ("The State Department said"), nor any
+    # name "a" ("A Ministry of Defence spokesman"; a work's may: "A Kind of Magic")
+    article = words[sentence][first].lower()
+    if end - first > 1 and (
+        kind == "ORG" and article == "the" or kind != "MISC" and article in ("a", "an")
+    ):
         first += 1
     return sentence, first, end, kind
 
