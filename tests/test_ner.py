@@ -414,6 +414,14 @@ def test_a_spokesman_and_shares_make_a_name_an_organisation() -> None:
     assert ("Petofi", "ORG") in found
     assert ("Algerian", "ORG") not in found
     assert ("Human Rights", "ORG") not in found
+    text = (
+        "Analysts at Barclays and Morgan Stanley were surprised. Shares in Marks & Spencer "
+        "and Ocado fell, as did shares in Tokyo and London."
+    )
+    second = text.index("Shares")
+    sentences = [(0, second - 1), (second, len(text))]
+    found = {(span.text, span.label) for span in tag_spans(text, sentences)}
+    assert {("Morgan Stanley", "ORG"), ("Ocado", "ORG"), ("London", "GPE")} <= found
 
 
 def test_a_company_named_in_full_is_the_company_by_its_first_word_too() -> None:

@@ -268,6 +268,25 @@ def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: l
             and not tagger.lexicon.entries.get(word.lower(), 0) & _MONTH_DAY
         )
 
+    def name_at(sentence: int, start: int) -> tuple | None:
+        """The name from words[sentence][start] on: the model's mention there, else the run
+        of capitalised words, unless it reads on into a longer name."""
+        name = by_start.get((sentence, start))
+        if name is not None:
+            return name
+        sentence_words = words[sentence]
+        end = start
+        while (
+            end < len(sentence_words)
+            and end - start < _MAX_ORG_WORDS
+            and is_name_word(sentence, end)
+        ):
+            end += 1
+        longer = end + 1 < len(sentence_words) and (
+            sentence_words[end] in _NAME_JOINERS and sentence_words[end + 1][:1].isupper()
+        )  # "the group Human Rights in China"
+        return (sentence, start, end, "ORG") if start < end and not longer else None
+
     found = []
     for sentence, sentence_words in enumerate(words):
         # the cue words, lowercase but at the sentence's start: most sentences have none,
@@ -297,34 +316,36 @@ def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: l
             start = i + 1
             if cue in _ORGANISATION_BEFORE and start + 1 < len(sentence_words):
                 start += sentence_words[start] in _ORGANISATION_BEFORE[cue]
+            names = [name]
             if (
                 name is None
                 and start < len(sentence_words)
                 and (cue in _ORGANISATION_BEFORE_NAME or start == i + 2)
             ):
-                name = by_start.get((sentence, start))
-                if name is None:
-                    end = start
-                    while (
-                        end < len(sentence_words)
-                        and end - start < _MAX_ORG_WORDS
-                        and is_name_word(sentence, end)
-                    ):
-                        end += 1
-                    longer = end + 1 < len(sentence_words) and (
-                        sentence_words[end] in _NAME_JOINERS
-                        and sentence_words[end + 1][:1].isupper()
-                    )  # "the group Human Rights in China"
-                    name = (sentence, start, end, "ORG") if start < end and not longer else None
+                names = [name_at(sentence, start)]
+                after = names[0][2] if names[0] is not None else 0
+                while after + 1 < len(sentence_words) and sentence_words[after] == "&":
+                    after = _capitalised_run_end(sentence_words, after + 1, _MAX_PARTNER_WORDS)
+                if (
+                    cue in _ORGANISATION_BEFORE
+                    and after + 1 < len(sentence_words)
+                    and sentence_words[after] == "and"
+                ):
+                    # "shares in Marks & Spencer and Ocado", "analysts at Barclays and
+                    # Morgan Stanley": the cue is both names', a full name's too
+                    joined = name_at(sentence, after + 1)
+                    if joined is not None:
+                        names.append((*joined[:3], "ORG" if joined[3] == "PER" else joined[3]))
             # a place's shares are its market's ("Tokyo shares"), a nationality's newspaper
             # any of its own ("a British newspaper"); a full name is a person's
-            if (
-                name is not None
+            found += [
+                (*name[:3], _CUED_ORG)
+                for name in names
+                if name is not None
                 and name[3] != "LOC"
                 and " ".join(sentence_words[name[1] : name[2]]).lower() not in tagger.groups
                 and (name[3] != "PER" or name[2] - name[1] == 1)
-            ):
-                found.append((*name[:3], _CUED_ORG))
+            ]
     return found
 
 
