@@ -302,6 +302,13 @@ def test_a_name_leaves_out_the_article_before_it() -> None:
     assert _without_title(tagger, words, (2, 0, 4, "MISC")) == (2, 0, 4, "MISC")
 
 
+def test_a_full_name_and_the_place_it_is_of_are_the_person_and_the_place() -> None:
+    text = "Sen. Rand Paul of Kentucky voted no, as did Isabella of France."
+    found = {(span.text, span.label) for span in tag_spans(text, [(0, len(text))])}
+    assert {("Rand Paul", "PERSON"), ("Kentucky", "GPE")} <= found
+    assert not any(name.endswith("of Kentucky") for name, _ in found)
+
+
 def test_a_people_is_no_person_nor_place() -> None:
     assert _label(load_model(), "PER", "Israeli") == "NORP"
     assert _label(load_model(), "LOC", "Russian") == "NORP"

@@ -127,7 +127,11 @@ def _entities(
         for sentence_words in words
     ]
     lowered = [list(map(str.lower, sentence_words)) for sentence_words in words]
-    tagged = [_without_common_tail(tagger, words, mention) for mention in _mentions(tags)]
+    tagged = [
+        split
+        for mention in _mentions(tags)
+        for split in _without_home(tagger, words, _without_common_tail(tagger, words, mention))
+    ]
     cued = _organisations_by_context(tagger, words, tagged)
     mentions = _consistent(tagger, lowered, capitalised, tagged + cued)
     mentions += _organisations(tagger, words, capitalised, mentions)
@@ -459,6 +463,19 @@ def _brands_as_organisations(words: list[list[str]], mentions: list) -> list:
         else (sentence, first, end, kind)
         for sentence, first, end, kind in mentions
     ]
+
+
+def _without_home(tagger: Model, words: list[list[str]], mention: tuple) -> list[tuple]:
+    """A full name and the place it is "of", read as one person ("Sen. Rand Paul of
+    Kentucky"), are the person and the place; not a ruler's "of" ("Isabella of France")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    if kind != "PER" or end - first < 4 or "of" not in sentence_words[first + 2 : end - 1]:
+        return [mention]
+    of = sentence_words.index("of", first + 2, end - 1)
+    if " ".join(sentence_words[of + 1 : end]).lower() not in tagger.places:
+        return [mention]
+    return [(sentence, first, of, "PER"), (sentence, of + 1, end, "LOC")]
 
 
 def _is_era(words: list[list[str]], mention: tuple[int, int, int, str]) -> bool:

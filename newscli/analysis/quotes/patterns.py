@@ -17,6 +17,7 @@ from newscli.lexicon import (
     APPOSITIVE_OPENERS,
     BARE_FORM_SUBJECTS,
     BE_FORMS,
+    COMPANY_SUFFIXES,
     CONTRACTED_BE,
     CUE_BASE_FORMS,
     CUE_PARTICLES,
@@ -32,6 +33,7 @@ from newscli.lexicon import (
     NOT_SPEAKERS,
     NOUN_SPEAKERS,
     OF_DETERMINERS,
+    ORGANISATION_NOUNS,
     PARTITIVES,
     PHRASE_VERBS,
     PREPOSITIONS,
@@ -42,6 +44,7 @@ from newscli.lexicon import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TELL_FORMS,
+    TITLE_WORDS,
     TO_LISTENERS,
 )
 from newscli.names import strip_possessive
@@ -126,6 +129,22 @@ def _is_cue(words: list[Word], position: int) -> bool:
         # verb it follows a plural subject, a modal or an auxiliary ("they say", "will add")
         return previous in BARE_FORM_SUBJECTS or (previous.endswith("s") and previous.isalpha())
     return True
+
+
+#: the last word of a body's or a title's name before its "of" or "for": "the Royal Bank of
+#: Scotland", "the Bishop of Durham", "Labour MP for Birkenhead"
+_BODY_AND_TITLE_HEADS = (
+    ORGANISATION_NOUNS
+    | COMPANY_SUFFIXES
+    | TITLE_WORDS
+    | ROLE_NOUNS
+    | frozenset(
+        """institute college society association foundation church museum academy authority
+        commission office service trust fund center centre house board federation league
+        corporation bureau council court bishop archbishop mp mep msp duke duchess earl baron
+        baroness marquess viscount countess""".split()
+    )
+)
 
 
 def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
@@ -248,6 +267,27 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         person = _person_of_body(words, first)
         if person is not None:
             return person
+        if (
+            first >= 2
+            and words[first - 1].text in ("of", "for")
+            and words[first - 2].text[:1].isupper()
+        ):
+            # "the Bank of England said": the body's whole name; "Sen. Rand Paul of Kentucky
+            # said", "Jeffrey Lewis of Acme said": the person, not where they are from
+            head = first - 2
+            start = head
+            while (
+                start > 0
+                and head - start < 2
+                and words[start - 1].text[:1].isupper()
+                and words[start - 1].text.lower() not in DETERMINERS
+            ):
+                start -= 1
+            if start < head and words[head].text.lower() not in _BODY_AND_TITLE_HEADS:
+                return start, head
+            first = start
+            while first > 0 and words[first - 1].text.lower() in DETERMINERS - {"that", "this"}:
+                first -= 1
         while first < j and words[first].text.lower() in LEADING_FILLERS:
             first += 1
         return first, j

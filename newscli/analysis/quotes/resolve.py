@@ -370,7 +370,8 @@ def _head_before_preposition(words: list[str]) -> int | None:
 
 def _trailing_name(mention: str) -> str:
     """The name a mention ends with, after any owner, role or lowercase word before it
-    ("Executive Director Nihad Awad", "the party’s Nachman Shai", "moderator Gerard Baker")."""
+    ("Executive Director Nihad Awad", "the party’s Nachman Shai", "moderator Gerard Baker");
+    the whole mention when that is the place or body a title is of."""
     words = mention.split()
     first = len(words)
     while first > 0 and len(words) - first < _NAME_WORDS:
@@ -379,6 +380,8 @@ def _trailing_name(mention: str) -> str:
         if not word[:1].isupper() or owner or word.lower() in ROLE_NOUNS:
             break
         first -= 1
+    if first < len(words) and first and words[first - 1] in ("of", "for"):
+        return mention  # "the Labour MP for Birkenhead", "the Bishop of Durham": a title
     return " ".join(words[first:]) if first < len(words) else mention
 
 
