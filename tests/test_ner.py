@@ -309,6 +309,13 @@ def test_a_full_name_and_the_place_it_is_of_are_the_person_and_the_place() -> No
     assert not any(name.endswith("of Kentucky") for name, _ in found)
 
 
+def test_a_place_before_a_word_for_a_body_is_where_the_body_is() -> None:
+    text = "A man stole from customers of a Cardiff bank, as Cardiff City fans watched."
+    found = {(span.text, span.label) for span in tag_spans(text, [(0, len(text))])}
+    assert ("Cardiff", "GPE") in found
+    assert ("Cardiff", "ORG") not in found
+
+
 def test_a_people_is_no_person_nor_place() -> None:
     assert _label(load_model(), "PER", "Israeli") == "NORP"
     assert _label(load_model(), "LOC", "Russian") == "NORP"

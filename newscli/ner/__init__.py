@@ -42,6 +42,7 @@ from newscli.lexicon import (
     COMPANY_SUFFIXES,
     DETERMINERS,
     HOME_NATIONS,
+    ORGANISATION_NOUNS,
     SPORTS_WORDS,
     SPORTS_WORDS_TOO,
     VENUE_PREPOSITIONS,
@@ -136,6 +137,7 @@ def _entities(
     mentions = _consistent(tagger, lowered, capitalised, tagged + cued)
     mentions += _organisations(tagger, words, capitalised, mentions)
     mentions = _place_named_organisations(tagger, words, mentions)
+    mentions = [_place_before_a_body(tagger, words, mention) for mention in mentions]
     mentions = _defined_acronyms(tagger, words, mentions)
     mentions = _joined_by_ampersand(words, mentions)
     mentions = [m for m in mentions if not _is_era(words, m)]
@@ -585,6 +587,26 @@ def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: 
                 end, kind = last, "ORG"
         found.append((sentence, first, end, kind))
     return found
+
+
+#: lowercase words for a kind of body a place may stand before ("a Cardiff bank"); not a
+#: side, which in sports copy is the town's club
+_BODY_NOUNS = ORGANISATION_NOUNS - {"club", "team"}
+
+
+def _place_before_a_body(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
+    """A place the model read as an organisation before a lowercase word for a body is
+    where that body is ("customers of a Cardiff bank", "a Leeds hospital")."""
+    sentence, first, end, kind = mention
+    sentence_words = words[sentence]
+    if (
+        kind == "ORG"
+        and end < len(sentence_words)
+        and sentence_words[end] in _BODY_NOUNS
+        and " ".join(sentence_words[first:end]).lower() in tagger.places
+    ):
+        return sentence, first, end, "LOC"
+    return mention
 
 
 _MAX_PARTNER_WORDS = 3  # words on either side of "&" in a firm's name

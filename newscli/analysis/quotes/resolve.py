@@ -154,9 +154,14 @@ class Referents:
                 if earlier.role and noun in role_words(earlier.role):
                     name = names.canonical(earlier.name) or earlier.name
                     return name, names.role(name)
-                if earlier.organisation and noun in ORGANISATION_NOUNS and len(words) == 2:
+                if (
+                    earlier.organisation
+                    and noun in ORGANISATION_NOUNS
+                    and len(words) == 2
+                    and not _named_otherwise(earlier.name, noun)
+                ):
                     # "the company": the last one named; "the assembly government" is none
-                    # whose name lacks "assembly"
+                    # whose name lacks "assembly"; "the bank" is not "South Wales Police"
                     return names.canonical(earlier.name) or earlier.name, None
             # "the goalkeeper" refers back; "a goalkeeper", "one adviser" bring someone new
             definite = words[0].lower() == "the"
@@ -353,6 +358,19 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
             quote.speaker_mention = document.text[quote.speaker_start : quote.speaker_end]
         if quote.speaker is not None and referents.is_person(quote.speaker):
             last_person = quote.speaker
+
+
+#: the last words of bodies' names that say what kind of body they are
+_BODY_KINDS = ORGANISATION_NOUNS | frozenset(
+    "police service force authority commission church museum institute college".split()
+)
+
+
+def _named_otherwise(name: str, noun: str) -> bool:
+    """Whether an organisation's name says it is another kind of body than `noun` ("South
+    Wales Police" for "the bank"; "Barclays" says nothing, "Barclays Bank" that it is one)."""
+    last = name.split()[-1].lower()
+    return last != noun and last in _BODY_KINDS
 
 
 def _head_before_preposition(words: list[str]) -> int | None:
