@@ -175,7 +175,8 @@ ROLE_NOUNS = _words(
     mayor commander general professor lawyer attorney economist researcher editor columnist
     commentator host anchor activist founder chief executive manager owner strategist pollster
     aide envoy diplomat ambassador judge prosecutor coach player nominee rival challenger
-    councilman councilwoman"""
+    councilman councilwoman striker midfielder defender goalkeeper keeper winger captain skipper
+    batsman bowler jockey trainer"""
 )
 #: what a role's abbreviations and titles are called in running text ("Sen. Marco Rubio" is
 #: "the senator"; "Rep. Nancy Pelosi" "the congresswoman")

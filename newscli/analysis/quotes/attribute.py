@@ -122,6 +122,10 @@ def attribute(
         embedded = bool(text[sentence_start:opening].strip(' “"«„`'))
         if embedded and after is not None and after.cue not in CUES:
             after = None  # 'found Bush has the “best experience,” Trump leads': no speech
+        if embedded and ends_sentence and after is not None and after.start >= sentence_end:
+            # 'he added that his side were “not afraid of anyone”. Robbie Keane, skipper for
+            # the night, echoed ...': a sentence that leads into its quotation ends with it
+            after = None
         # 'X reached out, writing in an email: “Q.” Adler said ...': a sentence that
         # introduces its quotation with a colon and ends with it is that quotation's
         # attribution, and the next sentence is a new one
