@@ -51,6 +51,8 @@ _PERSON_NOUN = re.compile(r"\d{1,3}-year-old|[a-z-]+(?:er|or|ist|ian|ant|ent|man
 _NAME_WORDS = 4
 #: the sex "he" and "she" refer to
 _PRONOUN_SEX = {"he": gender.MALE, "she": gender.FEMALE}
+#: the marks a quotation opens with, after the name its words are about
+_OPENING_MARKS = frozenset('“"«„')
 #: mentions looked back over to resolve a pronoun or "the minister": plenty for news, and
 #: it keeps resolution linear on a hostile article naming one person thousands of times
 _MENTIONS_BACK = 60
@@ -265,6 +267,8 @@ class Referents:
         for mention in self.mentions_before(position):
             if mention.organisation or self.in_quotation(mention.start):
                 continue
+            if text[mention.end : mention.end + 2].lstrip(" ")[:1] in _OPENING_MARKS:
+                continue  # 'Mr Sullivan “made accounting decisions,” he told': who it is about
             canonical = self.names.canonical(mention.name)
             if not canonical:
                 continue
