@@ -258,6 +258,17 @@ COMPANY_SUFFIXES = _words(
     """inc corp corporation co ltd llc plc sa s.a spa s.p.a ag nv n.v bv ab asa oyj gmbh kk
     bhd pty holdings group"""
 )
+#: the last words of bodies' names beyond ORGANISATION_NOUNS, which say what kind of body it
+#: is ("the Royal Bank of Scotland", "South Wales Police")
+BODY_WORDS = _words(
+    """institute college society association foundation church museum academy authority
+    commission office service trust fund center centre house board federation league bureau
+    council court police force"""
+)
+#: titles of people named by a place ("the Bishop of Durham", "the Labour MP for Birkenhead")
+TITLES_OF_PLACES = _words(
+    "bishop archbishop mp mep msp duke duchess earl baron baroness marquess viscount countess"
+)
 #: what people issue, whose "saying" is theirs
 DOCUMENTS = _words(
     "statement letter release report email memo message post tweet video ad note transcript excerpt"

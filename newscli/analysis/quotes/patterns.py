@@ -17,6 +17,7 @@ from newscli.lexicon import (
     APPOSITIVE_OPENERS,
     BARE_FORM_SUBJECTS,
     BE_FORMS,
+    BODY_WORDS,
     COMPANY_SUFFIXES,
     CONTRACTED_BE,
     CUE_BASE_FORMS,
@@ -45,6 +46,7 @@ from newscli.lexicon import (
     SUBORDINATORS,
     TELL_FORMS,
     TITLE_WORDS,
+    TITLES_OF_PLACES,
     TO_LISTENERS,
 )
 from newscli.names import strip_possessive
@@ -134,16 +136,7 @@ def _is_cue(words: list[Word], position: int) -> bool:
 #: the last word of a body's or a title's name before its "of" or "for": "the Royal Bank of
 #: Scotland", "the Bishop of Durham", "Labour MP for Birkenhead"
 _BODY_AND_TITLE_HEADS = (
-    ORGANISATION_NOUNS
-    | COMPANY_SUFFIXES
-    | TITLE_WORDS
-    | ROLE_NOUNS
-    | frozenset(
-        """institute college society association foundation church museum academy authority
-        commission office service trust fund center centre house board federation league
-        corporation bureau council court bishop archbishop mp mep msp duke duchess earl baron
-        baroness marquess viscount countess""".split()
-    )
+    ORGANISATION_NOUNS | BODY_WORDS | COMPANY_SUFFIXES | TITLE_WORDS | ROLE_NOUNS | TITLES_OF_PLACES
 )
 
 

@@ -364,7 +364,8 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
             last_person = quote.speaker
 
 
-#: the last words of bodies' names that say what kind of body they are
+#: the last words of bodies' names that say what kind of body they are (not "office": "the
+#: government" may be the Home Office)
 _BODY_KINDS = ORGANISATION_NOUNS | frozenset(
     "police service force authority commission church museum institute college".split()
 )
