@@ -236,15 +236,6 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                 or previous[:1].isdigit()
                 and speaking_noun  # "21 percent", "300 residents"
                 or (
-                    # "a Department for Education spokesperson", "a Bank of England official"
-                    previous in ("of", "for")
-                    and speaking_noun
-                    and last.islower()
-                    and words[first].text[:1].isupper()
-                    and first >= 2
-                    and words[first - 2].text[:1].isupper()
-                )
-                or (
                     previous.islower()
                     and previous.isalpha()
                     and previous.lower() not in CUES
@@ -265,8 +256,9 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             and words[first - 1].text in ("of", "for")
             and words[first - 2].text[:1].isupper()
         ):
-            # "the Bank of England said": the body's whole name; "Sen. Rand Paul of Kentucky
-            # said", "Jeffrey Lewis of Acme said": the person, not where they are from
+            # "the Bank of England said", "a Department for Education spokesperson": the
+            # body's whole name; "Sen. Rand Paul of Kentucky said", "Jeffrey Lewis of Acme
+            # said": the person, not where they are from
             head = first - 2
             start = head
             while (
