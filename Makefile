@@ -6,7 +6,7 @@ SEED := seeds/iran-missiles-live-updates.txt
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run test lint typecheck eval bench fuzz golden clean train-ner
+.PHONY: help install install-dev run test wheel-check lint typecheck eval bench fuzz golden clean train-ner
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ run: install ## showcase every finished command on seeds/
 
 test: install ## run the test suite
 	$(BIN)/python -m pytest
+
+wheel-check: install ## build the wheel, install it with the stock pip of a fresh venv, read the seeds
+	.ci/wheel-check
 
 lint: install-dev ## ruff
 	$(BIN)/ruff check newscli tests eval bench
