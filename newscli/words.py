@@ -122,8 +122,8 @@ class Vocabulary:
     stem: Callable[[str], str] | None
 
     def terms(self, text: str) -> list[str]:
-        terms = []
-        stop_words, stem = self.stop_words, self.stem
+        terms: list[str] = []
+        stop_words, stem_of = self.stop_words, self.stem
         for match in _PLAIN_WORD.finditer(text.lower()):
             word = match.group()
             if _CJK_RUN.fullmatch(word):
@@ -132,7 +132,7 @@ class Vocabulary:
                 continue
             if word in stop_words or word.isdigit() or len(word) < 2:
                 continue
-            terms.append(stem(word) if stem else word)
+            terms.append(stem_of(word) if stem_of else word)
         return terms
 
 
