@@ -19,6 +19,13 @@ DATA_DIR is shared/data. Two measures:
    words (what ships), and with plain lower-cased words (no stop list, no stems) for
    comparison. Tokens are joined with spaces (Chinese: without), and each sentence is
    its own paragraph, so every language has the same sentences.
+
+3. Openers on Parallel UD, for the two languages of the six with a PUD text (de, pt): of
+   the sentences after a document's first, those English's openers say lean on the
+   sentence before ("She …", "But …") against those the language's openers say do: both,
+   English only, the language only, and the F1 of the language's marks against English's.
+   Translation moves words (Portuguese drops subject pronouns: "É possível" for "It's
+   possible"), so this is agreement, not accuracy.
 """
 
 import argparse
@@ -32,10 +39,17 @@ from unittest import mock
 from eval import figures
 from eval.summarize import DATASETS, LABELS, ROUGE_TYPES, SENTENCES, evaluate, newscli_pick
 from newscli import words
-from newscli.analysis.summarize import METHODS, Budget, summarize
+from newscli.analysis.summarize import (
+    _DEPENDENT_OPENERS,
+    METHODS,
+    Budget,
+    _needs_previous,
+    summarize,
+)
 from newscli.clean import Metadata
 from newscli.document import Document, Paragraph, Sentence, parse
 from newscli.language import UNDETERMINED
+from newscli.lexicon import DEPENDENT_OPENERS
 
 PUD_ENGLISH = Path("ner/dev/uner-en-pud.iob2")
 PUD_LANGUAGES = ("de", "pt", "sv", "ru", "zh")
@@ -183,6 +197,39 @@ def translation_agreement(data: Path) -> None:
     print()
 
 
+def opener_agreement(data: Path) -> None:
+    english_path = data / PUD_ENGLISH
+    if not english_path.exists():
+        print(f"Parallel UD: {english_path} not found, skipped")
+        return
+    english = pud_sentences(english_path, 1)
+    documents = [d for d in pud_documents(english_path) if len(d) >= 2]
+    print(
+        f"Parallel UD openers: sentences after the first of {len(documents)} documents that "
+        "lean on the one before, by English's openers and by the language's"
+    )
+    print(f"  {'language':<10} {'both':>6} {'English only':>13} {'language only':>14} {'F1':>6}")
+    for code in (c for c in PUD_LANGUAGES if c in DEPENDENT_OPENERS):
+        other = pud_sentences(data / f"ner/multilingual/train/{code}-uner-pud/{code}_pud.conll", 0)
+        both = english_only = other_only = 0
+        for d in documents:
+            no_quotes = [False] * len(d)
+            marks = _needs_previous(
+                [" ".join(english[i]) for i in d], no_quotes, _DEPENDENT_OPENERS
+            )
+            theirs = _needs_previous(
+                [" ".join(other[i]) for i in d], no_quotes, DEPENDENT_OPENERS[code]
+            )
+            for ours, their in zip(marks, theirs, strict=True):
+                both += ours and their
+                english_only += ours and not their
+                other_only += their and not ours
+        f1 = 2 * both / (2 * both + english_only + other_only)
+        print(f"  {code:<10} {both:>6} {english_only:>13} {other_only:>14} {f1:6.3f}")
+        figures.record(f"summarize_languages.pud.{code}.openers.f1", f1)
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Evidence for summaries in other languages.")
     parser.add_argument("data", type=Path, help="shared/data")
@@ -190,6 +237,7 @@ def main() -> None:
     args = parser.parse_args()
     parse("Warm up.")  # the first parse loads what every later one shares
     translation_agreement(args.data)
+    opener_agreement(args.data)
     english_cost(args.data, args.limit)
 
 
