@@ -283,19 +283,24 @@ def _inside_quotation(
     return inside
 
 
-# German „…“ closes with the mark English opens with, and German and Danish »…« face the
-# other way from French «…»: a sentence that closes such a quotation would read as opening
-# one. The view writes them as “…” and «…», which `quotemarks` reads each way round.
+# German „…“ closes with the mark English opens with, German and Danish »…« face the other
+# way from French «…», and `quotemarks` knows no Chinese or Japanese 「…」: a sentence that
+# closes such a quotation would read as opening one, or as none. The view writes them as
+# “…” and «…», which `quotemarks` reads each way round.
 _LOW_QUOTATION = str.maketrans("„“", "“”")
 _INWARD_GUILLEMETS = str.maketrans("»«", "«»")
+_CORNER_BRACKETS = str.maketrans("「」", "“”")
 
 
 def _quotation_view(texts: list[str]) -> list[str]:
     """The sentences' texts with the article's quotation marks written as `quotemarks`
-    reads them: „…“ as “…”, and »…« (an article whose first guillemet is ») as «…»."""
+    reads them: „…“ and 「…」 as “…”, and »…« (an article whose first guillemet is ») as
+    «…»."""
     whole = "".join(texts)
     if "„" in whole:
         texts = [text.translate(_LOW_QUOTATION) for text in texts]
+    if "「" in whole:
+        texts = [text.translate(_CORNER_BRACKETS) for text in texts]
     guillemets = [i for i in (whole.find("»"), whole.find("«")) if i >= 0]
     if guillemets and whole[min(guillemets)] == "»":
         texts = [text.translate(_INWARD_GUILLEMETS) for text in texts]
