@@ -49,7 +49,7 @@ from newscli.analysis.summarize import (
 from newscli.clean import Metadata
 from newscli.document import Document, Paragraph, Sentence, parse
 from newscli.language import UNDETERMINED
-from newscli.lexicon import DEPENDENT_OPENERS
+from newscli.lexicon import DEPENDENT_OPENERS, POSSESSIVE_OPENERS
 
 PUD_ENGLISH = Path("ner/dev/uner-en-pud.iob2")
 PUD_LANGUAGES = ("de", "pt", "sv", "ru", "zh")
@@ -218,7 +218,10 @@ def opener_agreement(data: Path) -> None:
                 [" ".join(english[i]) for i in d], no_quotes, _DEPENDENT_OPENERS
             )
             theirs = _needs_previous(
-                [" ".join(other[i]) for i in d], no_quotes, DEPENDENT_OPENERS[code]
+                [" ".join(other[i]) for i in d],
+                no_quotes,
+                DEPENDENT_OPENERS[code],
+                POSSESSIVE_OPENERS.get(code),
             )
             for ours, their in zip(marks, theirs, strict=True):
                 both += ours and their

@@ -406,7 +406,18 @@ DEPENDENT_OPENERS_NL = _words(
     daarnaast daarom dus daarna vervolgens later intussen ondertussen evenwel desondanks
     verder tevens zo en of noch"""
 )
-#: the lists above by language (ISO 639-1)
+#: Portuguese and Italian put an article before a possessive: "O seu irmão …", "Il suo
+#: partito …" lean on the sentence before as "His brother …" does
+ARTICLES_BEFORE_POSSESSIVES_PT = _words("o a os as")
+ARTICLES_BEFORE_POSSESSIVES_IT = _words("il lo la i gli le")
+POSSESSIVES_PT = _words("seu sua seus suas")
+POSSESSIVES_IT = _words("suo sua suoi sue loro")
+#: (articles, possessives) by language (ISO 639-1)
+POSSESSIVE_OPENERS = {
+    "pt": (ARTICLES_BEFORE_POSSESSIVES_PT, POSSESSIVES_PT),
+    "it": (ARTICLES_BEFORE_POSSESSIVES_IT, POSSESSIVES_IT),
+}
+#: the opener lists above by language (ISO 639-1)
 DEPENDENT_OPENERS = {
     "de": DEPENDENT_OPENERS_DE,
     "fr": DEPENDENT_OPENERS_FR,

@@ -12,10 +12,16 @@ import sys
 
 import pytest
 
-from newscli.analysis.summarize import METHODS, Budget, _inside_quotation, _quotation_view
+from newscli.analysis.summarize import (
+    METHODS,
+    Budget,
+    _inside_quotation,
+    _needs_previous,
+    _quotation_view,
+)
 from newscli.analysis.summarize import summarize as summarize_document
 from newscli.document import parse
-from newscli.lexicon import DEPENDENT_OPENERS
+from newscli.lexicon import DEPENDENT_OPENERS, POSSESSIVE_OPENERS
 from newscli.words import content_terms, vocabulary
 
 
@@ -213,6 +219,27 @@ def test_a_quotation_continues_in_the_language_s_marks(sentences, inside):
     assert [s.text for s in document.sentences] == sentences
     texts = _quotation_view([s.text for s in document.sentences])
     assert _inside_quotation(document.sentences, texts) == [bool(flag) for flag in inside]
+
+
+@pytest.mark.parametrize(
+    ("code", "texts", "leaning"),
+    [
+        ("pt", ["O ministro falou.", "O seu partido votou contra.", "O partido votou."], [0, 1, 0]),
+        (
+            "it",
+            ["Il sindaco ha parlato.", "Il suo partito ha votato.", "La sua giunta."],
+            [0, 1, 1],
+        ),
+        ("it", ["Il sindaco ha parlato.", "Il partito ha votato contro."], [0, 0]),
+        ("de", ["Der Minister sprach.", "Er sagte nichts.", "Der Minister ging."], [0, 1, 0]),
+        ("fr", ["Le ministre a parlé.", "Mais personne n'a voté.", "« Il faut agir. »"], [0, 1, 0]),
+    ],
+)
+def test_openers_lean_on_the_sentence_before(code, texts, leaning):
+    flags = _needs_previous(
+        texts, [False] * len(texts), DEPENDENT_OPENERS[code], POSSESSIVE_OPENERS.get(code)
+    )
+    assert flags == [bool(flag) for flag in leaning]
 
 
 def test_words_are_read_in_the_article_s_language():

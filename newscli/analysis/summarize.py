@@ -12,8 +12,8 @@ sentences and take the top ones, nothing more.
 
 Every method reads every language: words are compared as the article's language reads them
 (`newscli.words`), and the openers that lean on the sentence before are its language's
-(`newscli.lexicon`'s DEPENDENT_OPENERS); a language with no such list has no openers to
-read, only quotations.
+(`newscli.lexicon`'s DEPENDENT_OPENERS and POSSESSIVE_OPENERS); a language with no such
+list has no openers to read, only quotations.
 """
 
 import math
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from newscli.document import Document, Sentence
 from newscli.language import ANY
-from newscli.lexicon import DEPENDENT_OPENERS
+from newscli.lexicon import DEPENDENT_OPENERS, POSSESSIVE_OPENERS
 from newscli.quotemarks import open_after, starts_with_opening
 from newscli.schema import RankedSentence, Summary, SummaryMethod, SummarySentence
 from newscli.words import OWN_LANGUAGES, content_terms, word_count
@@ -197,12 +197,14 @@ def _pick_coherent(
     limit = budget.sentence_limit(len(sentences))
     if language in OWN_LANGUAGES:
         texts = [s.text for s in sentences]
-        openers = _DEPENDENT_OPENERS
+        inside_quote = _inside_quotation(sentences, texts)
+        needs_previous = _needs_previous(texts, inside_quote, _DEPENDENT_OPENERS)
     else:
         texts = _quotation_view([s.text for s in sentences])
+        inside_quote = _inside_quotation(sentences, texts)
         openers = DEPENDENT_OPENERS.get(language, frozenset())
-    inside_quote = _inside_quotation(sentences, texts)
-    needs_previous = _needs_previous(texts, inside_quote, openers)
+        possessives = POSSESSIVE_OPENERS.get(language)
+        needs_previous = _needs_previous(texts, inside_quote, openers, possessives)
     chosen: set[int] = set()
     words_used = 0
     for i in sorted(range(len(sentences)), key=lambda i: (-scores[i], i)):
@@ -245,16 +247,23 @@ def _with_dependencies(
 
 
 def _needs_previous(
-    texts: Sequence[str], inside_quote: list[bool], openers: frozenset[str]
+    texts: Sequence[str],
+    inside_quote: list[bool],
+    openers: frozenset[str],
+    possessives: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> list[bool]:
     """Whether each sentence (of `texts`) leans on the one before: it continues an open
-    quotation, or opens with a pronoun or connective of `openers`."""
+    quotation, or opens with a pronoun or connective of `openers`, or with an article and
+    a possessive (`possessives`: the articles, the possessives; Portuguese "O seu …")."""
     flags = []
     for i, text in enumerate(texts):
         # a pronoun opening a quotation is the speaker's, not a reference to the last sentence
         opens_quote = starts_with_opening(text)
         first_word = text.split(maxsplit=1)[0].lower().strip("(,")
         leans_back = not opens_quote and first_word in openers
+        if not leans_back and possessives and first_word in possessives[0]:
+            words = text.split(maxsplit=2)
+            leans_back = len(words) > 1 and words[1].lower() in possessives[1]
         flags.append(i > 0 and (inside_quote[i] or leans_back))
     return flags
 
