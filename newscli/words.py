@@ -5,8 +5,8 @@ suffix stripper: enough to match "strike", "strikes" and "striking" without impo
 NLTK's stemmers (and their start-up cost).
 
 Every other language reads its stop words from the `stop-words` package and its stems
-from Snowball's stemmer for it (`snowballstemmer`), each loaded when the first article in
-that language is met. A language with neither is read as plain lower-cased words; Chinese
+from Snowball's stemmer for it (PyStemmer), each loaded when the first article in that
+language is met. A language with neither is read as plain lower-cased words; Chinese
 and Japanese, written without spaces, as pairs of adjacent characters (what a word of two
 characters is; on Chinese Parallel UD they match the English summary's choice far more
 often than single characters: see the README).
@@ -157,11 +157,11 @@ def _stop_words(name: str) -> frozenset[str]:
 
 
 def _stemmer(name: str) -> Callable[[str], str] | None:
-    import snowballstemmer
+    import Stemmer
 
-    if name not in snowballstemmer.algorithms():
+    if name not in Stemmer.algorithms():
         return None
-    return lru_cache(maxsize=_STEM_CACHE)(snowballstemmer.stemmer(name).stemWord)
+    return lru_cache(maxsize=_STEM_CACHE)(Stemmer.Stemmer(name).stemWord)
 
 
 def word_count(text: str) -> int:
