@@ -71,6 +71,7 @@ eval: install-dev ## score every analysis on $(SHARED)/data; fail below eval/bas
 	$(BIN)/python -m eval.sentences $(SHARED)/data/sentences/gum.jsonl
 	$(BIN)/python -m eval.readability $(SHARED)/data/readability/onestopenglish-dev.jsonl
 	$(BIN)/python -m eval.summarize $(SHARED)/data/summarize
+	$(BIN)/python -m eval.summarize_languages $(SHARED)/data
 	$(BIN)/python -m eval.quotes $(SHARED)/data/quotes/polnear-train.jsonl $(SHARED)/eval/quote_eval.py
 	$(BIN)/python -m eval.dedupe $(SHARED)/data/dedupe/bbc-neardup-dev.jsonl
 	$(BIN)/python -m eval.ner $(SHARED)/data/ner/dev

@@ -358,3 +358,71 @@ SPORTS_WORDS_TOO = _words(
 HOME_NATIONS = _words("england scotland wales ireland")
 #: a place after them is where a game is played or a story filed, not a side
 VENUE_PREPOSITIONS = _words("in at near from of to")
+
+
+# --- Summaries in other languages ---
+
+# First words of a sentence that lean on the sentence before it (the English list is
+# summarize's own): third-person pronouns and possessives, demonstratives, and the
+# connectives that continue an argument. A summary takes such a sentence only with the
+# one before it. Articles that are also pronouns (German "das", Dutch "het") are left
+# out: they open as many sentences that start afresh.
+
+#: German: "Er sagte …", "Aber …", "Dort …"
+DEPENDENT_OPENERS_DE = _words(
+    """er sie es ihm ihn ihr ihnen sein seine seinen seinem seiner seines ihre ihren ihrem
+    ihrer ihres dies diese dieser dieses diesen diesem dort damit dabei dazu daher deshalb
+    deswegen darum danach daraufhin dennoch trotzdem jedoch aber doch allerdings auch zudem
+    außerdem ebenfalls ferner überdies stattdessen hingegen dagegen indes zugleich gleichzeitig
+    somit folglich demnach anschließend später und oder sondern denn"""
+)
+#: French: "Il a ajouté …", "Mais …", "Cette décision …"
+DEPENDENT_OPENERS_FR = _words(
+    """il elle ils elles lui leur leurs son sa ses ce cet cette ces cela ceci ça celui-ci
+    celle-ci ceux-ci celles-ci mais cependant toutefois pourtant néanmoins aussi également
+    ainsi alors donc puis ensuite enfin là et ou or sinon"""
+)
+#: Spanish: "Él dijo …", "Pero …", "Esta medida …"
+DEPENDENT_OPENERS_ES = _words(
+    """él ella ellos ellas su sus este esta estos estas esto ese esa esos esas eso aquel
+    aquella aquello pero además también asimismo así entonces luego después incluso tampoco
+    igualmente posteriormente allí ahí y o ni"""
+)
+#: Italian: "Lui ha detto …", "Ma …", "Questa decisione …"
+DEPENDENT_OPENERS_IT = _words(
+    """lui lei loro egli ella esso essa essi esse suo sua suoi sue questo questa questi queste
+    quello quella quelli quelle ciò ma però tuttavia inoltre anche anzi quindi dunque poi
+    allora infatti intanto comunque pertanto così successivamente lì là e o né"""
+)
+#: Portuguese: "Ele disse …", "Mas …", "Esta decisão …"
+DEPENDENT_OPENERS_PT = _words(
+    """ele ela eles elas seu sua seus suas este esta estes estas isto esse essa esses essas
+    isso aquele aquela aquilo mas porém contudo todavia entretanto também além assim então
+    depois ainda portanto lá ali e ou nem"""
+)
+#: Dutch: "Hij zei …", "Maar …", "Deze beslissing …"
+DEPENDENT_OPENERS_NL = _words(
+    """hij zij ze hem haar hun zijn dit deze die dat daar maar echter toch ook bovendien
+    daarnaast daarom dus daarna vervolgens later intussen ondertussen evenwel desondanks
+    verder tevens zo en of noch"""
+)
+#: Portuguese and Italian put an article before a possessive: "O seu irmão …", "Il suo
+#: partito …" lean on the sentence before as "His brother …" does
+ARTICLES_BEFORE_POSSESSIVES_PT = _words("o a os as")
+ARTICLES_BEFORE_POSSESSIVES_IT = _words("il lo la i gli le")
+POSSESSIVES_PT = _words("seu sua seus suas")
+POSSESSIVES_IT = _words("suo sua suoi sue loro")
+#: (articles, possessives) by language (ISO 639-1)
+POSSESSIVE_OPENERS = {
+    "pt": (ARTICLES_BEFORE_POSSESSIVES_PT, POSSESSIVES_PT),
+    "it": (ARTICLES_BEFORE_POSSESSIVES_IT, POSSESSIVES_IT),
+}
+#: the opener lists above by language (ISO 639-1)
+DEPENDENT_OPENERS = {
+    "de": DEPENDENT_OPENERS_DE,
+    "fr": DEPENDENT_OPENERS_FR,
+    "es": DEPENDENT_OPENERS_ES,
+    "it": DEPENDENT_OPENERS_IT,
+    "pt": DEPENDENT_OPENERS_PT,
+    "nl": DEPENDENT_OPENERS_NL,
+}

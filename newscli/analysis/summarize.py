@@ -9,6 +9,11 @@ sentence, so a summary never starts mid-thought or mid-quote.
 
 "lead", "textrank" and "lexrank" are the classic baselines, for comparison: they rank
 sentences and take the top ones, nothing more.
+
+Every method reads every language: words are compared as the article's language reads them
+(`newscli.words`), and the openers that lean on the sentence before are its language's
+(`newscli.lexicon`'s DEPENDENT_OPENERS and POSSESSIVE_OPENERS); a language with no such
+list has no openers to read, only quotations.
 """
 
 import math
@@ -17,10 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newscli.document import Document, Sentence
-from newscli.language import ANY, ENGLISH
+from newscli.language import ANY
+from newscli.lexicon import DEPENDENT_OPENERS, POSSESSIVE_OPENERS
 from newscli.quotemarks import open_after, starts_with_opening
 from newscli.schema import RankedSentence, Summary, SummaryMethod, SummarySentence
-from newscli.words import content_terms, word_count
+from newscli.words import OWN_LANGUAGES, content_terms, word_count
 
 METHODS = tuple(SummaryMethod)
 DEFAULT_METHOD = "newscli"
@@ -53,9 +59,9 @@ Vector = dict[str, float]
 
 
 def languages(method: str) -> frozenset[str]:
-    """The languages a method reads: "lead" only counts sentences; the others weigh words
-    with English stop words and stems, and "newscli" reads English pronouns and openers."""
-    return ANY if method == SummaryMethod.lead else ENGLISH
+    """The languages a method reads: every one ("lead" only counts sentences; the others
+    weigh words with the article's language's stop words and stems)."""
+    return ANY
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +91,11 @@ def summarize(
 ) -> Summary:
     """The summary record: its text and chosen sentences (and every sentence's score)."""
     sentences = document.sentences
-    profile = _Profile(sentences)
+    language = document.language.code
+    profile = _Profile(sentences, language)
     scores = _scores(document, method, profile)
     if method == DEFAULT_METHOD:
-        chosen = _pick_coherent(sentences, scores, profile, budget)
+        chosen = _pick_coherent(sentences, scores, profile, budget, language)
     else:
         chosen = _pick_top(sentences, scores, profile, budget)
     ranks = _ranks(scores)
@@ -109,10 +116,11 @@ def summarize(
 
 class _Profile:
     """What every method needs of each sentence, computed once: its content terms, TF-IDF
-    vector and word count."""
+    vector and word count, as the article's `language` reads them."""
 
-    def __init__(self, sentences: Sequence[Sentence]):
-        self.terms = [content_terms(s.text) for s in sentences]
+    def __init__(self, sentences: Sequence[Sentence], language: str):
+        self.language = language
+        self.terms = [content_terms(s.text, language) for s in sentences]
         self.words = [word_count(s.text) for s in sentences]
         document_frequency: Counter[str] = Counter()
         for terms in self.terms:
@@ -141,7 +149,7 @@ def _scores(document: Document, method: str, profile: _Profile) -> list[float]:
         raise ValueError(f"unknown method {method!r}")
     centrality = _normalised(_pagerank(_similarity_graph(vectors)))
     title = document.title.text if document.title else ""
-    title_vector = profile.vector(content_terms(title))
+    title_vector = profile.vector(content_terms(title, profile.language))
     scores = []
     for i in range(len(sentences)):
         score = (
@@ -179,12 +187,24 @@ def _pick_top(
 
 
 def _pick_coherent(
-    sentences: Sequence[Sentence], scores: list[float], profile: _Profile, budget: Budget
+    sentences: Sequence[Sentence],
+    scores: list[float],
+    profile: _Profile,
+    budget: Budget,
+    language: str,
 ) -> list[int]:
     """Greedy by score; each pick brings the sentences it depends on; no repeats."""
     limit = budget.sentence_limit(len(sentences))
-    inside_quote = _inside_quotation(sentences)
-    needs_previous = _needs_previous(sentences, inside_quote)
+    if language in OWN_LANGUAGES:
+        texts = [s.text for s in sentences]
+        inside_quote = _inside_quotation(sentences, texts)
+        needs_previous = _needs_previous(texts, inside_quote, _DEPENDENT_OPENERS)
+    else:
+        texts = _quotation_view([s.text for s in sentences])
+        inside_quote = _inside_quotation(sentences, texts)
+        openers = DEPENDENT_OPENERS.get(language, frozenset())
+        possessives = POSSESSIVE_OPENERS.get(language)
+        needs_previous = _needs_previous(texts, inside_quote, openers, possessives)
     chosen: set[int] = set()
     words_used = 0
     for i in sorted(range(len(sentences)), key=lambda i: (-scores[i], i)):
@@ -226,36 +246,74 @@ def _with_dependencies(
     return list(range(first, last + 1))
 
 
-def _needs_previous(sentences: Sequence[Sentence], inside_quote: list[bool]) -> list[bool]:
-    """Whether each sentence leans on the one before: it continues an open quotation, or
-    opens with a pronoun or connective."""
+def _needs_previous(
+    texts: Sequence[str],
+    inside_quote: list[bool],
+    openers: frozenset[str],
+    possessives: tuple[frozenset[str], frozenset[str]] | None = None,
+) -> list[bool]:
+    """Whether each sentence (of `texts`) leans on the one before: it continues an open
+    quotation, or opens with a pronoun or connective of `openers`, or with an article and
+    a possessive (`possessives`: the articles, the possessives; Portuguese "O seu …")."""
     flags = []
-    for i, sentence in enumerate(sentences):
+    for i, text in enumerate(texts):
         # a pronoun opening a quotation is the speaker's, not a reference to the last sentence
-        opens_quote = starts_with_opening(sentence.text)
-        first_word = sentence.text.split(maxsplit=1)[0].lower().strip("(,")
-        leans_back = not opens_quote and first_word in _DEPENDENT_OPENERS
+        opens_quote = starts_with_opening(text)
+        first_word = text.split(maxsplit=1)[0].lower().strip("(,")
+        leans_back = not opens_quote and first_word in openers
+        if not leans_back and possessives and first_word in possessives[0]:
+            words = text.split(maxsplit=2)
+            leans_back = len(words) > 1 and words[1].lower() in possessives[1]
         flags.append(i > 0 and (inside_quote[i] or leans_back))
     return flags
 
 
-def _inside_quotation(sentences: Sequence[Sentence]) -> list[bool]:
+def _inside_quotation(
+    sentences: Sequence[Sentence], texts: Sequence[str] | None = None
+) -> list[bool]:
     """Whether each sentence continues a quotation opened by an earlier sentence: of its
     paragraph, or of the paragraph before when this one re-opens it (a quotation running
-    over several paragraphs repeats the opening mark and closes only at its end)."""
+    over several paragraphs repeats the opening mark and closes only at its end).
+    `texts`: a view of the sentences' texts (`_quotation_view`), if not the texts."""
+    if texts is None:
+        texts = [s.text for s in sentences]
     inside = []
     open_quote = False
     paragraph = -1
-    for sentence in sentences:
-        opens = starts_with_opening(sentence.text)
+    for sentence, text in zip(sentences, texts, strict=True):
+        opens = starts_with_opening(text)
         continuing = False
         if sentence.paragraph != paragraph:
             continuing = open_quote and opens
             open_quote = continuing
             paragraph = sentence.paragraph
         inside.append(continuing or (open_quote and not opens))
-        open_quote = open_after(sentence.text, 0, len(sentence.text), open_quote)
+        open_quote = open_after(text, 0, len(text), open_quote)
     return inside
+
+
+# German „…“ closes with the mark English opens with, German and Danish »…« face the other
+# way from French «…», and `quotemarks` knows no Chinese or Japanese 「…」: a sentence that
+# closes such a quotation would read as opening one, or as none. The view writes them as
+# “…” and «…», which `quotemarks` reads each way round.
+_LOW_QUOTATION = str.maketrans("„“", "“”")
+_INWARD_GUILLEMETS = str.maketrans("»«", "«»")
+_CORNER_BRACKETS = str.maketrans("「」", "“”")
+
+
+def _quotation_view(texts: list[str]) -> list[str]:
+    """The sentences' texts with the article's quotation marks written as `quotemarks`
+    reads them: „…“ and 「…」 as “…”, and »…« (an article whose first guillemet is ») as
+    «…»."""
+    whole = "".join(texts)
+    if "„" in whole:
+        texts = [text.translate(_LOW_QUOTATION) for text in texts]
+    if "「" in whole:
+        texts = [text.translate(_CORNER_BRACKETS) for text in texts]
+    guillemets = [i for i in (whole.find("»"), whole.find("«")) if i >= 0]
+    if guillemets and whole[min(guillemets)] == "»":
+        texts = [text.translate(_INWARD_GUILLEMETS) for text in texts]
+    return texts
 
 
 # --- scoring ---------------------------------------------------------------------------
