@@ -13,6 +13,7 @@ in the worker processes -- because extraction costs far more than reading.
 import bz2
 import dataclasses
 import gzip
+import io
 import json
 import lzma
 import os
@@ -188,6 +189,38 @@ def _open(path: Path, source: str, compression: str | None) -> BinaryIO:
         raise InputError(f"cannot be read ({err.strerror})", source=source) from None
 
 
+#: how a compressed stream begins -> the module whose `open` reads it (standard input
+#: has no name to tell)
+COMPRESSION_MAGIC = {b"\x1f\x8b": gzip, b"BZh": bz2, b"\xfd7zXZ\x00": lzma}
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream's first bytes, already read, and then the rest of it."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.head[: len(buffer)] if self.head else self.rest.read(len(buffer))
+        self.head = self.head[len(data) :]
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def decompressed_stdin(stdin: BinaryIO) -> BinaryIO:
+    """Standard input, decompressed when it begins as gzip, bz2 or xz data does
+    (`zcat` is not needed: `newscli parse < article.txt.gz`)."""
+    head = stdin.read(6)
+    stream = io.BufferedReader(_Prefixed(head, stdin))
+    for magic, module in COMPRESSION_MAGIC.items():
+        if head.startswith(magic):
+            return module.open(stream, "rb")  # type: ignore[no-any-return]
+    return stream
+
+
 #: what a broken compressed stream or a failing disk raises while it is read
 READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
@@ -274,7 +307,7 @@ def _jsonl_articles(
             continue
         except json.JSONDecodeError as err:
             yield InputError(
-                f"not valid JSON ({err.msg} at column {err.colno})",
+                f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno})",
                 source=where,
                 hint="each line of a --jsonl input must be one JSON object",
             )
@@ -370,8 +403,11 @@ def _read_each(
         else:
             try:
                 if source == STDIN_NAME:
-                    data = stdin.read()
                     source = "<stdin>"
+                    try:
+                        data = decompressed_stdin(stdin).read()
+                    except READ_ERRORS as err:
+                        raise read_error(err, source) from None
                 else:
                     data = _read_all(path, source)
                 # an ASCII-compatible look at the start is enough to sniff, whatever the charset
@@ -398,7 +434,12 @@ def _read_jsonl(
     html_field: str | None,
 ) -> Iterator[Article | InputError]:
     if source == STDIN_NAME:
-        yield from _jsonl_articles(stdin, "<stdin>", text_field, encoding, html_field)
+        try:
+            yield from _jsonl_articles(
+                decompressed_stdin(stdin), "<stdin>", text_field, encoding, html_field
+            )
+        except READ_ERRORS as err:
+            yield read_error(err, "<stdin>")
         return
     try:
         handle = open_input(path, source)

@@ -223,7 +223,14 @@ def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> 
         run.report(error)
         return error.exit_status
     done = shards.completed(directory)
-    todo = [s for s in sources if s not in done]
+    todo = [s for s in sources if str(Path(s).absolute()) not in done]
+    overwritten = [s for s in todo if shards.shard_path(directory, s) == Path(s).absolute()]
+    if overwritten:
+        error = UsageError(
+            f"{overwritten[0]}'s shard would overwrite it", hint="give another --output-dir"
+        )
+        run.report(error)
+        return error.exit_status
     if done and not inputs.quiet:
         run.note(str(directory), f"{len(sources) - len(todo)} shards done before; skipped")
     task = partial(

@@ -43,8 +43,8 @@ def corpus(tmp_path_factory) -> Path:
     return path
 
 
-def newscli(*args, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([*NEWSCLI, *map(str, args)], capture_output=True, cwd=ROOT, **kwargs)
+def newscli(*args, cwd=ROOT, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([*NEWSCLI, *map(str, args)], capture_output=True, cwd=cwd, **kwargs)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -146,7 +146,7 @@ def test_shards_hold_what_the_command_prints_and_a_rerun_resumes(scheduler, tmp_
     assert all(entry["failures"] == 0 and entry["seconds"] >= 0 for entry in manifest)
     for path in inputs:
         expected = newscli("quotes", "--jobs", "1", "--jsonl", path).stdout
-        assert read_shard(out / (path.name + ".jsonl.gz")) == expected
+        assert read_shard(out / path.name) == expected  # part-0.jsonl.gz
     assert not list(out.glob(".*.partial"))
 
 
@@ -169,6 +169,30 @@ def test_a_shard_records_its_failures_and_an_unreadable_input_is_tried_again(tmp
     again = newscli("parse", "--output-dir", out, good, page, missing)
     assert again.returncode == 0
     assert "2 shards done before; skipped" in again.stderr.decode()
+
+
+def test_shards_are_named_for_their_inputs_and_the_manifest_holds_absolute_paths(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The council met. It voted.\n", encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"text": "The mayor spoke. She left."}\n', encoding="utf-8")
+    result = newscli("parse", "--output-dir", "out", "in/a.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    result = newscli("parse", "--jsonl", "--output-dir", "out", "in/b.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.gz")) == [
+        "a.txt.jsonl.gz",
+        "b.jsonl.gz",
+    ]
+    entries = [json.loads(line) for line in (tmp_path / "out" / "manifest.jsonl").open()]
+    assert all(Path(e["input"]).is_absolute() and Path(e["output"]).is_absolute() for e in entries)
+    # a rerun from elsewhere finds the shards done
+    again = newscli("parse", "--output-dir", tmp_path / "out", folder / "a.txt", cwd=ROOT)
+    assert "1 shards done before; skipped" in again.stderr.decode()
+    # a shard that would replace its input
+    (folder / "c.jsonl.gz").write_bytes(gzip.compress(b'{"text": "One. Two."}\n'))
+    same = newscli("parse", "--jsonl", "--output-dir", folder, folder / "c.jsonl.gz")
+    assert same.returncode == 2 and b"would overwrite it" in same.stderr
 
 
 def test_output_dir_usage_errors(tmp_path):

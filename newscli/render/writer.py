@@ -147,7 +147,8 @@ def _indented(record: Record) -> str:
 
 
 def _csv_value(value: Any) -> Any:
-    if isinstance(value, list | dict):
+    # booleans as JSON writes them, not Python's True and False
+    if isinstance(value, bool | list | dict):
         return json.dumps(value, ensure_ascii=False)
     return value
 

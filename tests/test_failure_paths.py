@@ -1,0 +1,87 @@
+"""What a demanding new user meets first when something is off (issue 30): each case a
+way in that used to give the wrong message, a silent pass or the wrong value."""
+
+import bz2
+import csv
+import gzip
+import io
+import json
+
+import pytest
+
+import newscli
+from tests.conftest import SEED
+
+ARTICLE = "City council votes on budget\n\nThe council met on Monday. It voted 5-2.\n"
+
+
+@pytest.mark.parametrize("compress", [gzip.compress, bz2.compress])
+def test_compressed_standard_input_is_read(run, compress):
+    plain = run(["parse"], input=ARTICLE.encode())
+    packed = run(["parse"], input=compress(ARTICLE.encode()))
+    assert packed.exit_code == 0, packed.stderr
+    assert packed.stdout == plain.stdout
+
+
+def test_compressed_jsonl_on_standard_input_is_read(run):
+    lines = b'{"text": "The council met. It voted."}\n{"text": "The mayor left."}\n'
+    result = run(["parse", "--jsonl"], input=gzip.compress(lines))
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        "<stdin>:1",
+        "<stdin>:2",
+    ]
+
+
+def test_a_cut_compressed_standard_input_says_so(run):
+    result = run(["parse"], input=gzip.compress(ARTICLE.encode() * 50)[:60])
+    assert result.exit_code == 1
+    assert "<stdin>: ends before its compressed stream does" in result.stderr
+
+
+@pytest.mark.parametrize(("given", "code"), [("english", "en"), ("German", "de"), ("EN", "en")])
+def test_a_language_may_be_named(run, given, code):
+    result = run(["parse", "--lang", given], input=ARTICLE)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["language"] == code
+
+
+def test_an_unknown_language_names_what_to_give(run):
+    result = run(["parse", "--lang", "klingonese"], input=ARTICLE)
+    assert result.exit_code == 2
+    assert "give an ISO 639 code such as en, de, ru, a name such as english" in result.stderr
+
+
+def test_a_json_error_says_at_once(run):
+    result = run(["parse", "--jsonl"], input='{"text": "a\tb"}\n')
+    assert result.exit_code == 1
+    assert "not valid JSON (Invalid control character at column" in result.stderr
+    assert "at at" not in result.stderr
+
+
+def test_text_field_needs_jsonl(run):
+    result = run(["parse", "--text-field", "body"], input=ARTICLE)
+    assert result.exit_code == 2
+    assert "--text-field" in result.stderr and "add --jsonl" in result.stderr
+
+
+def test_csv_writes_booleans_as_json_does(run):
+    text = 'Budget talks\n\n"We are done," said Mayor Ann Lee. The council agreed.\n'
+    result = run(["quotes", "-f", "csv"], input=text)
+    [row] = csv.DictReader(io.StringIO(result.stdout))
+    assert row["in_title"] == "false"
+
+
+@pytest.mark.parametrize("text", [b"The council met.", None, 42])
+def test_the_api_says_it_takes_text(text):
+    with pytest.raises(TypeError, match="takes an article's text as str"):
+        newscli.quotes(text)
+
+
+def test_the_readme_api_example_shows_what_it_returns():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [line] = [x for x in readme.splitlines() if x.startswith('newscli.quotes(text)["quotes"][0]')]
+    shown = line.split("#", 1)[1].strip().strip("'")
+    assert newscli.quotes(SEED.read_text(encoding="utf-8"))["quotes"][0]["speaker"] == shown
