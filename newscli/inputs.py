@@ -143,8 +143,52 @@ def split_name(name: str) -> tuple[Kind | None, str | None]:
     return KIND_SUFFIXES.get(os.path.splitext(lower)[1]), compression
 
 
-def _files_in(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if split_name(p.name)[0] and p.is_file())
+#: what a JSONL corpus's files are called, before any compression suffix (--jsonl)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _is_jsonl(name: str) -> bool:
+    lower = name.lower()
+    compression = split_name(lower)[1]
+    return lower.removesuffix(compression or "").endswith(JSONL_SUFFIXES)
+
+
+def _files_in(directory: Path, jsonl: bool) -> list[str | InputError]:
+    """The directory's article files (with `jsonl`: its JSONL files), recursively, in
+    sorted order; a subdirectory that cannot be read, or a link to nothing, among them as
+    an error (a failed input, not a silent gap)."""
+    found: list[tuple[Path, str | InputError]] = []
+
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename or directory)
+        problem = f"cannot be read ({err.strerror or err})"
+        found.append((where, InputError(problem, source=str(where), hint="check its permissions")))
+
+    seen: set[str] = set()
+    for root, subdirectories, names in os.walk(directory, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back up the tree: walked already
+            subdirectories.clear()
+            continue
+        seen.add(real)
+        for name in names:
+            if not (_is_jsonl(name) if jsonl else split_name(name)[0]):
+                continue
+            path = Path(root, name)
+            if path.is_file():
+                found.append((path, str(path)))
+            elif path.is_symlink() and not path.exists():
+                found.append(
+                    (
+                        path,
+                        InputError(
+                            f"is a link to {os.readlink(path)}, which does not exist",
+                            source=str(path),
+                            hint="remove the link or restore its target",
+                        ),
+                    )
+                )
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def open_input(path: Path, source: str) -> BinaryIO:
@@ -254,22 +298,29 @@ def _read_all(path: Path, source: str) -> bytes:
             raise read_error(err, source) from None
 
 
-def expand(args: list[str]) -> Iterator[str | InputError]:
-    """Expand directories into their article files, keeping argument order."""
+def expand(args: list[str], jsonl: bool = False) -> Iterator[str | InputError]:
+    """Expand directories into their article files (with `jsonl`: their JSONL files),
+    keeping argument order."""
     for arg in args:
         if arg == STDIN_NAME:
             yield arg
             continue
         path = Path(arg)
         if path.is_dir():
-            files = _files_in(path)
-            if not files:
+            files = _files_in(path, jsonl)
+            if not files and jsonl:
+                yield InputError(
+                    "directory holds no JSONL files (.jsonl, .ndjson, also compressed)",
+                    source=arg,
+                    hint="name the files themselves",
+                )
+            elif not files:
                 yield InputError(
                     "directory holds no article files (.txt, .md, .html, .htm, .warc, .arc)",
                     source=arg,
                     hint="name the files themselves, or use --jsonl for a JSONL corpus",
                 )
-            yield from (str(f) for f in files)
+            yield from files
         else:
             yield arg
 
@@ -387,7 +438,7 @@ def _read_each(
     note: Callable[[str, str], None] | None,
     root: str | None,
 ) -> Iterator[Article | InputError]:
-    for item in expand(args):
+    for item in expand(args, jsonl):
         if isinstance(item, InputError):
             yield item
             continue

@@ -203,7 +203,7 @@ def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> 
                 hint="save it to a file first",
             )
         sources = []
-        for source in expand(run.args):
+        for source in expand(run.args, inputs.jsonl):
             if isinstance(source, InputError):
                 run.report(source)
                 unreadable += 1

@@ -5,6 +5,7 @@ import bz2
 import csv
 import gzip
 import io
+import os
 import json
 
 import pytest
@@ -85,3 +86,60 @@ def test_the_readme_api_example_shows_what_it_returns():
     [line] = [x for x in readme.splitlines() if x.startswith('newscli.quotes(text)["quotes"][0]')]
     shown = line.split("#", 1)[1].strip().strip("'")
     assert newscli.quotes(SEED.read_text(encoding="utf-8"))["quotes"][0]["speaker"] == shown
+
+
+# --- directories ---------------------------------------------------------------------
+
+
+def test_jsonl_reads_a_directory_of_jsonl_files(run, tmp_path):
+    shards = tmp_path / "shards"
+    (shards / "2024").mkdir(parents=True)
+    (shards / "a.jsonl").write_text('{"text": "The council met."}\n', encoding="utf-8")
+    (shards / "2024" / "b.jsonl.gz").write_bytes(gzip.compress(b'{"text": "It voted."}\n'))
+    (shards / "notes.txt").write_text("Not a corpus.", encoding="utf-8")
+    result = run(["parse", "--jsonl", shards])
+    assert result.exit_code == 0, result.stderr
+    sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    assert sources == [f"{shards}/2024/b.jsonl.gz:1", f"{shards}/a.jsonl:1"]
+
+
+def test_a_directory_without_jsonl_files_says_so(run, tmp_path):
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    result = run(["parse", "--jsonl", tmp_path])
+    assert result.exit_code == 1
+    assert "directory holds no JSONL files" in result.stderr and "--jsonl" not in result.stderr
+
+
+def test_a_link_to_nothing_in_a_directory_is_a_failed_input(run, tmp_path):
+    (tmp_path / "a.txt").write_text("The council met.", encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "gone.txt")
+    result = run(["parse", tmp_path])
+    assert result.exit_code == 1
+    assert f"{tmp_path}/b.txt: is a link to {tmp_path}/gone.txt, which does not exist" in (
+        result.stderr
+    )
+    assert "1 of 2 inputs failed" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_a_link_back_up_the_tree_is_walked_once(run, tmp_path):
+    (tmp_path / "a.txt").write_text("The council met.", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    result = run(["parse", tmp_path])
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every directory")
+def test_an_unreadable_subdirectory_is_a_failed_input(run, tmp_path):
+    (tmp_path / "a.txt").write_text("The council met.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("Hidden.", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = run(["parse", tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 1
+    assert f"{locked}: cannot be read (Permission denied)" in result.stderr
