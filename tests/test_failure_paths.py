@@ -5,8 +5,8 @@ import bz2
 import csv
 import gzip
 import io
-import os
 import json
+import os
 
 import pytest
 
