@@ -198,3 +198,76 @@ def test_shards_are_named_for_their_inputs_and_the_manifest_holds_absolute_paths
 def test_output_dir_usage_errors(tmp_path):
     assert newscli("parse", "--output-dir", tmp_path, "-", input=b"Text.").returncode == 2
     assert newscli("dedupe", "--output-dir", tmp_path, SEEDS).returncode == 2
+
+
+# --- addresses that are not a scheduler ----------------------------------------------
+
+
+@pytest.fixture
+def server():
+    """A TCP server on a free port that does what it is told with each connection."""
+    import socket
+    import threading
+
+    listening = []
+
+    def start(answer):
+        sock = socket.create_server(("127.0.0.1", 0))
+        listening.append(sock)
+
+        def serve():
+            while True:
+                try:
+                    connection, _ = sock.accept()
+                except OSError:
+                    return
+                answer(connection)
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"tcp://127.0.0.1:{sock.getsockname()[1]}"
+
+    yield start
+    for sock in listening:
+        sock.close()
+
+
+def silent(connection):
+    """Accepts and never answers (an HTTP server waits for a request)."""
+
+
+def banner(connection):
+    connection.sendall(b"SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n")
+
+
+def hangs_up(connection):
+    connection.close()
+
+
+@pytest.mark.parametrize("answer", [silent, banner, hangs_up])
+def test_a_server_that_is_no_scheduler_is_a_usage_error_within_seconds(server, answer):
+    from newscli.cluster import PROBE_SECONDS
+
+    address = server(answer)
+    started = time.monotonic()
+    result = newscli("parse", "--scheduler", address, SEEDS, timeout=60)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 2
+    assert result.stdout == b""
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith(f"newscli: cannot reach the Dask scheduler at {address} (")
+    assert elapsed < 2 * PROBE_SECONDS + 10  # start-up and Dask's import, generously
+
+
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("nonsense.invalid", "no such host"),
+        ("tcp://host:port", "is no scheduler address"),
+        ("tcp://", "names no host"),
+    ],
+)
+def test_a_malformed_address_is_a_usage_error_at_once(address, says):
+    result = newscli("parse", "--scheduler", address, SEEDS, timeout=60)
+    assert result.returncode == 2
+    [line] = result.stderr.decode().splitlines()
+    assert says in line
