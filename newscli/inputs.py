@@ -504,6 +504,15 @@ def _read_jsonl(
             yield read_error(err, source)
 
 
+def crawl_of(source: str) -> str | None:
+    """The crawl a source is a record of (`crawl.warc.gz:565` -> `crawl.warc.gz`), or the
+    crawl itself (an error about it); None for any other source."""
+    path, _, offset = source.rpartition(":")
+    if offset.isdigit() and split_name(path)[0] is Kind.warc:
+        return path
+    return source if split_name(source)[0] is Kind.warc else None
+
+
 def expects_many(args: list[str], jsonl: bool) -> bool:
     """Whether an invocation names (possibly) several articles, fixing the JSON shape."""
     return (

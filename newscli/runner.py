@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from newscli.environment import Environment
 from newscli.errors import ExitStatus, InputError, NewscliError, UsageError, as_error, report
-from newscli.inputs import Article, expects_many, read_articles
+from newscli.inputs import Article, crawl_of, expects_many, read_articles
 from newscli.language import Skips
 from newscli.parallel import MapChunks, ordered_map
 from newscli.render.writer import Format, Layout, Record, Writer
@@ -138,8 +138,10 @@ class Run:
         """INPUT_FAILED when any input failed, after saying how many of how many."""
         if not progress.failed:
             return ExitStatus.OK
-        if progress.done > 1:
-            self.env.stderr.write(f"newscli: {progress.failed} of {progress.done} inputs failed\n")
+        if progress.inputs > 1:
+            self.env.stderr.write(
+                f"newscli: {progress.failed_inputs} of {progress.inputs} inputs failed\n"
+            )
         return ExitStatus.INPUT_FAILED
 
 
@@ -172,7 +174,9 @@ def run_each(
                     else:
                         writer.write(outcome)
                         skips.add(outcome)
-                    progress.advance(failed=isinstance(outcome, Exception))
+                    progress.advance(
+                        failed=isinstance(outcome, Exception), input=crawl_of(item.source)
+                    )
             finally:
                 writer.close()
     except UsageError as error:  # the scheduler cannot be reached: nothing was read
@@ -298,7 +302,7 @@ def run_corpus(
 
     def articles() -> Iterator[Article]:
         for item in run.read():
-            progress.advance(failed=isinstance(item, InputError))
+            progress.advance(failed=isinstance(item, InputError), input=crawl_of(item.source))
             if isinstance(item, InputError):
                 run.report(item)
             else:

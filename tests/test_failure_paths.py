@@ -143,3 +143,46 @@ def test_an_unreadable_subdirectory_is_a_failed_input(run, tmp_path):
         locked.chmod(0o755)
     assert result.exit_code == 1
     assert f"{locked}: cannot be read (Permission denied)" in result.stderr
+
+
+# --- damaged crawls ------------------------------------------------------------------
+
+
+def _page_offsets(run, warc):
+    return [
+        int(json.loads(line)["source"].rsplit(":", 1)[1])
+        for line in run(["parse", warc]).stdout.splitlines()
+    ]
+
+
+def test_a_damaged_gzip_member_costs_that_record_only(run, tmp_path):
+    from tests.test_web_inputs import write_warc
+
+    warc = tmp_path / "crawl.warc.gz"
+    urls = write_warc(warc)
+    first, second = _page_offsets(run, warc)
+    data = bytearray(warc.read_bytes())
+    data[first + 200 : first + 240] = bytes(40)  # inside the first page's member
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(bytes(data))
+    result = run(["parse", damaged])
+    assert result.exit_code == 1
+    assert [json.loads(line)["url"] for line in result.stdout.splitlines()] == urls[1:]
+    [error] = [line for line in result.stderr.splitlines() if "damaged record" in line]
+    assert error.startswith(f"newscli: {damaged}: damaged record at byte {first} (")
+    assert "reading goes on at byte" in error
+    # no payload bytes: warcio's message quotes the raw record
+    assert error.isprintable() and "\\x" not in error and len(error) < 200
+    # one crawl is one input, whatever its pages
+    assert "inputs failed" not in result.stderr
+
+
+def test_a_crawls_pages_are_not_counted_as_inputs(run, tmp_path):
+    from tests.test_web_inputs import write_warc
+
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc)
+    missing = tmp_path / "missing.txt"
+    result = run(["parse", warc, missing])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "newscli: 1 of 2 inputs failed"
