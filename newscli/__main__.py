@@ -34,9 +34,21 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+#: held by the one thread that says the run was interrupted (the main thread, or the timer)
+_ENDING = threading.Lock()
+
+
 def _end_now(*_: Any) -> None:
-    """End the process at once: what was written stays written, nothing more is."""
+    """End the process at once, with its workers: what was written stays written, nothing
+    more is (not sys.exit: exit hooks would wait for worker threads and processes)."""
+    if not _ENDING.acquire(timeout=1):
+        os._exit(ExitStatus.INTERRUPTED)  # the other thread is saying it
     try:
+        if "multiprocessing" in sys.modules:
+            import multiprocessing
+
+            for child in multiprocessing.active_children():
+                child.terminate()
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
         sys.stderr.write("newscli: interrupted\n")
@@ -108,12 +120,12 @@ def main(argv: list[str] | None = None) -> None:
         completion_init()
         app(args=argv, prog_name="newscli")
         return
-    if threading.current_thread() is threading.main_thread():
+    handles_signals = threading.current_thread() is threading.main_thread()
+    if handles_signals:
         signal.signal(signal.SIGINT, _interrupt)
     try:
         status = _run_app(argv)
     except KeyboardInterrupt:
-        # not sys.exit: exit hooks would wait for worker threads and processes
         _end_now()
     except BrokenPipeError:
         _silence_stdout()
@@ -129,6 +141,9 @@ def main(argv: list[str] | None = None) -> None:
         )
         report(internal, sys.stderr)
         status = internal.exit_status
+    if handles_signals:
+        # the run is over: a Ctrl-C now would only cut short the interpreter's exit
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         sys.stdout.flush()
     except BrokenPipeError:

@@ -145,6 +145,20 @@ class Run:
         return ExitStatus.INPUT_FAILED
 
 
+@contextmanager
+def _closed_unless_interrupted(writer: Writer) -> Iterator[None]:
+    """Close the output when the run ends (a JSON array's bracket, an HTML page's end),
+    but not when Ctrl-C ends it: output cut short must not look whole."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        writer.close()
+        raise
+    writer.close()
+
+
 def run_each(
     run: Run, *, layout: Layout, analyze: Callable[[Article], Mapping[str, Any]]
 ) -> ExitStatus:
@@ -167,7 +181,7 @@ def run_each(
     skips = Skips()
     try:
         with run.mapper() as map_chunks, run.progress(writer) as progress:
-            try:
+            with _closed_unless_interrupted(writer):
                 for item, outcome in map_chunks(work, run.read(), chunk=run.chunk()):
                     if isinstance(outcome, Exception):
                         run.report_failure(item, outcome)
@@ -177,8 +191,6 @@ def run_each(
                     progress.advance(
                         failed=isinstance(outcome, Exception), input=crawl_of(item.source)
                     )
-            finally:
-                writer.close()
     except UsageError as error:  # the scheduler cannot be reached: nothing was read
         run.report(error)
         return error.exit_status
@@ -325,9 +337,7 @@ def run_corpus(
                 env.stdout.write(text + "\n")
         env.stdout.flush()
     else:
-        try:
+        with _closed_unless_interrupted(writer):
             for record in records:
                 writer.write(record)
-        finally:
-            writer.close()
     return run.finish(progress)
