@@ -269,9 +269,18 @@ def decompressed_stdin(stdin: BinaryIO) -> BinaryIO:
 READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
+def _without_bytes(detail: str) -> str:
+    """A library's message without the raw bytes it may quote ("Not a gzipped file
+    (b'\\x00\\x8b')"): an error line names what is wrong, never prints payload."""
+    quoted = [i for i in (detail.find("b'"), detail.find('b"')) if i >= 0]
+    if quoted:
+        detail = detail[: min(quoted)].rstrip(" (:,")
+    return "".join(c if c.isprintable() else "?" for c in detail)[:200]
+
+
 def read_error(err: BaseException, source: str) -> InputError:
     """A failure while reading a stream, as one line naming the input and what to do."""
-    detail = str(err) or type(err).__name__
+    detail = _without_bytes(str(err)) or type(err).__name__
     if isinstance(err, EOFError):
         return InputError(
             f"ends before its compressed stream does ({detail})",

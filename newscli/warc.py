@@ -14,6 +14,7 @@ import logging
 import lzma
 import zlib
 from collections.abc import Callable, Generator, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +74,11 @@ def _read_from(
 ) -> Generator[Article | InputError, None, int | None]:
     """The pages from where `stream` stands; returns where to go on after a damaged gzip
     member (None: at the end, or nothing after the damage can be read)."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     from newscli.webpage import decode_page
 
-    records = ArchiveIterator(stream, arc2warc=True)
+    records = _archive_iterator()(stream, arc2warc=True)
     try:
         for record in records:
             if record.rec_type == "response" and _is_page(record):
@@ -117,6 +117,19 @@ def _read_from(
         )
         return resume
     return None
+
+
+@cache
+def _archive_iterator() -> Any:
+    """warcio's ArchiveIterator, without the warning it writes to stderr itself about a
+    record not followed by a blank line, which quotes the line's raw bytes; the record is
+    read all the same."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""
+
+    return QuietArchiveIterator
 
 
 def _damage(err: BaseException) -> str:
@@ -185,8 +198,10 @@ def _check_start(path: Path, source: str) -> None:
         except READ_ERRORS as err:
             raise read_error(err, source) from None
     if not start.startswith(_MAGIC):
+        begins = start[:12].decode("ascii", "replace")
+        shown = repr(begins) if begins.isprintable() else "with binary data"
         raise InputError(
-            f"is not a WARC or ARC file (it begins {start[:12]!r})",
+            f"is not a WARC or ARC file (it begins {shown})",
             source=source,
             hint="check the file; its name's suffix must match what it holds",
         )
