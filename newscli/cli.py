@@ -602,6 +602,7 @@ def dedupe_command(
             map_chunks=map_chunks,
             index=None if index is None else Path(index),
             pairs=pairs,
+            max_chars=inputs.max_chars,
         )
 
     status = run_corpus(

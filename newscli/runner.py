@@ -180,17 +180,18 @@ def run_each(
     )
     skips = Skips()
     try:
-        with run.mapper() as map_chunks, run.progress(writer) as progress:
-            with _closed_unless_interrupted(writer):
-                for item, outcome in map_chunks(work, run.read(), chunk=run.chunk()):
-                    if isinstance(outcome, Exception):
-                        run.report_failure(item, outcome)
-                    else:
-                        writer.write(outcome)
-                        skips.add(outcome)
-                    progress.advance(
-                        failed=isinstance(outcome, Exception), input=crawl_of(item.source)
-                    )
+        with (
+            run.mapper() as map_chunks,
+            run.progress(writer) as progress,
+            _closed_unless_interrupted(writer),
+        ):
+            for item, outcome in map_chunks(work, run.read(), chunk=run.chunk()):
+                if isinstance(outcome, Exception):
+                    run.report_failure(item, outcome)
+                else:
+                    writer.write(outcome)
+                    skips.add(outcome)
+                progress.advance(failed=isinstance(outcome, Exception), input=crawl_of(item.source))
     except UsageError as error:  # the scheduler cannot be reached: nothing was read
         run.report(error)
         return error.exit_status
@@ -305,7 +306,7 @@ def run_corpus(
     """`run_each` for a command that needs every input before it can write a record.
 
     `analyze` takes the stream of readable articles (unreadable ones are reported as they
-    come; long ones cut at --max-chars), a function that reports a failure on one article,
+    come; long ones cut at --max-chars, a web page's text once extracted, by `analyze`), a function that reports a failure on one article,
     and the run's way to map work over chunks; its records are written at the end -- or,
     with `line`, each record as one line of plain text (None: skipped).
     """
@@ -317,6 +318,8 @@ def run_corpus(
             progress.advance(failed=isinstance(item, InputError), input=crawl_of(item.source))
             if isinstance(item, InputError):
                 run.report(item)
+            elif item.html:  # cut once extracted, as the other commands do
+                yield item
             else:
                 yield item.cut(run.inputs.max_chars)
 

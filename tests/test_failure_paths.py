@@ -186,3 +186,24 @@ def test_a_crawls_pages_are_not_counted_as_inputs(run, tmp_path):
     result = run(["parse", warc, missing])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == "newscli: 1 of 2 inputs failed"
+
+
+# --- long pages ----------------------------------------------------------------------
+
+
+def test_dedupe_reads_a_page_whose_article_comes_after_max_chars_of_markup(run, tmp_path):
+    """--max-chars cuts an article's text, once extracted, in every command: dedupe cut a
+    page's raw HTML, and a page with much script before its article had none left."""
+    from tests.test_web_inputs import news_page
+
+    page = news_page().replace("</head>", "<script>" + "var x = 1;\n" * 2_000 + "</script></head>")
+    path = tmp_path / "long.html"
+    path.write_text(page, encoding="utf-8")
+    budget = str(len(page) // 2)
+    parsed = run(["parse", "--max-chars", budget, path])
+    assert parsed.exit_code == 0, parsed.stderr
+    deduped = run(["dedupe", "--max-chars", budget, path, path])
+    assert deduped.exit_code == 0, deduped.stderr
+    records = [json.loads(line) for line in deduped.stdout.splitlines()]
+    assert records[0]["title"] == json.loads(parsed.stdout)["title"]["text"]
+    assert records[1]["duplicate_of"] is not None

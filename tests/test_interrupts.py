@@ -7,6 +7,8 @@ delay. NEWSCLI_INTERRUPTS sets how many times each mode is interrupted (a few he
 fuzz` sends a few hundred).
 """
 
+import contextlib
+import gzip
 import json
 import os
 import random
@@ -66,10 +68,8 @@ def interrupt(args: list, delay: float, stdout) -> tuple[int, str, float]:
     )
     time.sleep(delay)
     sent = time.monotonic()
-    try:
+    with contextlib.suppress(ProcessLookupError):  # it had finished
         os.killpg(process.pid, signal.SIGINT)
-    except ProcessLookupError:  # it had finished
-        pass
     try:
         _, stderr = process.communicate(timeout=60)
     except subprocess.TimeoutExpired:
@@ -142,8 +142,6 @@ def test_ctrl_c_with_output_dir_leaves_no_shard_that_looks_whole(corpora, tmp_pa
             expected = subprocess.run(
                 [*NEWSCLI, "quotes", "-j", "1", "--jsonl", corpus], capture_output=True, cwd=ROOT
             ).stdout
-            import gzip
-
             assert gzip.decompress((out / (corpus.name + ".gz")).read_bytes()) == expected
 
 
