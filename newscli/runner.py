@@ -306,8 +306,9 @@ def run_corpus(
     """`run_each` for a command that needs every input before it can write a record.
 
     `analyze` takes the stream of readable articles (unreadable ones are reported as they
-    come; long ones cut at --max-chars, a web page's text once extracted, by `analyze`), a function that reports a failure on one article,
-    and the run's way to map work over chunks; its records are written at the end -- or,
+    come; long ones cut at --max-chars, a web page's text once extracted, by `analyze`), a
+    function that reports a failure on one article, and the run's way to map work over
+    chunks; its records are written at the end -- or,
     with `line`, each record as one line of plain text (None: skipped).
     """
     env = run.env
