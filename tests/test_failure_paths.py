@@ -207,3 +207,31 @@ def test_dedupe_reads_a_page_whose_article_comes_after_max_chars_of_markup(run, 
     records = [json.loads(line) for line in deduped.stdout.splitlines()]
     assert records[0]["title"] == json.loads(parsed.stdout)["title"]["text"]
     assert records[1]["duplicate_of"] is not None
+
+
+def test_a_long_articles_pagerank_over_arrays_is_the_loops():
+    """Past PAIRWISE_LIMIT sentences, centrality runs over numpy arrays: the same ranks."""
+    import random
+
+    from newscli.analysis import summarize
+
+    chance = random.Random(5)
+    count = 300
+    graph = [{} for _ in range(count)]
+    for i in range(count):
+        for j in range(i + 1, min(count, i + 1 + summarize.WINDOW)):
+            if chance.random() < 0.6:
+                graph[i][j] = graph[j][i] = chance.random()
+    by_arrays = summarize._pagerank_arrays(graph, 100, 1e-6)
+    by_loops = summarize._pagerank(graph)
+    assert max(abs(a - b) for a, b in zip(by_arrays, by_loops, strict=True)) < 2e-6
+
+
+def test_a_long_article_compares_each_sentence_with_its_neighbours_only():
+    from newscli.analysis import summarize
+
+    vectors = [{"bridge": 1.0, f"w{i % 7}": 1.0} for i in range(summarize.PAIRWISE_LIMIT + 50)]
+    graph = summarize._similarity_graph(vectors)
+    assert max(len(edges) for edges in graph) == 2 * summarize.WINDOW
+    short = summarize._similarity_graph(vectors[:50])
+    assert max(len(edges) for edges in short) == 49  # every pair, as before
