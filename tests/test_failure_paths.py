@@ -235,3 +235,48 @@ def test_a_long_article_compares_each_sentence_with_its_neighbours_only():
     assert max(len(edges) for edges in graph) == 2 * summarize.WINDOW
     short = summarize._similarity_graph(vectors[:50])
     assert max(len(edges) for edges in short) == 49  # every pair, as before
+
+
+# --- real pages' metadata ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "expected"),
+    [
+        ("Best gadgets of the year | ZDNet", "ZDNet", None, "Best gadgets of the year"),
+        ("Bridge reopens – Ledger", None, "https://www.ledger.example/x", "Bridge reopens"),
+        ("BBC News - Bridge reopens", "BBC News", None, "Bridge reopens"),
+        ("Site | Its motto: Bridge reopens", "Site | Its motto", None, "Bridge reopens"),
+        ("Bridge reopens - Memories 80/90", "Memories 80/90", None, "Bridge reopens"),
+        # a section, and a title with a dash of its own, are kept
+        ("Opinion | Bridge reopens", "The Ledger", "https://ledger.example", None),
+        ("Jets - Patriots: a preview", None, "https://nypost.com/x", None),
+    ],
+)
+def test_a_pages_title_loses_the_sites_name(title, site, url, expected):
+    from newscli.webpage import without_site
+
+    assert without_site(title, site, url) == (expected or title)
+
+
+@pytest.mark.parametrize(
+    ("author", "site", "url", "expected"),
+    [
+        ("Jeff Foust Monday; November", None, None, "Jeff Foust"),
+        ("Phil Helsel is a reporter", None, None, "Phil Helsel"),
+        ("Jill Disis; CNN Business", "CNN", None, "Jill Disis"),
+        ("Ann Roe; Ledger com", None, "https://www.ledger.example/a", "Ann Roe"),
+        ("Finian Cole Sputnik International", "SputnikInt", None, "Finian Cole"),
+        ("Troy Smith; Troy L Smith", None, None, "Troy Smith"),
+        ("STEVE PEOPLES; AP National Political Writer", None, None, "Steve Peoples"),
+        ("DANICA KIRKA; JILL LAWLESS Associated Press", None, None, "Danica Kirka; Jill Lawless"),
+        ("Ilana Muhlstein; MS; RDN", None, None, "Ilana Muhlstein"),
+        ("The Ledger", "The Ledger", None, None),
+        ("AS", None, None, "AS"),
+        ("Mike Wall", "Space.com", None, "Mike Wall"),
+    ],
+)
+def test_a_pages_byline_is_names(author, site, url, expected):
+    from newscli.webpage import byline
+
+    assert byline(author, site, url) == expected
