@@ -104,6 +104,12 @@ class Titled(Labels):
     language: str
     #: the share of the text read as `language` (0-1); null when --lang gave it, or "und"
     language_confidence: float | None
+    #: a web page's author(s), names joined by "; ", when the page names them
+    byline: NotRequired[str]
+    #: a web page's publication date (ISO 8601), when the page gives it
+    date: NotRequired[str]
+    #: a web page's site name, when the page gives it
+    site_name: NotRequired[str]
     #: why an analysis was left out: it does not read the article's language
     skipped: NotRequired[list[str]]
 

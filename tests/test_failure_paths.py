@@ -280,3 +280,32 @@ def test_a_pages_byline_is_names(author, site, url, expected):
     from newscli.webpage import byline
 
     assert byline(author, site, url) == expected
+
+
+def test_a_pages_byline_date_and_site_are_in_its_record_table_and_report(run, tmp_path):
+    from tests.conftest import SEEDS
+
+    page = SEEDS / "iran-missiles-live-updates.html"
+    [record] = [json.loads(line) for line in run(["quotes", page]).stdout.splitlines()]
+    assert (record["byline"], record["date"], record["site_name"]) == (
+        "Dana Whitlock",
+        "2020-01-08",
+        "The Meridian Post",
+    )
+    table = run(["analyze", "-f", "table", page], stdout_isatty=True).stdout
+    assert all(piece in table for piece in ("All Eyes On", "Whitlock", "2020-01-08", "Meridian"))
+    report = run(["readability", "-f", "html", page]).stdout
+    assert "by Dana Whitlock · 2020-01-08 · The Meridian Post" in report
+    assert "to read at 238 words a minute" in report and " s to read" not in report
+    [row] = csv.DictReader(io.StringIO(run(["readability", "-f", "csv", page]).stdout))
+    assert row["byline"] == "Dana Whitlock" and row["site_name"] == "The Meridian Post"
+    # a text article has none of them
+    [text] = [json.loads(line) for line in run(["quotes"], input=ARTICLE).stdout.splitlines()]
+    assert not {"byline", "date", "site_name"} & set(text)
+
+
+def test_reading_time_is_words_at_a_stated_rate():
+    from newscli.render.html import reading_time
+
+    assert reading_time(924) == "about 4 min to read at 238 words a minute"
+    assert reading_time(120) == "under a minute to read at 238 words a minute"
