@@ -309,3 +309,11 @@ def test_reading_time_is_words_at_a_stated_rate():
 
     assert reading_time(924) == "about 4 min to read at 238 words a minute"
     assert reading_time(120) == "under a minute to read at 238 words a minute"
+
+
+def test_a_chinese_summary_joins_its_sentences_without_spaces(run):
+    text = "北京新闻\n\n今天北京下雨了。市民们带着雨伞出门。交通受到了影响。气象台说明天会放晴。\n"
+    result = run(["summarize", "--method", "lead", "-n", "2"], input=text)
+    assert json.loads(result.stdout)["summary"] == "今天北京下雨了。市民们带着雨伞出门。"
+    english = run(["summarize", "--method", "lead", "-n", "2"], input=ARTICLE)
+    assert json.loads(english.stdout)["summary"] == "The council met on Monday. It voted 5-2."

@@ -13,7 +13,7 @@ sentences and take the top ones, nothing more.
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newscli.document import Document, Sentence
@@ -95,7 +95,7 @@ def summarize(
     chosen.sort(key=(lambda i: ranks[i]) if order == "score" else (lambda i: i))
     record: Summary = {
         "method": SummaryMethod(method),
-        "summary": " ".join(sentences[i].text for i in chosen),
+        "summary": joined(sentences[i].text for i in chosen),
         "sentences": [_sentence_record(sentences[i], scores[i], ranks[i]) for i in chosen],
     }
     if ranking:
@@ -105,6 +105,21 @@ def summarize(
             for i in sorted(range(len(sentences)), key=lambda i: ranks[i])
         ]
     return record
+
+
+#: the sentence ends of scripts written without spaces between sentences (Chinese, Japanese)
+UNSPACED_ENDS = ("。", "！", "？", "．", "」", "』")
+
+
+def joined(texts: Iterable[str]) -> str:
+    """Sentences as one text: a space between them, but none after a Chinese or Japanese
+    sentence end, which its script does not write."""
+    out: list[str] = []
+    for text in texts:
+        if out and not out[-1].endswith(UNSPACED_ENDS):
+            out.append(" ")
+        out.append(text)
+    return "".join(out)
 
 
 class _Profile:
