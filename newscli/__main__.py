@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import threading
-from difflib import SequenceMatcher
 from typing import Any
 
 from newscli.errors import ExitStatus, NewscliError, report
@@ -70,6 +69,8 @@ def _interrupt(signum: int, frame: Any) -> None:
 def _suggestions(error: Any) -> None:
     """Keep only the suggestions for an unknown option that look like it: Click compares
     the names with their dashes, so '--bogus' looked like '--jobs'."""
+    from difflib import SequenceMatcher
+
     name = error.option_name.lstrip("-")
     error.possibilities = [
         option
