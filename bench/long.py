@@ -2,16 +2,22 @@
 
     python -m bench.long [--sizes 10000,100000,1000000,10000000] [--commands parse,...]
 
-The article is news paragraphs (the seeded generator, `bench.corpus`) joined until it
-reaches each size: one text file, read as a user reads it, with --max-chars above its
+The article is news paragraphs joined until it reaches each size -- real news (BBC News and
+PolNeAR articles from ../shared/data, as `bench.commands` reads them) when it is there, else
+the seeded generator (`bench.corpus`), whose invented words make every page's vocabulary
+new, which real text's is not: one text file, read as a user reads it, with --max-chars above its
 length so nothing is cut. Each command runs in its own process; wall time and the peak
 resident memory of the process tree, as `bench.dedupe` measures them. Cost should grow
 at most n log n with the length: the last column is the time per million characters.
 """
 
 import argparse
+import json
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+from bench.commands import REAL
 from bench.corpus import generate
 from bench.dedupe import CACHE, NEWSCLI, measure
 
@@ -20,22 +26,30 @@ SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 MiB = 1 << 20
 
 
+def _paragraphs() -> Iterator[str]:
+    """News paragraphs without end: real ones when they are there."""
+    if all(path.exists() for path in REAL):
+        texts = [json.loads(line)["text"] for path in REAL for line in path.open(encoding="utf-8")]
+    else:
+        print("bench.long: real news not found: measuring synthetic text", file=sys.stderr)
+        texts = [record["text"] for record in generate(2000, seed=0)]
+    while True:
+        for text in texts:
+            yield from (p for p in text.split("\n\n")[1:] if p.strip())  # not its headline
+
+
 def article(size: int) -> Path:
     """A text file of `size` characters: a headline, then news paragraphs."""
-    path = CACHE / f"long-{size}.txt"
+    real = all(path.exists() for path in REAL)
+    path = CACHE / f"long-{'real' if real else 'synthetic'}-{size}.txt"
     if path.exists():
         return path
-    parts, length, seed = ["A long read: the week in the city"], 0, 0
-    while length < size:
-        for record in generate(200, seed=seed):
-            for paragraph in record["text"].split("\n\n")[1:]:  # the body, not its headline
-                parts.append(paragraph)
-                length += len(paragraph) + 2
-                if length >= size:
-                    break
-            if length >= size:
-                break
-        seed += 1
+    parts, length = ["A long read: the week in the news"], 0
+    for paragraph in _paragraphs():
+        if length >= size:
+            break
+        parts.append(paragraph)
+        length += len(paragraph) + 2
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_text("\n\n".join(parts)[:size], encoding="utf-8")
     return path
