@@ -93,9 +93,12 @@ train-ner: $(VENV)/.installed-train ## retrain newscli/ner/model.npz from $(SHAR
 	$(BIN)/python -m newscli.ner.train $(SHARED)/data/ner/train -o newscli/ner/model.npz
 	$(BIN)/python -m newscli.gender
 
-fuzz: install ## the property tests of every command, for longer (NEWSCLI_FUZZ_EXAMPLES)
-	NEWSCLI_FUZZ_EXAMPLES=$${NEWSCLI_FUZZ_EXAMPLES:-20000} $(BIN)/python -m pytest -q \
-		tests/test_command_properties.py
+# the hostile inputs get NEWSCLI_FUZZ_EXAMPLES / 20 of each kind; the interrupt stress test
+# Ctrl-Cs each of its 7 modes NEWSCLI_INTERRUPTS times (50: 350 interrupts, about 15 minutes)
+fuzz: install ## the property tests of every command, hostile inputs and Ctrl-C, for longer (NEWSCLI_FUZZ_EXAMPLES, NEWSCLI_INTERRUPTS)
+	NEWSCLI_FUZZ_EXAMPLES=$${NEWSCLI_FUZZ_EXAMPLES:-20000} \
+	NEWSCLI_INTERRUPTS=$${NEWSCLI_INTERRUPTS:-50} $(BIN)/python -m pytest -q \
+		tests/test_command_properties.py tests/test_hostile_inputs.py tests/test_interrupts.py
 
 golden: install ## regenerate tests/golden from seeds/ (review the diff like code)
 	$(BIN)/python -m tests.golden

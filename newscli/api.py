@@ -50,6 +50,10 @@ def _record(
     with_text: bool,
     language: str | None,
 ) -> Any:
+    if isinstance(text, bytes | bytearray):
+        raise TypeError("newscli takes an article's text as str; decode bytes first")
+    if not isinstance(text, str):
+        raise TypeError(f"newscli takes an article's text as str, not {type(text).__name__}")
     article = Article(
         source=source,
         text=text,

@@ -127,15 +127,27 @@ MaxCharsOption = Annotated[
 
 
 def _check_language(value: str) -> str | None:
-    """None for auto (identify each article's language), else an ISO 639 code."""
+    """None for auto (identify each article's language), else an ISO 639 code: given as
+    one, or as the language's English name (english, German)."""
     code = value.strip().lower()
     if code == "auto":
         return None
-    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
-        raise typer.BadParameter(
-            f"{value!r} is no language code; give an ISO 639 code such as en, de, ru, or auto"
-        )
-    return code
+    if 2 <= len(code) <= 3 and code.isascii() and code.isalpha():
+        return code
+    # the names CLD2 knows, which identifies languages here anyway
+    import pycld2
+
+    by_name = {
+        name.lower(): known
+        for name, known in pycld2.LANGUAGES
+        if not known.startswith("xx-") and known != "un"  # scripts, and 'unknown'
+    }
+    if code in by_name:
+        return str(by_name[code]).split("-")[0]
+    raise typer.BadParameter(
+        f"{value!r} is no language code or name; give an ISO 639 code such as en, de, ru, "
+        "a name such as english, or auto"
+    )
 
 
 LanguageOption = Annotated[
@@ -245,6 +257,9 @@ def _run(ctx: typer.Context, files: list[str] | None, inputs: Inputs) -> Run:
         args = ["-"]
     if inputs.html_field is not None and not inputs.jsonl:
         raise typer.BadParameter("reads a JSONL field; add --jsonl", param_hint="--html-field")
+    given = ctx.get_parameter_source("text_field")
+    if given is not None and given.name != "DEFAULT" and not inputs.jsonl:
+        raise typer.BadParameter("reads a JSONL field; add --jsonl", param_hint="--text-field")
     return Run(env, args, inputs, debug=bool(ctx.meta.get("debug")))
 
 
@@ -587,6 +602,7 @@ def dedupe_command(
             map_chunks=map_chunks,
             index=None if index is None else Path(index),
             pairs=pairs,
+            max_chars=inputs.max_chars,
         )
 
     status = run_corpus(

@@ -19,6 +19,15 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 #: how long to wait for a scheduler before saying it cannot be reached
 CONNECT_SECONDS = 10
+#: how long the probe waits to connect, and then for the scheduler's first words: a wrong
+#: address costs at most twice this, plus a name lookup
+PROBE_SECONDS = 3
+#: a Dask comm's first message, the listener's handshake, is a few hundred bytes: its
+#: 8-byte length prefix above this is someone else's protocol (an SSH banner reads as
+#: exabytes)
+HANDSHAKE_MAX_BYTES = 1 << 20
+#: the port a scheduler listens on when the address names none (`dask scheduler`'s)
+DEFAULT_PORT = 8786
 
 
 def connect(address: str) -> Any:
@@ -30,13 +39,62 @@ def connect(address: str) -> Any:
             "--scheduler needs Dask's distributed scheduler",
             hint="pip install 'newscli[dask]'",
         ) from None
+    probe(address)
     try:
         return Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as err:
+    except Exception as err:  # noqa: BLE001 - whatever the client met: the address is wrong
+        raise _unreachable(address, f"{type(err).__name__}: {err}") from None
+
+
+def _unreachable(address: str, why: str) -> UsageError:
+    return UsageError(
+        f"cannot reach the Dask scheduler at {address} ({why})",
+        hint="check the address, or start one with `dask scheduler`",
+    )
+
+
+def probe(address: str) -> None:
+    """Check, within a few seconds, that a TCP address answers as a Dask scheduler does
+    -- it speaks first, its handshake -- before Dask's client, which waits on a silent
+    port and reads a banner's bytes as a message's length, is given it."""
+    import socket
+    import struct
+
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        if scheme != "tcp":  # tls, ucx, ws...: their own handshakes; Dask's client checks
+            return
+        host, port = parse_host_port(location, DEFAULT_PORT)
+    except ValueError as err:
         raise UsageError(
-            f"cannot reach the Dask scheduler at {address} ({err})",
-            hint="check the address, or start one with `dask scheduler`",
+            f"--scheduler {address!r} is no scheduler address ({err})",
+            hint="give tcp://HOST:PORT, as `dask scheduler` prints it",
         ) from None
+    if not host:
+        raise UsageError(
+            f"--scheduler {address!r} names no host", hint="give tcp://HOST:PORT"
+        ) from None
+    try:
+        with socket.create_connection((host, port), timeout=PROBE_SECONDS) as connection:
+            head = b""
+            while len(head) < 8:
+                data = connection.recv(8 - len(head))
+                if not data:
+                    raise _unreachable(address, "it closed the connection without a word")
+                head += data
+    except socket.gaierror as err:
+        raise _unreachable(address, f"no such host: {err.strerror}") from None
+    except TimeoutError:
+        raise _unreachable(
+            address, f"no Dask scheduler answered within {PROBE_SECONDS} s"
+        ) from None
+    except OSError as err:
+        raise _unreachable(address, err.strerror or str(err)) from None
+    (length,) = struct.unpack("<Q", head)
+    if not 0 < length <= HANDSHAKE_MAX_BYTES:
+        raise _unreachable(address, "what answers there is not a Dask scheduler")
 
 
 def cluster_map(

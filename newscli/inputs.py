@@ -13,6 +13,7 @@ in the worker processes -- because extraction costs far more than reading.
 import bz2
 import dataclasses
 import gzip
+import io
 import json
 import lzma
 import os
@@ -142,8 +143,52 @@ def split_name(name: str) -> tuple[Kind | None, str | None]:
     return KIND_SUFFIXES.get(os.path.splitext(lower)[1]), compression
 
 
-def _files_in(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if split_name(p.name)[0] and p.is_file())
+#: what a JSONL corpus's files are called, before any compression suffix (--jsonl)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _is_jsonl(name: str) -> bool:
+    lower = name.lower()
+    compression = split_name(lower)[1]
+    return lower.removesuffix(compression or "").endswith(JSONL_SUFFIXES)
+
+
+def _files_in(directory: Path, jsonl: bool) -> list[str | InputError]:
+    """The directory's article files (with `jsonl`: its JSONL files), recursively, in
+    sorted order; a subdirectory that cannot be read, or a link to nothing, among them as
+    an error (a failed input, not a silent gap)."""
+    found: list[tuple[Path, str | InputError]] = []
+
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename or directory)
+        problem = f"cannot be read ({err.strerror or err})"
+        found.append((where, InputError(problem, source=str(where), hint="check its permissions")))
+
+    seen: set[str] = set()
+    for root, subdirectories, names in os.walk(directory, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back up the tree: walked already
+            subdirectories.clear()
+            continue
+        seen.add(real)
+        for name in names:
+            if not (_is_jsonl(name) if jsonl else split_name(name)[0]):
+                continue
+            path = Path(root, name)
+            if path.is_file():
+                found.append((path, str(path)))
+            elif path.is_symlink() and not path.exists():
+                found.append(
+                    (
+                        path,
+                        InputError(
+                            f"is a link to {os.readlink(path)}, which does not exist",
+                            source=str(path),
+                            hint="remove the link or restore its target",
+                        ),
+                    )
+                )
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def open_input(path: Path, source: str) -> BinaryIO:
@@ -188,13 +233,54 @@ def _open(path: Path, source: str, compression: str | None) -> BinaryIO:
         raise InputError(f"cannot be read ({err.strerror})", source=source) from None
 
 
+#: how a compressed stream begins -> the module whose `open` reads it (standard input
+#: has no name to tell)
+COMPRESSION_MAGIC = {b"\x1f\x8b": gzip, b"BZh": bz2, b"\xfd7zXZ\x00": lzma}
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream's first bytes, already read, and then the rest of it."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.head[: len(buffer)] if self.head else self.rest.read(len(buffer))
+        self.head = self.head[len(data) :]
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def decompressed_stdin(stdin: BinaryIO) -> BinaryIO:
+    """Standard input, decompressed when it begins as gzip, bz2 or xz data does
+    (`zcat` is not needed: `newscli parse < article.txt.gz`)."""
+    head = stdin.read(6)
+    stream = io.BufferedReader(_Prefixed(head, stdin))
+    for magic, module in COMPRESSION_MAGIC.items():
+        if head.startswith(magic):
+            return module.open(stream, "rb")  # type: ignore[no-any-return]
+    return stream
+
+
 #: what a broken compressed stream or a failing disk raises while it is read
 READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
+def _without_bytes(detail: str) -> str:
+    """A library's message without the raw bytes it may quote ("Not a gzipped file
+    (b'\\x00\\x8b')"): an error line names what is wrong, never prints payload."""
+    quoted = [i for i in (detail.find("b'"), detail.find('b"')) if i >= 0]
+    if quoted:
+        detail = detail[: min(quoted)].rstrip(" (:,")
+    return "".join(c if c.isprintable() else "?" for c in detail)[:200]
+
+
 def read_error(err: BaseException, source: str) -> InputError:
     """A failure while reading a stream, as one line naming the input and what to do."""
-    detail = str(err) or type(err).__name__
+    detail = _without_bytes(str(err)) or type(err).__name__
     if isinstance(err, EOFError):
         return InputError(
             f"ends before its compressed stream does ({detail})",
@@ -221,22 +307,29 @@ def _read_all(path: Path, source: str) -> bytes:
             raise read_error(err, source) from None
 
 
-def expand(args: list[str]) -> Iterator[str | InputError]:
-    """Expand directories into their article files, keeping argument order."""
+def expand(args: list[str], jsonl: bool = False) -> Iterator[str | InputError]:
+    """Expand directories into their article files (with `jsonl`: their JSONL files),
+    keeping argument order."""
     for arg in args:
         if arg == STDIN_NAME:
             yield arg
             continue
         path = Path(arg)
         if path.is_dir():
-            files = _files_in(path)
-            if not files:
+            files = _files_in(path, jsonl)
+            if not files and jsonl:
+                yield InputError(
+                    "directory holds no JSONL files (.jsonl, .ndjson, also compressed)",
+                    source=arg,
+                    hint="name the files themselves",
+                )
+            elif not files:
                 yield InputError(
                     "directory holds no article files (.txt, .md, .html, .htm, .warc, .arc)",
                     source=arg,
                     hint="name the files themselves, or use --jsonl for a JSONL corpus",
                 )
-            yield from (str(f) for f in files)
+            yield from files
         else:
             yield arg
 
@@ -274,7 +367,7 @@ def _jsonl_articles(
             continue
         except json.JSONDecodeError as err:
             yield InputError(
-                f"not valid JSON ({err.msg} at column {err.colno})",
+                f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno})",
                 source=where,
                 hint="each line of a --jsonl input must be one JSON object",
             )
@@ -354,7 +447,7 @@ def _read_each(
     note: Callable[[str, str], None] | None,
     root: str | None,
 ) -> Iterator[Article | InputError]:
-    for item in expand(args):
+    for item in expand(args, jsonl):
         if isinstance(item, InputError):
             yield item
             continue
@@ -370,8 +463,11 @@ def _read_each(
         else:
             try:
                 if source == STDIN_NAME:
-                    data = stdin.read()
                     source = "<stdin>"
+                    try:
+                        data = decompressed_stdin(stdin).read()
+                    except READ_ERRORS as err:
+                        raise read_error(err, source) from None
                 else:
                     data = _read_all(path, source)
                 # an ASCII-compatible look at the start is enough to sniff, whatever the charset
@@ -398,7 +494,12 @@ def _read_jsonl(
     html_field: str | None,
 ) -> Iterator[Article | InputError]:
     if source == STDIN_NAME:
-        yield from _jsonl_articles(stdin, "<stdin>", text_field, encoding, html_field)
+        try:
+            yield from _jsonl_articles(
+                decompressed_stdin(stdin), "<stdin>", text_field, encoding, html_field
+            )
+        except READ_ERRORS as err:
+            yield read_error(err, "<stdin>")
         return
     try:
         handle = open_input(path, source)
@@ -410,6 +511,15 @@ def _read_jsonl(
             yield from _jsonl_articles(handle, source, text_field, encoding, html_field)
         except READ_ERRORS as err:
             yield read_error(err, source)
+
+
+def crawl_of(source: str) -> str | None:
+    """The crawl a source is a record of (`crawl.warc.gz:565` -> `crawl.warc.gz`), or the
+    crawl itself (an error about it); None for any other source."""
+    path, _, offset = source.rpartition(":")
+    if offset.isdigit() and split_name(path)[0] is Kind.warc:
+        return path
+    return source if split_name(source)[0] is Kind.warc else None
 
 
 def expects_many(args: list[str], jsonl: bool) -> bool:

@@ -42,20 +42,42 @@ def ordered_map(
             yield from zip(part, work(part), strict=True)
         return
     import os
+    import signal
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
+    # Ctrl-C is the parent's to handle: the workers, forked on the first submit, start with
+    # it blocked and then ignore it (a worker interrupted while holding the pool's queue
+    # lock hung the run for good, and printed its own traceback)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
-        for part in chain(head, parts):
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),)
+        )
+        first = head[0]
+        window: deque[tuple[list[Item], Future[list[Result]]]] = deque(
+            [(first, pool.submit(work, first))]
+        )
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    interrupted = False
+    try:
+        for part in chain(head[1:], parts):
             window.append((part, pool.submit(work, part)))
             if len(window) >= jobs * WINDOW:
                 yield from _collect(work, *window.popleft())
         while window:
             yield from _collect(work, *window.popleft())
+    except KeyboardInterrupt:
+        # the chunks in flight are not waited for: the workers are ended
+        import multiprocessing
+
+        interrupted = True
+        for process in multiprocessing.active_children():
+            process.terminate()
+        raise
     finally:
-        # a reader that stops early (| head) must not wait for the chunks in flight
-        pool.shutdown(wait=True, cancel_futures=True)
+        # a reader that stops early (| head) does not wait for the chunks not yet started
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
 
 
 def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -75,10 +97,15 @@ def _collect(
 
 
 def _watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the parent is gone (killed, say), not linger."""
+    """In a worker: leave Ctrl-C to the parent, and exit as soon as the parent is gone
+    (killed, say), not linger."""
     import os
+    import signal
     import threading
     import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def watch() -> None:
         while os.getppid() == parent:

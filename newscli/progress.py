@@ -26,13 +26,27 @@ class Progress:
         self._task: Any = None
         self.done = 0
         self.failed = 0
+        #: inputs done and failed: a crawl's pages, which come one after another, are
+        #: one input
+        self.inputs = 0
+        self.failed_inputs = 0
+        self._input: str | None = None
+        self._failed_input: str | None = None
 
     def __enter__(self) -> "Progress":
         return self
 
-    def advance(self, *, failed: bool = False) -> None:
+    def advance(self, *, failed: bool = False, input: str | None = None) -> None:
+        """One article (or failure) more; `input`: the file it is part of, when that
+        holds several articles that are not inputs of their own (a crawl)."""
         self.done += 1
         self.failed += failed
+        if input is None or input != self._input:
+            self.inputs += 1
+        if failed and (input is None or input != self._failed_input):
+            self.failed_inputs += 1
+            self._failed_input = input
+        self._input = input
         if not self._enabled:
             return
         if self._bar is None:
@@ -45,6 +59,7 @@ class Progress:
     def failure(self) -> None:
         """An input counted already has failed later on."""
         self.failed += 1
+        self.failed_inputs += 1
 
     def _start(self) -> None:
         from rich.console import Console

@@ -193,6 +193,14 @@ def titled(article: Article, document: Document, skipped: Sequence[str | None] =
         "language": document.language.code,
         "language_confidence": document.language.confidence,
     }
+    page = article.page
+    if page is not None:  # what a web page says of itself, where it says it
+        if page.byline:
+            record["byline"] = page.byline
+        if page.date:
+            record["date"] = page.date
+        if page.site_name:
+            record["site_name"] = page.site_name
     reasons = [reason for reason in skipped if reason is not None]
     if reasons:
         record["skipped"] = reasons

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from newscli.environment import Environment
 from newscli.errors import ExitStatus, InputError, NewscliError, UsageError, as_error, report
-from newscli.inputs import Article, expects_many, read_articles
+from newscli.inputs import Article, crawl_of, expects_many, read_articles
 from newscli.language import Skips
 from newscli.parallel import MapChunks, ordered_map
 from newscli.render.writer import Format, Layout, Record, Writer
@@ -138,9 +138,25 @@ class Run:
         """INPUT_FAILED when any input failed, after saying how many of how many."""
         if not progress.failed:
             return ExitStatus.OK
-        if progress.done > 1:
-            self.env.stderr.write(f"newscli: {progress.failed} of {progress.done} inputs failed\n")
+        if progress.inputs > 1:
+            self.env.stderr.write(
+                f"newscli: {progress.failed_inputs} of {progress.inputs} inputs failed\n"
+            )
         return ExitStatus.INPUT_FAILED
+
+
+@contextmanager
+def _closed_unless_interrupted(writer: Writer) -> Iterator[None]:
+    """Close the output when the run ends (a JSON array's bracket, an HTML page's end),
+    but not when Ctrl-C ends it: output cut short must not look whole."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise
+    except BaseException:
+        writer.close()
+        raise
+    writer.close()
 
 
 def run_each(
@@ -164,17 +180,18 @@ def run_each(
     )
     skips = Skips()
     try:
-        with run.mapper() as map_chunks, run.progress(writer) as progress:
-            try:
-                for item, outcome in map_chunks(work, run.read(), chunk=run.chunk()):
-                    if isinstance(outcome, Exception):
-                        run.report_failure(item, outcome)
-                    else:
-                        writer.write(outcome)
-                        skips.add(outcome)
-                    progress.advance(failed=isinstance(outcome, Exception))
-            finally:
-                writer.close()
+        with (
+            run.mapper() as map_chunks,
+            run.progress(writer) as progress,
+            _closed_unless_interrupted(writer),
+        ):
+            for item, outcome in map_chunks(work, run.read(), chunk=run.chunk()):
+                if isinstance(outcome, Exception):
+                    run.report_failure(item, outcome)
+                else:
+                    writer.write(outcome)
+                    skips.add(outcome)
+                progress.advance(failed=isinstance(outcome, Exception), input=crawl_of(item.source))
     except UsageError as error:  # the scheduler cannot be reached: nothing was read
         run.report(error)
         return error.exit_status
@@ -203,7 +220,7 @@ def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> 
                 hint="save it to a file first",
             )
         sources = []
-        for source in expand(run.args):
+        for source in expand(run.args, inputs.jsonl):
             if isinstance(source, InputError):
                 run.report(source)
                 unreadable += 1
@@ -223,7 +240,14 @@ def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> 
         run.report(error)
         return error.exit_status
     done = shards.completed(directory)
-    todo = [s for s in sources if s not in done]
+    todo = [s for s in sources if str(Path(s).absolute()) not in done]
+    overwritten = [s for s in todo if shards.shard_path(directory, s) == Path(s).absolute()]
+    if overwritten:
+        error = UsageError(
+            f"{overwritten[0]}'s shard would overwrite it", hint="give another --output-dir"
+        )
+        run.report(error)
+        return error.exit_status
     if done and not inputs.quiet:
         run.note(str(directory), f"{len(sources) - len(todo)} shards done before; skipped")
     task = partial(
@@ -282,8 +306,9 @@ def run_corpus(
     """`run_each` for a command that needs every input before it can write a record.
 
     `analyze` takes the stream of readable articles (unreadable ones are reported as they
-    come; long ones cut at --max-chars), a function that reports a failure on one article,
-    and the run's way to map work over chunks; its records are written at the end -- or,
+    come; long ones cut at --max-chars, a web page's text once extracted, by `analyze`), a
+    function that reports a failure on one article, and the run's way to map work over
+    chunks; its records are written at the end -- or,
     with `line`, each record as one line of plain text (None: skipped).
     """
     env = run.env
@@ -291,9 +316,11 @@ def run_corpus(
 
     def articles() -> Iterator[Article]:
         for item in run.read():
-            progress.advance(failed=isinstance(item, InputError))
+            progress.advance(failed=isinstance(item, InputError), input=crawl_of(item.source))
             if isinstance(item, InputError):
                 run.report(item)
+            elif item.html:  # cut once extracted, as the other commands do
+                yield item
             else:
                 yield item.cut(run.inputs.max_chars)
 
@@ -314,9 +341,7 @@ def run_corpus(
                 env.stdout.write(text + "\n")
         env.stdout.flush()
     else:
-        try:
+        with _closed_unless_interrupted(writer):
             for record in records:
                 writer.write(record)
-        finally:
-            writer.close()
     return run.finish(progress)

@@ -104,6 +104,12 @@ class Titled(Labels):
     language: str
     #: the share of the text read as `language` (0-1); null when --lang gave it, or "und"
     language_confidence: float | None
+    #: a web page's author(s), names joined by "; ", when the page names them
+    byline: NotRequired[str]
+    #: a web page's publication date (ISO 8601), when the page gives it
+    date: NotRequired[str]
+    #: a web page's site name, when the page gives it
+    site_name: NotRequired[str]
     #: why an analysis was left out: it does not read the article's language
     skipped: NotRequired[list[str]]
 
@@ -178,7 +184,8 @@ class ParseRecord(Labels, ParseView):
 
 
 class ReadabilityScores(TypedDict):
-    """A formula that is not the language's is null (see the README's table of languages)."""
+    """A formula that is not the language's is null (see the README's table of languages),
+    and so is every score and ratio of a text without words."""
 
     flesch_reading_ease: float | None
     flesch_kincaid_grade: float | None
@@ -203,8 +210,8 @@ class ReadabilityScores(TypedDict):
     dale_chall_readability_score_v2: float | None
     spache_readability: float | None
     mcalpine_eflaw: float | None
-    lix: float
-    rix: float
+    lix: float | None
+    rix: float | None
     wiener_sachtextformel_1: float | None
     wiener_sachtextformel_2: float | None
     wiener_sachtextformel_3: float | None
@@ -215,11 +222,11 @@ class ReadabilityScores(TypedDict):
     crawford: float | None
     gulpease_index: float | None
     osman: float | None
-    words_per_sentence: float
-    syllables_per_word: float
-    chars_per_word: float
-    letters_per_word: float
-    sentences_per_word: float
+    words_per_sentence: float | None
+    syllables_per_word: float | None
+    chars_per_word: float | None
+    letters_per_word: float | None
+    sentences_per_word: float | None
     monosyllabic_words: int
     #: words of more than six letters
     long_words: int

@@ -51,7 +51,15 @@ class Shard:
 
 
 def shard_path(directory: Path, source: str) -> Path:
-    return directory / (Path(source).name + SUFFIX)
+    """DIR/<the input's name>.jsonl.gz, its name without what says it is JSON Lines or
+    compressed: part00.jsonl.gz gives part00.jsonl.gz, a.txt a.txt.jsonl.gz."""
+    from newscli.inputs import COMPRESSION_SUFFIXES
+
+    name = Path(source).name
+    for suffix in (*COMPRESSION_SUFFIXES, ".jsonl"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return directory / (name + SUFFIX)
 
 
 def completed(directory: Path) -> dict[str, Shard]:
@@ -66,12 +74,23 @@ def completed(directory: Path) -> dict[str, Shard]:
         except (json.JSONDecodeError, TypeError):
             continue  # a line cut short when a run was killed
         if Path(shard.output).exists():
-            done[shard.input] = shard
+            done[str(Path(shard.input).absolute())] = shard
     return done
 
 
 def add_to_manifest(directory: Path, shard: Shard) -> None:
+    """A line for a finished shard; its input and output as absolute paths, so that a
+    rerun from another directory finds them."""
+    from dataclasses import replace
+
+    shard = replace(shard, input=str(Path(shard.input).absolute()))
     with (directory / MANIFEST).open("a", encoding="utf-8") as manifest:
+        if manifest.tell():
+            # a line a killed run cut short must not swallow this one
+            with (directory / MANIFEST).open("rb") as written:
+                written.seek(-1, os.SEEK_END)
+                if written.read(1) != b"\n":
+                    manifest.write("\n")
         manifest.write(shard.manifest_line() + "\n")
         manifest.flush()
         os.fsync(manifest.fileno())

@@ -9,8 +9,12 @@ requests, metadata, redirects, images, PDFs -- are skipped and counted, never er
 A file cut off mid-record keeps the records before the cut.
 """
 
+import gzip
 import logging
-from collections.abc import Callable, Iterator
+import lzma
+import zlib
+from collections.abc import Callable, Generator, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,58 +34,150 @@ def warc_articles(
     encoding: str | None,
     note: Callable[[str, str], None] | None = None,
 ) -> Iterator[Article | InputError]:
-    """Each HTML response in the archive as a page, in file order."""
-    from warcio.archiveiterator import ArchiveIterator
+    """Each HTML response in the archive as a page, in file order. A damaged gzip member of
+    a .warc.gz costs that record only: reading goes on at the next member."""
+    try:
+        _check_start(path, source)
+    except InputError as err:
+        yield err
+        return
+    # warcio reads gzip itself, member by member, so offsets are the stored file's, and a
+    # damaged member can be stepped over
+    members = split_name(path.name)[1] == ".gz"
+    tally = {"pages": 0, "skipped": 0}
+    start: int | None = 0
+    while start is not None:
+        try:
+            stream = open_raw(path, source) if members else open_input(path, source)
+        except InputError as err:
+            yield err
+            return
+        with stream:
+            if start:
+                stream.seek(start)
+            start = yield from _read_from(stream, source, encoding, tally, members, path)
+    if note is not None and tally["skipped"]:
+        note(
+            source,
+            f"{_count(tally['pages'], 'HTML page')} read; "
+            f"{_count(tally['skipped'], 'other record')} skipped",
+        )
+
+
+def _read_from(
+    stream: Any,
+    source: str,
+    encoding: str | None,
+    tally: dict[str, int],
+    members: bool,
+    path: Path,
+) -> Generator[Article | InputError, None, int | None]:
+    """The pages from where `stream` stands; returns where to go on after a damaged gzip
+    member (None: at the end, or nothing after the damage can be read)."""
     from warcio.exceptions import ArchiveLoadFailed
 
     from newscli.webpage import decode_page
 
+    records = _archive_iterator()(stream, arc2warc=True)
     try:
-        _check_start(path, source)
-        # warcio reads gzip itself, member by member, so offsets are the stored file's
-        stream = (
-            open_raw(path, source)
-            if split_name(path.name)[1] == ".gz"
-            else open_input(path, source)
-        )
-    except InputError as err:
-        yield err
-        return
-    pages = skipped = 0
-    with stream:
-        records = ArchiveIterator(stream, arc2warc=True)
-        try:
-            for record in records:
-                if record.rec_type == "response" and _is_page(record):
-                    data = record.content_stream().read()
-                    _check_whole(record)
-                    # asked after the read: warcio finds the offset by reading to the end
-                    where = f"{source}:{records.get_record_offset()}"
-                    pages += 1
-                    yield Article(
-                        source=where,
-                        text=decode_page(data, where, encoding, declared=_charset(record)),
-                        html=True,
-                        url=record.rec_headers.get_header("WARC-Target-URI"),
-                        captured=record.rec_headers.get_header("WARC-Date"),
-                    )
-                    continue
-                while record.raw_stream.read(_BLOCK):
-                    pass
+        for record in records:
+            if record.rec_type == "response" and _is_page(record):
+                data = record.content_stream().read()
                 _check_whole(record)
-                skipped += 1
-        except (_CutOff, ArchiveLoadFailed, *READ_ERRORS, ValueError) as err:
-            error = (
-                InputError(str(err), source=source, hint="download or copy it again")
-                if isinstance(err, _CutOff)
-                else read_error(err, source)
-            )
-            error.problem += f"; the {pages} pages before it were read"
-            yield error
-    if note is not None and skipped:
-        note(
-            source, f"{_count(pages, 'HTML page')} read; {_count(skipped, 'other record')} skipped"
+                # asked after the read: warcio finds the offset by reading to the end
+                where = f"{source}:{records.get_record_offset()}"
+                tally["pages"] += 1
+                yield Article(
+                    source=where,
+                    text=decode_page(data, where, encoding, declared=_charset(record)),
+                    html=True,
+                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    captured=record.rec_headers.get_header("WARC-Date"),
+                )
+                continue
+            while record.raw_stream.read(_BLOCK):
+                pass
+            _check_whole(record)
+            tally["skipped"] += 1
+    except _CutOff as err:
+        error = InputError(str(err), source=source, hint="download or copy it again")
+        error.problem += f"; the {tally['pages']} pages before it were read"
+        yield error
+    except (ArchiveLoadFailed, *READ_ERRORS, ValueError) as err:
+        damaged = records.offset
+        resume = _next_member(path, damaged + 1) if members else None
+        if resume is None:
+            after = f"the {tally['pages']} pages before it were read"
+        else:
+            after = f"reading goes on at byte {resume}"
+        yield InputError(
+            f"damaged record at byte {damaged} ({_damage(err)}); {after}",
+            source=source,
+            hint="download or copy it again",
         )
+        return resume
+    return None
+
+
+@cache
+def _archive_iterator() -> Any:
+    """warcio's ArchiveIterator, without the warning it writes to stderr itself about a
+    record not followed by a blank line, which quotes the line's raw bytes; the record is
+    read all the same."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""
+
+    return QuietArchiveIterator
+
+
+def _damage(err: BaseException) -> str:
+    """What is wrong, in words: warcio's message quotes the record's raw bytes."""
+    if isinstance(err, EOFError):
+        return "its compressed data ends early"
+    if isinstance(err, zlib.error | lzma.LZMAError | gzip.BadGzipFile):
+        return "its compressed data is damaged"
+    return "not a WARC or ARC record"
+
+
+#: how a gzip member begins: magic, and deflate
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+
+
+def _next_member(path: Path, after: int) -> int | None:
+    """The offset of the next gzip member at or after `after` that holds the start of a
+    WARC record (a match inside compressed data is tried and passed over)."""
+    with path.open("rb") as raw:
+        raw.seek(after)
+        offset, pending = after, b""
+        while block := raw.read(_BLOCK):
+            data = pending + block
+            found = data.find(_GZIP_MEMBER)
+            while found != -1:
+                if _opens_a_record(
+                    data[found:] if len(data) - found >= 512 else None, raw, offset + found
+                ):
+                    return offset + found
+                found = data.find(_GZIP_MEMBER, found + 1)
+            # a magic split across blocks is found in the next round
+            pending = data[-(len(_GZIP_MEMBER) - 1) :]
+            offset += len(data) - len(pending)
+    return None
+
+
+def _opens_a_record(head: bytes | None, raw: Any, at: int) -> bool:
+    """Whether the gzip member at byte `at` decompresses to the start of a record."""
+    if head is None:
+        position = raw.tell()
+        raw.seek(at)
+        head = raw.read(4096)
+        raw.seek(position)
+    try:
+        start = zlib.decompressobj(wbits=31).decompress(head, 64)
+    except zlib.error:
+        return False
+    return start.lstrip(b"\r\n").startswith(_MAGIC)
 
 
 #: bytes read at a time from a record that is skipped
@@ -102,8 +198,10 @@ def _check_start(path: Path, source: str) -> None:
         except READ_ERRORS as err:
             raise read_error(err, source) from None
     if not start.startswith(_MAGIC):
+        begins = start[:12].decode("ascii", "replace")
+        shown = repr(begins) if begins.isprintable() else "with binary data"
         raise InputError(
-            f"is not a WARC or ARC file (it begins {start[:12]!r})",
+            f"is not a WARC or ARC file (it begins {shown})",
             source=source,
             hint="check the file; its name's suffix must match what it holds",
         )

@@ -112,10 +112,106 @@ def extract(article: Article) -> Article:
         article,
         text=text,
         html=False,
-        title=article.title or found.title,
+        title=article.title or without_site(found.title, found.sitename, article.url or found.url),
         url=article.url or found.url,
-        page=Page(byline=found.author, date=found.date, site_name=found.sitename),
+        page=Page(
+            byline=byline(found.author, found.sitename, article.url or found.url),
+            date=found.date,
+            site_name=found.sitename,
+        ),
     )
+
+
+#: what stands between a page's title and its site's name: "Title | ZDNet", "BBC News - Title"
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ")
+
+
+def without_site(title: str | None, site_name: str | None, url: str | None) -> str | None:
+    """The page's title without the site's name before or after it ("… | ZDNet"), when the
+    page names the site: its site name, or its address's domain."""
+    if not title:
+        return title
+    site = (site_name or "").strip()
+    if site and site != title:  # the whole name first: it may hold a separator itself
+        if title.startswith(site) and (rest := title[len(site) :]).startswith(
+            (*TITLE_SEPARATORS, ": ")
+        ):
+            return rest.lstrip(" |-–—:·»/")
+        for separator in TITLE_SEPARATORS:
+            if title.endswith(separator + site):
+                return title[: -len(separator + site)].strip()
+    names = {_key(site), *(_key(label) for label in _domain_labels(url))}
+    names.discard("")
+    for separator in TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and _is_site(tail, names):
+            return head.strip()
+        head, found, tail = title.partition(separator)
+        if found and tail.strip() and _is_site(head, names):
+            return tail.strip()
+    return title
+
+
+def byline(author: str | None, site_name: str | None, url: str | None) -> str | None:
+    """The names in a page's author field, without what came with them: trafilatura joins
+    the page's author fields with '; ', and they hold the date ("Jeff Foust Monday;
+    November"), a sentence ("Phil Helsel is a reporter"), the site ("Jill Disis; CNN
+    Business"), a role ("AP National Political Writer"), credentials ("MS; RDN") and the
+    same name twice ("Troy Smith; Troy L Smith")."""
+    if not author:
+        return author
+    from newscli.lexicon import DATE_WORDS
+
+    names = {_key(site_name or ""), *(_key(label) for label in _domain_labels(url))}
+    names.discard("")
+    kept: list[list[str]] = []
+    for part in author.split(";"):
+        words = part.split(" is ", 1)[0].split()
+        # a name in capitals before the words that follow it ("JILL LAWLESS Associated Press")
+        capitals = [w.isupper() and len(w) > 1 for w in words]
+        if len(words) > 2 and capitals[0] and capitals[1] and not all(capitals):
+            words = words[: capitals.index(False)]
+        while words and words[-1].lower().strip(".,") in DATE_WORDS:
+            words.pop()
+        for length in range(min(4, len(words)), 0, -1):  # the site's name after the person's
+            if _is_site(" ".join(words[-length:]), names):
+                words = words[:-length]
+                break
+        if not words:
+            continue
+        acronym_led = words[0].isupper() and len(words[0]) <= 3 and len(words) >= 3
+        credentials = kept and len(words) == 1 and words[0].isupper() and len(words[0]) <= 4
+        repeated = any(w[0] == words[0] and w[-1] == words[-1] for w in kept)
+        if acronym_led or credentials or repeated:
+            continue
+        if all(w.isupper() for w in words if w.isalpha()) and any(len(w) > 2 for w in words):
+            words = [w.capitalize() for w in words]
+        kept.append(words)
+    return "; ".join(" ".join(words) for words in kept) or None
+
+
+def _key(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _domain_labels(url: str | None) -> list[str]:
+    """The labels of an address's host that may name the site: edition.cnn.com -> cnn."""
+    if not url:
+        return []
+    from urllib.parse import urlsplit
+
+    labels = (urlsplit(url).hostname or "").split(".")
+    # not the top-level domain, nor "co" of co.uk, nor the "www" host
+    return [label for label in labels[:-1] if len(label) >= 3 and label != "www"]
+
+
+def _is_site(part: str, names: set[str]) -> bool:
+    """Whether a piece of a title is the site's name: the same letters, or one begins
+    with the other (the "BBC News" of bbc.co.uk, the "Guardian" of theguardian.com)."""
+    key = _key(part)
+    if len(key) < 3 or len(part.split()) > 4:
+        return False
+    return any(key == name or key.startswith(name) or name.endswith(key) for name in names)
 
 
 def _quiet_libraries() -> None:

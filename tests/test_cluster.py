@@ -43,8 +43,8 @@ def corpus(tmp_path_factory) -> Path:
     return path
 
 
-def newscli(*args, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([*NEWSCLI, *map(str, args)], capture_output=True, cwd=ROOT, **kwargs)
+def newscli(*args, cwd=ROOT, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([*NEWSCLI, *map(str, args)], capture_output=True, cwd=cwd, **kwargs)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -146,7 +146,7 @@ def test_shards_hold_what_the_command_prints_and_a_rerun_resumes(scheduler, tmp_
     assert all(entry["failures"] == 0 and entry["seconds"] >= 0 for entry in manifest)
     for path in inputs:
         expected = newscli("quotes", "--jobs", "1", "--jsonl", path).stdout
-        assert read_shard(out / (path.name + ".jsonl.gz")) == expected
+        assert read_shard(out / path.name) == expected  # part-0.jsonl.gz
     assert not list(out.glob(".*.partial"))
 
 
@@ -171,6 +171,103 @@ def test_a_shard_records_its_failures_and_an_unreadable_input_is_tried_again(tmp
     assert "2 shards done before; skipped" in again.stderr.decode()
 
 
+def test_shards_are_named_for_their_inputs_and_the_manifest_holds_absolute_paths(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The council met. It voted.\n", encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"text": "The mayor spoke. She left."}\n', encoding="utf-8")
+    result = newscli("parse", "--output-dir", "out", "in/a.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    result = newscli("parse", "--jsonl", "--output-dir", "out", "in/b.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.gz")) == [
+        "a.txt.jsonl.gz",
+        "b.jsonl.gz",
+    ]
+    entries = [json.loads(line) for line in (tmp_path / "out" / "manifest.jsonl").open()]
+    assert all(Path(e["input"]).is_absolute() and Path(e["output"]).is_absolute() for e in entries)
+    # a rerun from elsewhere finds the shards done
+    again = newscli("parse", "--output-dir", tmp_path / "out", folder / "a.txt", cwd=ROOT)
+    assert "1 shards done before; skipped" in again.stderr.decode()
+    # a shard that would replace its input
+    (folder / "c.jsonl.gz").write_bytes(gzip.compress(b'{"text": "One. Two."}\n'))
+    same = newscli("parse", "--jsonl", "--output-dir", folder, folder / "c.jsonl.gz")
+    assert same.returncode == 2 and b"would overwrite it" in same.stderr
+
+
 def test_output_dir_usage_errors(tmp_path):
     assert newscli("parse", "--output-dir", tmp_path, "-", input=b"Text.").returncode == 2
     assert newscli("dedupe", "--output-dir", tmp_path, SEEDS).returncode == 2
+
+
+# --- addresses that are not a scheduler ----------------------------------------------
+
+
+@pytest.fixture
+def server():
+    """A TCP server on a free port that does what it is told with each connection."""
+    import socket
+    import threading
+
+    listening = []
+
+    def start(answer):
+        sock = socket.create_server(("127.0.0.1", 0))
+        listening.append(sock)
+
+        def serve():
+            while True:
+                try:
+                    connection, _ = sock.accept()
+                except OSError:
+                    return
+                answer(connection)
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"tcp://127.0.0.1:{sock.getsockname()[1]}"
+
+    yield start
+    for sock in listening:
+        sock.close()
+
+
+def silent(connection):
+    """Accepts and never answers (an HTTP server waits for a request)."""
+
+
+def banner(connection):
+    connection.sendall(b"SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n")
+
+
+def hangs_up(connection):
+    connection.close()
+
+
+@pytest.mark.parametrize("answer", [silent, banner, hangs_up])
+def test_a_server_that_is_no_scheduler_is_a_usage_error_within_seconds(server, answer):
+    from newscli.cluster import PROBE_SECONDS
+
+    address = server(answer)
+    started = time.monotonic()
+    result = newscli("parse", "--scheduler", address, SEEDS, timeout=60)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 2
+    assert result.stdout == b""
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith(f"newscli: cannot reach the Dask scheduler at {address} (")
+    assert elapsed < 2 * PROBE_SECONDS + 10  # start-up and Dask's import, generously
+
+
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("nonsense.invalid", "no such host"),
+        ("tcp://host:port", "is no scheduler address"),
+        ("tcp://", "names no host"),
+    ],
+)
+def test_a_malformed_address_is_a_usage_error_at_once(address, says):
+    result = newscli("parse", "--scheduler", address, SEEDS, timeout=60)
+    assert result.returncode == 2
+    [line] = result.stderr.decode().splitlines()
+    assert says in line

@@ -188,8 +188,8 @@ def test_lang_forces_the_language(run, articles):
     assert records(result.stdout)[0]["language"] == "de"
 
 
-@pytest.mark.parametrize("code", ["english", "e", "d3", ""])
-def test_a_lang_that_is_no_code_is_a_usage_error(run, articles, code):
+@pytest.mark.parametrize("code", ["englisch", "e", "d3", ""])
+def test_a_lang_that_is_no_code_or_name_is_a_usage_error(run, articles, code):
     result = run(["parse", "--lang", code, articles["en"]])
     assert result.exit_code == 2
     assert "--lang" in result.stderr and "ISO 639" in result.stderr

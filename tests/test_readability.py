@@ -244,10 +244,13 @@ def test_boilerplate_is_not_scored():
     assert analyze(parse(with_boilerplate)) == analyze(parse(PLAIN))
 
 
-def test_empty_input_gives_zero_counts():
+def test_empty_input_gives_zero_counts_and_no_scores():
     record = analyze(parse(""))
-    assert all(record[name] == 0 for name in (*METRICS, *COUNTS))
-    assert record["text_standard"] == "0th and 1st grade"  # textstat's, for an empty text
+    assert all(record[name] == 0 for name in COUNTS)
+    # textstat gives 0.0 and "0th and 1st grade": a score for text that is not there
+    assert all(record[name] is None for name in METRICS)
+    assert record["text_standard"] is None and record["words_per_sentence"] is None
+    assert record["reading_time_seconds"] == 0
 
 
 def test_harder_text_gets_a_higher_consensus_grade():

@@ -82,6 +82,32 @@ def test_closing_the_pipe_early_prints_no_traceback(tmp_path):
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_closing_the_pipe_early_exits_0_under_pipefail(tmp_path, jobs):
+    """As ripgrep does: the reader took what it wanted, and no input failed."""
+    corpus = tmp_path / "corpus.jsonl"
+    line = json.dumps({"text": SEED.read_text(encoding="utf-8")}) + "\n"
+    corpus.write_text(line * 200, encoding="utf-8")
+    for command in ("quotes seeds/", f"parse -j {jobs} --jsonl '{corpus}'"):
+        result = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", f"'{NEWSCLI}' {command} | head -c5"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        assert (result.returncode, result.stderr) == (0, ""), command
+
+
+def test_an_unknown_option_is_suggested_only_a_name_like_it():
+    bogus = newscli("readability", "--bogus", SEED)
+    assert bogus.returncode == 2
+    assert bogus.stderr.splitlines()[-1] == "Error: No such option: --bogus"
+    typo = newscli("readability", "--jbos", "2", SEED)
+    assert (
+        typo.stderr.splitlines()[-1] == "Error: No such option: --jbos (Possible options: --jobs)"
+    )
+
+
 def test_exit_codes_in_a_real_process(tmp_path):
     assert newscli("readability", SEED).returncode == 0
     missing = newscli("readability", SEED, tmp_path / "missing.txt")

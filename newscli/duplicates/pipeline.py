@@ -23,14 +23,18 @@ Tag = TypeVar("Tag")
 Result = tuple[Sketch, str | None, str | None, str] | Exception
 
 
-def sketch_each(articles: list[Article], shingle: int = SHINGLE) -> list[Result]:
-    """Read (a web page's text extracted), parse and sketch articles; each failure is
-    returned in its place."""
+def sketch_each(
+    articles: list[Article], shingle: int = SHINGLE, max_chars: int | None = None
+) -> list[Result]:
+    """Read (a web page's text extracted), cut at `max_chars`, parse and sketch articles;
+    each failure is returned in its place."""
     parsed: list[Document | Exception] = []
     urls: list[str | None] = []
     for article in articles:
         try:
             text = extracted(article)
+            if max_chars is not None:
+                text = text.cut(max_chars)
             parsed.append(
                 parse(text.text, title=text.title, page=text.page, language=text.language)
             )
@@ -71,14 +75,17 @@ def sketch_articles(
     shingle: int = SHINGLE,
     jobs: int = 1,
     map_chunks: MapChunks | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[tuple[Tag, Article, Result]]:
     """Sketch each (tag, article), yielding (tag, article, result) in the order given: in
     `jobs` local processes, or as `map_chunks` says (on a Dask cluster, say)."""
-    work = partial(_sketch_chunk, shingle=shingle)
+    work = partial(_sketch_chunk, shingle=shingle, max_chars=max_chars)
     mapped = (map_chunks or partial(ordered_map, jobs=jobs))(work, items, chunk=CHUNK)
     for (tag, article), result in mapped:
         yield tag, article, result
 
 
-def _sketch_chunk(chunk: list[tuple[Tag, Article]], *, shingle: int) -> list[Result]:
-    return sketch_each([article for _, article in chunk], shingle)
+def _sketch_chunk(
+    chunk: list[tuple[Tag, Article]], *, shingle: int, max_chars: int | None = None
+) -> list[Result]:
+    return sketch_each([article for _, article in chunk], shingle, max_chars)

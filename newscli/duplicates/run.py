@@ -30,11 +30,13 @@ def dedupe(
     map_chunks: MapChunks | None = None,
     index: Path | None = None,
     pairs: bool = False,
+    max_chars: int | None = None,
 ) -> Iterator[DedupeRecord] | Iterator[DedupePairRecord]:
     """Cluster the articles; return one record per article (or per pair, with `pairs`).
 
     All the work is done before this returns; the records are made as they are read. An
     article that cannot be parsed or sketched goes to `on_failure` (by default, raised).
+    A text longer than `max_chars` is cut there (a web page's once extracted).
     """
     from newscli.duplicates.index import Index, input_key
 
@@ -79,7 +81,11 @@ def dedupe(
                 yield order, article
 
         for order, article, result in sketch_articles(
-            to_sketch(), shingle=shingle or SHINGLE, jobs=jobs, map_chunks=map_chunks
+            to_sketch(),
+            shingle=shingle or SHINGLE,
+            jobs=jobs,
+            map_chunks=map_chunks,
+            max_chars=max_chars,
         ):
             if isinstance(result, Exception):
                 if on_failure is None:

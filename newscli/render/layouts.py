@@ -355,7 +355,7 @@ ENTITY_MENTIONS = Layout(
 # --- analyze -------------------------------------------------------------------------
 
 _ANALYZE_COLUMNS = (
-    Column("source", "source", ratio=1),
+    Column("article", "article", ratio=2),
     Column("grade", "grade", numeric=True),
     Column("quotes", "quotes", numeric=True),
     Column("entities", "main entities", ratio=2),
@@ -383,8 +383,18 @@ def _analyze_row(record: Record) -> Record:
     }
 
 
+def _article_cell(record: Record) -> str:
+    """What an article is: its title, who wrote it when for which site, and where it is
+    (a page's address, else its source), a line each."""
+    lines = [record.get("title") or ""]
+    lines.append(" · ".join(record[k] for k in ("byline", "date", "site_name") if record.get(k)))
+    lines.append(record.get("url") or source_label(record))
+    return "\n".join(line for line in lines if line)
+
+
 def _analyze_table(records: Sequence[Record]) -> list[Any]:
-    return [make_table(_ANALYZE_COLUMNS, [_analyze_row(r) for r in records])]
+    rows = [{**_analyze_row(r), "article": _article_cell(r)} for r in records]
+    return [make_table(_ANALYZE_COLUMNS, rows)]
 
 
 ANALYZE = Layout(

@@ -120,7 +120,7 @@ class Writer:
     def _write_csv(self, record: Record) -> None:
         if self._csv is None:
             # a crawl's rows say which page they come from: the columns follow the first record
-            self._page_fields = [f for f in PAGE_FIELDS if f in record]
+            self._page_fields = list(PAGE_FIELDS) if any(f in record for f in PAGE_FIELDS) else []
             self._csv = csv.DictWriter(
                 self.out,
                 fieldnames=[*self.layout.csv_fields, *self._page_fields],
@@ -139,7 +139,7 @@ class Writer:
 
 
 #: a web page's labels in its record, given as the last CSV columns
-PAGE_FIELDS = ("url", "captured")
+PAGE_FIELDS = ("url", "captured", "byline", "date", "site_name")
 
 
 def _indented(record: Record) -> str:
@@ -147,7 +147,8 @@ def _indented(record: Record) -> str:
 
 
 def _csv_value(value: Any) -> Any:
-    if isinstance(value, list | dict):
+    # booleans as JSON writes them, not Python's True and False
+    if isinstance(value, bool | list | dict):
         return json.dumps(value, ensure_ascii=False)
     return value
 

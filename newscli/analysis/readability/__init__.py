@@ -55,6 +55,8 @@ COUNTS = (
     "whitespace_tokens",
 )
 _FIELDS = fields(ReadabilityScores)
+#: what a text without words has no value for: every score and ratio (its reading time is 0)
+UNSCORED = frozenset(_FIELDS) - set(COUNTS) - {"reading_time_seconds"}
 
 
 def _measure(sentences: Sequence[Sentence], language: str) -> ReadabilityScores:
@@ -66,6 +68,9 @@ def _measure(sentences: Sequence[Sentence], language: str) -> ReadabilityScores:
         ) from None
     c = count(sentences, rules)
     values: dict[str, Any] = scores(c, rules)
+    if not c.words:
+        # no words, no score: null, where the formulas' arithmetic gave 0.0
+        values = {name: None if name in UNSCORED else value for name, value in values.items()}
     values.update({name: getattr(c, name) for name in COUNTS})
     return cast(ReadabilityScores, {name: _rounded(values[name]) for name in _FIELDS})
 
