@@ -43,6 +43,10 @@ LANGUAGES = frozenset("de fr es it pt nl da sv fi hr sr sk".split())
 # "l'Europe", "dell'Unione", "d’Emmanuel": an elided article or preposition, then a word
 _ELISION = re.compile(r"([^\W\d_]{1,7})['’](?=[^\W\d_])")
 _TITLE_WORD = 1 << feats.LEXICON_BITS.index("title_word")
+_COUNTRY = 1 << feats.LEXICON_BITS.index("country")
+_COUNTRY_PART = 1 << feats.LEXICON_BITS.index("country_part")
+_FIRST_NAME = 1 << feats.LEXICON_BITS.index("first_name")
+_MAX_FIRM_WORDS = 4  # capitalised words before a company form that name the firm
 
 
 def lexicon_path(language: str) -> Path:
@@ -121,7 +125,9 @@ def _entities(
     tagged = [_without_common_tail(tagger, words, mention) for mention in _mentions(tags)]
     mentions = _consistent(tagger, lowered, capitalised, tagged)
     mentions = [_with_company_form(words, mention) for mention in mentions]
+    mentions += _named_by_company_form(words, capitalised)
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
+    mentions = [_country_as_place(tagger, lowered, mention) for mention in mentions]
     mentions = _without_overlaps([m for m in mentions if m[2] > m[1]])
     found = []
     for sentence, first, last, kind in mentions:
@@ -147,6 +153,47 @@ def _with_company_form(words: list[list[str]], mention: tuple) -> tuple:
     if end - first > 1 and _is_company_form(sentence_words[end - 1]):
         return sentence, first, end, "ORG"
     return mention
+
+
+def _country_as_place(tagger: Model, lowered: list[list[str]], mention: tuple) -> tuple:
+    """A country's name is a place, however the model read it ("Regno Unito"), unless it is
+    a first name too ("Jordan")."""
+    sentence, first, end, kind = mention
+    if kind not in ("PER", "ORG"):
+        return mention
+    name = lowered[sentence][first:end]
+    entries = tagger.lexicon.entries
+    if entries.get(name[0], 0) & _FIRST_NAME:
+        return mention
+    if (len(name) == 1 and entries.get(name[0], 0) & _COUNTRY) or (
+        len(name) > 1
+        and all(entries.get(word, 0) & _COUNTRY_PART for word in name)
+        and " ".join(name) in tagger.places
+    ):
+        return sentence, first, end, "LOC"
+    return mention
+
+
+def _named_by_company_form(words: list[list[str]], capitalised: list[list[int]]) -> list:
+    """The capitalised words before a company form name a firm, whether or not the model
+    read them as a name ("Renault SA", "Philips NV"); the longest mention wins later."""
+    found = []
+    for sentence, positions in enumerate(capitalised):
+        sentence_words = words[sentence]
+        for form in positions:
+            if form == 0 or not _is_company_form(sentence_words[form]):
+                continue
+            first = form
+            while (
+                first > 0
+                and form - first < _MAX_FIRM_WORDS
+                and sentence_words[first - 1][:1].isupper()
+                and not _is_company_form(sentence_words[first - 1])
+            ):
+                first -= 1
+            if first < form:
+                found.append((sentence, first, form + 1, "ORG"))
+    return found
 
 
 def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:

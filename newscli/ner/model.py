@@ -304,7 +304,7 @@ class Model:
     def weight_arrays(self) -> dict[str, np.ndarray]:
         """What the model weighs: its features, their weights and the transitions."""
         return dict(
-            feature_names=_pack(self.feature_names),
+            feature_names=pack_strings(self.feature_names),
             weights=self.weights.astype(np.float16),
             transitions=self.transitions.astype(np.float32),
         )
@@ -313,12 +313,12 @@ class Model:
         """What it knows of words: the lexicon, and the place and group names."""
         lexicon_words = sorted(self.lexicon.entries)
         return dict(
-            lexicon_words=_pack(lexicon_words),
+            lexicon_words=pack_strings(lexicon_words),
             lexicon_values=np.array(
                 [self.lexicon.entries[w] for w in lexicon_words], dtype=np.uint32
             ),
-            places=_pack(sorted(self.places)),
-            groups=_pack(sorted(self.groups)),
+            places=pack_strings(sorted(self.places)),
+            groups=pack_strings(sorted(self.groups)),
         )
 
     @classmethod
@@ -337,6 +337,9 @@ class Model:
             places = frozenset(_unpack(data["places"]))
             groups = frozenset(_unpack(data["groups"]))
         with np.load(weights_path, allow_pickle=False) as data:
+            if weights_path != lexicon_path and "places" in data:
+                # the place names every language shares (cities), kept once
+                places |= frozenset(_unpack(data["places"]))
             return cls(
                 _unpack(data["feature_names"]),
                 data["weights"],
@@ -358,7 +361,7 @@ def write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
             archive.writestr(entry, buffer.getvalue())
 
 
-def _pack(strings: list[str]) -> np.ndarray:
+def pack_strings(strings: list[str]) -> np.ndarray:
     """Strings as one newline-joined UTF-8 byte array (no pickle, no fixed-width padding)."""
     return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
 
