@@ -44,11 +44,13 @@ def article(sentences: list[tuple[list[str], list[str]]]) -> Article:
     return found
 
 
-def held_out_articles(data: Path, language: str, half: str | None) -> list[Article]:
-    """The held-out blocks of every training source in `language`."""
+def held_out_articles(
+    data: Path, language: str, half: str | None, kinds: tuple[str, ...] = ("news", "historical")
+) -> list[Article]:
+    """The held-out blocks of every training source in `language` of one of `kinds`."""
     articles = []
-    for code, folder, _ in train_languages.SOURCES:
-        if code != language:
+    for code, folder, kind in train_languages.SOURCES:
+        if code != language or kind not in kinds:
             continue
         for path in sorted((data / "train" / folder).glob("*.conll")):
             for number, block in enumerate(train_languages.blocks(path)):
@@ -120,6 +122,17 @@ def main() -> None:
             )
             if language in SPACY_PEERS:
                 spacy_peer(language, articles)
+            news = held_out_articles(args.data, language, args.half, ("news",))
+            if news and len(news) < len(articles):
+                # what the held-out news sets (not the historical ones) score alone
+                score(
+                    f"{language} held-out blocks, news sources only",
+                    f"{language}_heldout_news",
+                    news,
+                    args.errors,
+                    ("dateline",),
+                    language,
+                )
     if "it" in chosen:
         load_model("it")
         kind = args.data / "dev" / "it-kind-wikinews" / "kind-WN_dev.conll"

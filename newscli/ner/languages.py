@@ -128,12 +128,15 @@ def _entities(
     mentions += _named_by_company_form(words, capitalised)
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
     mentions = [_country_as_place(tagger, lowered, mention) for mention in mentions]
-    mentions = _without_overlaps([m for m in mentions if m[2] > m[1]])
+    mentions = _without_overlaps(mentions)
+    starts = {
+        sentence: feats.token_starts(text, sentences[sentence][0], words[sentence])
+        for sentence in {mention[0] for mention in mentions}
+    }
     found = []
     for sentence, first, last, kind in mentions:
-        starts = feats.token_starts(text, sentences[sentence][0], words[sentence][:last])
-        start = starts[first]
-        end = starts[last - 1] + len(words[sentence][last - 1])
+        start = starts[sentence][first]
+        end = starts[sentence][last - 1] + len(words[sentence][last - 1])
         found.append(EntitySpan(start, end, text[start:end], _label(tagger, kind, text[start:end])))
     return sorted(found, key=lambda span: (span.start, span.end))
 
