@@ -152,3 +152,16 @@ def test_training_gives_the_same_bytes_twice():
     first = _trained_bytes()
     assert first == _trained_bytes()
     assert len(first) > 1000
+
+
+def test_a_word_derived_from_a_name_is_no_entity():
+    text = "Die deutschen Autobauer und der französische Präsident Emmanuel Macron trafen sich."
+    spans = tag_document(parse(text, language="de"))
+    assert [span.text for span in spans if span.text[:1].islower()] == []
+    assert ("Emmanuel Macron", "PERSON") in [(span.text, span.label) for span in spans]
+
+
+def test_the_capitalised_words_before_a_company_form_are_the_firm():
+    text = "Der Umsatz der Müller Logistik GmbH stieg im Jahr 2025 deutlich."
+    spans = tag_document(parse(text, language="de"))
+    assert ("Müller Logistik GmbH", "ORG") in [(span.text, span.label) for span in spans]

@@ -128,7 +128,7 @@ def _entities(
     mentions += _named_by_company_form(words, capitalised)
     mentions = [_without_title(tagger, words, mention) for mention in mentions]
     mentions = [_country_as_place(tagger, lowered, mention) for mention in mentions]
-    mentions = _without_overlaps(mentions)
+    mentions = _without_overlaps([m for m in mentions if not _is_lowercase_misc(words, m)])
     starts = {
         sentence: feats.token_starts(text, sentences[sentence][0], words[sentence])
         for sentence in {mention[0] for mention in mentions}
@@ -139,6 +139,12 @@ def _entities(
         end = starts[sentence][last - 1] + len(words[sentence][last - 1])
         found.append(EntitySpan(start, end, text[start:end], _label(tagger, kind, text[start:end])))
     return sorted(found, key=lambda span: (span.start, span.end))
+
+
+def _is_lowercase_misc(words: list[list[str]], mention: tuple) -> bool:
+    """A word derived from a name ("deutschen", "bayerische": GermEval's MISC) is no name."""
+    sentence, first, end, kind = mention
+    return kind == "MISC" and all(word.islower() for word in words[sentence][first:end])
 
 
 def _is_company_form(word: str) -> bool:

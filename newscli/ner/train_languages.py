@@ -25,7 +25,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +79,8 @@ TRAINED = ("de", "fr", "nl", "pt", "da", "sv", "fi", "hr", "sr", "sk")
 WORDFREQ_CODE = {"hr": "sh", "sr": "sh"}
 PYCOUNTRY_LOCALE = {"sr": "sr@latin"}
 FREQUENT_WORDS = 50_000  # each language's commonest words in its lexicon
-CITY_POPULATION = 100_000  # cities whose names, in any Latin spelling, are lexicon entries
+CITY_POPULATION = 100_000
+FIRST_NAME_SEEN = 2  # cities whose names, in any Latin spelling, are lexicon entries
 
 NO_SPACE_BEFORE = frozenset(", . ) ] } : ; ? ! % » “ ” “".split())
 NO_SPACE_AFTER = frozenset("( [ { « „ ‚ ¿ ¡".split())
@@ -268,7 +269,26 @@ def shared_places() -> list[str]:
     return sorted(places)
 
 
-def build_lexicon(language: str, use_lists: bool = True, own_casing: bool = True) -> Model:
+def first_names(training: list[Document]) -> list[str]:
+    """First names of every language's people: the first word of the full names the
+    training blocks tag (US Census lists know few European first names), written so at
+    least FIRST_NAME_SEEN times."""
+    counts: Counter[str] = Counter()
+    for document in training:
+        for sentence in document.sentences:
+            for start, end, kind in entity_spans(sentence.tags):
+                word = sentence.words[start]
+                if kind == "PER" and end - start > 1 and len(word) > 2 and word.istitle():
+                    counts[word.lower()] += 1
+    return sorted(word for word, seen in counts.items() if seen >= FIRST_NAME_SEEN)
+
+
+def build_lexicon(
+    language: str,
+    use_lists: bool = True,
+    own_casing: bool = True,
+    learnt_first_names: Collection[str] = (),
+) -> Model:
     """The lexicon of one language, as an empty model carrying it: bits, frequency bins,
     the language's country names (GPE; its cities are `shared_places`) and group names
     (NORP: none yet for these languages). `use_lists` and `own_casing` (the copy of the
@@ -315,6 +335,8 @@ def build_lexicon(language: str, use_lists: bool = True, own_casing: bool = True
         for file, limit in (("dist.male.first", 1500), ("dist.female.first", 3000)):
             for line in (names_dir / file).read_text(encoding="utf-8").splitlines()[:limit]:
                 mark(line.split()[0].lower(), "first_name")
+        for word in learnt_first_names:
+            mark(word, "first_name")
         for word in words_lexicon.COMPANY_FORMS | words_lexicon.ORGANISATION_WORDS_BY_LANGUAGE.get(
             language, frozenset()
         ):
@@ -451,6 +473,9 @@ def main() -> None:
     parser.add_argument("--without", default="", help="sources (folders) left out")
     parser.add_argument("--no-lexicon", action="store_true", help="frequencies only, no lists")
     parser.add_argument(
+        "--no-learnt-first-names", action="store_true", help="first names of the lists only"
+    )
+    parser.add_argument(
         "--no-own-casing", action="store_true", help="no copy of the casing features per language"
     )
     parser.add_argument("--english", type=Path, help="also train on shared/data/ner/train")
@@ -475,8 +500,9 @@ def main() -> None:
     rng = np.random.default_rng(args.seed)
     if args.sample < 1:
         training = [d for d in training if rng.random() < args.sample]
+    learnt = () if args.no_learnt_first_names else first_names(training)
     lexicons = {
-        language: build_lexicon(language, not args.no_lexicon, not args.no_own_casing)
+        language: build_lexicon(language, not args.no_lexicon, not args.no_own_casing, learnt)
         for language in sorted(chosen | set(languages.LANGUAGES))
     }
     kind = args.data.parent / "dev" / "it-kind-wikinews" / "kind-WN_dev.conll"
