@@ -25,6 +25,8 @@ ANY: frozenset[str] = frozenset()
 SAMPLE_CHARS = 2000
 #: the percentage of a text in English that makes it an English one (see `identify`)
 ENGLISH_SHARE = 30
+#: an analysis reading at most this many languages names them in its `skipped` reason
+LISTED_LANGUAGES = 15
 #: CLD2's codes that are not ISO 639's (Traditional Chinese is Chinese; "un": unknown)
 _ISO = {"iw": "he", "jw": "jv", "zh-Hant": "zh", "sr-ME": "sr", "un": UNDETERMINED}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -86,8 +88,9 @@ def _reads(languages: Iterable[str]) -> str:
     names = sorted(languages)
     if names == ["en"]:
         return "English"
-    # readability reads dozens: their number, not a line of codes in every record
-    return ", ".join(names) if len(names) <= 3 else f"{len(names)} languages"
+    # entities and quotes read a dozen or so: their codes, so a reader learns which; readability
+    # reads dozens: their number, not a line of codes in every record
+    return ", ".join(names) if len(names) <= LISTED_LANGUAGES else f"{len(names)} languages"
 
 
 class Skips:

@@ -11,6 +11,10 @@ import newscli
 from newscli.document import parse
 from newscli.language import UNDETERMINED, Skips, identify, left_out
 
+#: what the entity tagger reads, as a `skipped` reason names it: English and the languages of
+#: newscli.ner.languages, by code
+ENTITY_LANGUAGES = "da, de, en, es, fi, fr, hr, it, nl, pt, sk, sr, sv"
+
 ARTICLES = {
     "ru": (
         "Мэрия утвердила новый бюджет города\n\n"
@@ -113,10 +117,11 @@ def test_entities_leave_out_another_language_and_say_so(run, articles, code):
     (record,) = records(result.stdout)
     assert record["language"] == code
     assert record["entities"] == []
-    assert record["skipped"] == [f"entities: English only; article is {code}"]
+    # English and the 12 languages of newscli.ner.languages
+    assert record["skipped"] == [f"entities: {ENTITY_LANGUAGES} only; article is {code}"]
     assert result.stderr.splitlines() == [
         f"newscli: warning: 1 of 1 articles in other languages ({code} 1); "
-        "left out: entities (English only)"
+        f"left out: entities ({ENTITY_LANGUAGES} only)"
     ]
 
 
@@ -144,7 +149,7 @@ def test_analyze_leaves_out_each_english_only_analysis(run, articles):
     assert record["summary"]["sentences"]  # summaries read every language
     assert record["quotes"] == [] and record["entities"] == []
     assert [reason.split(":")[0] for reason in record["skipped"]] == ["quotes", "entities"]
-    assert "quotes, entities (English only)" in result.stderr
+    assert f"quotes (English only); entities ({ENTITY_LANGUAGES} only)" in result.stderr
     # readability reads Russian: its Flesch reading ease (Oborneva's), not the English grades
     assert record["readability"]["flesch_reading_ease"] is not None
     assert record["readability"]["flesch_kincaid_grade"] is None
@@ -229,7 +234,7 @@ def test_dedupe_finds_copies_in_a_script_without_spaces(tmp_path):
 
 def test_the_api_takes_a_language():
     record = newscli.entities(ARTICLES["ru"])
-    assert record["skipped"] == ["entities: English only; article is ru"]
+    assert record["skipped"] == [f"entities: {ENTITY_LANGUAGES} only; article is ru"]
     record = newscli.entities(ARTICLES["ru"], language="en")
     assert "skipped" not in record and record["language_confidence"] is None
 
