@@ -125,12 +125,18 @@ def test_one_warning_for_the_whole_run(run, articles):
     assert result.exit_code == 0
     found = records(result.stdout)
     assert [r["language"] for r in found] == list(ARTICLES)
-    assert [bool(r.get("skipped")) for r in found] == [code != "en" for code in ARTICLES]
+    read = ("en", "es", "de")  # quotes read English and the languages of quotes.languages
+    assert [bool(r.get("skipped")) for r in found] == [code not in read for code in ARTICLES]
     english = found[-1]
     assert english["quotes"] and english["quotes"][0]["speaker"] == "John Peters"
+    # the Spanish quotation leaves its subject out; the German one's "sie" is the mayor
+    assert [[q["speaker"] for q in r["quotes"]] for r in found[-3:-1]] == [
+        ["Juan Pérez"],
+        ["Anna Schmidt"],
+    ]
     (warning,) = result.stderr.splitlines()
-    assert warning.startswith("newscli: warning: 7 of 8 articles in other languages (")
-    assert warning.endswith("; left out: quotes (English only)")
+    assert warning.startswith("newscli: warning: 5 of 8 articles in other languages (")
+    assert warning.endswith("; left out: quotes (7 languages only)")
 
 
 def test_quiet_runs_warn_of_nothing(run, articles):
@@ -148,7 +154,7 @@ def test_analyze_leaves_out_each_english_only_analysis(run, articles):
         "quotes",
         "entities",
     ]
-    assert "summary, quotes, entities (English only)" in result.stderr
+    assert "summary, entities (English only); quotes (7 languages only)" in result.stderr
     # readability reads Russian: its Flesch reading ease (Oborneva's), not the English grades
     assert record["readability"]["flesch_reading_ease"] is not None
     assert record["readability"]["flesch_kincaid_grade"] is None

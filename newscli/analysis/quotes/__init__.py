@@ -23,6 +23,9 @@
    quotations), "the minister" to the last person with that role, "I" to the byline; a
    paragraph-long quotation with no attribution at all is whoever the text was just about.
 5. `indirect`: reported speech without marks (`Zarif said that ...`), on request.
+
+Articles in German, French, Spanish, Italian, Portuguese and Dutch go through the same
+stages driven by each language's words (`languages`); English never does.
 """
 
 from collections import Counter
@@ -33,6 +36,7 @@ from newscli import schema
 from newscli.analysis.quotes.attribute import attribute
 from newscli.analysis.quotes.find import Quote, find_quotations, sentence_at, to_record
 from newscli.analysis.quotes.indirect import indirect_speech
+from newscli.analysis.quotes import languages
 from newscli.analysis.quotes.inherit import classify, inherit_speakers, names_a_work
 from newscli.analysis.quotes.resolve import Referents, resolve
 from newscli.document import Document
@@ -42,8 +46,8 @@ from newscli.schema import QuoteKind
 
 __all__ = ["LANGUAGES", "Quote", "find_quotations", "quotes", "speakers"]
 
-#: attribution reads English cue verbs, pronouns and names
-LANGUAGES = ENGLISH
+#: attribution reads English cue verbs, pronouns and names, and the words of `languages`
+LANGUAGES = ENGLISH | languages.LANGUAGES
 
 
 def quotes(
@@ -58,6 +62,11 @@ def quotes(
 
     Speakers are resolved through the people and organisations the entity tagger finds;
     `entities` passes its spans when they are at hand (`analyze` tags once for both)."""
+    language = document.language.code
+    if language in languages.LANGUAGES:
+        return languages.quotes(
+            document, language, include_all=include_all, indirect=indirect, entities=entities
+        )
     found = find_quotations(document)
     if not found and not indirect:
         return []  # no need to tag an article that quotes no one
