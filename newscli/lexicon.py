@@ -441,7 +441,9 @@ GERMAN_POSTPOSED_CUES = _words("so")
 DUTCH_POSTPOSED_CUES = _words("aldus")
 
 #: words that attribute what follows or precedes to the person after them: "laut Müller"
-GERMAN_ATTRIBUTING_PREPOSITIONS = _words("laut zufolge")
+GERMAN_ATTRIBUTING_PREPOSITIONS = _words("laut")
+#: words that attribute to the person before them: "der Ministerin zufolge"
+GERMAN_ATTRIBUTING_POSTPOSITIONS = _words("zufolge")
 FRENCH_ATTRIBUTING_PREPOSITIONS = _words("selon d'après d’après")
 SPANISH_ATTRIBUTING_PREPOSITIONS = _words("según")
 ITALIAN_ATTRIBUTING_PREPOSITIONS = _words("secondo")
@@ -455,8 +457,8 @@ GERMAN_ROLES = _words(
     ministerpräsident bürgermeister oberbürgermeister sprecher regierungssprecher vorsitzende
     vorsitzender chef parteichef fraktionschef trainer abgeordnete abgeordneter direktor
     experte ökonom staatssekretär generalsekretär botschafter richter staatsanwalt
-    polizeisprecher landrat senator bischof präsidenten geschäftsführer vorstandschef
-    gewerkschaftschef kommissar"""
+    polizeisprecher landrat senator bischof geschäftsführer vorstandschef gewerkschaftschef
+    kommissar oberst intendant leiter"""
 )
 GERMAN_FEMALE_ROLES = _words(
     """bundeskanzlerin kanzlerin ministerin bundesministerin präsidentin bundespräsidentin
@@ -464,7 +466,7 @@ GERMAN_FEMALE_ROLES = _words(
     chefin parteichefin fraktionschefin trainerin direktorin expertin ökonomin
     staatssekretärin generalsekretärin botschafterin richterin staatsanwältin
     polizeisprecherin landrätin senatorin geschäftsführerin vorstandschefin
-    gewerkschaftschefin kommissarin"""
+    gewerkschaftschefin kommissarin intendantin leiterin"""
 )
 FRENCH_ROLES = _words(
     """ministre président premier maire porte-parole secrétaire député sénateur directeur
@@ -656,6 +658,7 @@ QUOTATION_WORDS = {
         "postposed_cues": GERMAN_POSTPOSED_CUES,
         "auxiliaries": GERMAN_AUXILIARIES,
         "prepositions_attributing": GERMAN_ATTRIBUTING_PREPOSITIONS,
+        "postpositions_attributing": GERMAN_ATTRIBUTING_POSTPOSITIONS,
         "roles": GERMAN_ROLES,
         "female_roles": GERMAN_FEMALE_ROLES,
         "male_titles": GERMAN_MALE_TITLES,

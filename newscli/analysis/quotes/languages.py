@@ -75,6 +75,7 @@ class Words:
     time_words: frozenset[str]
     complementizers: frozenset[str]
     postposed_cues: frozenset[str] = frozenset()
+    postpositions_attributing: frozenset[str] = frozenset()
     subjunctive_forms: frozenset[str] = frozenset()
 
     @property
@@ -114,7 +115,10 @@ class Words:
 
 
 def _ends_with(word: str, endings: frozenset[str]) -> bool:
-    """A compound ending with a role of at least five letters ("Regierungssprecher")."""
+    """A compound ending with a role of at least five letters ("Regierungssprecher"), or
+    with any role after a hyphen ("CDU-Chef")."""
+    if "-" in word and word.rsplit("-", 1)[1] in endings:
+        return True
     return any(word.endswith(ending) for ending in endings if len(ending) >= 5)
 
 
@@ -195,6 +199,8 @@ RULES = {
     "resolve_surname": "Müller, after Bundesfinanzministerin Anna Müller: Anna Müller",
     "resolve_pronoun": "sie, after Ministerin Anna Müller and Peter Klein: Anna Müller",
     "resolve_role": "la ministra, after la ministra de Hacienda, María Montero: María Montero",
+    # what kind a quotation is
+    "scare_quote": "die sogenannte „Zeitenwende“ (a few words no one is said to say: --all)",
     # reported speech without marks (--indirect)
     "indirect_subjunctive": "Er sagte, die Regierung werde die Steuern senken.",
     "indirect_complementizer": "El ministro dijo que el Gobierno bajará los impuestos.",
@@ -249,6 +255,14 @@ class Reader:
                 continue
             break
         return j
+
+    def name_start(self, row: list[Token], start: int, end: int) -> int:
+        """Where a name of three words or more starts: at a first name after words that
+        are none ("Anwohnerin Gertrud Lehmann", "Oberst Markus Kühn")."""
+        for k in range(start, end - 1):
+            if gender.of_first_name(row[k].text) is not None:
+                return k
+        return start
 
     def _stops_name(self, token: Token) -> bool:
         words = self.words
@@ -305,7 +319,8 @@ class Reader:
             end = self.name_run(row, i)
             if end == i:
                 return None
-            return Phrase(token.start, row[end - 1].end, end, name=_span(row, i, end))
+            name = _span(row, self.name_start(row, i, end), end)
+            return Phrase(token.start, row[end - 1].end, end, name=name)
         role_end = role_at + 1
         while role_end < len(row) and words.is_role(row[role_end].text):
             role_end += 1  # "le Premier ministre", "o primeiro-ministro"
@@ -465,12 +480,24 @@ class Reader:
         return Attribution("after_subject", cue_text, phrase, after[cue[0] - 1].end)
 
     def preposition(self, row: list[Token]) -> Attribution | None:
-        """preposition: "laut Müller", "selon le maire", "según la ministra"."""
+        """preposition: "laut Müller", "selon le maire", "según la ministra", "der
+        Ministerin zufolge"."""
         for i, token in enumerate(row):
+            phrase = None
             if token.lower in self.words.prepositions_attributing:
                 phrase = self.phrase(row, i + 1)
-                if phrase is not None:
-                    return Attribution("preposition", token.text, phrase, phrase.end)
+            elif token.lower in self.words.postpositions_attributing:
+                phrase = next(
+                    (
+                        found
+                        for start in range(max(0, i - 6), i)
+                        if (found := self.phrase(row, start)) is not None
+                        and found.next_index == i
+                    ),
+                    None,
+                )
+            if phrase is not None:
+                return Attribution("preposition", token.text, phrase, max(phrase.end, token.end))
         return None
 
     def before_cue(self, before: list[Token]) -> Attribution | None:
@@ -540,6 +567,7 @@ class Reader:
             while start < len(row) and (self._stops_name(row[start]) or not row[start].capitalised):
                 start += 1
             end = self.name_run(row, start)
+            start = self.name_start(row, start, end)
             if end - start >= 2 and end == len(row):
                 name = self.text[row[start].start : row[end - 1].end]
                 person = Person(row[start].start, name, None, gender.of_person(name))
@@ -784,7 +812,7 @@ def _classify(document: Document, found: list[Quote]) -> None:
         lead = text[sentence_start : quote.start].rstrip(_MARKS + " \u00a0\u202f")
         embedded = bool(lead) and not lead.endswith((":", ","))
         if not quote.attributed and words <= SCARE_MAX_WORDS:
-            quote.kind = QuoteKind.scare
+            quote.kind = QuoteKind.scare  # scare_quote
         elif embedded and (quoted[:1].islower() or words <= SCARE_MAX_WORDS):
             quote.kind = QuoteKind.partial
         else:

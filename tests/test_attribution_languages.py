@@ -1,0 +1,58 @@
+"""Attribution in German, French, Spanish, Italian, Portuguese and Dutch as data: each row
+of tests/data/attribution-languages.jsonl is an invented article in its `language`, named
+by its id and by the `rule` it shows (an id of `quotes.languages.RULES` or of
+`quotemarks.MARK_RULES`), with every quote it gives: `[quote prefix, speaker, kind]`, and
+the speaker's role as a fourth item where the row checks it."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newscli.analysis.quotes import quotes
+from newscli.analysis.quotes.languages import LANGUAGES, RULES
+from newscli.document import parse
+from newscli.quotemarks import MARK_RULES
+
+ROWS = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "attribution-languages.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
+]
+#: invented rows each language has at least
+ROWS_PER_LANGUAGE = 25
+
+
+def test_ids_are_unique():
+    ids = [row["id"] for row in ROWS]
+    assert len(set(ids)) == len(ids)
+
+
+def test_every_language_has_its_rows():
+    counts = Counter(row["language"] for row in ROWS)
+    assert {code: counts[code] >= ROWS_PER_LANGUAGE for code in LANGUAGES} == {
+        code: True for code in LANGUAGES
+    }
+
+
+def test_every_rule_has_a_row_and_every_row_a_rule():
+    named = {row["rule"] for row in ROWS}
+    assert sorted((set(RULES) | set(MARK_RULES)) - named) == []
+    assert sorted(named - set(RULES) - set(MARK_RULES)) == []
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["id"] for row in ROWS])
+def test_attribution_in_language(row):
+    document = parse(row["text"])
+    assert document.language.code == row["language"]
+    records = quotes(document, **row.get("options", {}))
+    expected = row["expect"]
+    found = []
+    for record, item in zip(records, expected + [["x" * 80, None, None]] * len(records), strict=False):
+        found.append([record["text"][: len(item[0])], record["speaker"], record["kind"]])
+        if len(item) > 3:
+            found[-1].append(record["role"])
+    assert found == expected
