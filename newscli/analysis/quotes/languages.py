@@ -145,7 +145,7 @@ class Token:
 #: words (with their apostrophes and hyphens), elided articles apart ("l'AFP", "dell'Interno"),
 #: an abbreviated title with its dot ("Mme", "M.", "Sr."), and each punctuation mark
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]{1,4}['’](?=\w))|(?:M|Dr|Prof|Sr|Sra|Sig|Dhr|Mevr|Mw)\.(?=\s)|"
+    r"[dD]['’]après|(?:[A-Za-z]{1,4}['’](?=\w))|(?:M|Dr|Prof|Sr|Sra|Sig|Dhr|Mevr|Mw)\.(?=\s)|"
     r"\w+(?:[-'’.]\w+)*|[^\w\s]"
 )
 
@@ -247,11 +247,13 @@ class Reader:
                 j += 1
                 count += 1
                 continue
+            # "von der Leyen", "Bruno Le Maire", and a surname opening with one: "Le Gall"
             particles = j
             while particles < len(row) and row[particles].lower in self.words.name_particles:
                 particles += 1
-            if j > i and j < particles < len(row) and row[particles].capitalised:
-                j = particles
+            if j < particles < len(row) and _is_name_word(row[particles]):
+                count += particles + 1 - j
+                j = particles + 1
                 continue
             break
         return j
@@ -260,9 +262,19 @@ class Reader:
         """Where a name of three words or more starts: at a first name after words that
         are none ("Anwohnerin Gertrud Lehmann", "Oberst Markus Kühn")."""
         for k in range(start, end - 1):
-            if gender.of_first_name(row[k].text) is not None:
+            word = row[k]
+            if word.lower in self.words.name_particles or self._stops_name(word):
+                continue
+            if gender.of_first_name(word.text) is not None:
                 return k
         return start
+
+    def sex_of_name(self, name: str) -> str | None:
+        """The sex a person's first name gives ("Anna Müller"), if the name has one."""
+        words = name.split()
+        if len(words) < 2 or words[0].lower() in self.words.name_particles:
+            return None
+        return gender.of_first_name(words[0])
 
     def _stops_name(self, token: Token) -> bool:
         words = self.words
@@ -466,7 +478,7 @@ class Reader:
                 return None  # German and Dutch name the subject
             return Attribution("dropped_subject", cue_text, None, after[cue_end - 1].end)
         kind = "after_pronoun" if phrase.pronoun else "after_inverted"
-        return Attribution(kind, cue_text, phrase, phrase.end)
+        return Attribution(kind, cue_text, phrase, max(phrase.end, after[cue_end - 1].end))
 
     def after_subject(self, after: list[Token]) -> Attribution | None:
         """after_subject: the subject, then its cue, after the quotation."""
@@ -518,7 +530,7 @@ class Reader:
                 )
             phrase = pronoun or self.subject_after(before, cue_end)
             if phrase is not None:
-                return Attribution("before_inverted", cue_text, phrase, phrase.end)
+                return Attribution("before_inverted", cue_text, phrase, max(phrase.end, until))
         return None
 
     def introduced_by(self, quote: Quote) -> Attribution | None:
@@ -545,8 +557,13 @@ class Reader:
         speaker named in full, each name of two words or more the tagger read as a person;
         then every place one of them is named, in full or by a part of their name."""
         found: dict[int, Person] = {}
+        speakers = list(speakers)
+        named = {
+            tuple(self.text[p.name[0] : p.name[1]].split()) for p in speakers if p.name is not None
+        }
         for paragraph in self.document.paragraphs:
             row = tokens(self.text, paragraph.start, paragraph.end)
+            self._fuller_names(row, named, found)
             for i, token in enumerate(row):
                 if self.in_quotation(token.start):
                     continue
@@ -570,10 +587,31 @@ class Reader:
             start = self.name_start(row, start, end)
             if end - start >= 2 and end == len(row):
                 name = self.text[row[start].start : row[end - 1].end]
-                person = Person(row[start].start, name, None, gender.of_person(name))
+                person = Person(row[start].start, name, None, self.sex_of_name(name))
                 found.setdefault(row[start].start, person)
         self.people = sorted(found.values(), key=lambda p: p.start)
         self.mentions = self._mentions()
+
+    def _fuller_names(
+        self, row: list[Token], named: set[tuple[str, ...]], found: dict[int, Person]
+    ) -> None:
+        """A speaker's name where the article gives it with more words before it ("Yannick
+        Le Gall" for "Le Gall"): a person, though no role or title introduces them."""
+        texts = [t.text for t in row]
+        for name in named:
+            for k in range(1, len(row) - len(name) + 1):
+                if tuple(texts[k : k + len(name)]) != name or self.in_quotation(row[k].start):
+                    continue
+                first = k
+                while first > 0 and first > k - 3 and _is_name_word(row[first - 1]):
+                    if self._stops_name(row[first - 1]):
+                        break
+                    first -= 1
+                first = self.name_start(row, first, k + len(name))
+                if first < k:
+                    whole = self.text[row[first].start : row[k + len(name) - 1].end]
+                    person = Person(row[first].start, whole, None, self.sex_of_name(whole))
+                    found.setdefault(row[first].start, person)
 
     def add_person(self, phrase: Phrase, found: dict[int, Person]) -> None:
         assert phrase.name is not None
@@ -581,7 +619,7 @@ class Reader:
         name = self.text[start : phrase.name[1]]
         role = self.text[phrase.role[0] : phrase.role[1]] if phrase.role else None
         known = self.resolve_name(name, start, among=list(found.values()))
-        sex = phrase.sex or (known.sex if known else None) or gender.of_person(name)
+        sex = phrase.sex or (known.sex if known else None) or self.sex_of_name(name)
         if known is not None and len(known.name.split()) >= len(name.split()):
             name = known.name  # "Ministerin Müller" after "Anna Müller"
             role = role or known.role
@@ -679,6 +717,10 @@ class Reader:
 
 
 _WORD = re.compile(r"\b[^\W\d_][\w-]*")
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.capitalised and token.text[0].isalpha()
 
 
 def _span(row: list[Token], first: int, end: int) -> tuple[int, int]:
