@@ -385,7 +385,8 @@ FRENCH_SPEECH_VERBS = _words(
     lancé lance confié confie poursuivi poursuit répondu répond réagi réagit averti avertit
     prévenu prévient regretté regrette dénoncé dénonce reconnu reconnaît annoncé annonce
     raconté raconte résumé résume commenté commente jugé juge rappelé rappelle observé observe
-    noté note écrit écrivait déplore déploré insistait confirmé confirme"""
+    noté note écrit écrivait déplore déploré insistait confirmé confirme qualifié qualifie
+    recommandé recommande"""
 )
 #: Spanish speech verbs: "dijo la ministra", "ha declarado el alcalde"
 SPANISH_SPEECH_VERBS = _words(
@@ -396,7 +397,8 @@ SPANISH_SPEECH_VERBS = _words(
     manifestado advirtió advierte advertido apuntó apunta apuntado sostuvo sostiene sostenido
     recalcó recalca recalcado reconoció reconoce reconocido agregó agrega agregado comentó
     comenta comentado criticó critica lamentó lamenta lamentado respondió responde respondido
-    anunció anuncia anunciado precisó precisa precisado escribió escribe escrito"""
+    anunció anuncia anunciado precisó precisa precisado escribió escribe escrito calificó
+    califica calificado recomendó recomienda recomendado"""
 )
 #: Italian speech verbs: "ha detto il sindaco", "spiega", "dichiara"
 ITALIAN_SPEECH_VERBS = _words(

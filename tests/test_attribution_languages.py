@@ -51,7 +51,9 @@ def test_attribution_in_language(row):
     records = quotes(document, **row.get("options", {}))
     expected = row["expect"]
     found = []
-    for record, item in zip(records, expected + [["x" * 80, None, None]] * len(records), strict=False):
+    for record, item in zip(
+        records, expected + [["x" * 80, None, None]] * len(records), strict=False
+    ):
         found.append([record["text"][: len(item[0])], record["speaker"], record["kind"]])
         if len(item) > 3:
             found[-1].append(record["role"])

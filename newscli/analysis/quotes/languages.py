@@ -336,6 +336,8 @@ class Reader:
         role_end = role_at + 1
         while role_end < len(row) and words.is_role(row[role_end].text):
             role_end += 1  # "le Premier ministre", "o primeiro-ministro"
+        if role_end + 1 < len(row) and self._describes_role(row[role_end], row[role_end + 1]):
+            role_end += 1  # "el presidente canario", "el secretario general del sindicato"
         # "de l'Intérieur", "del Gobierno", "für Wirtschaft", "van Financiën"
         while role_end < len(row) and row[role_end].lower in words.role_links:
             k = role_end + 1
@@ -357,6 +359,24 @@ class Reader:
             name = _span(row, role_end, end)
             return Phrase(token.start, row[end - 1].end, end, name=name, role=role, sex=sex)
         return Phrase(token.start, row[role_end - 1].end, role_end, role=role, sex=sex)
+
+    def _describes_role(self, word: Token, after: Token) -> bool:
+        """A lowercase adjective after a role, before a name or a mark ("el presidente
+        canario, Fernando Clavijo", "il ministro", not "dijo" nor "de")."""
+        words = self.words
+        lower = word.lower
+        return (
+            word.text.isalpha()
+            and word.text.islower()
+            and (not after.text.islower() or after.lower in words.role_links)
+            and lower not in words.speech_verbs
+            and lower not in words.auxiliaries
+            and lower not in words.function_words
+            and lower not in words.prepositions
+            and lower not in words.role_links
+            and lower not in words.complementizers
+            and words.pronoun_sex(lower) is None
+        )
 
     def cue_at(self, row: list[Token], i: int) -> tuple[int, Phrase | None] | None:
         """A speech cue starting at row[i]: the index after it, and the pronoun written
@@ -503,8 +523,7 @@ class Reader:
                     (
                         found
                         for start in range(max(0, i - 6), i)
-                        if (found := self.phrase(row, start)) is not None
-                        and found.next_index == i
+                        if (found := self.phrase(row, start)) is not None and found.next_index == i
                     ),
                     None,
                 )
@@ -649,10 +668,10 @@ class Reader:
     ) -> Person | None:
         """resolve_surname: the person the article names most fully by these words, the
         last named before position on a tie."""
-        words = name.split()
+        words = name.lower().split()
         best = None
         for person in self.people if among is None else among:
-            full = person.name.split()
+            full = person.name.lower().split()
             if not any(
                 full[k : k + len(words)] == words for k in range(len(full) - len(words) + 1)
             ):
