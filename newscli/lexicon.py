@@ -408,7 +408,7 @@ ITALIAN_SPEECH_VERBS = _words(
     assicurato assicura annunciato annuncia replicato replica replicò spiegano sottolineano
     evidenziato evidenzia avvertito avverte denunciato denuncia insistito insiste scritto scrive
     confermato conferma ammesso ammette rimarcato rimarca concluso conclude raccontato racconta
-    attaccato attacca"""
+    attaccato attacca definito definisce raccomandato raccomanda riferito riferisce"""
 )
 #: Portuguese speech verbs: "disse o presidente", "afirmou a ministra"
 PORTUGUESE_SPEECH_VERBS = _words(
@@ -585,7 +585,9 @@ DUTCH_NAME_PARTICLES = _words("van de der den ter ten")
 GERMAN_ROLE_LINKS = _words("für des der von")
 FRENCH_ROLE_LINKS = _words("de du des d'")
 SPANISH_ROLE_LINKS = _words("de del")
-ITALIAN_ROLE_LINKS = _words("di del della dello dell' dell’ degli dei delle")
+ITALIAN_ROLE_LINKS = _words(
+    "di del della dello dell' dell’ degli dei delle al alla allo all' all’ ai"
+)
 PORTUGUESE_ROLE_LINKS = _words("de do da dos das")
 DUTCH_ROLE_LINKS = _words("van voor")
 

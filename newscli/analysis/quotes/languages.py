@@ -48,6 +48,8 @@ _NAME_WORDS = 5
 _SKIPPED_WORDS = 5
 #: quotation marks, which end a phrase
 _MARKS = "“”„«»\"‘’‚'"
+#: the double marks, whose sentence is no reported speech (single ones may be apostrophes)
+_DOUBLE_MARKS = '“”„«»"'
 #: French inverted pronouns written onto their verb: "a-t-il", "ajoute-t-elle", "dit-il"
 _INVERTED_PRONOUN = re.compile(r"^(?P<verb>.+?)(?:-t)?-(?P<pronoun>il|elle|ils|elles|on)$")
 
@@ -168,6 +170,9 @@ class Phrase:
     name: tuple[int, int] | None = None
     role: tuple[int, int] | None = None
     sex: str | None = None
+    #: whether the sex is only the determiner's ("il sindaco Sara Funaro": a first name
+    #: says more)
+    sex_by_determiner: bool = False
 
 
 @dataclass
@@ -283,6 +288,7 @@ class Reader:
             lower in words.function_words
             or lower in words.time_words
             or lower in words.speech_verbs
+            or lower in words.auxiliaries
             or lower in words.prepositions_attributing
             or words.pronoun_sex(lower) is not None
             or words.title_sex(lower) is not None
@@ -317,6 +323,7 @@ class Reader:
         # a role within three words of its determiner ("der neue Minister", "le Premier
         # ministre"); without one, the role comes first ("Innenministerin Nancy Faeser")
         role_at = None
+        by_determiner = False
         for k in range(j, min(j + 3, len(row)) if j > i else min(j + 1, len(row))):
             if not row[k].text[:1].isalpha():
                 break
@@ -324,6 +331,7 @@ class Reader:
             if is_role:
                 role_at = k
                 sex = role_sex or sex
+                by_determiner = role_sex is None and sex is not None
                 break
         if role_at is None:
             if j > i:
@@ -353,12 +361,35 @@ class Reader:
             closes = end >= len(row) or not row[end].text[:1].isalnum()
             if end > role_end + 1 and closes:
                 name = _span(row, role_end + 1, end)
-                return Phrase(token.start, row[end - 1].end, end, name=name, role=role, sex=sex)
+                return Phrase(
+                    token.start,
+                    row[end - 1].end,
+                    end,
+                    name=name,
+                    role=role,
+                    sex=sex,
+                    sex_by_determiner=by_determiner,
+                )
         end = self.name_run(row, role_end)
         if end > role_end:
             name = _span(row, role_end, end)
-            return Phrase(token.start, row[end - 1].end, end, name=name, role=role, sex=sex)
-        return Phrase(token.start, row[role_end - 1].end, role_end, role=role, sex=sex)
+            return Phrase(
+                token.start,
+                row[end - 1].end,
+                end,
+                name=name,
+                role=role,
+                sex=sex,
+                sex_by_determiner=by_determiner,
+            )
+        return Phrase(
+            token.start,
+            row[role_end - 1].end,
+            role_end,
+            role=role,
+            sex=sex,
+            sex_by_determiner=by_determiner,
+        )
 
     def _describes_role(self, word: Token, after: Token) -> bool:
         """A lowercase adjective after a role, before a name or a mark ("el presidente
@@ -539,6 +570,8 @@ class Reader:
             if cue is None:
                 continue
             cue_end, pronoun = cue
+            while i > 0 and before[i - 1].lower in self.words.auxiliaries:
+                i -= 1  # "Ha spiegato il ministro", "Conte ha detto"
             cue_text = self.text[before[i].start : before[cue_end - 1].end]
             until = before[cue_end - 1].end
             subject = self.subject_before(before, i)
@@ -638,7 +671,8 @@ class Reader:
         name = self.text[start : phrase.name[1]]
         role = self.text[phrase.role[0] : phrase.role[1]] if phrase.role else None
         known = self.resolve_name(name, start, among=list(found.values()))
-        sex = phrase.sex or (known.sex if known else None) or self.sex_of_name(name)
+        sex = None if phrase.sex_by_determiner else phrase.sex
+        sex = sex or self.sex_of_name(name) or phrase.sex or (known.sex if known else None)
         if known is not None and len(known.name.split()) >= len(name.split()):
             name = known.name  # "Ministerin Müller" after "Anna Müller"
             role = role or known.role
@@ -890,7 +924,7 @@ def reported_speech(reader: Reader, found: list[Quote]) -> list[schema.Quote]:
     quoted = {q.sentence for q in found}
     records: list[schema.Quote] = []
     for sentence in document.sentences:
-        if sentence.index in quoted or any(mark in sentence.text for mark in _MARKS):
+        if sentence.index in quoted or any(mark in sentence.text for mark in _DOUBLE_MARKS):
             continue
         row = tokens(text, sentence.start, sentence.end)
         for i in range(len(row)):
