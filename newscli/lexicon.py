@@ -418,7 +418,8 @@ PORTUGUESE_SPEECH_VERBS = _words(
     garantiu garante assegurou assegura referiu refere referiram considerou considera
     sustentou sustenta adiantou adianta frisou frisa advertiu adverte alertou alerta
     reconheceu reconhece respondeu responde criticou critica lamentou lamenta anunciou anuncia
-    insistiu insiste escreveu escreve comentou comenta reiterou reitera apontou aponta"""
+    insistiu insiste escreveu escreve comentou comenta reiterou reitera apontou aponta
+    classificou classifica recomendou recomenda"""
 )
 #: Dutch speech verbs: "zei de minister", "aldus Rutte", "zegt Jansen"
 DUTCH_SPEECH_VERBS = _words(
@@ -507,12 +508,12 @@ PORTUGUESE_ROLES = _words(
     """presidente ministro primeiro-ministro autarca porta-voz secretário deputado senador
     diretor administrador executivo chefe procurador juiz embaixador treinador selecionador
     candidato líder dirigente comissário economista especialista responsável governador
-    advogado analista sindicalista vereador bastonário"""
+    advogado analista sindicalista vereador bastonário comandante diretor-geral"""
 )
 PORTUGUESE_FEMALE_ROLES = _words(
     """presidenta ministra primeira-ministra secretária deputada senadora diretora
     administradora executiva procuradora juíza embaixadora treinadora candidata comissária
-    governadora advogada vereadora bastonária"""
+    governadora advogada vereadora bastonária diretora-geral"""
 )
 DUTCH_ROLES = _words(
     """minister premier minister-president burgemeester woordvoerder staatssecretaris voorzitter

@@ -335,7 +335,7 @@ class Reader:
                 break
         if role_at is None:
             if j > i:
-                return None  # "der Zeitung": a determiner and no role
+                return self._described(row, i, j, sex)
             end = self.name_run(row, i)
             if end == i:
                 return None
@@ -354,22 +354,23 @@ class Reader:
             if k >= len(row) or not row[k].text[:1].isalpha():
                 break
             role_end = k + 1
+        run_end = self.name_run(row, role_end)
+        if run_end > role_end and self._apposed(row, run_end):
+            role_end = run_end  # "do Rio Grande do Sul, Eduardo Leite": the role's place
         role = _span(row, j, role_end)
-        if role_end < len(row) and row[role_end].text == ",":
+        end = self._apposed(row, role_end)
+        if end is not None:
             # "el ministro de Economía, Carlos Cuerpo": a name set off after its role
-            end = self.name_run(row, role_end + 1)
-            closes = end >= len(row) or not row[end].text[:1].isalnum()
-            if end > role_end + 1 and closes:
-                name = _span(row, role_end + 1, end)
-                return Phrase(
-                    token.start,
-                    row[end - 1].end,
-                    end,
-                    name=name,
-                    role=role,
-                    sex=sex,
-                    sex_by_determiner=by_determiner,
-                )
+            name = _span(row, role_end + 1, end)
+            return Phrase(
+                token.start,
+                row[end - 1].end,
+                end,
+                name=name,
+                role=role,
+                sex=sex,
+                sex_by_determiner=by_determiner,
+            )
         end = self.name_run(row, role_end)
         if end > role_end:
             name = _span(row, role_end, end)
@@ -390,6 +391,34 @@ class Reader:
             sex=sex,
             sex_by_determiner=by_determiner,
         )
+
+    def _apposed(self, row: list[Token], comma: int) -> int | None:
+        """The end of a name set off by commas at row[comma] (", Carlos Cuerpo,"), or None."""
+        if comma >= len(row) or row[comma].text != ",":
+            return None
+        end = self.name_run(row, comma + 1)
+        closes = end >= len(row) or not row[end].text[:1].isalnum()
+        return end if end > comma + 1 and closes else None
+
+    def _described(self, row: list[Token], i: int, j: int, sex: str | None) -> Phrase | None:
+        """A determiner, a noun or two and a name set off after them: "a proprietária,
+        Teresa Ferreira"; "der Zeitung", a determiner with no name, is no speaker."""
+        for comma in range(j + 1, min(j + 3, len(row))):
+            if not all(t.text.isalpha() and t.text.islower() for t in row[j:comma]):
+                return None
+            end = self._apposed(row, comma)
+            if end is not None:
+                name, role = _span(row, comma + 1, end), _span(row, j, comma)
+                return Phrase(
+                    row[i].start,
+                    row[end - 1].end,
+                    end,
+                    name=name,
+                    role=role,
+                    sex=sex,
+                    sex_by_determiner=True,
+                )
+        return None
 
     def _describes_role(self, word: Token, after: Token) -> bool:
         """A lowercase adjective after a role, before a name or a mark ("el presidente
