@@ -428,7 +428,8 @@ DUTCH_SPEECH_VERBS = _words(
     gereageerd waarschuwde waarschuwt gewaarschuwd liet laat weten meldde meldt gemeld schreef
     schrijft geschreven antwoordde antwoordt geantwoord vertelde vertelt verteld erkende erkent
     erkend onderstreepte onderstreept beloofde belooft beloofd riep roept opgeroepen
-    concludeerde concludeert bevestigde bevestigt bevestigd"""
+    concludeerde concludeert bevestigde bevestigt bevestigd noemde noemt genoemd adviseerde
+    adviseert"""
 )
 
 #: auxiliaries of a past tense with a participle: "a déclaré", "ha detto", "hat gesagt"
@@ -508,18 +509,18 @@ PORTUGUESE_ROLES = _words(
     """presidente ministro primeiro-ministro autarca porta-voz secretário deputado senador
     diretor administrador executivo chefe procurador juiz embaixador treinador selecionador
     candidato líder dirigente comissário economista especialista responsável governador
-    advogado analista sindicalista vereador bastonário comandante diretor-geral"""
+    advogado analista sindicalista vereador bastonário comandante diretor-geral coordenador"""
 )
 PORTUGUESE_FEMALE_ROLES = _words(
     """presidenta ministra primeira-ministra secretária deputada senadora diretora
     administradora executiva procuradora juíza embaixadora treinadora candidata comissária
-    governadora advogada vereadora bastonária diretora-geral"""
+    governadora advogada vereadora bastonária diretora-geral coordenadora"""
 )
 DUTCH_ROLES = _words(
     """minister premier minister-president burgemeester woordvoerder staatssecretaris voorzitter
     fractievoorzitter partijleider directeur topman bestuurder wethouder kamerlid
     europarlementariër officier rechter ambassadeur trainer bondscoach hoogleraar econoom
-    deskundige advocaat onderzoeker commissaris gouverneur"""
+    deskundige advocaat onderzoeker commissaris gouverneur dijkgraaf"""
 )
 DUTCH_FEMALE_ROLES = _words(
     """woordvoerster voorzitster directrice bestuurster trainster advocate onderzoekster
@@ -605,7 +606,8 @@ DUTCH_PREPOSITIONS = _words("tegen tegenover in op bij tijdens na voor met aan")
 GERMAN_FUNCTION_WORDS = _words(
     """der die das den dem des ein eine einer es wir ich sie er man und aber doch auch so laut
     dies diese dieser dieses nach am im in auf bei vor mit zu für wie was wer wenn
-    als dass noch nun jetzt heute gestern morgen damit denn daher deshalb trotzdem"""
+    als dass noch nun jetzt heute gestern morgen damit denn daher deshalb trotzdem dann
+    danach daraufhin später zuvor anschließend außerdem zudem"""
 )
 FRENCH_FUNCTION_WORDS = _words(
     """le la les un une des du de il elle ils elles on nous je et mais pour en dans à au
@@ -626,7 +628,7 @@ PORTUGUESE_FUNCTION_WORDS = _words(
 )
 DUTCH_FUNCTION_WORDS = _words(
     """de het een en maar voor in op met volgens dit dat deze die als wanneer na vandaag
-    gisteren ook er"""
+    gisteren ook er daarna toen later eerder vervolgens daarom bovendien"""
 )
 
 #: weekdays and months, which may stand between a cue and its speaker

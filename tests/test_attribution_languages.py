@@ -2,7 +2,8 @@
 of tests/data/attribution-languages.jsonl is an invented article in its `language`, named
 by its id and by the `rule` it shows (an id of `quotes.languages.RULES` or of
 `quotemarks.MARK_RULES`), with every quote it gives: `[quote prefix, speaker, kind]`, and
-the speaker's role as a fourth item where the row checks it."""
+the speaker's role as a fourth item where the row checks it. The rule a row names is one
+the quotes it gives were read by."""
 
 import json
 from collections import Counter
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newscli.analysis.quotes import quotes
-from newscli.analysis.quotes.languages import LANGUAGES, RULES
+from newscli.analysis.quotes.languages import LANGUAGES, RULES, quotations
 from newscli.document import parse
 from newscli.quotemarks import MARK_RULES
 
@@ -58,3 +59,13 @@ def test_attribution_in_language(row):
         if len(item) > 3:
             found[-1].append(record["role"])
     assert found == expected
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["id"] for row in ROWS])
+def test_the_rule_a_row_names_is_the_one_that_reads_it(row):
+    """The attribution and resolution rules say which they applied; a mark rule's row is
+    read by its language's marks (its quotations are found: test_attribution_in_language)."""
+    document = parse(row["text"])
+    found = quotations(document, row["language"], **row.get("options", {}))
+    applied = {rule for quote in found for rule in quote.rules}
+    assert row["rule"] in applied | set(MARK_RULES)

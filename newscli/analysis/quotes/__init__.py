@@ -33,10 +33,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from newscli import schema
+from newscli.analysis.quotes import languages
 from newscli.analysis.quotes.attribute import attribute
 from newscli.analysis.quotes.find import Quote, find_quotations, sentence_at, to_record
 from newscli.analysis.quotes.indirect import indirect_speech
-from newscli.analysis.quotes import languages
 from newscli.analysis.quotes.inherit import classify, inherit_speakers, names_a_work
 from newscli.analysis.quotes.resolve import Referents, resolve
 from newscli.document import Document

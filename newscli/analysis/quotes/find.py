@@ -42,6 +42,9 @@ class Quote:
     attributed: bool = field(default=False)
     #: where this quote's own attribution ends; a later quote's may not reach back past it
     attribution_end: int = 0
+    #: the ids of the rules that attributed it and resolved its speaker, in the languages
+    #: read by `quotes.languages` (its RULES)
+    rules: list[str] = field(default_factory=list)
 
 
 def find_quotations(document: Document, language: str | None = None) -> list[Quote]:

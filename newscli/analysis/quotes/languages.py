@@ -19,8 +19,8 @@ each language's words (`newscli.lexicon`'s QUOTATION_WORDS) instead of English p
 """
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -80,10 +80,23 @@ class Words:
     postpositions_attributing: frozenset[str] = frozenset()
     subjunctive_forms: frozenset[str] = frozenset()
 
+    #: the language's code
+    language: str = ""
+
     @property
     def compounds(self) -> bool:
         """German and Dutch write a role into a compound ("Bundesfinanzminister")."""
-        return "ministerin" in self.female_roles or "woordvoerster" in self.female_roles
+        return self.language in ("de", "nl")
+
+    @property
+    def capitalises_nouns(self) -> bool:
+        """German: a capitalised word after a noun is no more a name than the noun."""
+        return self.language == "de"
+
+    @property
+    def drops_subjects(self) -> bool:
+        """Spanish, Italian and Portuguese leave a pronoun subject out: «Q», dijo."""
+        return self.language in ("es", "it", "pt")
 
     def role_sex(self, word: str) -> tuple[bool, str | None]:
         """Whether a word is a role, and the sex its form gives (German "Ministerin" is a
@@ -93,7 +106,7 @@ class Words:
             return True, FEMALE
         if lower in self.roles or self.compounds and _ends_with(lower, self.roles):
             # only German's male forms are male: "el presidente" may be "la presidente"
-            return True, MALE if "kanzlerin" in self.female_roles else None
+            return True, MALE if self.language == "de" else None
         return False, None
 
     def is_role(self, word: str) -> bool:
@@ -126,7 +139,7 @@ def _ends_with(word: str, endings: frozenset[str]) -> bool:
 
 @cache
 def words_of(language: str) -> Words:
-    return Words(**QUOTATION_WORDS[language])
+    return Words(**QUOTATION_WORDS[language], language=language)
 
 
 @dataclass(frozen=True)
@@ -246,6 +259,7 @@ class Reader:
         ("Ursula von der Leyen", "Lula da Silva"); i itself when there is none."""
         j = i
         count = 0
+        joined = False  # one group of particles: "Wouter de Vries", not "... van de GGD"
         while j < len(row) and count < _NAME_WORDS:
             token = row[j]
             if token.capitalised and token.text[0].isalpha() and not self._stops_name(token):
@@ -256,7 +270,8 @@ class Reader:
             particles = j
             while particles < len(row) and row[particles].lower in self.words.name_particles:
                 particles += 1
-            if j < particles < len(row) and _is_name_word(row[particles]):
+            if not joined and j < particles < len(row) and _is_name_word(row[particles]):
+                joined = True
                 count += particles + 1 - j
                 j = particles + 1
                 continue
@@ -305,6 +320,11 @@ class Reader:
         pronoun = words.pronoun_sex(token.text)
         if pronoun is not None:
             return Phrase(token.start, token.end, i + 1, pronoun=token.lower, sex=pronoun)
+        if i and token.capitalised and token.lower in words.name_particles:
+            # "zei De Jonge", "a dit M. Le Gall": a surname opening with a particle
+            end = self.name_run(row, i)
+            if end > i + 1 and row[i - 1].text not in ".!?:" + _MARKS:
+                return Phrase(token.start, row[end - 1].end, end, name=_span(row, i, end))
         sex = None
         j = i
         if token.lower in words.determiners:
@@ -554,8 +574,8 @@ class Reader:
         cue_text = self.text[after[i].start : after[cue_end - 1].end]
         phrase = pronoun or self.subject_after(after, cue_end)
         if phrase is None:
-            if self.words.subjunctive_forms or "aldus" in self.words.postposed_cues:
-                return None  # German and Dutch name the subject
+            if not self.words.drops_subjects:
+                return None  # German, French and Dutch name the subject
             return Attribution("dropped_subject", cue_text, None, after[cue_end - 1].end)
         kind = "after_pronoun" if phrase.pronoun else "after_inverted"
         return Attribution(kind, cue_text, phrase, max(phrase.end, after[cue_end - 1].end))
@@ -662,6 +682,9 @@ class Reader:
                 continue
             row = tokens(self.text, span.start, span.end)
             start = 0
+            before = self.text[max(0, span.start - 30) : span.start].split()
+            if before and before[-1].lower() in self.words.role_links:
+                start = 1  # "minister van Onderwijs Eppo Bruins": the role's, then the name
             while start < len(row) and (self._stops_name(row[start]) or not row[start].capitalised):
                 start += 1
             end = self.name_run(row, start)
@@ -679,13 +702,34 @@ class Reader:
         """A speaker's name where the article gives it with more words before it ("Yannick
         Le Gall" for "Le Gall"): a person, though no role or title introduces them."""
         texts = [t.text for t in row]
+        for k in range(1, len(row) - 1):
+            # "apotheker Pieter Smit", "le cordonnier Paul Mercier": a name after a noun
+            described = row[k - 1]
+            if not (described.text.isalpha() and described.text.islower()) or not _is_name_word(
+                row[k]
+            ):
+                continue
+            if described.lower in self.words.function_words or self.in_quotation(row[k].start):
+                continue
+            if (
+                described.lower in self.words.role_links
+                or described.lower in self.words.prepositions
+            ):
+                continue
+            end = self.name_run(row, k)
+            first_name = gender.of_first_name(row[k].text) is not None
+            if end - k >= 2 and (first_name or not self.words.capitalises_nouns):
+                whole = self.text[row[k].start : row[end - 1].end]
+                found.setdefault(
+                    row[k].start, Person(row[k].start, whole, None, self.sex_of_name(whole))
+                )
         for name in named:
             for k in range(1, len(row) - len(name) + 1):
                 if tuple(texts[k : k + len(name)]) != name or self.in_quotation(row[k].start):
                     continue
                 first = k
                 while first > 0 and first > k - 3 and _is_name_word(row[first - 1]):
-                    if self._stops_name(row[first - 1]):
+                    if self._stops_name(row[first - 1]) or self._completes_role(row, first - 1):
                         break
                     first -= 1
                 first = self.name_start(row, first, k + len(name))
@@ -693,6 +737,19 @@ class Reader:
                     whole = self.text[row[first].start : row[k + len(name) - 1].end]
                     person = Person(row[first].start, whole, None, self.sex_of_name(whole))
                     found.setdefault(row[first].start, person)
+
+    def _completes_role(self, row: list[Token], k: int) -> bool:
+        """Whether row[k] says what a role is of ("minister van Onderwijs"), or is a
+        capitalised German noun: not a first name either way."""
+        if self.words.capitalises_nouns and gender.of_first_name(row[k].text) is None:
+            return True
+        words = self.words
+        link = k - 1
+        if link > 0 and row[link].lower in words.determiners:
+            link -= 1  # "ministre de l'Intérieur"
+        return (
+            link > 0 and row[link].lower in words.role_links and words.is_role(row[link - 1].text)
+        )
 
     def add_person(self, phrase: Phrase, found: dict[int, Person]) -> None:
         assert phrase.name is not None
@@ -783,6 +840,7 @@ class Reader:
             person = self.resolve_pronoun(phrase.sex, position)
             if person is not None:
                 quote.speaker, quote.role = person.name, person.role
+                quote.rules.append("resolve_pronoun")
             return
         role_text = text[phrase.role[0] : phrase.role[1]] if phrase.role else None
         if phrase.name is not None:
@@ -790,10 +848,15 @@ class Reader:
             person = self.resolve_name(name, position)
             quote.speaker = person.name if person else name
             quote.role = role_text or (person.role if person else None)
+            if role_text is not None:
+                quote.rules.append("role_before_name")
+            if person is not None and person.name != name:
+                quote.rules.append("resolve_surname")
             return
         person = self.resolve_role(role_text or "", phrase.sex, position)
         if person is not None:
             quote.speaker, quote.role = person.name, person.role
+            quote.rules.append("resolve_role")
         else:
             quote.speaker, quote.role = text[phrase.start : phrase.end], role_text
 
@@ -826,6 +889,22 @@ def quotes(
 ) -> list[schema.Quote]:
     """Quote records in text order, as `newscli.analysis.quotes.quotes` gives them, for an
     article in `language` (one of LANGUAGES)."""
+    return [
+        to_record(document, quote)
+        for quote in quotations(document, language, indirect=indirect, entities=entities)
+        if include_all or quote.kind != QuoteKind.scare
+    ]
+
+
+def quotations(
+    document: Document,
+    language: str,
+    *,
+    indirect: bool = False,
+    entities: Iterable[Any] | None = None,
+) -> list[Quote]:
+    """Every quotation (and with `indirect` reported speech) in text order, attributed and
+    resolved, each with the ids of the rules that did it."""
     found = find_quotations(document, language)
     if not found and not indirect:
         return []
@@ -859,14 +938,14 @@ def quotes(
             continue
         previous = quote
     _classify(document, found)
-    records = [to_record(document, q) for q in found if include_all or q.kind != QuoteKind.scare]
     if indirect:
-        records.extend(reported_speech(reader, found))
-        records.sort(key=lambda r: r["start"])
-    return records
+        found.extend(reported_speech(reader, found))
+        found.sort(key=lambda q: q.start)
+    return found
 
 
 def _attributed(quote: Quote, found: Attribution, text: str) -> None:
+    quote.rules.append(found.rule)
     quote.cue = found.cue
     quote.attributed = True
     quote.attribution_end = found.until
@@ -892,6 +971,7 @@ def _inherit(
         if last is not None and _continues(reader, found[last], quote):
             source = found[last]
             quote.cue, quote.attributed = source.cue, True
+            quote.rules.append("continuation")
             quote.speaker_mention = source.speaker_mention
             quote.speaker_start, quote.speaker_end = source.speaker_start, source.speaker_end
             continued[index] = continued.get(last, last)
@@ -936,14 +1016,15 @@ def _classify(document: Document, found: list[Quote]) -> None:
         lead = text[sentence_start : quote.start].rstrip(_MARKS + " \u00a0\u202f")
         embedded = bool(lead) and not lead.endswith((":", ","))
         if not quote.attributed and words <= SCARE_MAX_WORDS:
-            quote.kind = QuoteKind.scare  # scare_quote
+            quote.kind = QuoteKind.scare
+            quote.rules.append("scare_quote")
         elif embedded and (quoted[:1].islower() or words <= SCARE_MAX_WORDS):
             quote.kind = QuoteKind.partial
         else:
             quote.kind = QuoteKind.direct
 
 
-def reported_speech(reader: Reader, found: list[Quote]) -> list[schema.Quote]:
+def reported_speech(reader: Reader, found: list[Quote]) -> list[Quote]:
     """indirect_subjunctive and indirect_complementizer: reported speech in a sentence
     without quotation marks, after a cue and its subject: "Er sagte, er sei …" (German's
     Konjunktiv I marks it by itself), "El ministro dijo que …"."""
@@ -951,7 +1032,7 @@ def reported_speech(reader: Reader, found: list[Quote]) -> list[schema.Quote]:
     text = reader.text
     words = reader.words
     quoted = {q.sentence for q in found}
-    records: list[schema.Quote] = []
+    reported: list[Quote] = []
     for sentence in document.sentences:
         if sentence.index in quoted or any(mark in sentence.text for mark in _DOUBLE_MARKS):
             continue
@@ -994,8 +1075,9 @@ def reported_speech(reader: Reader, found: list[Quote]) -> list[schema.Quote]:
                 speaker_mention=text[subject.start : subject.end],
                 speaker_start=subject.start,
                 speaker_end=subject.end,
+                rules=[rule_id],
             )
             reader.resolve(indirect, subject, None)
-            records.append(to_record(document, indirect))
+            reported.append(indirect)
             break
-    return records
+    return reported
