@@ -1,0 +1,226 @@
+"""Who a speaker mention refers to: the people an article names, a surname to the fullest
+name, a pronoun to the last person of its grammatical gender, a role to its holder."""
+
+import re
+from collections.abc import Iterable
+
+from newscli import gender
+from newscli.analysis.quotes.find import Quote
+from newscli.analysis.quotes.languages.attribute import Attributor
+from newscli.analysis.quotes.languages.words import Person, Phrase, Token, is_name_word, tokens
+
+_WORD = re.compile(r"\b[^\W\d_][\w-]*")
+
+
+class Reader(Attributor):
+    """An article read for quotations: its attributions, and the people they refer to."""
+
+    def gather_people(self, speakers: Iterable[Phrase]) -> None:
+        """The people the article names: each with a role or title before their name, each
+        speaker named in full, each name of two words or more the tagger read as a person;
+        then every place one of them is named, in full or by a part of their name."""
+        found: dict[int, Person] = {}
+        speakers = list(speakers)
+        named = {
+            tuple(self.text[p.name[0] : p.name[1]].split()) for p in speakers if p.name is not None
+        }
+        for paragraph in self.document.paragraphs:
+            row = tokens(self.text, paragraph.start, paragraph.end)
+            self._fuller_names(row, named, found)
+            for i, token in enumerate(row):
+                if self.in_quotation(token.start):
+                    continue
+                if not (self.words.is_role(token.text) or self.words.title_sex(token.text)):
+                    continue
+                start = i - 1 if i and row[i - 1].lower in self.words.determiners else i
+                phrase = self.phrase(row, start)
+                if phrase is not None and phrase.name is not None:
+                    self.add_person(phrase, found)
+        for phrase in speakers:
+            if phrase.name is not None and " " in self.text[phrase.name[0] : phrase.name[1]]:
+                self.add_person(phrase, found)
+        for span in self._spans:
+            if span.label != "PERSON" or self.in_quotation(span.start):
+                continue
+            row = tokens(self.text, span.start, span.end)
+            start = 0
+            before = self.text[max(0, span.start - 30) : span.start].split()
+            if before and before[-1].lower() in self.words.role_links:
+                start = 1  # "minister van Onderwijs Eppo Bruins": the role's, then the name
+            while start < len(row) and (self._stops_name(row[start]) or not row[start].capitalised):
+                start += 1
+            end = self.name_run(row, start)
+            start = self.name_start(row, start, end)
+            if end - start >= 2 and end == len(row):
+                name = self.text[row[start].start : row[end - 1].end]
+                person = Person(row[start].start, name, None, self.sex_of_name(name))
+                found.setdefault(row[start].start, person)
+        self.people = sorted(found.values(), key=lambda p: p.start)
+        self.mentions = self._mentions()
+
+    def _fuller_names(
+        self, row: list[Token], named: set[tuple[str, ...]], found: dict[int, Person]
+    ) -> None:
+        """A speaker's name where the article gives it with more words before it ("Yannick
+        Le Gall" for "Le Gall"): a person, though no role or title introduces them."""
+        texts = [t.text for t in row]
+        for k in range(1, len(row) - 1):
+            # "apotheker Pieter Smit", "le cordonnier Paul Mercier": a name after a noun
+            described = row[k - 1]
+            if not (described.text.isalpha() and described.text.islower()) or not is_name_word(
+                row[k]
+            ):
+                continue
+            if described.lower in self.words.function_words or self.in_quotation(row[k].start):
+                continue
+            if (
+                described.lower in self.words.role_links
+                or described.lower in self.words.prepositions
+            ):
+                continue
+            end = self.name_run(row, k)
+            first_name = gender.of_first_name(row[k].text) is not None
+            if end - k >= 2 and (first_name or not self.words.capitalises_nouns):
+                whole = self.text[row[k].start : row[end - 1].end]
+                found.setdefault(
+                    row[k].start, Person(row[k].start, whole, None, self.sex_of_name(whole))
+                )
+        for name in named:
+            for k in range(1, len(row) - len(name) + 1):
+                if tuple(texts[k : k + len(name)]) != name or self.in_quotation(row[k].start):
+                    continue
+                first = k
+                while first > 0 and first > k - 3 and is_name_word(row[first - 1]):
+                    if self._stops_name(row[first - 1]) or self._completes_role(row, first - 1):
+                        break
+                    first -= 1
+                first = self.name_start(row, first, k + len(name))
+                if first < k:
+                    whole = self.text[row[first].start : row[k + len(name) - 1].end]
+                    person = Person(row[first].start, whole, None, self.sex_of_name(whole))
+                    found.setdefault(row[first].start, person)
+
+    def _completes_role(self, row: list[Token], k: int) -> bool:
+        """Whether row[k] says what a role is of ("minister van Onderwijs"), or is a
+        capitalised German noun: not a first name either way."""
+        if self.words.capitalises_nouns and gender.of_first_name(row[k].text) is None:
+            return True
+        words = self.words
+        link = k - 1
+        if link > 0 and row[link].lower in words.determiners:
+            link -= 1  # "ministre de l'Intérieur"
+        return (
+            link > 0 and row[link].lower in words.role_links and words.is_role(row[link - 1].text)
+        )
+
+    def add_person(self, phrase: Phrase, found: dict[int, Person]) -> None:
+        assert phrase.name is not None
+        start = phrase.name[0]
+        name = self.text[start : phrase.name[1]]
+        role = self.text[phrase.role[0] : phrase.role[1]] if phrase.role else None
+        known = self.resolve_name(name, start, among=list(found.values()))
+        sex = None if phrase.sex_by_determiner else phrase.sex
+        sex = sex or self.sex_of_name(name) or phrase.sex or (known.sex if known else None)
+        if known is not None and len(known.name.split()) >= len(name.split()):
+            name = known.name  # "Ministerin Müller" after "Anna Müller"
+            role = role or known.role
+        person = found.get(start)
+        if person is None or person.role is None and role is not None:
+            found[start] = Person(start, name, role, sex)
+
+    def _mentions(self) -> list[tuple[int, Person]]:
+        by_word: dict[str, Person] = {}
+        for person in self.people:
+            by_word[person.name.split()[-1]] = person
+        mentions = [(p.start, p) for p in self.people]
+        named = {p.start for p in self.people}
+        for match in _WORD.finditer(self.text):
+            person = by_word.get(match.group())
+            at = match.start()
+            if person is not None and at not in named and not self.in_quotation(at):
+                whole = self.resolve_name(match.group(), at) or person
+                mentions.append((at, whole))
+        return sorted(mentions, key=lambda m: m[0])
+
+    def resolve_name(
+        self, name: str, position: int, among: list[Person] | None = None
+    ) -> Person | None:
+        """resolve_surname: the person the article names most fully by these words, the
+        last named before position on a tie."""
+        words = name.lower().split()
+        best = None
+        for person in self.people if among is None else among:
+            full = person.name.lower().split()
+            if not any(
+                full[k : k + len(words)] == words for k in range(len(full) - len(words) + 1)
+            ):
+                continue
+            longer = best is None or len(full) > len(best.name.split())
+            same = best is not None and len(full) == len(best.name.split())
+            if longer or same and person.start < position:
+                best = person
+        return best
+
+    def mentions_before(self, position: int) -> list[Person]:
+        return [p for at, p in self.mentions if at < position]
+
+    def resolve_pronoun(self, sex: str | None, position: int) -> Person | None:
+        """resolve_pronoun: the last person named before position whose sex fits."""
+        for person in reversed(self.mentions_before(position)):
+            if sex is None or person.sex in (None, sex):
+                return person
+        return None
+
+    def resolve_role(self, role: str, sex: str | None, position: int) -> Person | None:
+        """resolve_role: the last person named before position holding the role ("la
+        ministra": "la ministra de Hacienda, María Montero"), their sex fitting."""
+        heads = [w.lower() for w in role.split() if self.words.is_role(w)]
+        for person in reversed(self.mentions_before(position)):
+            if person.role is None or sex is not None and person.sex not in (None, sex):
+                continue
+            held = person.role.lower()
+            if any(_same_role(head, held) for head in heads):
+                return person
+        return None
+
+    def resolve(self, quote: Quote, phrase: Phrase | None, previous: Quote | None) -> None:
+        """The speaker's full name and role, from the mention the attribution found."""
+        position = quote.speaker_start if quote.speaker_start is not None else quote.start
+        if phrase is None:  # dropped_subject: whoever was quoted just before, or last named
+            if previous is not None and previous.speaker is not None:
+                quote.speaker, quote.role = previous.speaker, previous.role
+            else:
+                person = self.resolve_pronoun(None, position)
+                if person is not None:
+                    quote.speaker, quote.role = person.name, person.role
+            return
+        text = self.text
+        if phrase.pronoun is not None:
+            person = self.resolve_pronoun(phrase.sex, position)
+            if person is not None:
+                quote.speaker, quote.role = person.name, person.role
+                quote.rules.append("resolve_pronoun")
+            return
+        role_text = text[phrase.role[0] : phrase.role[1]] if phrase.role else None
+        if phrase.name is not None:
+            name = text[phrase.name[0] : phrase.name[1]]
+            person = self.resolve_name(name, position)
+            quote.speaker = person.name if person else name
+            quote.role = role_text or (person.role if person else None)
+            if role_text is not None:
+                quote.rules.append("role_before_name")
+            if person is not None and person.name != name:
+                quote.rules.append("resolve_surname")
+            return
+        person = self.resolve_role(role_text or "", phrase.sex, position)
+        if person is not None:
+            quote.speaker, quote.role = person.name, person.role
+            quote.rules.append("resolve_role")
+        else:
+            quote.speaker, quote.role = text[phrase.start : phrase.end], role_text
+
+
+def _same_role(head: str, held: str) -> bool:
+    """ "ministra" is held by "la ministra de Hacienda", "Minister" by
+    "Bundesfinanzminister", "Ministerin" by "Innenministerin"."""
+    return any(word == head or word.endswith(head) for word in held.split())
