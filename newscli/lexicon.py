@@ -408,7 +408,7 @@ ITALIAN_SPEECH_VERBS = _words(
     assicurato assicura annunciato annuncia replicato replica replicò spiegano sottolineano
     evidenziato evidenzia avvertito avverte denunciato denuncia insistito insiste scritto scrive
     confermato conferma ammesso ammette rimarcato rimarca concluso conclude raccontato racconta
-    attaccato attacca definito definisce raccomandato raccomanda riferito riferisce"""
+    definito definisce raccomandato raccomanda riferito riferisce"""
 )
 #: Portuguese speech verbs: "disse o presidente", "afirmou a ministra"
 PORTUGUESE_SPEECH_VERBS = _words(
@@ -631,6 +631,14 @@ DUTCH_FUNCTION_WORDS = _words(
     gisteren ook er daarna toen later eerder vervolgens daarom bovendien"""
 )
 
+#: adverbs that may stand between a cue and its speaker: "disse ainda o ministro"
+GERMAN_CUE_ADVERBS = _words("auch noch dann zudem weiter")
+FRENCH_CUE_ADVERBS = _words("encore aussi également ensuite alors")
+SPANISH_CUE_ADVERBS = _words("también además luego después")
+ITALIAN_CUE_ADVERBS = _words("anche poi ancora inoltre")
+PORTUGUESE_CUE_ADVERBS = _words("ainda também depois")
+DUTCH_CUE_ADVERBS = _words("ook nog verder daarna")
+
 #: weekdays and months, which may stand between a cue and its speaker
 GERMAN_TIME_WORDS = _words(
     """montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april
@@ -680,6 +688,7 @@ QUOTATION_WORDS = {
         "prepositions": GERMAN_PREPOSITIONS,
         "function_words": GERMAN_FUNCTION_WORDS,
         "time_words": GERMAN_TIME_WORDS,
+        "cue_adverbs": GERMAN_CUE_ADVERBS,
         "complementizers": GERMAN_COMPLEMENTIZERS,
         "subjunctive_forms": GERMAN_SUBJUNCTIVE_FORMS,
     },
@@ -701,6 +710,7 @@ QUOTATION_WORDS = {
         "prepositions": FRENCH_PREPOSITIONS,
         "function_words": FRENCH_FUNCTION_WORDS,
         "time_words": FRENCH_TIME_WORDS,
+        "cue_adverbs": FRENCH_CUE_ADVERBS,
         "complementizers": FRENCH_COMPLEMENTIZERS,
     },
     "es": {
@@ -721,6 +731,7 @@ QUOTATION_WORDS = {
         "prepositions": SPANISH_PREPOSITIONS,
         "function_words": SPANISH_FUNCTION_WORDS,
         "time_words": SPANISH_TIME_WORDS,
+        "cue_adverbs": SPANISH_CUE_ADVERBS,
         "complementizers": SPANISH_COMPLEMENTIZERS,
     },
     "it": {
@@ -741,6 +752,7 @@ QUOTATION_WORDS = {
         "prepositions": ITALIAN_PREPOSITIONS,
         "function_words": ITALIAN_FUNCTION_WORDS,
         "time_words": ITALIAN_TIME_WORDS,
+        "cue_adverbs": ITALIAN_CUE_ADVERBS,
         "complementizers": ITALIAN_COMPLEMENTIZERS,
     },
     "pt": {
@@ -761,6 +773,7 @@ QUOTATION_WORDS = {
         "prepositions": PORTUGUESE_PREPOSITIONS,
         "function_words": PORTUGUESE_FUNCTION_WORDS,
         "time_words": PORTUGUESE_TIME_WORDS,
+        "cue_adverbs": PORTUGUESE_CUE_ADVERBS,
         "complementizers": PORTUGUESE_COMPLEMENTIZERS,
     },
     "nl": {
@@ -782,6 +795,7 @@ QUOTATION_WORDS = {
         "prepositions": DUTCH_PREPOSITIONS,
         "function_words": DUTCH_FUNCTION_WORDS,
         "time_words": DUTCH_TIME_WORDS,
+        "cue_adverbs": DUTCH_CUE_ADVERBS,
         "complementizers": DUTCH_COMPLEMENTIZERS,
     },
 }

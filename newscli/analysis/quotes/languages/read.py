@@ -54,7 +54,8 @@ class PhraseReader:
             particles = j
             while particles < len(row) and row[particles].lower in self.words.name_particles:
                 particles += 1
-            if not joined and j < particles < len(row) and is_name_word(row[particles]):
+            opens = j > i or row[i].capitalised  # "De Jonge", not "da Serge Lemoine"
+            if opens and not joined and j < particles < len(row) and is_name_word(row[particles]):
                 joined = True
                 count += particles + 1 - j
                 j = particles + 1
@@ -161,6 +162,8 @@ class PhraseReader:
         run_end = self.name_run(row, role_end)
         if run_end > role_end and self._apposed(row, run_end):
             role_end = run_end  # "do Rio Grande do Sul, Eduardo Leite": the role's place
+        if role_end + 1 < len(row) and self._describes_role(row[role_end], row[role_end + 1]):
+            role_end += 1  # "il ministro della difesa russo"
         role = span(row, j, role_end)
         end = self._apposed(row, role_end)
         if end is not None:
@@ -268,31 +271,37 @@ class PhraseReader:
 
     def subject_after(self, row: list[Token], i: int) -> Phrase | None:
         """The inverted subject after a cue, past a few words of time, place or listener
-        ("sagte am Montag der Minister", "dijo a EFE el ministro", "zei hij")."""
+        ("sagte am Montag der Minister", "dijo a EFE el ministro", "disse ainda o
+        ministro"); none past any other word ("dichiarò la sua indipendenza dalla
+        Jugoslavia": Jugoslavia is no speaker) or a "that" ("afferma che ...")."""
         words = self.words
         skipped = 0
         after_preposition = False
         while i < len(row) and skipped < SKIPPED_WORDS:
             token = row[i]
             lower = token.lower
-            if token.text in MARKS or token.text in ".;:!?":
+            if token.text in MARKS or token.text in ".;:!?" or lower in words.complementizers:
                 return None
             if lower in words.prepositions:
                 after_preposition = True
-            elif after_preposition and (
-                token.capitalised
-                and words.pronoun_sex(lower) is None
-                or lower in words.determiners
-                and not any(words.is_role(t.text) for t in row[i + 1 : i + 4])
+            elif lower in words.time_words or lower in words.cue_adverbs:
+                pass
+            elif after_preposition and token.capitalised and words.pronoun_sex(lower) is None:
+                after_preposition = False  # "a EFE", "ao PÚBLICO": one listener, then the speaker
+            elif (
+                after_preposition
+                and token.text.islower()
+                and not any(words.is_role(t.text) for t in row[i : i + 4])
             ):
-                pass  # "à l'AFP", "a EFE", "gegenüber der dpa": to whom it was said
-            elif lower not in words.time_words:
+                pass  # "à l'AFP", "gegenüber der dpa", "en rueda de prensa"
+            else:
                 found = self.phrase(row, i)
-                if found is not None:
-                    return found
-                if token.capitalised or token.text == ",":
-                    return None
-                after_preposition = False
+                if found is None:
+                    # "a déclaré la vendeuse Julie Moreau"; not "ha definito la scoperta",
+                    # the verb's object
+                    found = self.description(row, i)
+                    found = found if found is not None and found.name is not None else None
+                return found
             i += 1
             skipped += 1
         return None
@@ -307,7 +316,62 @@ class PhraseReader:
             opens_clause = start == 0 or row[start - 1].text in ",;:" + MARKS
             if not opens_clause:
                 continue
-            phrase = self.phrase(row, start)
-            if phrase is not None and phrase.next_index in (end, cue):
+            phrase = self.phrase(row, start) or self.description(row, start)
+            if phrase is None:
+                continue
+            if phrase.next_index in (end, cue):
                 return phrase
+            if row[end].text == "," and row[phrase.next_index].text == ",":
+                return phrase  # "Goran Miletic, uno degli organizzatori, ha detto"
         return None
+
+    def description(self, row: list[Token], i: int) -> Phrase | None:
+        """A speaker named by no role the lexicon knows: a determiner, a noun or two, what
+        they are of, a name ("Das Gericht", "Il paleontologo Philip Tobias", "La capotreno
+        del Trenord"), or a noun right before a name ("eigenaar Henk van Dam")."""
+        words = self.words
+        if i >= len(row):
+            return None
+        if row[i].lower not in words.determiners:
+            # "eigenaar Henk van Dam", "arts Wouter de Vries": a noun right before a name
+            noun = row[i]
+            if not noun.text.isalpha() or not noun.text.islower() or self._stops_name(noun):
+                return None
+            if noun.lower in words.name_particles | words.role_links | words.prepositions:
+                return None  # "riferito da Serge Lemoine": no noun
+            end = self.name_run(row, i + 1)
+            if end == i + 1:
+                return None
+            name, role = span(row, i + 1, end), span(row, i, i + 1)
+            return Phrase(noun.start, row[end - 1].end, end, name=name, role=role)
+        j = i + 1
+        if j < len(row) and is_name_word(row[j]) and not words.capitalises_nouns:
+            end = self.name_run(row, j)  # "la Lieberman", "La Georgia"
+            if end > j:
+                return Phrase(row[i].start, row[end - 1].end, end, name=span(row, j, end))
+        # a noun or two ("la vendeuse", "der CSU-Politiker"); in German, whose nouns are
+        # capitalised, one, so that a name after it stays a name ("der CSU-Politiker
+        # Straubinger")
+        most = i + 2 if words.capitalises_nouns else i + 3
+        while j < min(most, len(row)) and _is_word(row[j]) and not self._stops_name(row[j]):
+            if row[j].capitalised and not words.capitalises_nouns and j > i + 1:
+                break  # the name after the noun
+            j += 1
+        if j == i + 1:
+            return None
+        while j < len(row) and row[j].lower in words.role_links:
+            k = j + 1
+            if k < len(row) and row[k].lower in words.determiners:
+                k += 1
+            if k >= len(row) or not row[k].text[:1].isalpha():
+                break
+            j = k + 1
+        role = span(row, i + 1, j)
+        end = self.name_run(row, j)
+        if end > j:
+            return Phrase(row[i].start, row[end - 1].end, end, name=span(row, j, end), role=role)
+        return Phrase(row[i].start, row[j - 1].end, j, role=role)
+
+
+def _is_word(token: Token) -> bool:
+    return token.text.replace("-", "").isalpha()

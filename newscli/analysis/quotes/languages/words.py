@@ -46,6 +46,7 @@ class Words:
     function_words: frozenset[str]
     time_words: frozenset[str]
     complementizers: frozenset[str]
+    cue_adverbs: frozenset[str]
     postposed_cues: frozenset[str] = frozenset()
     postpositions_attributing: frozenset[str] = frozenset()
     subjunctive_forms: frozenset[str] = frozenset()
