@@ -135,10 +135,10 @@ class Reader(Attributor):
         mentions = [(p.start, p) for p in self.people]
         named = {p.start for p in self.people}
         for match in _WORD.finditer(self.text):
-            person = by_word.get(match.group())
+            known = by_word.get(match.group())
             at = match.start()
-            if person is not None and at not in named and not self.in_quotation(at):
-                whole = self.resolve_name(match.group(), at) or person
+            if known is not None and at not in named and not self.in_quotation(at):
+                whole = self.resolve_name(match.group(), at) or known
                 mentions.append((at, whole))
         return sorted(mentions, key=lambda m: m[0])
 

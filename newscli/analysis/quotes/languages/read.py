@@ -165,14 +165,14 @@ class PhraseReader:
         if role_end + 1 < len(row) and self._describes_role(row[role_end], row[role_end + 1]):
             role_end += 1  # "il ministro della difesa russo"
         role = span(row, j, role_end)
-        end = self._apposed(row, role_end)
-        if end is not None:
+        apposed = self._apposed(row, role_end)
+        if apposed is not None:
             # "el ministro de Economía, Carlos Cuerpo": a name set off after its role
-            name = span(row, role_end + 1, end)
+            name = span(row, role_end + 1, apposed)
             return Phrase(
                 token.start,
-                row[end - 1].end,
-                end,
+                row[apposed - 1].end,
+                apposed,
                 name=name,
                 role=role,
                 sex=sex,
