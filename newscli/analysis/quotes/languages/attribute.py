@@ -1,6 +1,7 @@
 """The attribution rules: each quotation's speaker mention and cue from its own sentence,
 or from the sentence before it (`RULES` names each, with an invented example)."""
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newscli.analysis.quotes.find import Quote, sentence_bounds
@@ -81,7 +82,8 @@ class Attributor(PhraseReader):
         )
 
     def next_quotation(self, position: int, end: int) -> int:
-        return next((start for start, _ in self.quoted if start > position), end)
+        found = bisect_right(self.quoted, (position, len(self.text)))
+        return self.quoted[found][0] if found < len(self.quoted) else end
 
     def after_cue(self, after: list[Token]) -> Attribution | None:
         """after_inverted, after_pronoun, dropped_subject: a cue after the quotation."""
@@ -163,8 +165,8 @@ class Attributor(PhraseReader):
         if index is None or index == 0:
             return None
         previous = sentences[index - 1]
-        if previous.paragraph < quote.paragraph - 1 or any(
-            previous.start <= start < previous.end for start, _ in self.quoted
+        if previous.paragraph < quote.paragraph - 1 or (
+            self.next_quotation(previous.start - 1, previous.end) < previous.end
         ):
             return None
         found = self.before_cue(tokens(self.text, previous.start, previous.end))

@@ -2,7 +2,8 @@
 name, a pronoun to the last person of its grammatical gender, a role to its holder."""
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 
 from newscli import gender
 from newscli.analysis.quotes.find import Quote
@@ -10,6 +11,9 @@ from newscli.analysis.quotes.languages.attribute import Attributor
 from newscli.analysis.quotes.languages.words import Person, Phrase, Token, is_name_word, tokens
 
 _WORD = re.compile(r"\b[^\W\d_][\w-]*")
+#: mentions looked back over to resolve a pronoun or a role: plenty for news, and it keeps
+#: resolution linear on an article naming one person thousands of times
+_MENTIONS_BACK = 60
 
 
 class Reader(Attributor):
@@ -55,8 +59,42 @@ class Reader(Attributor):
                 name = self.text[row[start].start : row[end - 1].end]
                 person = Person(row[start].start, name, None, self.sex_of_name(name))
                 found.setdefault(row[start].start, person)
-        self.people = sorted(found.values(), key=lambda p: p.start)
-        self.mentions = self._mentions()
+        self._settle(found)
+
+    def _settle(self, found: dict[int, Person]) -> None:
+        """One person per distinct name (its first place, the first role and sex any place
+        gives), a name inside a fuller one that fuller one's ("Ministerin Müller" after
+        "Anna Müller"), and every place each is named, in text order."""
+        by_name: dict[str, Person] = {}
+        for start in sorted(found):
+            person = found[start]
+            known = by_name.get(person.name)
+            if known is None:
+                by_name[person.name] = Person(start, person.name, person.role, person.sex)
+            else:
+                known.role = known.role or person.role
+                known.sex = known.sex or person.sex
+        self.people = sorted(by_name.values(), key=lambda p: p.start)
+        self._by_word = {}
+        for person in self.people:
+            for word in set(person.name.lower().split()):
+                self._by_word.setdefault(word, []).append(person)
+        fullest: dict[str, Person] = {}
+        for person in self.people:
+            full = self.resolve_name(person.name, person.start) or person
+            if full is not person:
+                full.role = full.role or person.role
+                full.sex = full.sex or person.sex
+            fullest[person.name] = full
+        mentions = [(start, fullest[person.name]) for start, person in found.items()]
+        by_surname = {person.name.split()[-1]: person for person in self.people}
+        for match in _WORD.finditer(self.text):
+            word, at = match.group(), match.start()
+            if word in by_surname and at not in found and not self.in_quotation(at):
+                mentions.append((at, fullest[by_surname[word].name]))
+        mentions.sort(key=lambda m: m[0])
+        self.mentions = mentions
+        self._mention_starts = [at for at, _ in mentions]
 
     def _fuller_names(
         self, row: list[Token], named: set[tuple[str, ...]], found: dict[int, Person]
@@ -118,38 +156,18 @@ class Reader(Attributor):
         start = phrase.name[0]
         name = self.text[start : phrase.name[1]]
         role = self.text[phrase.role[0] : phrase.role[1]] if phrase.role else None
-        known = self.resolve_name(name, start, among=list(found.values()))
         sex = None if phrase.sex_by_determiner else phrase.sex
-        sex = sex or self.sex_of_name(name) or phrase.sex or (known.sex if known else None)
-        if known is not None and len(known.name.split()) >= len(name.split()):
-            name = known.name  # "Ministerin Müller" after "Anna Müller"
-            role = role or known.role
+        sex = sex or self.sex_of_name(name) or phrase.sex
         person = found.get(start)
         if person is None or person.role is None and role is not None:
             found[start] = Person(start, name, role, sex)
 
-    def _mentions(self) -> list[tuple[int, Person]]:
-        by_word: dict[str, Person] = {}
-        for person in self.people:
-            by_word[person.name.split()[-1]] = person
-        mentions = [(p.start, p) for p in self.people]
-        named = {p.start for p in self.people}
-        for match in _WORD.finditer(self.text):
-            known = by_word.get(match.group())
-            at = match.start()
-            if known is not None and at not in named and not self.in_quotation(at):
-                whole = self.resolve_name(match.group(), at) or known
-                mentions.append((at, whole))
-        return sorted(mentions, key=lambda m: m[0])
-
-    def resolve_name(
-        self, name: str, position: int, among: list[Person] | None = None
-    ) -> Person | None:
+    def resolve_name(self, name: str, position: int) -> Person | None:
         """resolve_surname: the person the article names most fully by these words, the
-        last named before position on a tie."""
+        one named last before position on a tie."""
         words = name.lower().split()
         best = None
-        for person in self.people if among is None else among:
+        for person in self._by_word.get(words[-1], ()):
             full = person.name.lower().split()
             if not any(
                 full[k : k + len(words)] == words for k in range(len(full) - len(words) + 1)
@@ -161,12 +179,15 @@ class Reader(Attributor):
                 best = person
         return best
 
-    def mentions_before(self, position: int) -> list[Person]:
-        return [p for at, p in self.mentions if at < position]
+    def mentions_before(self, position: int) -> Iterator[Person]:
+        """The people named before position, the nearest first (at most _MENTIONS_BACK)."""
+        end = bisect_left(self._mention_starts, position)
+        for index in range(end - 1, max(-1, end - 1 - _MENTIONS_BACK), -1):
+            yield self.mentions[index][1]
 
     def resolve_pronoun(self, sex: str | None, position: int) -> Person | None:
         """resolve_pronoun: the last person named before position whose sex fits."""
-        for person in reversed(self.mentions_before(position)):
+        for person in self.mentions_before(position):
             if sex is None or person.sex in (None, sex):
                 return person
         return None
@@ -175,7 +196,7 @@ class Reader(Attributor):
         """resolve_role: the last person named before position holding the role ("la
         ministra": "la ministra de Hacienda, María Montero"), their sex fitting."""
         heads = [w.lower() for w in role.split() if self.words.is_role(w)]
-        for person in reversed(self.mentions_before(position)):
+        for person in self.mentions_before(position):
             if person.role is None or sex is not None and person.sex not in (None, sex):
                 continue
             held = person.role.lower()

@@ -1,6 +1,7 @@
 """Speaker mentions read from the words next to a cue: a pronoun, a title and a name, a
 determiner and a role (and a name), a role and a name, or a run of capitalised words."""
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,14 +30,19 @@ class PhraseReader:
         self.document = document
         self.text = document.text
         self.words = words_of(language)
+        #: (start, end) of every quotation, in text order
         self.quoted: list[tuple[int, int]] = []
         self.people: list[Person] = []
         #: (position, person) of every mention of a person, in text order
         self.mentions: list[tuple[int, Person]] = []
+        self._mention_starts: list[int] = []
+        #: each lower-case word of a person's name -> the people whose name holds it
+        self._by_word: dict[str, list[Person]] = {}
         self._spans = list(spans)
 
     def in_quotation(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.quoted)
+        found = bisect_right(self.quoted, (position, len(self.text))) - 1
+        return found >= 0 and self.quoted[found][0] <= position < self.quoted[found][1]
 
     def name_run(self, row: list[Token], i: int) -> int:
         """The end (token index) of a run of capitalised words from i, joined by particles
