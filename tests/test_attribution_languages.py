@@ -10,6 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newscli.analysis.quotes import quotes
 from newscli.analysis.quotes.languages import LANGUAGES, RULES, quotations
@@ -69,3 +71,85 @@ def test_the_rule_a_row_names_is_the_one_that_reads_it(row):
     found = quotations(document, row["language"], **row.get("options", {}))
     applied = {rule for quote in found for rule in quote.rules}
     assert row["rule"] in applied | set(MARK_RULES)
+
+
+# Text built from the pieces the languages' rules read, plus arbitrary unicode.
+PIECES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "„",
+                "“",
+                "»",
+                "«",
+                "« ",
+                " »",
+                "‚",
+                "‘",
+                "’",
+                "'",
+                '"',
+                "”",
+                ", ",
+                ". ",
+                ": ",
+                "\n\n",
+                " ",
+                "sagte",
+                "so",
+                "a-t-il",
+                "a déclaré",
+                "dijo",
+                "ha detto",
+                "disse",
+                "zei",
+                "aldus",
+                "laut",
+                "selon",
+                "según",
+                "der Minister",
+                "la ministra",
+                "Bundeskanzlerin Anna Müller",
+                "M. Le Gall",
+                "de heer",
+                "sie",
+                "er",
+                "elle",
+                "ele",
+                "hij",
+                "dass",
+                "que",
+                "sei",
+                "Herr",
+                "da Silva",
+                "von der",
+                ",",
+            ]
+        ),
+        st.text(min_size=1, max_size=8),
+    ),
+    max_size=50,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PIECES, st.sampled_from(sorted(LANGUAGES)))
+def test_any_text_reads_and_every_offset_slices_back(text, language):
+    document = parse(text, language=language)
+    for record in quotes(document, include_all=True, indirect=True, entities=[]):
+        assert document.text[record["start"] : record["end"]] == record["text"]
+        if record["speaker_start"] is not None:
+            mention = document.text[record["speaker_start"] : record["speaker_end"]]
+            assert mention == record["speaker_mention"]
+
+
+def test_one_person_quoted_thousands_of_times_in_german():
+    """Resolution looks up names and mentions by bisection and index: linear work."""
+    text = (
+        "„Wir bauen wieder auf“, sagte Bürgermeisterin Anna Lehmann. „Es dauert Jahre“, "
+        "sagte sie. Die Bürgermeisterin ging. „Niemand fragte mich“, sagte die "
+        "Bürgermeisterin.\n\n" * 2000
+    )
+    records = quotes(parse(text, language="de"), entities=[])
+    assert len(records) == 6000
+    assert {record["speaker"] for record in records} == {"Anna Lehmann"}
