@@ -86,6 +86,9 @@ def quotations(
     earliest = 0
     for index, quote in enumerate(found):
         quote.sentence = sentence_at(document.sentences, quote.start)
+        if reader.names_a_title(quote):
+            quote.rules.append("names_a_title")
+            continue
         found_by = reader.attribute(quote, earliest)
         if found_by is None:
             continue
@@ -136,6 +139,8 @@ def _inherit(
         if quote.attributed:
             last = index
             continue
+        if "names_a_title" in quote.rules:
+            continue
         if last is not None and _continues(reader, found[last], quote):
             source = found[last]
             quote.cue, quote.attributed = source.cue, True
@@ -183,7 +188,7 @@ def _classify(document: Document, found: list[Quote]) -> None:
         sentence_start, _ = sentence_bounds(document, quote)
         lead = text[sentence_start : quote.start].rstrip(MARKS + " \u00a0\u202f")
         embedded = bool(lead) and not lead.endswith((":", ","))
-        if not quote.attributed and words <= SCARE_MAX_WORDS:
+        if "names_a_title" in quote.rules or not quote.attributed and words <= SCARE_MAX_WORDS:
             quote.kind = QuoteKind.scare
             quote.rules.append("scare_quote")
         elif embedded and (quoted[:1].islower() or words <= SCARE_MAX_WORDS):

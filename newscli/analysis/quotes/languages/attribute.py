@@ -4,7 +4,7 @@ or from the sentence before it (`RULES` names each, with an invented example).""
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from newscli.analysis.quotes.find import Quote, sentence_bounds
+from newscli.analysis.quotes.find import Quote, is_title, sentence_bounds
 from newscli.analysis.quotes.languages.read import PhraseReader
 from newscli.analysis.quotes.languages.words import MARKS, Phrase, Token, tokens
 
@@ -28,6 +28,7 @@ RULES = {
     "resolve_pronoun": "sie, after Ministerin Anna Müller and Peter Klein: Anna Müller",
     "resolve_role": "la ministra, after la ministra de Hacienda, María Montero: María Montero",
     # what kind a quotation is
+    "names_a_title": "sagte er der „Süddeutschen Zeitung“ / il gruppo «Umana Solidarietà»",
     "scare_quote": "die sogenannte „Zeitenwende“ (a few words no one is said to say: --all)",
     # reported speech without marks (--indirect)
     "indirect_subjunctive": "Er sagte, die Regierung werde die Steuern senken.",
@@ -79,6 +80,31 @@ class Attributor(PhraseReader):
             or self.preposition(after[_skip_dash(after) :])
             or self.before_cue(before)
             or self.preposition(before)
+        )
+
+    def names_a_title(self, quote: Quote) -> bool:
+        """names_a_title: a quotation of capitalised words after a determiner or a noun names
+        a newspaper, a group or a work, not what anyone said ("sagte der Mann der
+        „Mittelbayerischen Zeitung“", "referiu à revista «Post Update»")."""
+        text = self.text
+        if not is_title(text[quote.start : quote.end]):
+            return False
+        opening = quote.start
+        while opening > 0 and text[opening - 1] in MARKS + " \u00a0\u202f":
+            opening -= 1
+        before = tokens(text, max(0, opening - 40), opening)
+        if not before:
+            return False
+        word = before[-1]
+        words = self.words
+        if word.lower in words.determiners or word.lower in words.role_links:
+            return True
+        return (
+            word.text.isalpha()
+            and word.text.islower()
+            and not self.cue_at(before, len(before) - 1)
+            and words.pronoun_sex(word.lower) is None
+            and word.lower not in words.complementizers
         )
 
     def next_quotation(self, position: int, end: int) -> int:
