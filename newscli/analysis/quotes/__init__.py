@@ -33,7 +33,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from newscli import schema
-from newscli.analysis.quotes import languages
 from newscli.analysis.quotes.attribute import attribute
 from newscli.analysis.quotes.find import Quote, find_quotations, sentence_at, to_record
 from newscli.analysis.quotes.indirect import indirect_speech
@@ -41,13 +40,15 @@ from newscli.analysis.quotes.inherit import classify, inherit_speakers, names_a_
 from newscli.analysis.quotes.resolve import Referents, resolve
 from newscli.document import Document
 from newscli.language import ENGLISH
+from newscli.lexicon import QUOTATION_WORDS
 from newscli.names import NameIndex, tagged_mentions, with_missed_surnames
 from newscli.schema import QuoteKind
 
 __all__ = ["LANGUAGES", "Quote", "find_quotations", "quotes", "speakers"]
 
-#: attribution reads English cue verbs, pronouns and names, and the words of `languages`
-LANGUAGES = ENGLISH | languages.LANGUAGES
+#: attribution reads English cue verbs, pronouns and names, and (`languages`) the words of
+#: the lexicon's QUOTATION_WORDS
+LANGUAGES = ENGLISH | frozenset(QUOTATION_WORDS)
 
 
 def quotes(
@@ -63,7 +64,10 @@ def quotes(
     Speakers are resolved through the people and organisations the entity tagger finds;
     `entities` passes its spans when they are at hand (`analyze` tags once for both)."""
     language = document.language.code
-    if language in languages.LANGUAGES:
+    if language in QUOTATION_WORDS:
+        # imported on the first article in one of those languages: English runs never do
+        from newscli.analysis.quotes import languages
+
         return languages.quotes(
             document, language, include_all=include_all, indirect=indirect, entities=entities
         )
