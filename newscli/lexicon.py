@@ -375,7 +375,8 @@ GERMAN_SPEECH_VERBS = _words(
     teilt mitgeteilt verkündete verkündet kündigte kündigt angekündigt stellte stellt
     klargestellt äußerte äußert geäußert antwortete antwortet geantwortet erläuterte erläutert
     schrieb schreibt geschrieben rief ruft gerufen mahnte mahnt gemahnt beklagte beklagt lobte
-    lobt gelobt versprach verspricht versprochen bestätigte bestätigt sprach spricht"""
+    lobt gelobt versprach verspricht versprochen bestätigte bestätigt sprach spricht erzählte
+    erzählt"""
 )
 #: French speech verbs: "a déclaré le ministre", "affirme-t-elle", "selon"
 FRENCH_SPEECH_VERBS = _words(
@@ -398,7 +399,7 @@ SPANISH_SPEECH_VERBS = _words(
     recalcó recalca recalcado reconoció reconoce reconocido agregó agrega agregado comentó
     comenta comentado criticó critica lamentó lamenta lamentado respondió responde respondido
     anunció anuncia anunciado precisó precisa precisado escribió escribe escrito calificó
-    califica calificado recomendó recomienda recomendado"""
+    califica calificado recomendó recomienda recomendado contó"""
 )
 #: Italian speech verbs: "ha detto il sindaco", "spiega", "dichiara"
 ITALIAN_SPEECH_VERBS = _words(
@@ -419,7 +420,7 @@ PORTUGUESE_SPEECH_VERBS = _words(
     sustentou sustenta adiantou adianta frisou frisa advertiu adverte alertou alerta
     reconheceu reconhece respondeu responde criticou critica lamentou lamenta anunciou anuncia
     insistiu insiste escreveu escreve comentou comenta reiterou reitera apontou aponta
-    classificou classifica recomendou recomenda"""
+    classificou classifica recomendou recomenda contou conta"""
 )
 #: Dutch speech verbs: "zei de minister", "aldus Rutte", "zegt Jansen"
 DUTCH_SPEECH_VERBS = _words(
@@ -542,24 +543,35 @@ DUTCH_MALE_TITLES = _words("meneer dhr. heer")
 DUTCH_FEMALE_TITLES = _words("mevrouw mevr. mw.")
 
 #: determiners before a speaker's role, and the sex the ones that have one give
-GERMAN_DETERMINERS = _words("der die das den dem des ein eine einer")
+GERMAN_DETERMINERS = _words(
+    "der die das den dem des ein eine einer einem einen sein seine ihr ihre"
+)
 GERMAN_MALE_DETERMINERS = _words("der den dem ein")
 GERMAN_FEMALE_DETERMINERS = _words("eine einer")
-FRENCH_DETERMINERS = _words("le la l' l’ les un une du")
+FRENCH_DETERMINERS = _words("le la l' l’ les un une du son sa leur")
 FRENCH_MALE_DETERMINERS = _words("le un du")
 FRENCH_FEMALE_DETERMINERS = _words("la une")
-SPANISH_DETERMINERS = _words("el la los las un una del")
+SPANISH_DETERMINERS = _words("el la los las un una del su")
 SPANISH_MALE_DETERMINERS = _words("el un del")
 SPANISH_FEMALE_DETERMINERS = _words("la una")
-ITALIAN_DETERMINERS = _words("il lo la l' l’ i gli le un uno una un' un’ del della dello")
+ITALIAN_DETERMINERS = _words("il lo la l' l’ i gli le un uno una un' un’ del della dello suo sua")
 ITALIAN_MALE_DETERMINERS = _words("il lo un uno del dello")
 ITALIAN_FEMALE_DETERMINERS = _words("la una un' un’ della")
-PORTUGUESE_DETERMINERS = _words("o a os as um uma do da")
+PORTUGUESE_DETERMINERS = _words("o a os as um uma do da seu sua")
 PORTUGUESE_MALE_DETERMINERS = _words("o um do")
 PORTUGUESE_FEMALE_DETERMINERS = _words("a uma da")
-DUTCH_DETERMINERS = _words("de het een")
+DUTCH_DETERMINERS = _words("de het een zijn haar hun")
 DUTCH_MALE_DETERMINERS = _words("")
 DUTCH_FEMALE_DETERMINERS = _words("")
+
+#: the indefinite ones, which bring someone new ("ein Sprecher"), where a definite one
+#: refers back ("die SPD-Politikerin")
+GERMAN_INDEFINITE_DETERMINERS = _words("ein eine einer einem einen")
+FRENCH_INDEFINITE_DETERMINERS = _words("un une")
+SPANISH_INDEFINITE_DETERMINERS = _words("un una")
+ITALIAN_INDEFINITE_DETERMINERS = _words("un uno una un' un’")
+PORTUGUESE_INDEFINITE_DETERMINERS = _words("um uma")
+DUTCH_INDEFINITE_DETERMINERS = _words("een")
 
 #: subject pronouns by the sex they refer to ("sie", "ze" are plural too)
 GERMAN_MALE_PRONOUNS = _words("er")
@@ -681,6 +693,7 @@ QUOTATION_WORDS = {
         "determiners": GERMAN_DETERMINERS,
         "male_determiners": GERMAN_MALE_DETERMINERS,
         "female_determiners": GERMAN_FEMALE_DETERMINERS,
+        "indefinite_determiners": GERMAN_INDEFINITE_DETERMINERS,
         "male_pronouns": GERMAN_MALE_PRONOUNS,
         "female_pronouns": GERMAN_FEMALE_PRONOUNS,
         "name_particles": GERMAN_NAME_PARTICLES,
@@ -703,6 +716,7 @@ QUOTATION_WORDS = {
         "determiners": FRENCH_DETERMINERS,
         "male_determiners": FRENCH_MALE_DETERMINERS,
         "female_determiners": FRENCH_FEMALE_DETERMINERS,
+        "indefinite_determiners": FRENCH_INDEFINITE_DETERMINERS,
         "male_pronouns": FRENCH_MALE_PRONOUNS,
         "female_pronouns": FRENCH_FEMALE_PRONOUNS,
         "name_particles": FRENCH_NAME_PARTICLES,
@@ -724,6 +738,7 @@ QUOTATION_WORDS = {
         "determiners": SPANISH_DETERMINERS,
         "male_determiners": SPANISH_MALE_DETERMINERS,
         "female_determiners": SPANISH_FEMALE_DETERMINERS,
+        "indefinite_determiners": SPANISH_INDEFINITE_DETERMINERS,
         "male_pronouns": SPANISH_MALE_PRONOUNS,
         "female_pronouns": SPANISH_FEMALE_PRONOUNS,
         "name_particles": SPANISH_NAME_PARTICLES,
@@ -745,6 +760,7 @@ QUOTATION_WORDS = {
         "determiners": ITALIAN_DETERMINERS,
         "male_determiners": ITALIAN_MALE_DETERMINERS,
         "female_determiners": ITALIAN_FEMALE_DETERMINERS,
+        "indefinite_determiners": ITALIAN_INDEFINITE_DETERMINERS,
         "male_pronouns": ITALIAN_MALE_PRONOUNS,
         "female_pronouns": ITALIAN_FEMALE_PRONOUNS,
         "name_particles": ITALIAN_NAME_PARTICLES,
@@ -766,6 +782,7 @@ QUOTATION_WORDS = {
         "determiners": PORTUGUESE_DETERMINERS,
         "male_determiners": PORTUGUESE_MALE_DETERMINERS,
         "female_determiners": PORTUGUESE_FEMALE_DETERMINERS,
+        "indefinite_determiners": PORTUGUESE_INDEFINITE_DETERMINERS,
         "male_pronouns": PORTUGUESE_MALE_PRONOUNS,
         "female_pronouns": PORTUGUESE_FEMALE_PRONOUNS,
         "name_particles": PORTUGUESE_NAME_PARTICLES,
@@ -788,6 +805,7 @@ QUOTATION_WORDS = {
         "determiners": DUTCH_DETERMINERS,
         "male_determiners": DUTCH_MALE_DETERMINERS,
         "female_determiners": DUTCH_FEMALE_DETERMINERS,
+        "indefinite_determiners": DUTCH_INDEFINITE_DETERMINERS,
         "male_pronouns": DUTCH_MALE_PRONOUNS,
         "female_pronouns": DUTCH_FEMALE_PRONOUNS,
         "name_particles": DUTCH_NAME_PARTICLES,

@@ -121,7 +121,7 @@ class Attributor(PhraseReader):
             return None
         cue_end, pronoun = cue
         cue_text = self.text[after[i].start : after[cue_end - 1].end]
-        phrase = pronoun or self.subject_after(after, cue_end)
+        phrase = pronoun or self.subject_after(after, cue_end, described=True)
         if phrase is None:
             if not self.words.drops_subjects:
                 return None  # German, French and Dutch name the subject

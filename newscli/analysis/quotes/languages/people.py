@@ -24,6 +24,8 @@ class Reader(Attributor):
         speaker named in full, each name of two words or more the tagger read as a person;
         then every place one of them is named, in full or by a part of their name."""
         found: dict[int, Person] = {}
+        #: "la ministre de l'Éducation", "un porte-parole": a role with no name
+        unnamed: list[Phrase] = []
         speakers = list(speakers)
         named = {
             tuple(self.text[p.name[0] : p.name[1]].split()) for p in speakers if p.name is not None
@@ -40,6 +42,8 @@ class Reader(Attributor):
                 phrase = self.phrase(row, start)
                 if phrase is not None and phrase.name is not None:
                     self.add_person(phrase, found)
+                elif phrase is not None and phrase.role is not None and start < i:
+                    unnamed.append(phrase)
         for phrase in speakers:
             if phrase.name is not None and " " in self.text[phrase.name[0] : phrase.name[1]]:
                 self.add_person(phrase, found)
@@ -60,6 +64,26 @@ class Reader(Attributor):
                 person = Person(row[start].start, name, None, self.sex_of_name(name))
                 found.setdefault(row[start].start, person)
         self._settle(found)
+        self._unnamed(unnamed)
+
+    def _unnamed(self, phrases: list[Phrase]) -> None:
+        """Each role named without a name, in text order, as a mention: of the last person
+        holding it ("le ministre" after "le ministre de l'Intérieur, Gérald Darmanin"), or
+        else of someone the text names only so ("La ministre de l'Éducation nationale a
+        défendu son texte. « … », a-t-elle affirmé": she is the speaker)."""
+        words = self.words
+        for phrase in sorted(phrases, key=lambda p: p.start):
+            assert phrase.role is not None
+            role = self.text[phrase.role[0] : phrase.role[1]]
+            mention = self.text[phrase.start : phrase.end]
+            person = None
+            if mention.split()[0].lower() not in words.indefinite_determiners:
+                person = self.resolve_role(role, phrase.sex, phrase.start)
+            if person is None:
+                person = Person(phrase.start, mention, role, phrase.sex)
+            at = bisect_left(self._mention_starts, phrase.start)
+            self._mention_starts.insert(at, phrase.start)
+            self.mentions.insert(at, (phrase.start, person))
 
     def _settle(self, found: dict[int, Person]) -> None:
         """One person per distinct name (its first place, the first role and sex any place
@@ -185,6 +209,10 @@ class Reader(Attributor):
         for index in range(end - 1, max(-1, end - 1 - _MENTIONS_BACK), -1):
             yield self.mentions[index][1]
 
+    def last_mention_before(self, position: int) -> tuple[int, Person] | None:
+        end = bisect_left(self._mention_starts, position)
+        return self.mentions[end - 1] if end else None
+
     def resolve_pronoun(self, sex: str | None, position: int) -> Person | None:
         """resolve_pronoun: the last person named before position whose sex fits."""
         for person in self.mentions_before(position):
@@ -207,13 +235,15 @@ class Reader(Attributor):
     def resolve(self, quote: Quote, phrase: Phrase | None, previous: Quote | None) -> None:
         """The speaker's full name and role, from the mention the attribution found."""
         position = quote.speaker_start if quote.speaker_start is not None else quote.start
-        if phrase is None:  # dropped_subject: whoever was quoted just before, or last named
-            if previous is not None and previous.speaker is not None:
+        if phrase is None:
+            # dropped_subject: whoever was quoted just before, unless someone was named since
+            named = self.last_mention_before(position)
+            quoted_since = named is None or previous is not None and named[0] < previous.end
+            if previous is not None and previous.speaker is not None and quoted_since:
                 quote.speaker, quote.role = previous.speaker, previous.role
-            else:
-                person = self.resolve_pronoun(None, position)
-                if person is not None:
-                    quote.speaker, quote.role = person.name, person.role
+                return
+            if named is not None:
+                quote.speaker, quote.role = named[1].name, named[1].role
             return
         text = self.text
         if phrase.pronoun is not None:
@@ -234,11 +264,25 @@ class Reader(Attributor):
                 quote.rules.append("resolve_surname")
             return
         person = self.resolve_role(role_text or "", phrase.sex, position)
+        if person is None and self._refers_back(phrase, role_text or ""):
+            person = self.resolve_pronoun(phrase.sex, position)
         if person is not None:
             quote.speaker, quote.role = person.name, person.role
             quote.rules.append("resolve_role")
         else:
             quote.speaker, quote.role = text[phrase.start : phrase.end], role_text
+
+    def _refers_back(self, phrase: Phrase, role: str) -> bool:
+        """A definite description the lexicon has no role in refers back, like a pronoun:
+        "„…“, sagte die SPD-Politikerin" after "Bundesbauministerin Klara Geywitz"; "ein
+        Sprecher", "la vendeuse" with no article before it bring someone new."""
+        first = self.text[phrase.start : phrase.end].split()[0].lower()
+        words = self.words
+        return (
+            first in words.determiners
+            and first not in words.indefinite_determiners
+            and not any(words.is_role(word) for word in role.split())
+        )
 
 
 def _same_role(head: str, held: str) -> bool:

@@ -60,6 +60,8 @@ class PhraseReader:
             particles = j
             while particles < len(row) and row[particles].lower in self.words.name_particles:
                 particles += 1
+            if count >= 2 and self.words.particles_after_first_name:
+                break  # "Minister Barry Madlener van Infrastructuur": what he is minister of
             opens = j > i or row[i].capitalised  # "De Jonge", not "da Serge Lemoine"
             if opens and not joined and j < particles < len(row) and is_name_word(row[particles]):
                 joined = True
@@ -187,6 +189,9 @@ class PhraseReader:
         end = self.name_run(row, role_end)
         if end > role_end:
             name = span(row, role_end, end)
+            linked = end + 1 < len(row) and row[end].lower in words.role_links
+            if linked and is_name_word(row[end + 1]):
+                end += 2  # "Minister Barry Madlener van Infrastructuur"
             return Phrase(
                 token.start,
                 row[end - 1].end,
@@ -196,6 +201,24 @@ class PhraseReader:
                 sex=sex,
                 sex_by_determiner=by_determiner,
             )
+        # "su portavoz en el Congreso, Miguel Tellado": a phrase of place, then the name
+        if role_end < len(row) and row[role_end].lower in words.prepositions:
+            comma = next(
+                (k for k in range(role_end + 1, min(role_end + 5, len(row))) if row[k].text == ","),
+                None,
+            )
+            apposed = self._apposed(row, comma) if comma is not None else None
+            if apposed is not None and comma is not None:
+                name = span(row, comma + 1, apposed)
+                return Phrase(
+                    token.start,
+                    row[apposed - 1].end,
+                    apposed,
+                    name=name,
+                    role=role,
+                    sex=sex,
+                    sex_by_determiner=by_determiner,
+                )
         return Phrase(
             token.start,
             row[role_end - 1].end,
@@ -233,6 +256,20 @@ class PhraseReader:
                 )
         return None
 
+    def _describes(self, token: Token) -> bool:
+        """A word of a description ("la vendeuse", "der CSU-Politiker"), not a word of
+        grammar ("o governante aos jornalistas")."""
+        words = self.words
+        lower = token.lower
+        return (
+            _is_word(token)
+            and not self._stops_name(token)
+            and lower not in words.prepositions
+            and lower not in words.role_links
+            and lower not in words.determiners
+            and lower not in words.complementizers
+        )
+
     def _describes_role(self, word: Token, after: Token) -> bool:
         """A lowercase adjective after a role, before a name or a mark ("el presidente
         canario, Fernando Clavijo", "il ministro", not "dijo" nor "de")."""
@@ -241,7 +278,12 @@ class PhraseReader:
         return (
             word.text.isalpha()
             and word.text.islower()
-            and (not after.text.islower() or after.lower in words.role_links)
+            and (
+                not after.text.islower()
+                or after.lower in words.role_links
+                or after.lower in words.auxiliaries
+                or after.lower in words.speech_verbs
+            )
             and lower not in words.speech_verbs
             and lower not in words.auxiliaries
             and lower not in words.function_words
@@ -275,10 +317,11 @@ class PhraseReader:
                     break
         return None
 
-    def subject_after(self, row: list[Token], i: int) -> Phrase | None:
+    def subject_after(self, row: list[Token], i: int, described: bool = False) -> Phrase | None:
         """The inverted subject after a cue, past a few words of time, place or listener
         ("sagte am Montag der Minister", "dijo a EFE el ministro", "disse ainda o
-        ministro"); none past any other word ("dichiarò la sua indipendenza dalla
+        ministro"); after a quotation (`described`), a description too ("„…“, sagte die
+        SPD-Politikerin"); none past any other word ("dichiarò la sua indipendenza dalla
         Jugoslavia": Jugoslavia is no speaker) or a "that" ("afferma che ...")."""
         words = self.words
         skipped = 0
@@ -306,7 +349,8 @@ class PhraseReader:
                     # "a déclaré la vendeuse Julie Moreau"; not "ha definito la scoperta",
                     # the verb's object
                     found = self.description(row, i)
-                    found = found if found is not None and found.name is not None else None
+                    if found is not None and found.name is None and not described:
+                        found = None
                 return found
             i += 1
             skipped += 1
@@ -359,7 +403,7 @@ class PhraseReader:
         # capitalised, one, so that a name after it stays a name ("der CSU-Politiker
         # Straubinger")
         most = i + 2 if words.capitalises_nouns else i + 3
-        while j < min(most, len(row)) and _is_word(row[j]) and not self._stops_name(row[j]):
+        while j < min(most, len(row)) and self._describes(row[j]):
             if row[j].capitalised and not words.capitalises_nouns and j > i + 1:
                 break  # the name after the noun
             j += 1

@@ -38,6 +38,7 @@ class Words:
     determiners: frozenset[str]
     male_determiners: frozenset[str]
     female_determiners: frozenset[str]
+    indefinite_determiners: frozenset[str]
     male_pronouns: frozenset[str]
     female_pronouns: frozenset[str]
     name_particles: frozenset[str]
@@ -65,6 +66,12 @@ class Words:
         return self.language == "de"
 
     @property
+    def particles_after_first_name(self) -> bool:
+        """German and Dutch put a name's particles after the first name ("Ursula von der
+        Leyen", "Mark van Dijk"), never after two names."""
+        return self.language in ("de", "nl")
+
+    @property
     def drops_subjects(self) -> bool:
         """Spanish, Italian and Portuguese leave a pronoun subject out: «Q», dijo."""
         return self.language in ("es", "it", "pt")
@@ -73,9 +80,13 @@ class Words:
         """Whether a word is a role, and the sex its form gives (German "Ministerin" is a
         woman, "Minister" a man; French "ministre" says nothing)."""
         lower = word.lower()
-        if lower in self.female_roles or self.compounds and _ends_with(lower, self.female_roles):
+        # "secretário-geral", "Ex-Minister": a hyphenated word holding a role is one
+        parts = lower.split("-") if "-" in lower else ()
+        female = self.compounds and _ends_with(lower, self.female_roles)
+        if lower in self.female_roles or female or any(p in self.female_roles for p in parts):
             return True, FEMALE
-        if lower in self.roles or self.compounds and _ends_with(lower, self.roles):
+        male = self.compounds and _ends_with(lower, self.roles)
+        if lower in self.roles or male or any(p in self.roles for p in parts):
             # only German's male forms are male: "el presidente" may be "la presidente"
             return True, MALE if self.language == "de" else None
         return False, None
