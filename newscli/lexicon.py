@@ -376,7 +376,7 @@ GERMAN_SPEECH_VERBS = _words(
     klargestellt äußerte äußert geäußert antwortete antwortet geantwortet erläuterte erläutert
     schrieb schreibt geschrieben rief ruft gerufen mahnte mahnt gemahnt beklagte beklagt lobte
     lobt gelobt versprach verspricht versprochen bestätigte bestätigt sprach spricht erzählte
-    erzählt"""
+    erzählt erinnerte erinnert"""
 )
 #: French speech verbs: "a déclaré le ministre", "affirme-t-elle", "selon"
 FRENCH_SPEECH_VERBS = _words(
@@ -399,7 +399,8 @@ SPANISH_SPEECH_VERBS = _words(
     recalcó recalca recalcado reconoció reconoce reconocido agregó agrega agregado comentó
     comenta comentado criticó critica lamentó lamenta lamentado respondió responde respondido
     anunció anuncia anunciado precisó precisa precisado escribió escribe escrito calificó
-    califica calificado recomendó recomienda recomendado contó"""
+    califica calificado recomendó recomienda recomendado contó denunció denuncia denunciado
+    recordó recuerda recordado"""
 )
 #: Italian speech verbs: "ha detto il sindaco", "spiega", "dichiara"
 ITALIAN_SPEECH_VERBS = _words(
@@ -409,7 +410,8 @@ ITALIAN_SPEECH_VERBS = _words(
     assicurato assicura annunciato annuncia replicato replica replicò spiegano sottolineano
     evidenziato evidenzia avvertito avverte denunciato denuncia insistito insiste scritto scrive
     confermato conferma ammesso ammette rimarcato rimarca concluso conclude raccontato racconta
-    definito definisce raccomandato raccomanda riferito riferisce"""
+    definito definisce raccomandato raccomanda riferito riferisce lamenta lamentato ricorda
+    ricordato"""
 )
 #: Portuguese speech verbs: "disse o presidente", "afirmou a ministra"
 PORTUGUESE_SPEECH_VERBS = _words(
@@ -420,7 +422,8 @@ PORTUGUESE_SPEECH_VERBS = _words(
     sustentou sustenta adiantou adianta frisou frisa advertiu adverte alertou alerta
     reconheceu reconhece respondeu responde criticou critica lamentou lamenta anunciou anuncia
     insistiu insiste escreveu escreve comentou comenta reiterou reitera apontou aponta
-    classificou classifica recomendou recomenda contou conta"""
+    classificou classifica recomendou recomenda contou conta denunciou denuncia lembrou
+    lembra recordou recorda"""
 )
 #: Dutch speech verbs: "zei de minister", "aldus Rutte", "zegt Jansen"
 DUTCH_SPEECH_VERBS = _words(
@@ -430,7 +433,7 @@ DUTCH_SPEECH_VERBS = _words(
     schrijft geschreven antwoordde antwoordt geantwoord vertelde vertelt verteld erkende erkent
     erkend onderstreepte onderstreept beloofde belooft beloofd riep roept opgeroepen
     concludeerde concludeert bevestigde bevestigt bevestigd noemde noemt genoemd adviseerde
-    adviseert"""
+    adviseert herinnerde"""
 )
 
 #: auxiliaries of a past tense with a participle: "a déclaré", "ha detto", "hat gesagt"

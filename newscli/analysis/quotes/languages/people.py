@@ -2,7 +2,7 @@
 name, a pronoun to the last person of its grammatical gender, a role to its holder."""
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
 from newscli import gender
@@ -111,11 +111,21 @@ class Reader(Attributor):
                 full.sex = full.sex or person.sex
             fullest[person.name] = full
         mentions = [(start, fullest[person.name]) for start, person in found.items()]
-        by_surname = {person.name.split()[-1]: person for person in self.people}
+        # a surname alone is the last person of that surname named before it ("José
+        # Ferreira ... A filha, Ana Ferreira ... Ferreira"); one inside a full name is that name
+        by_surname: dict[str, list[Person]] = {}
+        for person in self.people:
+            by_surname.setdefault(person.name.split()[-1], []).append(person)
+        spans = sorted((start, start + len(person.name)) for start, person in found.items())
         for match in _WORD.finditer(self.text):
             word, at = match.group(), match.start()
-            if word in by_surname and at not in found and not self.in_quotation(at):
-                mentions.append((at, fullest[by_surname[word].name]))
+            if word not in by_surname or self.in_quotation(at):
+                continue
+            inside = bisect_right(spans, (at, len(self.text))) - 1
+            if inside >= 0 and spans[inside][0] <= at < spans[inside][1]:
+                continue
+            named = [p for p in by_surname[word] if p.start < at] or by_surname[word]
+            mentions.append((at, fullest[named[-1].name]))
         mentions.sort(key=lambda m: m[0])
         self.mentions = mentions
         self._mention_starts = [at for at, _ in mentions]

@@ -72,14 +72,17 @@ class PhraseReader:
         return j
 
     def name_start(self, row: list[Token], start: int, end: int) -> int:
-        """Where a name of three words or more starts: at a first name after words that
-        are none ("Anwohnerin Gertrud Lehmann", "Oberst Markus Kühn")."""
+        """Where a name starts: at a first name after words that are none ("Anwohnerin
+        Gertrud Lehmann", "Oberst Markus Kühn", "Tochter Lena")."""
         for k in range(start, end - 1):
             word = row[k]
             if word.lower in self.words.name_particles or self._stops_name(word):
                 continue
             if gender.of_first_name(word.text) is not None:
                 return k
+        last = row[end - 1] if end - start == 2 else None
+        if last is not None and gender.of_first_name(last.text) is not None:
+            return end - 1  # "Tochter Lena", "Sohn Max": a noun and a first name
         return start
 
     def sex_of_name(self, name: str) -> str | None:
