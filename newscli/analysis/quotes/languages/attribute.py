@@ -1,6 +1,7 @@
 """The attribution rules: each quotation's speaker mention and cue from its own sentence,
 or from the sentence before it (`RULES` names each, with an invented example)."""
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -9,6 +10,10 @@ from newscli.analysis.quotes.languages.read import PhraseReader
 from newscli.analysis.quotes.languages.words import MARKS, Phrase, Token, tokens
 
 #: the rules, by id, in the order attribution tries them, each with an invented example
+#: an attribution set off by dashes inside a quotation: " - ha detto il ministro - ",
+#: "—dijo el alcalde—" (a hyphen only with spaces around it: not "Müller-Lüdenscheid")
+_DASHES = re.compile(r"(?:\s[-–—]\s?|[—–])(?P<inner>[^—–\n]{3,80}?)(?:\s?[-–—]\s|[—–])")
+
 RULES = {
     # attribution from the quotation's own sentence
     "after_inverted": "„Wir schaffen das“, sagte Müller. / «Es un error», dijo la ministra.",
@@ -18,6 +23,7 @@ RULES = {
     "preposition": "Laut Müller ist die Lage „ernst“. / « C'est un échec », selon le maire.",
     "before_colon": "Müller sagte: „Wir schaffen das.“ / Le ministre a déclaré : « Non. »",
     "before_subject": "Müller sagte, die Lage sei „sehr ernst“.",
+    "inside_dashes": "«Siamo pronti - ha detto il ministro - a fare la nostra parte»",
     "before_inverted": "Am Montag sagte Müller: „Wir schaffen das.“ / Dijo el ministro: «…»",
     # attribution from around the quotation
     "continuation": "„Das ist falsch“, sagte sie. „Wir werden klagen.“ (the second: hers)",
@@ -80,7 +86,26 @@ class Attributor(PhraseReader):
             or self.preposition(after[_skip_dash(after) :])
             or self.before_cue(before)
             or self.preposition(before)
+            or self.inside_dashes(quote)
         )
+
+    def inside_dashes(self, quote: Quote) -> Attribution | None:
+        """inside_dashes: the attribution set off by dashes inside the marks, as Italian and
+        Spanish news write it: «Siamo pronti - ha detto il ministro - a fare la nostra
+        parte», «Es un día histórico —dijo el alcalde—, porque …»."""
+        for dashes in _DASHES.finditer(self.text, quote.start, quote.end):
+            row = tokens(self.text, dashes.start("inner"), dashes.end("inner"))
+            cue = self.cue_at(row, 0) if row else None
+            if cue is None:
+                continue
+            cue_end, pronoun = cue
+            phrase = pronoun or self.subject_after(row, cue_end, described=True)
+            cue_text = self.text[row[0].start : row[cue_end - 1].end]
+            if phrase is not None:
+                return Attribution("inside_dashes", cue_text, phrase, quote.end)
+            if self.words.drops_subjects:
+                return Attribution("dropped_subject", cue_text, None, quote.end)
+        return None
 
     def names_a_title(self, quote: Quote) -> bool:
         """names_a_title: a quotation of capitalised words after a determiner or a noun names
