@@ -71,6 +71,7 @@ eval: install-dev ## score every analysis on $(SHARED)/data; fail below eval/bas
 	$(BIN)/python -m eval.quotes $(SHARED)/data/quotes/polnear-train.jsonl $(SHARED)/eval/quote_eval.py
 	$(BIN)/python -m eval.dedupe $(SHARED)/data/dedupe/bbc-neardup-dev.jsonl
 	$(BIN)/python -m eval.ner $(SHARED)/data/ner/dev
+	$(BIN)/python -m eval.ner_languages $(SHARED)/data/ner/multilingual
 	$(BIN)/python -m eval.html $(SHARED)/data/html/aeb-dev
 	$(BIN)/python -m eval.language $(SHARED)/data
 	$(BIN)/python -m eval.gate $(NEWSCLI_EVAL_RESULTS) eval/baseline.json
@@ -84,9 +85,11 @@ bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.cluster
 	$(BIN)/python -m bench.ner
 
-train-ner: $(VENV)/.installed-train ## retrain newscli/ner/model.npz from $(SHARED)/data/ner/train, and the name lists (deterministic)
+train-ner: $(VENV)/.installed-train ## retrain newscli/ner/model.npz from $(SHARED)/data/ner/train, the other languages' model from .../multilingual/train, and the name lists (deterministic)
 	@test -d $(SHARED)/data/ner/train || { echo "make train-ner: $(SHARED)/data/ner/train not found (set SHARED=...)" >&2; exit 1; }
 	$(BIN)/python -m newscli.ner.train $(SHARED)/data/ner/train -o newscli/ner/model.npz
+	$(BIN)/python -m newscli.ner.train_languages $(SHARED)/data/ner/multilingual/train \
+		--english $(SHARED)/data/ner/train -o newscli/ner
 	$(BIN)/python -m newscli.gender
 
 fuzz: install ## the property tests of every command, for longer (NEWSCLI_FUZZ_EXAMPLES)

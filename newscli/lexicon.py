@@ -820,3 +820,104 @@ QUOTATION_WORDS = {
         "complementizers": DUTCH_COMPLEMENTIZERS,
     },
 }
+
+
+# --- Entities in other languages ---
+# Cue words of the entity tagger shared by other languages (`newscli.ner.languages`): each
+# language's words for the bodies that name organisations and for the titles before a
+# person's name. Baked into that model's lexicons at training time (the `org_word` and
+# `title_word` bits), and read at run time: a capitalised name ending in a company form
+# ("Siemens AG", "Telecom Italia S.p.A.") is an organisation.
+
+#: company forms after a firm's name, in the languages of Europe (periods left out)
+COMPANY_FORMS = _words(
+    """gmbh ag kg kgaa se ev sa sas sarl sl slu spa srl sapa lda ltda nv bv cv vof ab asa
+    as aps oy oyj doo dd sro"""
+)
+#: French and Italian articles and prepositions elided before a vowel ("l'Europe",
+#: "dell'Unione"): a token of their own, as the treebanks write them
+ELIDED_WORDS = _words(
+    """l d j m n s t c qu lorsqu puisqu jusqu quoiqu presqu dell dall nell sull all coll
+    quell bell sant un"""
+)
+#: German: the bodies whose names hold these words
+ORGANISATION_WORDS_DE = _words(
+    """verein partei ministerium bundesministerium bank universität hochschule institut gericht
+    bundesgericht verband gewerkschaft stiftung konzern gruppe rat kommission agentur zeitung
+    polizei regierung bundesregierung amt bundesamt behörde klinik"""
+)
+ORGANISATION_WORDS_FR = _words(
+    """ministère banque université institut parti tribunal cour conseil commission agence
+    association fédération syndicat fondation groupe société compagnie assemblée gouvernement
+    comité office"""
+)
+ORGANISATION_WORDS_ES = _words(
+    """ministerio banco universidad instituto partido tribunal consejo comisión agencia
+    asociación federación sindicato fundación grupo sociedad compañía congreso gobierno
+    ayuntamiento comité junta"""
+)
+ORGANISATION_WORDS_IT = _words(
+    """ministero banca università istituto partito tribunale consiglio commissione agenzia
+    associazione federazione sindacato fondazione gruppo società compagnia camera governo
+    comune comitato procura"""
+)
+ORGANISATION_WORDS_PT = _words(
+    """ministério banco universidade instituto partido tribunal conselho comissão agência
+    associação federação sindicato fundação grupo sociedade companhia câmara governo comité
+    comitê assembleia"""
+)
+ORGANISATION_WORDS_NL = _words(
+    """ministerie bank universiteit instituut partij rechtbank raad commissie agentschap
+    vereniging federatie vakbond stichting groep maatschappij kamer regering gemeente
+    hogeschool politie"""
+)
+#: titles and roles before a person's name
+TITLE_WORDS_DE = _words(
+    """herr frau dr prof bundeskanzler bundeskanzlerin kanzler kanzlerin präsident präsidentin
+    minister ministerin bundespräsident bundespräsidentin bürgermeister bürgermeisterin
+    ministerpräsident ministerpräsidentin sprecher sprecherin vorsitzende vorsitzender
+    papst könig königin trainer"""
+)
+TITLE_WORDS_FR = _words(
+    """m mme mlle dr président présidente ministre maire général pape roi reine porte-parole
+    député députée sénateur sénatrice chancelier chancelière"""
+)
+TITLE_WORDS_ES = _words(
+    """sr sra don doña dr presidente presidenta ministro ministra alcalde alcaldesa general
+    papa rey reina portavoz diputado diputada senador senadora canciller"""
+)
+TITLE_WORDS_IT = _words(
+    """sig signor signora dott presidente ministro ministra sindaco generale papa re regina
+    portavoce deputato deputata senatore senatrice premier cancelliere"""
+)
+TITLE_WORDS_PT = _words(
+    """sr sra dr dra presidente presidenta ministro ministra prefeito prefeita autarca general
+    papa rei rainha porta-voz deputado deputada senador senadora chanceler"""
+)
+TITLE_WORDS_NL = _words(
+    """heer mevrouw dhr mevr dr prof president minister premier burgemeester generaal paus
+    koning koningin woordvoerder kanselier"""
+)
+#: German writes its months and weekdays capitalised, like names
+DATE_WORDS_DE = _words(
+    """januar februar märz april mai juni juli august september oktober november dezember
+    montag dienstag mittwoch donnerstag freitag samstag sonntag"""
+)
+#: each language's lists by ISO 639-1 code
+ORGANISATION_WORDS_BY_LANGUAGE = {
+    "de": ORGANISATION_WORDS_DE,
+    "fr": ORGANISATION_WORDS_FR,
+    "es": ORGANISATION_WORDS_ES,
+    "it": ORGANISATION_WORDS_IT,
+    "pt": ORGANISATION_WORDS_PT,
+    "nl": ORGANISATION_WORDS_NL,
+}
+TITLE_WORDS_BY_LANGUAGE = {
+    "de": TITLE_WORDS_DE,
+    "fr": TITLE_WORDS_FR,
+    "es": TITLE_WORDS_ES,
+    "it": TITLE_WORDS_IT,
+    "pt": TITLE_WORDS_PT,
+    "nl": TITLE_WORDS_NL,
+}
+DATE_WORDS_BY_LANGUAGE = {"de": DATE_WORDS_DE}

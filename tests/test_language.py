@@ -113,10 +113,11 @@ def test_entities_leave_out_another_language_and_say_so(run, articles, code):
     (record,) = records(result.stdout)
     assert record["language"] == code
     assert record["entities"] == []
-    assert record["skipped"] == [f"entities: English only; article is {code}"]
+    # English and the 12 languages of newscli.ner.languages
+    assert record["skipped"] == [f"entities: 13 languages only; article is {code}"]
     assert result.stderr.splitlines() == [
         f"newscli: warning: 1 of 1 articles in other languages ({code} 1); "
-        "left out: entities (English only)"
+        "left out: entities (13 languages only)"
     ]
 
 
@@ -154,7 +155,10 @@ def test_analyze_leaves_out_each_english_only_analysis(run, articles):
         "quotes",
         "entities",
     ]
-    assert "summary, entities (English only); quotes (7 languages only)" in result.stderr
+    assert (
+        "summary (English only); quotes (7 languages only); entities (13 languages only)"
+        in result.stderr
+    )
     # readability reads Russian: its Flesch reading ease (Oborneva's), not the English grades
     assert record["readability"]["flesch_reading_ease"] is not None
     assert record["readability"]["flesch_kincaid_grade"] is None
@@ -240,7 +244,7 @@ def test_dedupe_finds_copies_in_a_script_without_spaces(tmp_path):
 
 def test_the_api_takes_a_language():
     record = newscli.entities(ARTICLES["ru"])
-    assert record["skipped"] == ["entities: English only; article is ru"]
+    assert record["skipped"] == ["entities: 13 languages only; article is ru"]
     record = newscli.entities(ARTICLES["ru"], language="en")
     assert "skipped" not in record and record["language_confidence"] is None
 

@@ -27,12 +27,13 @@ from typing import Any, Protocol
 from newscli.document import Document
 from newscli.language import ENGLISH
 from newscli.names import NameIndex, deletions, similar_names, tagged_mentions
+from newscli.ner.languages import LANGUAGES as TAGGED_LANGUAGES
 from newscli.schema import Entity, EntityType
 
 #: the order that breaks a tie between types
 TYPES = tuple(EntityType)
-#: the tagger was trained on English text
-LANGUAGES = ENGLISH
+#: English, and the languages of the tagger shared by others (`newscli.ner.languages`)
+LANGUAGES = ENGLISH | TAGGED_LANGUAGES
 
 # Other names of one country or body. Acronyms are written without dots: "U.S." is "us".
 _ALIAS_SETS = (

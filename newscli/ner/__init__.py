@@ -1113,8 +1113,25 @@ def tag_document(
 def tag_documents(
     documents: Sequence[Document], dropped_reasons: Collection[str] = ("dateline",)
 ) -> list[list[EntitySpan]]:
-    """`tag_document` of each document, all tagged in one call (`tag_texts`)."""
-    return tag_texts([(d.text, _sentences(d, dropped_reasons), _datelines(d)) for d in documents])
+    """`tag_document` of each document, all tagged in one call (`tag_texts`). A document
+    in one of `languages.LANGUAGES` is tagged by the model of those languages, with the
+    others in its language; every other one as English."""
+    from newscli.ner import languages
+
+    texts = [(d.text, _sentences(d, dropped_reasons), _datelines(d)) for d in documents]
+    codes = [d.language.code for d in documents]
+    if languages.LANGUAGES.isdisjoint(codes):
+        return tag_texts(texts)
+    by_language: dict[str, list[int]] = {}
+    for index, code in enumerate(codes):
+        by_language.setdefault(code if code in languages.LANGUAGES else "en", []).append(index)
+    found: list[list[EntitySpan]] = [[] for _ in documents]
+    for code, indices in by_language.items():
+        batch = [texts[index] for index in indices]
+        tagged = tag_texts(batch) if code == "en" else languages.tag_texts(batch, code)
+        for index, spans in zip(indices, tagged, strict=True):
+            found[index] = spans
+    return found
 
 
 def _sentences(document: Document, dropped_reasons: Collection[str]) -> list[tuple[int, int]]:

@@ -146,9 +146,15 @@ def shape(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Lowercase word -> lexicon bits and frequency bin (bits >> 16), from the model file."""
+    """Lowercase word -> lexicon bits and frequency bin (bits >> 16), from the model file.
+
+    `language`: empty for the English model; for the model shared by other languages
+    (`newscli.ner.languages`), the language whose word frequencies and lists these are,
+    which also names a copy of the casing features that only that language's data weighs
+    (German capitalises every noun: a capitalised common word means something else there)."""
 
     entries: dict[str, int]
+    language: str = ""
 
     def features(self, lower: str) -> list[str]:
         value = self.entries.get(lower)
@@ -176,7 +182,7 @@ CASES = "ULAMDP"  # `case_class`'s classes, in the order of the model's context 
 def word_features(word: str, flags: int, lexicon: Lexicon) -> list[str]:
     """The features of one token (already truecased when its sentence is a headline)."""
     return lexical_features(word, bool(flags & HEADLINE), lexicon) + context_features(
-        case_class(word), flags
+        case_class(word), flags, lexicon.language
     )
 
 
@@ -204,11 +210,14 @@ def lexical_features(word: str, headline: bool, lexicon: Lexicon) -> list[str]:
     if "." in word and len(word) > 1:
         features.append("dot")
     features.extend(lexicon.features(lower))
+    if lexicon.language:
+        features.append(lexicon.language + ":" + features[4])  # cf=, the language's own
     return features
 
 
-def context_features(case: str, flags: int) -> list[str]:
-    """The features of a token that depend on its case class and context flags alone."""
+def context_features(case: str, flags: int, language: str = "") -> list[str]:
+    """The features of a token that depend on its case class and context flags alone (and,
+    in the shared model of other languages, a copy of them for the token's language)."""
     features = ["c@=" + case + str(flags & (SENTENCE_START | HEADLINE))]
     if case in "UAM":
         # a capitalised word inside a run of them, or alone: case conjoined with the neighbours'
@@ -217,6 +226,8 @@ def context_features(case: str, flags: int) -> list[str]:
         features.append("dl=" + case)
     if flags & SEEN_CAPITALISED:
         features.append("dc=" + case)
+    if language:
+        features += [language + ":" + feature for feature in features]
     return features
 
 

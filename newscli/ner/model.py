@@ -130,7 +130,7 @@ class Model:
         )
         self._context_blocks[:-1] = self._sums(
             [
-                feats.context_features(case, flags)
+                feats.context_features(case, flags, lexicon.language)
                 for case in feats.CASES
                 for flags in range(feats.FLAG_VALUES)
             ]
@@ -299,43 +299,69 @@ class Model:
 
     def save(self, path: Path) -> None:
         """An .npz file, byte-identical for identical models (no timestamps inside)."""
-        lexicon_words = sorted(self.lexicon.entries)
-        arrays = dict(
-            feature_names=_pack(self.feature_names),
+        write_arrays(path, {**self.weight_arrays(), **self.lexicon_arrays()})
+
+    def weight_arrays(self) -> dict[str, np.ndarray]:
+        """What the model weighs: its features, their weights and the transitions."""
+        return dict(
+            feature_names=pack_strings(self.feature_names),
             weights=self.weights.astype(np.float16),
             transitions=self.transitions.astype(np.float32),
-            lexicon_words=_pack(lexicon_words),
+        )
+
+    def lexicon_arrays(self) -> dict[str, np.ndarray]:
+        """What it knows of words: the lexicon, and the place and group names."""
+        lexicon_words = sorted(self.lexicon.entries)
+        return dict(
+            lexicon_words=pack_strings(lexicon_words),
             lexicon_values=np.array(
                 [self.lexicon.entries[w] for w in lexicon_words], dtype=np.uint32
             ),
-            places=_pack(sorted(self.places)),
-            groups=_pack(sorted(self.groups)),
+            places=pack_strings(sorted(self.places)),
+            groups=pack_strings(sorted(self.groups)),
         )
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, array in arrays.items():
-                buffer = io.BytesIO()
-                np.lib.format.write_array(buffer, array, allow_pickle=False)
-                entry = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(entry, buffer.getvalue())
 
     @classmethod
     def load(cls, path: Path) -> "Model":
-        with np.load(path, allow_pickle=False) as data:
+        return cls.load_parts(path, path)
+
+    @classmethod
+    def load_parts(cls, weights_path: Path, lexicon_path: Path, language: str = "") -> "Model":
+        """A model whose weights and lexicon are in two files (the same file for English);
+        `language` names the lexicon's language in a model shared by several."""
+        with np.load(lexicon_path, allow_pickle=False) as data:
             lexicon_words = _unpack(data["lexicon_words"])
+            lexicon = feats.Lexicon(
+                dict(zip(lexicon_words, data["lexicon_values"].tolist(), strict=True)), language
+            )
+            places = frozenset(_unpack(data["places"]))
+            groups = frozenset(_unpack(data["groups"]))
+        with np.load(weights_path, allow_pickle=False) as data:
+            if weights_path != lexicon_path and "places" in data:
+                # the place names every language shares (cities), kept once
+                places |= frozenset(_unpack(data["places"]))
             return cls(
                 _unpack(data["feature_names"]),
                 data["weights"],
                 data["transitions"],
-                feats.Lexicon(
-                    dict(zip(lexicon_words, data["lexicon_values"].tolist(), strict=True))
-                ),
-                frozenset(_unpack(data["places"])),
-                frozenset(_unpack(data["groups"])),
+                lexicon,
+                places,
+                groups,
             )
 
 
-def _pack(strings: list[str]) -> np.ndarray:
+def write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Arrays as an .npz file, byte-identical for identical arrays (no timestamps inside)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, array, allow_pickle=False)
+            entry = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, buffer.getvalue())
+
+
+def pack_strings(strings: list[str]) -> np.ndarray:
     """Strings as one newline-joined UTF-8 byte array (no pickle, no fixed-width padding)."""
     return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
 
