@@ -23,6 +23,7 @@ RULES = {
     "preposition": "Laut Müller ist die Lage „ernst“. / « C'est un échec », selon le maire.",
     "before_colon": "Müller sagte: „Wir schaffen das.“ / Le ministre a déclaré : « Non. »",
     "before_subject": "Müller sagte, die Lage sei „sehr ernst“.",
+    "label": "Scholz: „Wir stehen an eurer Seite“ (a headline, an interview line)",
     "inside_dashes": "«Siamo pronti - ha detto il ministro - a fare la nostra parte»",
     "before_inverted": "Am Montag sagte Müller: „Wir schaffen das.“ / Dijo el ministro: «…»",
     # attribution from around the quotation
@@ -87,7 +88,18 @@ class Attributor(PhraseReader):
             or self.before_cue(before)
             or self.preposition(before)
             or self.inside_dashes(quote)
+            or self.label(before)
         )
+
+    def label(self, before: list[Token]) -> Attribution | None:
+        """label: a name and a colon before the quotation, all its sentence says, as
+        headlines and interview lines write it (Scholz: „Wir stehen an eurer Seite“)."""
+        if len(before) < 2 or before[-1].text != ":":
+            return None
+        phrase = self.phrase(before, 0)
+        if phrase is None or phrase.pronoun or phrase.next_index != len(before) - 1:
+            return None
+        return Attribution("label", ":", phrase, before[-1].end)
 
     def inside_dashes(self, quote: Quote) -> Attribution | None:
         """inside_dashes: the attribution set off by dashes inside the marks, as Italian and
