@@ -23,6 +23,10 @@ GUM's other named mentions). They are reported as:
 
 Offsets are Python string indices into the text given: ``text[span.start:span.end] ==
 span.text``. A possessive ’s is not part of an entity ("Iran" in "Iran’s").
+
+All of the above is English's. `tag_documents` gives an article in one of
+`languages.LANGUAGES` (German, French, Spanish, Italian, Portuguese, Dutch and more) to the
+model those languages share, with its own document pass (`newscli.ner.languages`).
 """
 
 from __future__ import annotations

@@ -336,18 +336,25 @@ class Model:
             )
             places = frozenset(_unpack(data["places"]))
             groups = frozenset(_unpack(data["groups"]))
+            if weights_path == lexicon_path:
+                return cls._with_weights(data, lexicon, places, groups)
         with np.load(weights_path, allow_pickle=False) as data:
-            if weights_path != lexicon_path and "places" in data:
-                # the place names every language shares (cities), kept once
-                places |= frozenset(_unpack(data["places"]))
-            return cls(
-                _unpack(data["feature_names"]),
-                data["weights"],
-                data["transitions"],
-                lexicon,
-                places,
-                groups,
-            )
+            # the place names every language shares (cities), kept once
+            places |= frozenset(_unpack(data["places"]))
+            return cls._with_weights(data, lexicon, places, groups)
+
+    @classmethod
+    def _with_weights(
+        cls, data, lexicon: feats.Lexicon, places: frozenset[str], groups: frozenset[str]
+    ) -> "Model":
+        return cls(
+            _unpack(data["feature_names"]),
+            data["weights"],
+            data["transitions"],
+            lexicon,
+            places,
+            groups,
+        )
 
 
 def write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
