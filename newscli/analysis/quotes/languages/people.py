@@ -213,28 +213,60 @@ class Reader(Attributor):
                 best = person
         return best
 
-    def mentions_before(self, position: int) -> Iterator[Person]:
-        """The people named before position, the nearest first (at most _MENTIONS_BACK)."""
+    def mentions_before(self, position: int) -> Iterator[tuple[int, Person]]:
+        """(where, who) of the people named before position, the nearest first (at most
+        _MENTIONS_BACK)."""
         end = bisect_left(self._mention_starts, position)
         for index in range(end - 1, max(-1, end - 1 - _MENTIONS_BACK), -1):
-            yield self.mentions[index][1]
+            yield self.mentions[index]
 
     def last_mention_before(self, position: int) -> tuple[int, Person] | None:
         end = bisect_left(self._mention_starts, position)
         return self.mentions[end - 1] if end else None
 
     def resolve_pronoun(self, sex: str | None, position: int) -> Person | None:
-        """resolve_pronoun: the last person named before position whose sex fits."""
-        for person in self.mentions_before(position):
-            if sex is None or person.sex in (None, sex):
+        """resolve_pronoun: the last person named before position whose sex fits; in that
+        sentence, one named before them rather than after a preposition ("sagte Scholz nach
+        dem Treffen mit Präsident Emmanuel Macron. Er sagte": Scholz)."""
+        last: tuple[int, Person] | None = None
+        sentence_start = 0
+        for at, person in self.mentions_before(position):
+            if sex is not None and person.sex not in (None, sex):
+                continue
+            if last is None:
+                last = at, person
+                sentence_start = self._sentence_start(at)
+                if not self._after_preposition(at):
+                    return person
+            elif at < sentence_start:
+                break
+            elif person is not last[1] and not self._after_preposition(at):
                 return person
-        return None
+        return last[1] if last is not None else None
+
+    def _sentence_start(self, position: int) -> int:
+        sentences = self.document.sentences
+        found = bisect_right(sentences, position, key=lambda s: s.start) - 1
+        return sentences[found].start if found >= 0 else 0
+
+    def _after_preposition(self, position: int) -> bool:
+        """Whether the name at position stands after a preposition, its role between them
+        ("mit Präsident Emmanuel Macron")."""
+        before = tokens(self.text, max(0, position - 60), position)
+        k = len(before) - 1
+        while k >= 0 and (
+            self.words.is_role(before[k].text)
+            or self.words.title_sex(before[k].text) is not None
+            or before[k].lower in self.words.determiners
+        ):
+            k -= 1
+        return k >= 0 and before[k].lower in self.words.prepositions
 
     def resolve_role(self, role: str, sex: str | None, position: int) -> Person | None:
         """resolve_role: the last person named before position holding the role ("la
         ministra": "la ministra de Hacienda, María Montero"), their sex fitting."""
         heads = [w.lower() for w in role.split() if self.words.is_role(w)]
-        for person in self.mentions_before(position):
+        for _, person in self.mentions_before(position):
             if person.role is None or sex is not None and person.sex not in (None, sex):
                 continue
             held = person.role.lower()
