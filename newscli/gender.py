@@ -39,6 +39,11 @@ def of_person(name: str, role: str | None = None) -> str | None:
     return _first_names().get(words[0].lower())
 
 
+def of_first_name(word: str) -> str | None:
+    """MALE, FEMALE or None (not a first name the list knows, or not clear)."""
+    return _first_names().get(word.lower())
+
+
 def of_description(mention: str) -> str | None:
     """MALE, FEMALE or None for a description's last word for a man or a woman ("the woman",
     "a spokesman for the company", "the Waterford man")."""

@@ -359,6 +359,468 @@ HOME_NATIONS = _words("england scotland wales ireland")
 #: a place after them is where a game is played or a story filed, not a side
 VENUE_PREPOSITIONS = _words("in at near from of to")
 
+# --- Quotations in other languages ---
+### 9. QUOTATIONS IN OTHER LANGUAGES: German, French, Spanish, Italian, Portuguese, Dutch
+# One named list per language and kind, gathered per language in QUOTATION_WORDS, which
+# `newscli.analysis.quotes.languages` reads. Speech verbs are listed in the forms that
+# attribute (present, past, participle); roles in their male or common form, and apart in
+# their female form, which says whom "sie", "elle", "ella" may refer to.
+
+#: German speech verbs: "sagte Müller", "so die Ministerin", "Müller hat gesagt"
+GERMAN_SPEECH_VERBS = _words(
+    """sagte sagten sagt sagen gesagt erklärte erklärten erklärt betonte betonten betont
+    meinte meint gemeint fügte fügt hinzugefügt ergänzte ergänzt kritisierte kritisiert warnte
+    warnt gewarnt forderte fordert gefordert räumte räumt eingeräumt versicherte versichert
+    bekräftigte bekräftigt unterstrich unterstreicht unterstrichen berichtete berichtet teilte
+    teilt mitgeteilt verkündete verkündet kündigte kündigt angekündigt stellte stellt
+    klargestellt äußerte äußert geäußert antwortete antwortet geantwortet erläuterte erläutert
+    schrieb schreibt geschrieben rief ruft gerufen mahnte mahnt gemahnt beklagte beklagt lobte
+    lobt gelobt versprach verspricht versprochen bestätigte bestätigt sprach spricht erzählte
+    erzählt erinnerte erinnert"""
+)
+#: French speech verbs: "a déclaré le ministre", "affirme-t-elle", "selon"
+FRENCH_SPEECH_VERBS = _words(
+    """dit déclaré déclare déclarait affirmé affirme affirmait estimé estime estimait ajouté
+    ajoute ajoutait expliqué explique expliquait souligné souligne soulignait précisé précise
+    précisait indiqué indique indiquait assuré assure assurait insisté insiste martelé martèle
+    lancé lance confié confie poursuivi poursuit répondu répond réagi réagit averti avertit
+    prévenu prévient regretté regrette dénoncé dénonce reconnu reconnaît annoncé annonce
+    raconté raconte résumé résume commenté commente jugé juge rappelé rappelle observé observe
+    noté note écrit écrivait déplore déploré insistait confirmé confirme qualifié qualifie
+    recommandé recommande"""
+)
+#: Spanish speech verbs: "dijo la ministra", "ha declarado el alcalde"
+SPANISH_SPEECH_VERBS = _words(
+    """dijo dice dijeron decía dicho afirmó afirma afirmaron afirmado señaló señala señalaron
+    señalado explicó explica explicaron explicado declaró declara declararon declarado aseguró
+    asegura aseguraron asegurado añadió añade añadieron añadido indicó indica indicado subrayó
+    subraya subrayado destacó destaca destacado insistió insiste insistido manifestó manifiesta
+    manifestado advirtió advierte advertido apuntó apunta apuntado sostuvo sostiene sostenido
+    recalcó recalca recalcado reconoció reconoce reconocido agregó agrega agregado comentó
+    comenta comentado criticó critica lamentó lamenta lamentado respondió responde respondido
+    anunció anuncia anunciado precisó precisa precisado escribió escribe escrito calificó
+    califica calificado recomendó recomienda recomendado contó denunció denuncia denunciado
+    recordó recuerda recordado"""
+)
+#: Italian speech verbs: "ha detto il sindaco", "spiega", "dichiara"
+ITALIAN_SPEECH_VERBS = _words(
+    """detto dice disse dicono dichiarato dichiara dichiarò spiegato spiega spiegò aggiunto
+    aggiunge aggiunse affermato afferma affermò sottolineato sottolinea sottolineò commentato
+    commenta commentò ribadito ribadisce ribadì precisato precisa precisò osservato osserva
+    assicurato assicura annunciato annuncia replicato replica replicò spiegano sottolineano
+    evidenziato evidenzia avvertito avverte denunciato denuncia insistito insiste scritto scrive
+    confermato conferma ammesso ammette rimarcato rimarca concluso conclude raccontato racconta
+    definito definisce raccomandato raccomanda riferito riferisce lamenta lamentato ricorda
+    ricordato"""
+)
+#: Portuguese speech verbs: "disse o presidente", "afirmou a ministra"
+PORTUGUESE_SPEECH_VERBS = _words(
+    """disse diz disseram dizia dito afirmou afirma afirmaram afirmado declarou declara
+    declararam declarado explicou explica explicaram explicado acrescentou acrescenta
+    acrescentaram sublinhou sublinha salientou salienta destacou destaca defendeu defende
+    garantiu garante assegurou assegura referiu refere referiram considerou considera
+    sustentou sustenta adiantou adianta frisou frisa advertiu adverte alertou alerta
+    reconheceu reconhece respondeu responde criticou critica lamentou lamenta anunciou anuncia
+    insistiu insiste escreveu escreve comentou comenta reiterou reitera apontou aponta
+    classificou classifica recomendou recomenda contou conta denunciou denuncia lembrou
+    lembra recordou recorda"""
+)
+#: Dutch speech verbs: "zei de minister", "aldus Rutte", "zegt Jansen"
+DUTCH_SPEECH_VERBS = _words(
+    """zei zeiden zegt zeggen gezegd verklaarde verklaart verklaard stelde stelt gesteld
+    benadrukte benadrukt legde legt uitgelegd voegde voegt toegevoegd reageerde reageert
+    gereageerd waarschuwde waarschuwt gewaarschuwd liet laat weten meldde meldt gemeld schreef
+    schrijft geschreven antwoordde antwoordt geantwoord vertelde vertelt verteld erkende erkent
+    erkend onderstreepte onderstreept beloofde belooft beloofd riep roept opgeroepen
+    concludeerde concludeert bevestigde bevestigt bevestigd noemde noemt genoemd adviseerde
+    adviseert herinnerde"""
+)
+
+#: auxiliaries of a past tense with a participle: "a déclaré", "ha detto", "hat gesagt"
+GERMAN_AUXILIARIES = _words("hat haben hatte hatten")
+FRENCH_AUXILIARIES = _words("a ont avait avaient")
+SPANISH_AUXILIARIES = _words("ha han había habían")
+ITALIAN_AUXILIARIES = _words("ha hanno aveva avevano è")
+PORTUGUESE_AUXILIARIES = _words("tem têm tinha tinham")
+DUTCH_AUXILIARIES = _words("heeft hebben had hadden")
+
+#: cues that attribute only after a quotation: "„…“, so Müller", "‘…’, aldus Rutte"
+GERMAN_POSTPOSED_CUES = _words("so")
+DUTCH_POSTPOSED_CUES = _words("aldus")
+
+#: words that attribute what follows or precedes to the person after them: "laut Müller"
+GERMAN_ATTRIBUTING_PREPOSITIONS = _words("laut")
+#: words that attribute to the person before them: "der Ministerin zufolge"
+GERMAN_ATTRIBUTING_POSTPOSITIONS = _words("zufolge")
+FRENCH_ATTRIBUTING_PREPOSITIONS = _words("selon d'après d’après")
+SPANISH_ATTRIBUTING_PREPOSITIONS = _words("según")
+ITALIAN_ATTRIBUTING_PREPOSITIONS = _words("secondo")
+PORTUGUESE_ATTRIBUTING_PREPOSITIONS = _words("segundo conforme")
+DUTCH_ATTRIBUTING_PREPOSITIONS = _words("volgens")
+
+#: roles in their male or common form; in German and Dutch also the end of a compound
+#: ("Bundesfinanzminister", "partijwoordvoerder")
+GERMAN_ROLES = _words(
+    """bundeskanzler kanzler minister bundesminister präsident bundespräsident
+    ministerpräsident bürgermeister oberbürgermeister sprecher regierungssprecher vorsitzende
+    vorsitzender chef parteichef fraktionschef trainer abgeordnete abgeordneter direktor
+    experte ökonom staatssekretär generalsekretär botschafter richter staatsanwalt
+    polizeisprecher landrat senator bischof geschäftsführer vorstandschef gewerkschaftschef
+    kommissar oberst intendant leiter"""
+)
+GERMAN_FEMALE_ROLES = _words(
+    """bundeskanzlerin kanzlerin ministerin bundesministerin präsidentin bundespräsidentin
+    ministerpräsidentin bürgermeisterin oberbürgermeisterin sprecherin regierungssprecherin
+    chefin parteichefin fraktionschefin trainerin direktorin expertin ökonomin
+    staatssekretärin generalsekretärin botschafterin richterin staatsanwältin
+    polizeisprecherin landrätin senatorin geschäftsführerin vorstandschefin
+    gewerkschaftschefin kommissarin intendantin leiterin"""
+)
+FRENCH_ROLES = _words(
+    """ministre président premier maire porte-parole secrétaire député sénateur directeur
+    patron chef procureur juge ambassadeur entraîneur sélectionneur candidat dirigeant
+    commissaire économiste expert responsable préfet syndicaliste avocat chercheur délégué
+    conseiller"""
+)
+FRENCH_FEMALE_ROLES = _words(
+    """présidente première mairesse députée sénatrice directrice patronne procureure
+    ambassadrice entraîneuse candidate dirigeante experte préfète avocate chercheuse déléguée
+    conseillère"""
+)
+SPANISH_ROLES = _words(
+    """presidente ministro alcalde portavoz secretario vicepresidente diputado senador director
+    consejero delegado jefe fiscal juez embajador entrenador seleccionador candidato dirigente
+    líder comisario economista experto responsable gobernador abogado analista sindicalista
+    concejal"""
+)
+SPANISH_FEMALE_ROLES = _words(
+    """presidenta ministra alcaldesa secretaria vicepresidenta diputada senadora directora
+    consejera delegada jefa fiscala jueza embajadora entrenadora seleccionadora candidata
+    comisaria experta gobernadora abogada concejala"""
+)
+ITALIAN_ROLES = _words(
+    """presidente ministro sindaco portavoce segretario vicepremier premier deputato senatore
+    direttore amministratore delegato capo procuratore giudice ambasciatore allenatore ct
+    candidato leader commissario economista esperto responsabile governatore assessore
+    avvocato analista sindacalista prefetto consigliere"""
+)
+ITALIAN_FEMALE_ROLES = _words(
+    """presidentessa ministra sindaca segretaria deputata senatrice direttrice amministratrice
+    delegata procuratrice ambasciatrice allenatrice candidata commissaria esperta governatrice
+    assessora avvocata consigliera"""
+)
+PORTUGUESE_ROLES = _words(
+    """presidente ministro primeiro-ministro autarca porta-voz secretário deputado senador
+    diretor administrador executivo chefe procurador juiz embaixador treinador selecionador
+    candidato líder dirigente comissário economista especialista responsável governador
+    advogado analista sindicalista vereador bastonário comandante diretor-geral coordenador"""
+)
+PORTUGUESE_FEMALE_ROLES = _words(
+    """presidenta ministra primeira-ministra secretária deputada senadora diretora
+    administradora executiva procuradora juíza embaixadora treinadora candidata comissária
+    governadora advogada vereadora bastonária diretora-geral coordenadora"""
+)
+DUTCH_ROLES = _words(
+    """minister premier minister-president burgemeester woordvoerder staatssecretaris voorzitter
+    fractievoorzitter partijleider directeur topman bestuurder wethouder kamerlid
+    europarlementariër officier rechter ambassadeur trainer bondscoach hoogleraar econoom
+    deskundige advocaat onderzoeker commissaris gouverneur dijkgraaf"""
+)
+DUTCH_FEMALE_ROLES = _words(
+    """woordvoerster voorzitster directrice bestuurster trainster advocate onderzoekster
+    topvrouw"""
+)
+
+#: titles before a name: "Frau Müller", "Mme Dupont", "la señora García"
+GERMAN_MALE_TITLES = _words("herr herrn dr. prof.")
+GERMAN_FEMALE_TITLES = _words("frau")
+FRENCH_MALE_TITLES = _words("m. monsieur me")
+FRENCH_FEMALE_TITLES = _words("mme madame mlle")
+SPANISH_MALE_TITLES = _words("señor sr. don")
+SPANISH_FEMALE_TITLES = _words("señora sra. doña")
+ITALIAN_MALE_TITLES = _words("signor sig. don")
+ITALIAN_FEMALE_TITLES = _words("signora sig.ra")
+PORTUGUESE_MALE_TITLES = _words("senhor sr. dom")
+PORTUGUESE_FEMALE_TITLES = _words("senhora sra. dona")
+DUTCH_MALE_TITLES = _words("meneer dhr. heer")
+DUTCH_FEMALE_TITLES = _words("mevrouw mevr. mw.")
+
+#: determiners before a speaker's role, and the sex the ones that have one give
+GERMAN_DETERMINERS = _words(
+    "der die das den dem des ein eine einer einem einen sein seine ihr ihre"
+)
+GERMAN_MALE_DETERMINERS = _words("der den dem ein")
+GERMAN_FEMALE_DETERMINERS = _words("eine einer")
+FRENCH_DETERMINERS = _words("le la l' l’ les un une du son sa leur")
+FRENCH_MALE_DETERMINERS = _words("le un du")
+FRENCH_FEMALE_DETERMINERS = _words("la une")
+SPANISH_DETERMINERS = _words("el la los las un una del su")
+SPANISH_MALE_DETERMINERS = _words("el un del")
+SPANISH_FEMALE_DETERMINERS = _words("la una")
+ITALIAN_DETERMINERS = _words("il lo la l' l’ i gli le un uno una un' un’ del della dello suo sua")
+ITALIAN_MALE_DETERMINERS = _words("il lo un uno del dello")
+ITALIAN_FEMALE_DETERMINERS = _words("la una un' un’ della")
+PORTUGUESE_DETERMINERS = _words("o a os as um uma do da seu sua")
+PORTUGUESE_MALE_DETERMINERS = _words("o um do")
+PORTUGUESE_FEMALE_DETERMINERS = _words("a uma da")
+DUTCH_DETERMINERS = _words("de het een zijn haar hun")
+DUTCH_MALE_DETERMINERS = _words("")
+DUTCH_FEMALE_DETERMINERS = _words("")
+
+#: the indefinite ones, which bring someone new ("ein Sprecher"), where a definite one
+#: refers back ("die SPD-Politikerin")
+GERMAN_INDEFINITE_DETERMINERS = _words("ein eine einer einem einen")
+FRENCH_INDEFINITE_DETERMINERS = _words("un une")
+SPANISH_INDEFINITE_DETERMINERS = _words("un una")
+ITALIAN_INDEFINITE_DETERMINERS = _words("un uno una un' un’")
+PORTUGUESE_INDEFINITE_DETERMINERS = _words("um uma")
+DUTCH_INDEFINITE_DETERMINERS = _words("een")
+
+#: subject pronouns by the sex they refer to ("sie", "ze" are plural too)
+GERMAN_MALE_PRONOUNS = _words("er")
+GERMAN_FEMALE_PRONOUNS = _words("sie")
+FRENCH_MALE_PRONOUNS = _words("il")
+FRENCH_FEMALE_PRONOUNS = _words("elle")
+SPANISH_MALE_PRONOUNS = _words("él")
+SPANISH_FEMALE_PRONOUNS = _words("ella")
+ITALIAN_MALE_PRONOUNS = _words("lui egli")
+ITALIAN_FEMALE_PRONOUNS = _words("lei")
+PORTUGUESE_MALE_PRONOUNS = _words("ele")
+PORTUGUESE_FEMALE_PRONOUNS = _words("ela")
+DUTCH_MALE_PRONOUNS = _words("hij")
+DUTCH_FEMALE_PRONOUNS = _words("zij ze")
+
+#: lowercase words inside a name: "Ursula von der Leyen", "Lula da Silva", "Mark van Dijk"
+GERMAN_NAME_PARTICLES = _words("von der zu")
+FRENCH_NAME_PARTICLES = _words("de du le la d'")
+SPANISH_NAME_PARTICLES = _words("de del la y")
+ITALIAN_NAME_PARTICLES = _words("di de del della da")
+PORTUGUESE_NAME_PARTICLES = _words("da de do dos das e")
+DUTCH_NAME_PARTICLES = _words("van de der den ter ten")
+
+#: what joins a role to what it is of: "le ministre de l'Intérieur", "Minister für Arbeit"
+GERMAN_ROLE_LINKS = _words("für des der von")
+FRENCH_ROLE_LINKS = _words("de du des d'")
+SPANISH_ROLE_LINKS = _words("de del")
+ITALIAN_ROLE_LINKS = _words(
+    "di del della dello dell' dell’ degli dei delle al alla allo all' all’ ai"
+)
+PORTUGUESE_ROLE_LINKS = _words("de do da dos das")
+DUTCH_ROLE_LINKS = _words("van voor")
+
+#: prepositions of a phrase between a cue and its speaker: "dijo a EFE el ministro",
+#: "a déclaré à l'AFP le ministre", "sagte am Montag der Minister"
+GERMAN_PREPOSITIONS = _words("am im in auf bei vor nach gegenüber mit zu zum zur an")
+FRENCH_PREPOSITIONS = _words("à au aux en lors dans devant sur pour avec")
+SPANISH_PREPOSITIONS = _words("a al en ante tras durante desde con para")
+ITALIAN_PREPOSITIONS = _words("a al all' all’ alla ad in nel nella durante davanti con per")
+PORTUGUESE_PREPOSITIONS = _words("à ao aos em no na durante perante com para")
+DUTCH_PREPOSITIONS = _words("tegen tegenover in op bij tijdens na voor met aan")
+
+#: words that may open a sentence capitalised without naming anyone
+GERMAN_FUNCTION_WORDS = _words(
+    """der die das den dem des ein eine einer es wir ich sie er man und aber doch auch so laut
+    dies diese dieser dieses nach am im in auf bei vor mit zu für wie was wer wenn
+    als dass noch nun jetzt heute gestern morgen damit denn daher deshalb trotzdem dann
+    danach daraufhin später zuvor anschließend außerdem zudem"""
+)
+FRENCH_FUNCTION_WORDS = _words(
+    """le la les un une des du de il elle ils elles on nous je et mais pour en dans à au
+    selon ce cette ces c'est c’est si quand comme après avant aujourd'hui aujourd’hui hier
+    mardi lundi"""
+)
+SPANISH_FUNCTION_WORDS = _words(
+    """el la los las un una del de en a y pero para por con según este esta estos estas si
+    cuando como tras hoy ayer ese esa"""
+)
+ITALIAN_FUNCTION_WORDS = _words(
+    """il lo la i gli le un uno una del della di in a e ma per con secondo questo questa se
+    quando come dopo oggi ieri"""
+)
+PORTUGUESE_FUNCTION_WORDS = _words(
+    """o a os as um uma do da de em e mas para por com segundo este esta se quando como após
+    hoje ontem"""
+)
+DUTCH_FUNCTION_WORDS = _words(
+    """de het een en maar voor in op met volgens dit dat deze die als wanneer na vandaag
+    gisteren ook er daarna toen later eerder vervolgens daarom bovendien"""
+)
+
+#: adverbs that may stand between a cue and its speaker: "disse ainda o ministro"
+GERMAN_CUE_ADVERBS = _words("auch noch dann zudem weiter")
+FRENCH_CUE_ADVERBS = _words("encore aussi également ensuite alors")
+SPANISH_CUE_ADVERBS = _words("también además luego después")
+ITALIAN_CUE_ADVERBS = _words("anche poi ancora inoltre")
+PORTUGUESE_CUE_ADVERBS = _words("ainda também depois")
+DUTCH_CUE_ADVERBS = _words("ook nog verder daarna")
+
+#: weekdays and months, which may stand between a cue and its speaker
+GERMAN_TIME_WORDS = _words(
+    """montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april
+    mai juni juli august september oktober november dezember abend morgen"""
+)
+FRENCH_TIME_WORDS = _words("lundi mardi mercredi jeudi vendredi samedi dimanche soir matin")
+SPANISH_TIME_WORDS = _words("lunes martes miércoles jueves viernes sábado domingo")
+ITALIAN_TIME_WORDS = _words("lunedì martedì mercoledì giovedì venerdì sabato domenica")
+PORTUGUESE_TIME_WORDS = _words(
+    """segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo"""
+)
+DUTCH_TIME_WORDS = _words("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag")
+
+#: what opens reported speech after a speech verb: "sagte, dass", "a déclaré que"
+GERMAN_COMPLEMENTIZERS = _words("dass")
+FRENCH_COMPLEMENTIZERS = _words("que qu' qu’")
+SPANISH_COMPLEMENTIZERS = _words("que")
+ITALIAN_COMPLEMENTIZERS = _words("che")
+PORTUGUESE_COMPLEMENTIZERS = _words("que")
+DUTCH_COMPLEMENTIZERS = _words("dat")
+#: German Konjunktiv I forms, which mark reported speech by themselves ("Er sagte, er sei
+#: ..."): only the forms that differ from the indicative in the third person
+GERMAN_SUBJUNCTIVE_FORMS = _words(
+    """sei seien habe werde könne müsse solle wolle dürfe möge gebe komme gehe stehe liege
+    wisse bleibe brauche sehe plane halte lasse trage"""
+)
+
+#: each language's lists, by what they hold
+QUOTATION_WORDS = {
+    "de": {
+        "speech_verbs": GERMAN_SPEECH_VERBS,
+        "postposed_cues": GERMAN_POSTPOSED_CUES,
+        "auxiliaries": GERMAN_AUXILIARIES,
+        "prepositions_attributing": GERMAN_ATTRIBUTING_PREPOSITIONS,
+        "postpositions_attributing": GERMAN_ATTRIBUTING_POSTPOSITIONS,
+        "roles": GERMAN_ROLES,
+        "female_roles": GERMAN_FEMALE_ROLES,
+        "male_titles": GERMAN_MALE_TITLES,
+        "female_titles": GERMAN_FEMALE_TITLES,
+        "determiners": GERMAN_DETERMINERS,
+        "male_determiners": GERMAN_MALE_DETERMINERS,
+        "female_determiners": GERMAN_FEMALE_DETERMINERS,
+        "indefinite_determiners": GERMAN_INDEFINITE_DETERMINERS,
+        "male_pronouns": GERMAN_MALE_PRONOUNS,
+        "female_pronouns": GERMAN_FEMALE_PRONOUNS,
+        "name_particles": GERMAN_NAME_PARTICLES,
+        "role_links": GERMAN_ROLE_LINKS,
+        "prepositions": GERMAN_PREPOSITIONS,
+        "function_words": GERMAN_FUNCTION_WORDS,
+        "time_words": GERMAN_TIME_WORDS,
+        "cue_adverbs": GERMAN_CUE_ADVERBS,
+        "complementizers": GERMAN_COMPLEMENTIZERS,
+        "subjunctive_forms": GERMAN_SUBJUNCTIVE_FORMS,
+    },
+    "fr": {
+        "speech_verbs": FRENCH_SPEECH_VERBS,
+        "auxiliaries": FRENCH_AUXILIARIES,
+        "prepositions_attributing": FRENCH_ATTRIBUTING_PREPOSITIONS,
+        "roles": FRENCH_ROLES,
+        "female_roles": FRENCH_FEMALE_ROLES,
+        "male_titles": FRENCH_MALE_TITLES,
+        "female_titles": FRENCH_FEMALE_TITLES,
+        "determiners": FRENCH_DETERMINERS,
+        "male_determiners": FRENCH_MALE_DETERMINERS,
+        "female_determiners": FRENCH_FEMALE_DETERMINERS,
+        "indefinite_determiners": FRENCH_INDEFINITE_DETERMINERS,
+        "male_pronouns": FRENCH_MALE_PRONOUNS,
+        "female_pronouns": FRENCH_FEMALE_PRONOUNS,
+        "name_particles": FRENCH_NAME_PARTICLES,
+        "role_links": FRENCH_ROLE_LINKS,
+        "prepositions": FRENCH_PREPOSITIONS,
+        "function_words": FRENCH_FUNCTION_WORDS,
+        "time_words": FRENCH_TIME_WORDS,
+        "cue_adverbs": FRENCH_CUE_ADVERBS,
+        "complementizers": FRENCH_COMPLEMENTIZERS,
+    },
+    "es": {
+        "speech_verbs": SPANISH_SPEECH_VERBS,
+        "auxiliaries": SPANISH_AUXILIARIES,
+        "prepositions_attributing": SPANISH_ATTRIBUTING_PREPOSITIONS,
+        "roles": SPANISH_ROLES,
+        "female_roles": SPANISH_FEMALE_ROLES,
+        "male_titles": SPANISH_MALE_TITLES,
+        "female_titles": SPANISH_FEMALE_TITLES,
+        "determiners": SPANISH_DETERMINERS,
+        "male_determiners": SPANISH_MALE_DETERMINERS,
+        "female_determiners": SPANISH_FEMALE_DETERMINERS,
+        "indefinite_determiners": SPANISH_INDEFINITE_DETERMINERS,
+        "male_pronouns": SPANISH_MALE_PRONOUNS,
+        "female_pronouns": SPANISH_FEMALE_PRONOUNS,
+        "name_particles": SPANISH_NAME_PARTICLES,
+        "role_links": SPANISH_ROLE_LINKS,
+        "prepositions": SPANISH_PREPOSITIONS,
+        "function_words": SPANISH_FUNCTION_WORDS,
+        "time_words": SPANISH_TIME_WORDS,
+        "cue_adverbs": SPANISH_CUE_ADVERBS,
+        "complementizers": SPANISH_COMPLEMENTIZERS,
+    },
+    "it": {
+        "speech_verbs": ITALIAN_SPEECH_VERBS,
+        "auxiliaries": ITALIAN_AUXILIARIES,
+        "prepositions_attributing": ITALIAN_ATTRIBUTING_PREPOSITIONS,
+        "roles": ITALIAN_ROLES,
+        "female_roles": ITALIAN_FEMALE_ROLES,
+        "male_titles": ITALIAN_MALE_TITLES,
+        "female_titles": ITALIAN_FEMALE_TITLES,
+        "determiners": ITALIAN_DETERMINERS,
+        "male_determiners": ITALIAN_MALE_DETERMINERS,
+        "female_determiners": ITALIAN_FEMALE_DETERMINERS,
+        "indefinite_determiners": ITALIAN_INDEFINITE_DETERMINERS,
+        "male_pronouns": ITALIAN_MALE_PRONOUNS,
+        "female_pronouns": ITALIAN_FEMALE_PRONOUNS,
+        "name_particles": ITALIAN_NAME_PARTICLES,
+        "role_links": ITALIAN_ROLE_LINKS,
+        "prepositions": ITALIAN_PREPOSITIONS,
+        "function_words": ITALIAN_FUNCTION_WORDS,
+        "time_words": ITALIAN_TIME_WORDS,
+        "cue_adverbs": ITALIAN_CUE_ADVERBS,
+        "complementizers": ITALIAN_COMPLEMENTIZERS,
+    },
+    "pt": {
+        "speech_verbs": PORTUGUESE_SPEECH_VERBS,
+        "auxiliaries": PORTUGUESE_AUXILIARIES,
+        "prepositions_attributing": PORTUGUESE_ATTRIBUTING_PREPOSITIONS,
+        "roles": PORTUGUESE_ROLES,
+        "female_roles": PORTUGUESE_FEMALE_ROLES,
+        "male_titles": PORTUGUESE_MALE_TITLES,
+        "female_titles": PORTUGUESE_FEMALE_TITLES,
+        "determiners": PORTUGUESE_DETERMINERS,
+        "male_determiners": PORTUGUESE_MALE_DETERMINERS,
+        "female_determiners": PORTUGUESE_FEMALE_DETERMINERS,
+        "indefinite_determiners": PORTUGUESE_INDEFINITE_DETERMINERS,
+        "male_pronouns": PORTUGUESE_MALE_PRONOUNS,
+        "female_pronouns": PORTUGUESE_FEMALE_PRONOUNS,
+        "name_particles": PORTUGUESE_NAME_PARTICLES,
+        "role_links": PORTUGUESE_ROLE_LINKS,
+        "prepositions": PORTUGUESE_PREPOSITIONS,
+        "function_words": PORTUGUESE_FUNCTION_WORDS,
+        "time_words": PORTUGUESE_TIME_WORDS,
+        "cue_adverbs": PORTUGUESE_CUE_ADVERBS,
+        "complementizers": PORTUGUESE_COMPLEMENTIZERS,
+    },
+    "nl": {
+        "speech_verbs": DUTCH_SPEECH_VERBS,
+        "postposed_cues": DUTCH_POSTPOSED_CUES,
+        "auxiliaries": DUTCH_AUXILIARIES,
+        "prepositions_attributing": DUTCH_ATTRIBUTING_PREPOSITIONS,
+        "roles": DUTCH_ROLES,
+        "female_roles": DUTCH_FEMALE_ROLES,
+        "male_titles": DUTCH_MALE_TITLES,
+        "female_titles": DUTCH_FEMALE_TITLES,
+        "determiners": DUTCH_DETERMINERS,
+        "male_determiners": DUTCH_MALE_DETERMINERS,
+        "female_determiners": DUTCH_FEMALE_DETERMINERS,
+        "indefinite_determiners": DUTCH_INDEFINITE_DETERMINERS,
+        "male_pronouns": DUTCH_MALE_PRONOUNS,
+        "female_pronouns": DUTCH_FEMALE_PRONOUNS,
+        "name_particles": DUTCH_NAME_PARTICLES,
+        "role_links": DUTCH_ROLE_LINKS,
+        "prepositions": DUTCH_PREPOSITIONS,
+        "function_words": DUTCH_FUNCTION_WORDS,
+        "time_words": DUTCH_TIME_WORDS,
+        "cue_adverbs": DUTCH_CUE_ADVERBS,
+        "complementizers": DUTCH_COMPLEMENTIZERS,
+    },
+}
+
 
 # --- Summaries in other languages ---
 

@@ -234,8 +234,8 @@ def test_an_article_shows_its_language_and_what_was_left_out_for_it(run, tmp_pat
     assert re.search(r'<span class="badge" title="language, confidence [0-9.]+">fr</span>', markup)
     assert '<span class="badge" title="language, confidence' in markup.split('id="a-2"')[1]
     text = page.visible()
-    # entities read French (newscli.ner.languages): the mayor is named, nothing says why not
-    assert "entities: English only" not in text and "Sophie Martin" in text
+    # entities, quotes and summaries read French: the mayor is named, nothing is left out
+    assert "Sophie Martin" in text and "article is fr" not in text
     assert "Languages: articles" in text and "consensus grade of 1 article" in text
     given = run(["quotes", "-f", "html", "--lang", "en", SEED]).stdout
     assert '<span class="badge" title="language, given by --lang">en</span>' in given

@@ -14,6 +14,8 @@ from newscli.language import UNDETERMINED, Skips, identify, left_out
 #: what the entity tagger reads, as a `skipped` reason names it: English and the languages of
 #: newscli.ner.languages, by code
 ENTITY_LANGUAGES = "da, de, en, es, fi, fr, hr, it, nl, pt, sk, sr, sv"
+#: ... and what quotations are attributed in: English and the six of quotes.languages
+QUOTE_LANGUAGES = "de, en, es, fr, it, nl, pt"
 
 ARTICLES = {
     "ru": (
@@ -130,12 +132,18 @@ def test_one_warning_for_the_whole_run(run, articles):
     assert result.exit_code == 0
     found = records(result.stdout)
     assert [r["language"] for r in found] == list(ARTICLES)
-    assert [bool(r.get("skipped")) for r in found] == [code != "en" for code in ARTICLES]
+    read = ("en", "es", "de")  # quotes read English and the languages of quotes.languages
+    assert [bool(r.get("skipped")) for r in found] == [code not in read for code in ARTICLES]
     english = found[-1]
     assert english["quotes"] and english["quotes"][0]["speaker"] == "John Peters"
+    # the Spanish quotation leaves its subject out; the German one's "sie" is the mayor
+    assert [[q["speaker"] for q in r["quotes"]] for r in found[-3:-1]] == [
+        ["Juan Pérez"],
+        ["Anna Schmidt"],
+    ]
     (warning,) = result.stderr.splitlines()
-    assert warning.startswith("newscli: warning: 7 of 8 articles in other languages (")
-    assert warning.endswith("; left out: quotes (English only)")
+    assert warning.startswith("newscli: warning: 5 of 8 articles in other languages (")
+    assert warning.endswith(f"; left out: quotes ({QUOTE_LANGUAGES} only)")
 
 
 def test_quiet_runs_warn_of_nothing(run, articles):
@@ -149,7 +157,9 @@ def test_analyze_leaves_out_each_english_only_analysis(run, articles):
     assert record["summary"]["sentences"]  # summaries read every language
     assert record["quotes"] == [] and record["entities"] == []
     assert [reason.split(":")[0] for reason in record["skipped"]] == ["quotes", "entities"]
-    assert f"quotes (English only); entities ({ENTITY_LANGUAGES} only)" in result.stderr
+    assert (
+        f"quotes ({QUOTE_LANGUAGES} only); entities ({ENTITY_LANGUAGES} only)" in result.stderr
+    )
     # readability reads Russian: its Flesch reading ease (Oborneva's), not the English grades
     assert record["readability"]["flesch_reading_ease"] is not None
     assert record["readability"]["flesch_kincaid_grade"] is None

@@ -10,7 +10,7 @@ import newscli
 
 ROOT = Path(newscli.__file__).parent
 MODULES = sorted(
-    [*(ROOT / "analysis" / "quotes").glob("*.py")]
+    [*(ROOT / "analysis" / "quotes").rglob("*.py")]
     + [ROOT / name for name in ("lexicon.py", "names.py", "gender.py", "words.py", "segment.py")]
 )
 

@@ -23,6 +23,9 @@
    quotations), "the minister" to the last person with that role, "I" to the byline; a
    paragraph-long quotation with no attribution at all is whoever the text was just about.
 5. `indirect`: reported speech without marks (`Zarif said that ...`), on request.
+
+Articles in German, French, Spanish, Italian, Portuguese and Dutch go through the same
+stages driven by each language's words (`languages`); English never does.
 """
 
 from collections import Counter
@@ -37,13 +40,15 @@ from newscli.analysis.quotes.inherit import classify, inherit_speakers, names_a_
 from newscli.analysis.quotes.resolve import Referents, resolve
 from newscli.document import Document
 from newscli.language import ENGLISH
+from newscli.lexicon import QUOTATION_WORDS
 from newscli.names import NameIndex, tagged_mentions, with_missed_surnames
 from newscli.schema import QuoteKind
 
 __all__ = ["LANGUAGES", "Quote", "find_quotations", "quotes", "speakers"]
 
-#: attribution reads English cue verbs, pronouns and names
-LANGUAGES = ENGLISH
+#: attribution reads English cue verbs, pronouns and names, and (`languages`) the words of
+#: the lexicon's QUOTATION_WORDS
+LANGUAGES = ENGLISH | frozenset(QUOTATION_WORDS)
 
 
 def quotes(
@@ -58,6 +63,14 @@ def quotes(
 
     Speakers are resolved through the people and organisations the entity tagger finds;
     `entities` passes its spans when they are at hand (`analyze` tags once for both)."""
+    language = document.language.code
+    if language in QUOTATION_WORDS:
+        # imported on the first article in one of those languages: English runs never do
+        from newscli.analysis.quotes import languages
+
+        return languages.quotes(
+            document, language, include_all=include_all, indirect=indirect, entities=entities
+        )
     found = find_quotations(document)
     if not found and not indirect:
         return []  # no need to tag an article that quotes no one

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from newscli import schema
 from newscli.document import Document, Sentence
-from newscli.quotemarks import mark_at, marks
+from newscli.quotemarks import LANGUAGE_MARKS, mark_at, mark_in_language, marks, marks_in_language
 from newscli.schema import QuoteKind
 
 #: an unattributed quotation this short is a scare or title quote ("a “slap”")
@@ -42,22 +42,29 @@ class Quote:
     attributed: bool = field(default=False)
     #: where this quote's own attribution ends; a later quote's may not reach back past it
     attribution_end: int = 0
+    #: the ids of the rules that attributed it and resolved its speaker, in the languages
+    #: read by `quotes.languages` (its RULES)
+    rules: list[str] = field(default_factory=list)
 
 
-def find_quotations(document: Document) -> list[Quote]:
-    """Every double-quoted span of the title and body, marks excluded, in text order."""
+def find_quotations(document: Document, language: str | None = None) -> list[Quote]:
+    """Every double-quoted span of the title and body, marks excluded, in text order;
+    with `language` (one of `quotemarks.LANGUAGE_MARKS`), the marks as that language
+    uses them."""
     text = document.text
     quotes: list[Quote] = []
     title = document.title
     next_id = 0
     if title is not None and title.start is not None and title.end is not None:
-        for start, end, *_ in _spans_in(text, title.start, title.end):
+        for start, end, *_ in _spans_in(text, title.start, title.end, language):
             quotes.append(Quote(start, end, -1, next_id, in_title=True))
             next_id += 1
     pending: list[Quote] = []  # the open quotation of the previous paragraph, if any
     for paragraph in document.paragraphs:
-        spans = _spans_in(text, paragraph.start, paragraph.end)
-        reopens = bool(spans) and spans[0][0] == _after_opening_mark(text, paragraph.start)
+        spans = _spans_in(text, paragraph.start, paragraph.end, language)
+        reopens = bool(spans) and spans[0][0] == _after_opening_mark(
+            text, paragraph.start, language
+        )
         if pending and reopens:
             quotes.extend(pending)  # the quotation runs on into this paragraph
             quotation = pending[0].quotation
@@ -65,7 +72,7 @@ def find_quotations(document: Document) -> list[Quote]:
             quotation = -1
         pending = []
         for index, (start, end, closed, continued) in enumerate(spans):
-            if not closed and not _may_run_on(text, paragraph.start, start):
+            if not closed and not _may_run_on(text, paragraph.start, start, language):
                 continue  # a stray mark: it costs only its own paragraph
             if index == 0 and quotation >= 0:
                 part = Quote(start, end, paragraph.index, quotation)
@@ -82,27 +89,36 @@ def find_quotations(document: Document) -> list[Quote]:
     # paragraphs), or in the last paragraph when it opens that paragraph; else its mark
     # was stray, and it costs only its own paragraph.
     last = document.paragraphs[-1] if document.paragraphs else None
-    if pending and last is not None and pending[0].start != _after_opening_mark(text, last.start):
+    if (
+        pending
+        and last is not None
+        and pending[0].start != _after_opening_mark(text, last.start, language)
+    ):
         pending = []
     quotes.extend(pending)
     return sorted(quotes, key=lambda q: q.start)
 
 
-def _may_run_on(text: str, paragraph_start: int, start: int) -> bool:
+def _may_run_on(text: str, paragraph_start: int, start: int, language: str | None) -> bool:
     """An unclosed quotation may run on into the next paragraph when it opens its paragraph
     or a sentence (`X said. “Q`, `X said: “Q`), not mid-sentence (`met “on Monday`)."""
     before = text[max(paragraph_start, start - 4) : start].rstrip('“"«„` ')
-    return start == _after_opening_mark(text, paragraph_start) or (
+    return start == _after_opening_mark(text, paragraph_start, language) or (
         text[start].isupper() and (not before or before[-1] in '.!?:”"')
     )
 
 
-def _after_opening_mark(text: str, position: int) -> int:
-    mark = mark_at(text, position)
+def _after_opening_mark(text: str, position: int, language: str | None) -> int:
+    if language in LANGUAGE_MARKS:
+        mark = mark_in_language(text, position, language)
+    else:
+        mark = mark_at(text, position)
     return position + mark[1] if mark and mark[0] == "open" else -1
 
 
-def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool, bool]]:
+def _spans_in(
+    text: str, start: int, end: int, language: str | None = None
+) -> list[tuple[int, int, bool, bool]]:
     """(start, end, closed, continued) of each quotation in text[start:end]; the last may
     be open. A continued span goes on with the quotation before it: the paragraphs of a
     quotation run together into one line, each reopened and none closed but the last
@@ -110,7 +126,12 @@ def _spans_in(text: str, start: int, end: int) -> list[tuple[int, int, bool, boo
     spans: list[tuple[int, int, bool, bool]] = []
     open_at = -1
     continued = False
-    for i, direction, length in marks(text, start, end):
+    found = (
+        marks_in_language(text, start, end, language)
+        if language in LANGUAGE_MARKS
+        else marks(text, start, end)
+    )
+    for i, direction, length in found:
         if direction == "open":
             runs_on = (
                 open_at >= 0
