@@ -243,11 +243,11 @@ def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> 
     todo = [s for s in sources if str(Path(s).absolute()) not in done]
     overwritten = [s for s in todo if shards.shard_path(directory, s) == Path(s).absolute()]
     if overwritten:
-        error = UsageError(
+        clash = UsageError(
             f"{overwritten[0]}'s shard would overwrite it", hint="give another --output-dir"
         )
-        run.report(error)
-        return error.exit_status
+        run.report(clash)
+        return clash.exit_status
     if done and not inputs.quiet:
         run.note(str(directory), f"{len(sources) - len(todo)} shards done before; skipped")
     task = partial(
@@ -316,7 +316,8 @@ def run_corpus(
 
     def articles() -> Iterator[Article]:
         for item in run.read():
-            progress.advance(failed=isinstance(item, InputError), input=crawl_of(item.source))
+            crawl = crawl_of(item.source) if item.source else None
+            progress.advance(failed=isinstance(item, InputError), input=crawl)
             if isinstance(item, InputError):
                 run.report(item)
             elif item.html:  # cut once extracted, as the other commands do

@@ -157,9 +157,7 @@ def test_analyze_leaves_out_each_english_only_analysis(run, articles):
     assert record["summary"]["sentences"]  # summaries read every language
     assert record["quotes"] == [] and record["entities"] == []
     assert [reason.split(":")[0] for reason in record["skipped"]] == ["quotes", "entities"]
-    assert (
-        f"quotes ({QUOTE_LANGUAGES} only); entities ({ENTITY_LANGUAGES} only)" in result.stderr
-    )
+    assert f"quotes ({QUOTE_LANGUAGES} only); entities ({ENTITY_LANGUAGES} only)" in result.stderr
     # readability reads Russian: its Flesch reading ease (Oborneva's), not the English grades
     assert record["readability"]["flesch_reading_ease"] is not None
     assert record["readability"]["flesch_kincaid_grade"] is None
