@@ -176,25 +176,9 @@ class PhraseReader:
         if role_end + 1 < len(row) and self._describes_role(row[role_end], row[role_end + 1]):
             role_end += 1  # "il ministro della difesa russo"
         role = span(row, j, role_end)
-        apposed = self._apposed(row, role_end)
-        if apposed is not None:
-            # "el ministro de Economía, Carlos Cuerpo": a name set off after its role
-            name = span(row, role_end + 1, apposed)
-            return Phrase(
-                token.start,
-                row[apposed - 1].end,
-                apposed,
-                name=name,
-                role=role,
-                sex=sex,
-                sex_by_determiner=by_determiner,
-            )
-        end = self.name_run(row, role_end)
-        if end > role_end:
-            name = span(row, role_end, end)
-            linked = end + 1 < len(row) and row[end].lower in words.role_links
-            if linked and is_name_word(row[end + 1]):
-                end += 2  # "Minister Barry Madlener van Infrastructuur"
+
+        def with_role(end: int, name: tuple[int, int] | None = None) -> Phrase:
+            """The phrase from the role's first word to the token before `end`."""
             return Phrase(
                 token.start,
                 row[end - 1].end,
@@ -204,6 +188,18 @@ class PhraseReader:
                 sex=sex,
                 sex_by_determiner=by_determiner,
             )
+
+        apposed = self._apposed(row, role_end)
+        if apposed is not None:
+            # "el ministro de Economía, Carlos Cuerpo": a name set off after its role
+            return with_role(apposed, span(row, role_end + 1, apposed))
+        end = self.name_run(row, role_end)
+        if end > role_end:
+            name = span(row, role_end, end)
+            linked = end + 1 < len(row) and row[end].lower in words.role_links
+            if linked and is_name_word(row[end + 1]):
+                end += 2  # "Minister Barry Madlener van Infrastructuur"
+            return with_role(end, name)
         # "su portavoz en el Congreso, Miguel Tellado": a phrase of place, then the name
         if role_end < len(row) and row[role_end].lower in words.prepositions:
             comma = next(
@@ -212,24 +208,8 @@ class PhraseReader:
             )
             apposed = self._apposed(row, comma) if comma is not None else None
             if apposed is not None and comma is not None:
-                name = span(row, comma + 1, apposed)
-                return Phrase(
-                    token.start,
-                    row[apposed - 1].end,
-                    apposed,
-                    name=name,
-                    role=role,
-                    sex=sex,
-                    sex_by_determiner=by_determiner,
-                )
-        return Phrase(
-            token.start,
-            row[role_end - 1].end,
-            role_end,
-            role=role,
-            sex=sex,
-            sex_by_determiner=by_determiner,
-        )
+                return with_role(apposed, span(row, comma + 1, apposed))
+        return with_role(role_end)
 
     def _apposed(self, row: list[Token], comma: int) -> int | None:
         """The end of a name set off by commas at row[comma] (", Carlos Cuerpo,"), or None."""
