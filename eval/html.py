@@ -25,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 from eval import figures
-from newscli.webpage import EXTRACT_OPTIONS, decode_page
+from newscli.inputs.decoding import decode_page
+from newscli.inputs.webpage import EXTRACT_OPTIONS
 
 SYSTEMS = ("newscli", "trafilatura-newscli-options", "trafilatura-defaults")
 

@@ -1,6 +1,6 @@
 """The Typer app: the commands and their options, the shared ones declared once.
 
-Each command names its analysis and its layout; `newscli.runner` does the rest: read
+Each command names its analysis and its layout; `newscli.running` does the rest: read
 each input, parse it once, analyze it, write the record, report failures, and the exit
 status. Heavy modules (nltk, textstat, rich tables) are imported inside the functions
 that need them, so start-up stays fast.
@@ -19,9 +19,8 @@ from newscli import __version__
 from newscli.environment import Environment
 from newscli.errors import ExitStatus
 from newscli.inputs import Article
-from newscli.parallel import MapChunks
 from newscli.render.writer import Format, Layout, Record
-from newscli.runner import Inputs, Run, run_corpus, run_each, run_shards
+from newscli.running import Inputs, MapChunks, Run, run_corpus, run_each, run_shards
 from newscli.schema import EntityType, SummaryMethod
 
 app = typer.Typer(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newscli import clean, segment
-from newscli.inputs import Page
+from newscli.inputs.article import Page
 from newscli.language import SAMPLE_CHARS, Identification, given, identify
 from newscli.schema import DropReason
 

@@ -1,7 +1,7 @@
 """One record per article for each per-document command: parse once, analyze, label.
 
 These are plain module-level functions of an `Article` and the command's options, so
-that `newscli.parallel` can send them to worker processes (a `functools.partial` of one
+that `newscli.running` can send them to worker processes (a `functools.partial` of one
 pickles). The analyses they call are imported when first used, which keeps start-up fast
 and lets a worker load only what its command needs.
 """

@@ -245,7 +245,7 @@ def hangs_up(connection):
 
 @pytest.mark.parametrize("answer", [silent, banner, hangs_up])
 def test_a_server_that_is_no_scheduler_is_a_usage_error_within_seconds(server, answer):
-    from newscli.cluster import PROBE_SECONDS
+    from newscli.running.cluster import PROBE_SECONDS
 
     address = server(answer)
     started = time.monotonic()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newscli import progress
+from newscli.running import progress
 from tests.conftest import SEEDS
 
 PER_DOCUMENT = ("parse", "readability", "summarize", "quotes", "entities", "analyze")

@@ -254,7 +254,7 @@ def test_a_long_article_compares_each_sentence_with_its_neighbours_only():
     ],
 )
 def test_a_pages_title_loses_the_sites_name(title, site, url, expected):
-    from newscli.webpage import without_site
+    from newscli.inputs.webpage import without_site
 
     assert without_site(title, site, url) == (expected or title)
 
@@ -277,7 +277,7 @@ def test_a_pages_title_loses_the_sites_name(title, site, url, expected):
     ],
 )
 def test_a_pages_byline_is_names(author, site, url, expected):
-    from newscli.webpage import byline
+    from newscli.inputs.webpage import byline
 
     assert byline(author, site, url) == expected
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscli.inputs import looks_like_html, split_name
-from newscli.webpage import decode_page
+from newscli.inputs.decoding import decode_page
 from tests.test_cli import jsonl
 
 BODY = [

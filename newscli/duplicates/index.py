@@ -25,7 +25,7 @@ from newscli.duplicates import SHINGLE
 from newscli.duplicates.cluster import Clusters, Corpus
 from newscli.duplicates.sketch import SKETCH_VERSION, Sketch
 from newscli.errors import NewscliError, UsageError
-from newscli.inputs import Article
+from newscli.inputs.article import Article
 
 SCHEMA_VERSION = "1"
 #: staged sketches are committed this often

@@ -1,6 +1,6 @@
 """Parse and sketch a stream of articles, in this process or in worker processes.
 
-Results come back in input order whatever the number of workers (`newscli.parallel`).
+Results come back in input order whatever the number of workers (`newscli.running.pool`).
 A failure on one article is returned in its place, never raised.
 """
 
@@ -11,8 +11,9 @@ from typing import TypeVar
 from newscli.document import Document, parse
 from newscli.duplicates import SHINGLE
 from newscli.duplicates.sketch import Sketch, sketch, sketch_many
-from newscli.inputs import Article, extracted
-from newscli.parallel import MapChunks, ordered_map
+from newscli.inputs.article import Article
+from newscli.inputs.read import extracted
+from newscli.running.pool import MapChunks, ordered_map
 
 #: articles parsed and sketched together (one numpy pass, one message to a worker)
 CHUNK = 256

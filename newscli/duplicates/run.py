@@ -12,8 +12,8 @@ from pathlib import Path
 from newscli.duplicates import SHINGLE, THRESHOLD
 from newscli.duplicates.cluster import Clusters, Corpus, Pair, find_clusters
 from newscli.duplicates.pipeline import sketch_articles
-from newscli.inputs import Article
-from newscli.parallel import MapChunks
+from newscli.inputs.article import Article
+from newscli.running.pool import MapChunks
 from newscli.schema import DedupePairRecord, DedupeRecord, DuplicateKind, ordered
 
 #: called with an article whose parsing or sketching raised, and the exception

@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from newscli.errors import InputError
-from newscli.inputs import READ_ERRORS, Article, open_input, open_raw, read_error, split_name
+from newscli.inputs.article import Article
+from newscli.inputs.compression import READ_ERRORS, open_input, open_raw, read_error
+from newscli.inputs.decoding import decode_page
+from newscli.inputs.kinds import split_name
 
 # warcio logs what it mends in a record (spaces in a URL); a message line, not ours to print
 logging.getLogger("warcio").addHandler(logging.NullHandler())
@@ -75,8 +78,6 @@ def _read_from(
     """The pages from where `stream` stands; returns where to go on after a damaged gzip
     member (None: at the end, or nothing after the damage can be read)."""
     from warcio.exceptions import ArchiveLoadFailed
-
-    from newscli.webpage import decode_page
 
     records = _archive_iterator()(stream, arc2warc=True)
     try:

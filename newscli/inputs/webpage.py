@@ -1,4 +1,4 @@
-"""Web pages to articles: the page's charset, then its main text and metadata.
+"""Web pages to articles: the page's main text and metadata (its charset: `decoding`).
 
 trafilatura finds the article in the page (the best open extractor on the Article
 Extraction Benchmark) and gives it as a tree of blocks: paragraphs, headings, list items,
@@ -10,70 +10,18 @@ extractor let through (share lines, newsletter pitches, credits, captions).
 trafilatura (and lxml under it) is imported here only, when the first page is met.
 """
 
-import codecs
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from newscli.errors import InputError
-from newscli.inputs import Article, Page, decode
+from newscli.inputs.article import Article, Page
 
 #: trafilatura's options: comments are not the article; its precision mode drops more of
 #: the page's furniture (on the benchmark's dev pages: precision 0.953 -> 0.970, recall
 #: 0.980 -> 0.976)
 EXTRACT_OPTIONS: dict[str, Any] = {"include_comments": False, "favor_precision": True}
-
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE
-)
-#: how far into a page its <meta charset> is looked for (the HTML standard's prescan: 1024)
-_PRESCAN = 4096
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-#: labels browsers read as windows-1252 (the WHATWG Encoding Standard), which is a
-#: superset of them: pages labelled Latin-1 are nearly always written in it
-_AS_WINDOWS_1252 = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
-
-
-def _codec(label: str | bytes | None) -> str | None:
-    """The Python codec for a charset label, or None for a label no codec knows."""
-    if not label:
-        return None
-    if isinstance(label, bytes):
-        label = label.decode("ascii", "replace")
-    try:
-        name = codecs.lookup(label.strip().strip("\"'")).name
-    except LookupError:
-        return None
-    return "cp1252" if name in _AS_WINDOWS_1252 else name
-
-
-def decode_page(
-    data: bytes, source: str, encoding: str | None = None, *, declared: str | None = None
-) -> str:
-    """A page's text: its charset from --encoding, the BOM, its <meta charset>, the
-    HTTP header `declared`, then UTF-8. A page whose label lies (or that has none and is
-    not UTF-8) is read as windows-1252, as browsers do; bytes that fit no candidate
-    become U+FFFD. Never raises for the bytes alone."""
-    if encoding is not None:
-        return decode(data, source, encoding)
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace")
-    meta = _META_CHARSET.search(data, 0, _PRESCAN)
-    candidates = [_codec(meta[1] if meta else None), _codec(declared), "utf-8", "cp1252"]
-    tried = [c for i, c in enumerate(candidates) if c and c not in candidates[:i]]
-    for codec in tried:
-        try:
-            return data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return data.decode(tried[0], errors="replace")
 
 
 def extract(article: Article) -> Article:

@@ -1,6 +1,6 @@
 """The same work on a Dask cluster: chunks to workers, results back in input order.
 
-`cluster_map` is `parallel.ordered_map` with a Dask distributed scheduler in place of
+`cluster_map` is `pool.ordered_map` with a Dask distributed scheduler in place of
 the local process pool: the same chunks go to the cluster's workers, at most WINDOW per
 worker thread in flight (so a corpus of any size streams through in bounded memory), and
 the results come back in input order. A worker lost mid-run costs nothing: the scheduler
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from newscli.errors import UsageError
-from newscli.parallel import WINDOW, chunks
+from newscli.running.pool import WINDOW, chunks
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")

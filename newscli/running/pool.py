@@ -20,6 +20,8 @@ Result = TypeVar("Result")
 MapChunks = Callable[..., Iterator[tuple[Any, Any]]]
 #: chunks in flight per worker
 WINDOW = 3
+#: articles per message to a worker process (the runner's, and a shard's chunks)
+CHUNK = 16
 
 
 def ordered_map(

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 from newscli.environment import Environment
 from newscli.errors import ExitStatus, InputError, NewscliError, UsageError, as_error, report
-from newscli.inputs import Article, crawl_of, expects_many, read_articles
+from newscli.inputs.article import Article
+from newscli.inputs.files import expand, expects_many
+from newscli.inputs.kinds import crawl_of
+from newscli.inputs.read import read_articles
 from newscli.language import Skips
-from newscli.parallel import MapChunks, ordered_map
 from newscli.render.writer import Format, Layout, Record, Writer
+from newscli.running.pool import CHUNK, MapChunks, ordered_map
 
 if TYPE_CHECKING:
-    from newscli.progress import Progress
+    from newscli.running.progress import Progress
 
-#: articles per message to a worker process
-CHUNK = 16
 #: articles per task on a cluster: a task's round trip through the scheduler costs more than
 #: a local pipe; at 16 the cluster was 22% slower than --jobs 2 here, at 64 3% (bench.cluster)
 CLUSTER_CHUNK = 64
@@ -76,7 +77,7 @@ class Run:
         if self.inputs.scheduler is None or self.debug:
             yield partial(ordered_map, jobs=self.jobs())
             return
-        from newscli.cluster import cluster_map, connect
+        from newscli.running.cluster import cluster_map, connect
 
         client = connect(self.inputs.scheduler)
         try:
@@ -127,7 +128,7 @@ class Run:
 
     def progress(self, writer: Writer | None) -> "Progress":
         """A progress line on stderr; `writer`, where records go to stdout as they come."""
-        from newscli.progress import Progress
+        from newscli.running.progress import Progress
 
         # a bar on the terminal stdout writes to as it goes would tear the output
         writes = writer is not None and not writer.buffers
@@ -206,8 +207,7 @@ def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> 
     import os
     from pathlib import Path
 
-    from newscli import shards
-    from newscli.inputs import expand
+    from newscli.running import shards
 
     inputs = run.inputs
     # workers have directories of their own: every path they get is absolute

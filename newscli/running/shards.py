@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from newscli.errors import InputError, as_error
-from newscli.inputs import read_articles
+from newscli.inputs.kinds import COMPRESSION_SUFFIXES
+from newscli.inputs.read import read_articles
 from newscli.language import Skips
+from newscli.running.pool import CHUNK, chunks
 
 MANIFEST = "manifest.jsonl"
 SUFFIX = ".jsonl.gz"
@@ -53,8 +55,6 @@ class Shard:
 def shard_path(directory: Path, source: str) -> Path:
     """DIR/<the input's name>.jsonl.gz, its name without what says it is JSON Lines or
     compressed: part00.jsonl.gz gives part00.jsonl.gz, a.txt a.txt.jsonl.gz."""
-    from newscli.inputs import COMPRESSION_SUFFIXES
-
     name = Path(source).name
     for suffix in (*COMPRESSION_SUFFIXES, ".jsonl"):
         if name.lower().endswith(suffix):
@@ -112,9 +112,7 @@ def write_shard(
 ) -> Shard:
     """Read one input, analyze each article and write the records to its shard. An input
     that cannot be read at all gives no shard: the next run tries it again."""
-    from newscli.parallel import chunks
     from newscli.records import analyze_chunk
-    from newscli.runner import CHUNK
 
     started = time.perf_counter()
     output = shard_path(Path(directory), source)
