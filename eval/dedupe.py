@@ -144,7 +144,7 @@ def newscli_scores(
         for i, r in enumerate(records)
     )
     corpus = Corpus()
-    for i, article, result in sketch_articles(articles, shingle=SHINGLE, jobs=1):
+    for i, article, result in sketch_articles(articles, shingle=SHINGLE):
         if isinstance(result, Exception):
             raise result
         assert i == len(corpus)

@@ -224,7 +224,10 @@ def dedupe(
     `text_field` (or a page's HTML in `html_field`) and, optionally, `id`, `title`, `url`
     and `source`. A document's source is its `source`, else its position ("0", "1", ...).
     One record per document in input order (with `pairs`, per duplicate pair)."""
+    from functools import partial
+
     from newscli.duplicates.run import dedupe as cluster
+    from newscli.running.pool import ordered_map
 
     found = cluster(
         (
@@ -233,7 +236,7 @@ def dedupe(
         ),
         threshold=threshold,
         shingle=shingle,
-        jobs=jobs,
+        map_chunks=partial(ordered_map, jobs=jobs),
         index=None if index is None else Path(index),
         pairs=pairs,
     )

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from functools import partial
 from itertools import combinations
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from newscli.duplicates.run import dedupe
 from newscli.duplicates.sketch import Sketch, normalise, sketch, word_hashes
 from newscli.errors import NewscliError
 from newscli.inputs import Article
+from newscli.running.pool import ordered_map
 from tests.conftest import ROOT, SEEDS
 
 WIRE = (SEEDS / "senate-water-bill-wire.txt").read_text(encoding="utf-8")
@@ -291,7 +293,8 @@ def test_the_same_clusters_whatever_the_input_order(generated):
 def test_the_same_clusters_whatever_the_number_of_workers(generated, monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK", 32)
     articles = [Article(r["id"], r["text"]) for r in generated]
-    assert outcome(dedupe(articles, jobs=2)) == outcome(dedupe(articles, jobs=1))
+    in_two = partial(ordered_map, jobs=2)
+    assert outcome(dedupe(articles, map_chunks=in_two)) == outcome(dedupe(articles))
 
 
 # --- the command line --------------------------------------------------------------

@@ -1,22 +1,27 @@
-"""Parse and sketch a stream of articles, in this process or in worker processes.
+"""Parse and sketch a stream of articles, in this process or as the caller maps the work.
 
-Results come back in input order whatever the number of workers (`newscli.running.pool`).
-A failure on one article is returned in its place, never raised.
+The caller gives the way to map work over chunks -- the runner's local process pool or
+Dask cluster (`newscli.running`) -- so that dedupe, like the other analyses, knows nothing
+of where it runs. Results come back in input order however the work is mapped. A failure
+on one article is returned in its place, never raised.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TypeVar
+from itertools import islice
+from typing import Any, TypeVar
 
 from newscli.document import Document, parse
 from newscli.duplicates import SHINGLE
 from newscli.duplicates.sketch import Sketch, sketch, sketch_many
 from newscli.inputs.article import Article
 from newscli.inputs.read import extracted
-from newscli.running.pool import MapChunks, ordered_map
 
 #: articles parsed and sketched together (one numpy pass, one message to a worker)
 CHUNK = 256
+#: how the caller maps work over chunks of items: (work, items, *, chunk) -> (item, result)
+#: pairs in input order (`newscli.running.pool.MapChunks`)
+MapChunks = Callable[..., Iterator[tuple[Any, Any]]]
 
 Tag = TypeVar("Tag")
 #: what sketching an article gives: its sketch, parsed title, URL (a web page's own
@@ -74,16 +79,26 @@ def sketch_articles(
     items: Iterable[tuple[Tag, Article]],
     *,
     shingle: int = SHINGLE,
-    jobs: int = 1,
     map_chunks: MapChunks | None = None,
     max_chars: int | None = None,
 ) -> Iterator[tuple[Tag, Article, Result]]:
     """Sketch each (tag, article), yielding (tag, article, result) in the order given: in
-    `jobs` local processes, or as `map_chunks` says (on a Dask cluster, say)."""
+    this process, or as `map_chunks` says (in local processes, on a Dask cluster)."""
     work = partial(_sketch_chunk, shingle=shingle, max_chars=max_chars)
-    mapped = (map_chunks or partial(ordered_map, jobs=jobs))(work, items, chunk=CHUNK)
+    if map_chunks is None:
+        mapped = _in_process(work, items)
+    else:
+        mapped = map_chunks(work, items, chunk=CHUNK)
     for (tag, article), result in mapped:
         yield tag, article, result
+
+
+def _in_process(
+    work: Callable[[list[Any]], list[Result]], items: Iterable[Any]
+) -> Iterator[tuple[Any, Result]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield from zip(chunk, work(chunk), strict=True)
 
 
 def _sketch_chunk(

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from newscli.duplicates import SHINGLE, THRESHOLD
 from newscli.duplicates.cluster import Clusters, Corpus, Pair, find_clusters
-from newscli.duplicates.pipeline import sketch_articles
+from newscli.duplicates.pipeline import MapChunks, sketch_articles
 from newscli.inputs.article import Article
-from newscli.running.pool import MapChunks
 from newscli.schema import DedupePairRecord, DedupeRecord, DuplicateKind, ordered
 
 #: called with an article whose parsing or sketching raised, and the exception
@@ -26,7 +25,6 @@ def dedupe(
     *,
     threshold: float = THRESHOLD,
     shingle: int | None = None,
-    jobs: int = 1,
     map_chunks: MapChunks | None = None,
     index: Path | None = None,
     pairs: bool = False,
@@ -36,7 +34,8 @@ def dedupe(
 
     All the work is done before this returns; the records are made as they are read. An
     article that cannot be parsed or sketched goes to `on_failure` (by default, raised).
-    A text longer than `max_chars` is cut there (a web page's once extracted).
+    A text longer than `max_chars` is cut there (a web page's once extracted). The work
+    is mapped as `map_chunks` says (the local pool, a Dask cluster), else done here.
     """
     from newscli.duplicates.index import Index, input_key
 
@@ -83,7 +82,6 @@ def dedupe(
         for order, article, result in sketch_articles(
             to_sketch(),
             shingle=shingle or SHINGLE,
-            jobs=jobs,
             map_chunks=map_chunks,
             max_chars=max_chars,
         ):
