@@ -55,9 +55,10 @@ test: install ## run the test suite
 wheel-check: install ## build the wheel, install it with the stock pip of a fresh venv, read the seeds
 	.ci/wheel-check
 
-lint: install-dev ## ruff
+lint: install-dev ## ruff, and lint-imports: the layers declared in pyproject.toml
 	$(BIN)/ruff check newscli tests eval bench
 	$(BIN)/ruff format --check newscli tests eval bench
+	$(BIN)/lint-imports --no-cache
 
 typecheck: install-dev ## mypy
 	$(BIN)/mypy newscli
