@@ -18,19 +18,7 @@ until an input needs them.
 """
 
 from newscli.inputs.article import Article, Page
-from newscli.inputs.files import expand, expects_many
-from newscli.inputs.kinds import COMPRESSION_SUFFIXES, crawl_of, looks_like_html, split_name
+from newscli.inputs.kinds import looks_like_html, split_name
 from newscli.inputs.read import extracted, read_articles
 
-__all__ = [
-    "COMPRESSION_SUFFIXES",
-    "Article",
-    "Page",
-    "crawl_of",
-    "expand",
-    "expects_many",
-    "extracted",
-    "looks_like_html",
-    "read_articles",
-    "split_name",
-]
+__all__ = ["Article", "Page", "extracted", "looks_like_html", "read_articles", "split_name"]
