@@ -1,4 +1,4 @@
-"""The declared records against what the commands print, the layouts and the README."""
+"""The declared records against what the commands print, the layouts and the docs."""
 
 import json
 import re
@@ -116,18 +116,17 @@ def test_readability_labels_every_score():
     assert list(layouts.READABILITY_LABELS) == list(schema.fields(schema.ReadabilityScores))
 
 
-# --- the README's field tables -------------------------------------------------------
+# --- the docs' field tables ---------------------------------------------------------
 
-_SECTION = re.compile(r"^## `newscli (\w+)`$(.*?)(?=^## )", re.MULTILINE | re.DOTALL)
 _TABLE = re.compile(r"^\| (`\w+` )?field \| \|\n\|---\|---\|\n((?:\|.*\|\n)+)", re.MULTILINE)
 
 
 def _readme_tables() -> dict[str, dict[str | None, set[str]]]:
     """command -> (None: the record, or a list field's name) -> the keys its table lists."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     found: dict[str, dict[str | None, set[str]]] = {}
-    for command, section in _SECTION.findall(readme):
-        for owner, rows in _TABLE.findall(section):
+    for command in schema.RECORDS:
+        page = (ROOT / "docs" / "commands" / f"{command}.md").read_text(encoding="utf-8")
+        for owner, rows in _TABLE.findall(page):
             keys = set()
             for row in rows.splitlines():
                 first_cell = row.split("|")[1]
