@@ -86,7 +86,10 @@ def _name(param: Any) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text as one table cell: one line, pipes escaped, and outside code spans `<` too (a
+    help's `DIR/<name>` would be read as an HTML tag)."""
+    parts = " ".join(text.split()).replace("|", "\\|").split("`")
+    return "`".join(p if i % 2 else p.replace("<", "&lt;") for i, p in enumerate(parts))
 
 
 def _value(param: Any) -> str:
