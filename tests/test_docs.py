@@ -47,7 +47,7 @@ def test_a_stale_part_is_found():
 @pytest.mark.parametrize("command", sorted(docs.commands()))
 def test_every_command_has_its_options_documented(command):
     body = _generated(f"options {command}")
-    common = _generated("common-options") if command in docs.PER_DOCUMENT else ""
+    common = _generated("common-options") if command in docs.article_commands() else ""
     for param in docs.commands()[command].params:
         if docs._is_option(param):
             for name in [*param.opts, *param.secondary_opts]:
@@ -56,8 +56,8 @@ def test_every_command_has_its_options_documented(command):
             assert param.help and docs._cell(param.help) in body
 
 
-def test_every_per_document_command_has_its_page():
-    for command in docs.PER_DOCUMENT:
+def test_every_command_reading_articles_has_its_page():
+    for command in docs.article_commands():
         page = (ROOT / "docs" / "commands" / f"{command}.md").read_text(encoding="utf-8")
         assert page.startswith(f"# `newscli {command}`\n")
         assert f"<!-- generated: options {command} (make docs) -->" in page
@@ -86,10 +86,10 @@ def _tables(command: str) -> dict[str | None, set[str]]:
     return found
 
 
-@pytest.mark.parametrize("command", sorted(schema.RECORDS))
+@pytest.mark.parametrize("command", docs.article_commands())
 def test_the_docs_list_exactly_each_records_keys(command):
     tables = _tables(command)
-    record_types = schema.RECORDS[command]
+    record_types = docs.record_types(command)
     main = record_types[:1] if command == "dedupe" else record_types  # --pairs: in prose
     assert tables[None] == {key for t in main for key in schema.fields(t)}
     hints = {key: hint for t in main for key, hint in get_type_hints(t).items()}

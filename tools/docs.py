@@ -21,6 +21,7 @@ command and its one-line help. `evaluation` is the eval gate's table: `make eval
 """
 
 import argparse
+import json
 import re
 import sys
 import tomllib
@@ -40,10 +41,8 @@ BLOCK = re.compile(
     r"(?P<close><!-- end generated -->)",
     re.DOTALL,
 )
-#: the commands that read articles, each with its page in docs/commands/; the options all of
-#: them take are the common options
-PER_DOCUMENT = ("parse", "readability", "summarize", "quotes", "entities", "analyze", "dedupe")
-#: where the other commands are documented
+#: where the commands that read no articles are documented (each that does has its page in
+#: docs/commands/); a command in neither place fails `make docs`
 ELSEWHERE = {
     "completion": "inputs-outputs.md#shell-completion",
     "schema": "inputs-outputs.md#json-schema",
@@ -66,12 +65,22 @@ def commands() -> dict[str, Any]:
     return dict(click_app().commands)
 
 
+def article_commands() -> list[str]:
+    """The commands that read articles (all that write records: they take --format)."""
+    return [
+        name
+        for name, command in commands().items()
+        if any(_is_option(p) and "--format" in p.opts for p in command.params)
+    ]
+
+
 def common_options() -> list[str]:
-    """The options (by their long name) that every per-document command takes, in order."""
+    """The options (by their long name) that every command reading articles takes, in order."""
     found = commands()
-    first = [_name(p) for p in found[PER_DOCUMENT[0]].params if _is_option(p)]
+    names = article_commands()
+    first = [_name(p) for p in found[names[0]].params if _is_option(p)]
     shared = set(first).intersection(
-        *({_name(p) for p in found[c].params if _is_option(p)} for c in PER_DOCUMENT)
+        *({_name(p) for p in found[c].params if _is_option(p)} for c in names)
     )
     return [name for name in first if name in shared]
 
@@ -147,7 +156,7 @@ def options_block(command: str) -> str:
     found = commands()
     if command not in found:
         raise KeyError(f"no command {command!r}")
-    shared = set(common_options()) if command in PER_DOCUMENT else set()
+    shared = set(common_options()) if command in article_commands() else set()
     params = found[command].params
     arguments = [p for p in params if not _is_option(p)]
     own = [p for p in params if _is_option(p) and _name(p) not in shared]
@@ -167,7 +176,7 @@ def options_block(command: str) -> str:
 
 def common_options_block() -> str:
     found = commands()
-    by_name = {_name(p): p for p in found[PER_DOCUMENT[0]].params if _is_option(p)}
+    by_name = {_name(p): p for p in found[article_commands()[0]].params if _is_option(p)}
     return "\n".join([*_option_rows([by_name[n] for n in common_options()]), ""])
 
 
@@ -178,7 +187,7 @@ def global_options_block() -> str:
 def commands_block() -> str:
     rows = ["| command | what it gives |", "|---|---|"]
     for name, command in commands().items():
-        page = f"commands/{name}.md" if name in PER_DOCUMENT else ELSEWHERE[name]
+        page = f"commands/{name}.md" if name in article_commands() else ELSEWHERE[name]
         rows.append(f"| [`newscli {name}`]({page}) | {_cell(command.get_short_help_str(200))} |")
     return "\n".join([*rows, ""])
 
@@ -248,19 +257,31 @@ def descriptions() -> dict[str, dict[str, tuple[str, str]]]:
     }
 
 
-def _main_records(command: str) -> tuple[type, ...]:
-    from newscli import schema
+def record_types(command: str) -> tuple[type, ...]:
+    """The TypedDicts of newscli.schema a command's records are, as `newscli schema COMMAND`
+    names them (read from its output, which stays the same whoever declares the commands)."""
+    from typer.testing import CliRunner
 
-    record_types = schema.RECORDS[command]
+    from newscli import schema
+    from newscli.cli import app
+
+    result = CliRunner().invoke(app, ["schema", command])
+    if result.exit_code != 0:
+        raise LookupError(f"newscli schema {command}: {result.output.strip()}")
+    document = json.loads(result.stdout)
+    shapes = document.get("anyOf", [document])
+    return tuple(getattr(schema, shape["$ref"].rsplit("/", 1)[1]) for shape in shapes)
+
+
+def _main_records(command: str) -> tuple[type, ...]:
+    found = record_types(command)
     # dedupe --pairs gives another record, described in prose on its page
-    return record_types[:1] if command == "dedupe" else record_types
+    return found[:1] if command == "dedupe" else found
 
 
 def _home(item: type) -> str:
     """The command whose page has the table of a list's items: the first that lists them."""
-    from newscli import schema
-
-    for command in schema.RECORDS:
+    for command in article_commands():
         for record_type in _main_records(command):
             for hint in get_type_hints(record_type).values():
                 if get_origin(hint) is list and get_args(hint)[0] is item:
