@@ -6,7 +6,7 @@ SEED := seeds/iran-missiles-live-updates.txt
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run test wheel-check lint typecheck eval bench fuzz golden clean train-ner
+.PHONY: help install install-dev run test wheel-check lint typecheck docs eval bench fuzz golden clean train-ner
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -56,17 +56,21 @@ wheel-check: install ## build the wheel, install it with the stock pip of a fres
 	.ci/wheel-check
 
 lint: install-dev ## ruff, and lint-imports: the layers declared in pyproject.toml
-	$(BIN)/ruff check newscli tests eval bench
-	$(BIN)/ruff format --check newscli tests eval bench
+	$(BIN)/ruff check newscli tests eval bench tools
+	$(BIN)/ruff format --check newscli tests eval bench tools
 	$(BIN)/lint-imports --no-cache
 
 typecheck: install-dev ## mypy
 	$(BIN)/mypy newscli
 
+# tests/test_docs.py fails when a generated part is stale: run this, and commit what it rewrote
+docs: install ## rewrite the generated parts of docs/: each command's options and record fields
+	$(BIN)/python -m tools.docs
+
 # every script records its headline figures in .eval/results.json (eval/figures.py); the
 # gate then fails the target when one falls below its floor in eval/baseline.json
 eval: export NEWSCLI_EVAL_RESULTS = $(CURDIR)/.eval/results.json
-eval: install-dev ## score every analysis on $(SHARED)/data; fail below eval/baseline.json's floors
+eval: install-dev ## score every analysis on $(SHARED)/data; fail below eval/baseline.json's floors; write docs/evaluation.md
 	@test -d $(SHARED)/data || { echo "make eval: $(SHARED)/data not found (set SHARED=...)" >&2; exit 1; }
 	rm -f $(NEWSCLI_EVAL_RESULTS)
 	$(BIN)/python -m eval.sentences $(SHARED)/data/sentences/gum.jsonl
@@ -79,7 +83,7 @@ eval: install-dev ## score every analysis on $(SHARED)/data; fail below eval/bas
 	$(BIN)/python -m eval.ner_languages $(SHARED)/data/ner/multilingual
 	$(BIN)/python -m eval.html $(SHARED)/data/html/aeb-dev
 	$(BIN)/python -m eval.language $(SHARED)/data
-	$(BIN)/python -m eval.gate $(NEWSCLI_EVAL_RESULTS) eval/baseline.json
+	$(BIN)/python -m eval.gate $(NEWSCLI_EVAL_RESULTS) eval/baseline.json --docs docs/evaluation.md
 
 bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.startup

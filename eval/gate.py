@@ -12,10 +12,11 @@ tolerance only keeps a drop too small to matter from failing: 0.005 for fraction
 readability's percent of 396 pairs (one pair lost passes, two fail), 0.1 for ROUGE x 100
 (a fifth of the 0.47 by which newscli beats Lead-3's R-2 on CNN/DM).
 
-Prints one markdown table of every recorded figure, for the README to paste rather than
-retype, then exits 1 naming each gated figure that is below floor - tolerance or was not
-recorded at all, else 0. A figure above floor + tolerance gets a hint: raising its floor
-belongs to the change that earned it.
+Prints one markdown table of every recorded figure (with --docs, also writes it into that
+page's `evaluation` block: `make eval` keeps docs/evaluation.md's copy current), then exits 1
+naming each gated figure that is below floor - tolerance or was not recorded at all, else 0.
+A figure above floor + tolerance gets a hint: raising its floor belongs to the change that
+earned it.
 """
 
 import argparse
@@ -40,6 +41,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("results", type=Path, help="the figures a run recorded (JSON)")
     parser.add_argument("baseline", type=Path, help="eval/baseline.json")
+    parser.add_argument(
+        "--docs", type=Path, help="write the table into this page's evaluation block too"
+    )
     args = parser.parse_args()
 
     results: dict[str, float] = json.loads(args.results.read_text(encoding="utf-8"))
@@ -50,8 +54,7 @@ def main() -> int:
 
     failures: list[str] = []
     raisable: list[str] = []
-    print("| figure | value | floor | tolerance | status |")
-    print("|---|---|---|---|---|")
+    table = ["| figure | value | floor | tolerance | status |", "|---|---|---|---|---|"]
     # recorded figures in the order the scripts ran, then gated figures no script recorded
     for figure_id in [*results, *(f for f in baseline if f not in results)]:
         value, gated = results.get(figure_id), baseline.get(figure_id)
@@ -73,7 +76,14 @@ def main() -> int:
             status = "ok"
         floor = "—" if gated is None else f"{gated.floor:.4f}"
         tolerance = "—" if gated is None else f"{gated.tolerance:g}"
-        print(f"| `{figure_id}` | {number(value)} | {floor} | {tolerance} | {status} |")
+        table.append(f"| `{figure_id}` | {number(value)} | {floor} | {tolerance} | {status} |")
+    print("\n".join(table))
+    if args.docs:
+        from tools.docs import replace_block
+
+        page = args.docs.read_text(encoding="utf-8")
+        body = "\n".join(table) + "\n"
+        args.docs.write_text(replace_block(page, "evaluation", body), encoding="utf-8")
 
     if raisable:
         print(

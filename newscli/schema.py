@@ -2,7 +2,7 @@
 
 Each command's record and each of its sub-records is a TypedDict here; the analyses build
 them, the layouts name their CSV columns from them, `newscli schema COMMAND` prints them as
-JSON Schema, and tests check both the output and the README's field tables against them.
+JSON Schema, and docs/commands/ lists their fields (make docs); tests check the output against them.
 Fields are only ever added. A key that is not always there is `NotRequired`.
 """
 

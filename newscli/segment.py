@@ -1,6 +1,6 @@
 """Sentence boundaries and tokens for news prose, as offsets into the original text.
 
-A rule-based splitter measured against gold news sentences (see the README): a period,
+A rule-based splitter measured against gold news sentences (docs/commands/parse.md): a period,
 question or exclamation mark, or ellipsis ends a sentence when what follows looks like
 a sentence start. News is full of periods that do not end sentences -- "U.S.", "Gen.",
 "Jan. 8", "a.m.", initials -- and of sentences that end inside a quotation

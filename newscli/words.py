@@ -9,7 +9,7 @@ from Snowball's stemmer for it (PyStemmer), each loaded when the first article i
 language is met. A language with neither is read as plain lower-cased words; Chinese
 and Japanese, written without spaces, as pairs of adjacent characters (what a word of two
 characters is; on Chinese Parallel UD they match the English summary's choice far more
-often than single characters: see the README).
+often than single characters: see docs/commands/summarize.md).
 """
 
 import re

@@ -79,8 +79,8 @@ def test_importing_newscli_imports_no_analysis():
     assert result.stdout.strip() == "['newscli']"
 
 
-def test_the_readmes_spark_recipe():
-    """The README's mapInPandas recipe, run on a local Spark session."""
+def test_the_docs_spark_recipe():
+    """The mapInPandas recipe of docs/corpora.md, run on a local Spark session."""
     pyspark = pytest.importorskip("pyspark")
     pytest.importorskip("pandas")
     spark = pyspark.sql.SparkSession.builder.master("local[1]").getOrCreate()

@@ -1,14 +1,14 @@
-"""The declared records against what the commands print, the layouts and the README."""
+"""The declared records against what the commands print and the layouts (the docs' field
+tables: tests/test_docs.py)."""
 
 import json
-import re
-from typing import get_args, get_origin, get_type_hints
+from typing import get_args, get_type_hints
 
 import pytest
 
 from newscli import schema
 from newscli.render import layouts
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import SEEDS
 from tests.test_cli import jsonl
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -114,42 +114,3 @@ def test_csv_columns_are_declared_keys(layout, command):
 
 def test_readability_labels_every_score():
     assert list(layouts.READABILITY_LABELS) == list(schema.fields(schema.ReadabilityScores))
-
-
-# --- the README's field tables -------------------------------------------------------
-
-_SECTION = re.compile(r"^## `newscli (\w+)`$(.*?)(?=^## )", re.MULTILINE | re.DOTALL)
-_TABLE = re.compile(r"^\| (`\w+` )?field \| \|\n\|---\|---\|\n((?:\|.*\|\n)+)", re.MULTILINE)
-
-
-def _readme_tables() -> dict[str, dict[str | None, set[str]]]:
-    """command -> (None: the record, or a list field's name) -> the keys its table lists."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    found: dict[str, dict[str | None, set[str]]] = {}
-    for command, section in _SECTION.findall(readme):
-        for owner, rows in _TABLE.findall(section):
-            keys = set()
-            for row in rows.splitlines():
-                first_cell = row.split("|")[1]
-                keys |= set(re.findall(r"`(\w+)`", first_cell))
-            found.setdefault(command, {})[owner.strip(" `") or None] = keys
-    return found
-
-
-def _item_type(record_type, key):
-    hint = get_type_hints(record_type)[key]
-    if get_origin(hint) is list:
-        (hint,) = get_args(hint)
-    return hint
-
-
-@pytest.mark.parametrize("command", sorted(schema.RECORDS))
-def test_the_readme_lists_exactly_each_records_keys(command):
-    tables = _readme_tables()[command]
-    record_types = schema.RECORDS[command]
-    main = record_types[:1] if command == "dedupe" else record_types  # --pairs: in prose
-    assert tables[None] == {key for t in main for key in schema.fields(t)}
-    for owner, keys in tables.items():
-        if owner is not None:
-            item = _item_type(record_types[0], owner)
-            assert keys == set(schema.fields(item)), owner

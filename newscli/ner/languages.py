@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 MODEL_DIRECTORY = Path(__file__).parent
 WEIGHTS_PATH = MODEL_DIRECTORY / "languages.npz"
 #: the languages the shared model was trained for and ships a lexicon of, with the reason
-#: each is there in the README ("Entities in other languages")
+#: each is there in docs/commands/entities.md ("Entities in other languages")
 LANGUAGES = frozenset("de fr es it pt nl da sv fi hr sr sk".split())
 
 # "l'Europe", "dell'Unione", "d’Emmanuel": an elided article or preposition, then a word
