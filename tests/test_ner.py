@@ -14,27 +14,27 @@ from newscli.ner import (
     LABELS,
     MODEL_PATH,
     EntitySpan,
-    _as_agreement,
-    _brands_as_organisations,
-    _consistent,
-    _defined_acronyms,
-    _fixtures,
-    _is_era,
-    _is_sports,
-    _is_title_alone,
-    _joined_by_ampersand,
-    _label,
-    _no_person_after_the,
-    _place_named_organisations,
-    _with_regnal_number,
-    _without_common_tail,
-    _without_overlaps,
-    _without_title,
     load_model,
     tag_document,
     tag_documents,
     tag_spans,
 )
+from newscli.ner.rules.acronyms import _defined_acronyms
+from newscli.ner.rules.document import _consistent, _without_common_tail, _without_overlaps
+from newscli.ner.rules.names import _as_agreement, _is_era
+from newscli.ner.rules.organisations import (
+    _brands_as_organisations,
+    _joined_by_ampersand,
+    _place_named_organisations,
+)
+from newscli.ner.rules.people import (
+    _is_title_alone,
+    _no_person_after_the,
+    _with_regnal_number,
+    _without_title,
+)
+from newscli.ner.rules.sports import _fixtures, _is_sports
+from newscli.ner.tagger import _label
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "iran-missiles-live-updates.txt"
 

@@ -108,14 +108,8 @@ def _entities(
     tags: list[list[str]],
 ) -> list[EntitySpan]:
     """The document pass of other languages over one document's tags."""
-    from newscli.ner import (
-        EntitySpan,
-        _consistent,
-        _label,
-        _mentions,
-        _without_common_tail,
-        _without_overlaps,
-    )
+    from newscli.ner.rules.document import _consistent, _without_common_tail, _without_overlaps
+    from newscli.ner.tagger import EntitySpan, _label, _mentions
 
     capitalised = [
         [i for i, word in enumerate(sentence_words) if word[:1].isupper()]
