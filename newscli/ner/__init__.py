@@ -24,7 +24,10 @@ GUM's other named mentions). They are reported as:
 Offsets are Python string indices into the text given: ``text[span.start:span.end] ==
 span.text``. A possessive ’s is not part of an entity ("Iran" in "Iran’s").
 
-All of the above is English's. `tag_documents` gives an article in one of
+The code: `tagger` loads the model, tags sentences and turns the tags into mentions and
+the mentions into entities; `rules` holds the rules after tagging that correct the
+mentions, one module a family, applied in the order `rules.RULES` lists them by id. All of
+the above is English's. `tag_documents` gives an article in one of
 `languages.LANGUAGES` (German, French, Spanish, Italian, Portuguese, Dutch and more) to the
 model those languages share, with its own document pass (`newscli.ner.languages`).
 """
@@ -59,15 +62,21 @@ __all__ = [
 
 
 def tag_document(
-    document: Document, dropped_reasons: Collection[str] = ("dateline",)
+    document: Document,
+    dropped_reasons: Collection[str] = ("dateline",),
+    leave_out: Collection[str] = (),
 ) -> list[EntitySpan]:
     """Entities in a parsed article: its title (when it has offsets), every body sentence,
-    and the dropped spans with one of `dropped_reasons` (by default the dateline)."""
-    return tag_documents([document], dropped_reasons)[0]
+    and the dropped spans with one of `dropped_reasons` (by default the dateline).
+    `leave_out`: ids of rules after tagging not to apply (`rules.RULES`,
+    `languages.RULES`)."""
+    return tag_documents([document], dropped_reasons, leave_out)[0]
 
 
 def tag_documents(
-    documents: Sequence[Document], dropped_reasons: Collection[str] = ("dateline",)
+    documents: Sequence[Document],
+    dropped_reasons: Collection[str] = ("dateline",),
+    leave_out: Collection[str] = (),
 ) -> list[list[EntitySpan]]:
     """`tag_document` of each document, all tagged in one call (`tag_texts`). A document
     in one of `languages.LANGUAGES` is tagged by the model of those languages, with the
@@ -77,14 +86,18 @@ def tag_documents(
     texts = [(d.text, _sentences(d, dropped_reasons), _datelines(d)) for d in documents]
     codes = [d.language.code for d in documents]
     if languages.LANGUAGES.isdisjoint(codes):
-        return tag_texts(texts)
+        return tag_texts(texts, leave_out)
     by_language: dict[str, list[int]] = {}
     for index, code in enumerate(codes):
         by_language.setdefault(code if code in languages.LANGUAGES else "en", []).append(index)
     found: list[list[EntitySpan]] = [[] for _ in documents]
     for code, indices in by_language.items():
         batch = [texts[index] for index in indices]
-        tagged = tag_texts(batch) if code == "en" else languages.tag_texts(batch, code)
+        tagged = (
+            tag_texts(batch, leave_out)
+            if code == "en"
+            else languages.tag_texts(batch, code, leave_out)
+        )
         for index, spans in zip(indices, tagged, strict=True):
             found[index] = spans
     return found

@@ -7,33 +7,14 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, compress, islice
-from operator import itemgetter
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newscli.lexicon import ABBREVIATED_COMPANY_SUFFIXES
 from newscli.ner import features as feats
-from newscli.ner.rules.acronyms import _defined_acronyms, _organisations
-from newscli.ner.rules.common import _LAST_NAME
-from newscli.ner.rules.document import _consistent, _without_common_tail, _without_overlaps
-from newscli.ner.rules.names import _as_agreement, _is_era
-from newscli.ner.rules.organisations import (
-    _brands_as_organisations,
-    _joined_by_ampersand,
-    _organisations_by_context,
-    _place_before_a_body,
-    _place_named_organisations,
-)
-from newscli.ner.rules.people import (
-    _is_title_alone,
-    _no_person_after_the,
-    _with_first_names,
-    _with_regnal_number,
-    _without_home,
-    _without_title,
-)
-from newscli.ner.rules.places import _dateline_places
-from newscli.ner.rules.sports import _fixtures, _is_sports, _results_rows, _teams
+from newscli.ner.rules import RULES, Words, apply
+from newscli.ner.rules.common import LAST_NAME, Mention
 from newscli.schema import EntityType
 
 if TYPE_CHECKING:
@@ -76,10 +57,11 @@ def tag_spans(
 
 def tag_texts(
     documents: Sequence[tuple[str, list[tuple[int, int]], Collection[tuple[int, int]]]],
+    leave_out: Collection[str] = (),
 ) -> list[list[EntitySpan]]:
     """`tag_spans` of each (text, sentence spans, dateline spans), all documents' sentences
     decoded in one call: a batch of sentences costs little more to decode than its longest
-    sentence."""
+    sentence. `leave_out`: ids of rules not to apply (`rules.RULES`)."""
     tagger = load_model()
     words = [
         [feats.token_words(text, start, end) for start, end in sentences]
@@ -87,86 +69,17 @@ def tag_texts(
     ]
     keys = [feats.document_keys(document, tagger.lexicon) for document in words]
     tags = iter(tagger.tag(list(chain.from_iterable(keys))))
-    return [
-        _entities(tagger, text, sentences, datelines, document, list(islice(tags, len(document))))
-        for (text, sentences, datelines), document in zip(documents, words, strict=True)
-    ]
-
-
-def _entities(
-    tagger: Model,
-    text: str,
-    sentences: list[tuple[int, int]],
-    datelines: Collection[tuple[int, int]],
-    words: list[list[str]],
-    tags: list[list[str]],
-) -> list[EntitySpan]:
-    """The document pass over one document's tags, and the entities it gives."""
-    # where the capitalised words are, for both passes: the others can start no name; and
-    # every word in lowercase, for the passes that compare words (each a call into C)
-    capitalised = [
-        list(
-            compress(
-                range(len(sentence_words)), map(str.isupper, map(itemgetter(0), sentence_words))
-            )
-        )
-        for sentence_words in words
-    ]
-    lowered = [list(map(str.lower, sentence_words)) for sentence_words in words]
-    tagged = [
-        split
-        for mention in _mentions(tags)
-        for split in _without_home(tagger, words, _without_common_tail(tagger, words, mention))
-    ]
-    cued = _organisations_by_context(tagger, words, tagged)
-    mentions = _consistent(tagger, lowered, capitalised, tagged + cued)
-    mentions += _organisations(tagger, words, capitalised, mentions)
-    mentions = _place_named_organisations(tagger, words, mentions)
-    mentions = [_place_before_a_body(tagger, words, mention) for mention in mentions]
-    mentions = _defined_acronyms(tagger, words, mentions)
-    mentions = _joined_by_ampersand(words, mentions)
-    mentions = [m for m in mentions if not _is_era(words, m)]
-    if _is_sports(lowered):
-        mentions = _teams(tagger, words, _results_rows(tagger, words, mentions))
-        mentions = _fixtures(tagger, words, mentions)
-    mentions = [_without_title(tagger, words, mention) for mention in mentions]
-    mentions = [m for m in mentions if not _is_title_alone(tagger, words, m)]
-    mentions = _with_first_names(tagger, words, mentions)
-    mentions = [_with_regnal_number(words, mention) for mention in mentions]
-    mentions = [_as_agreement(words, mention) for mention in mentions]
-    mentions = [_no_person_after_the(tagger, words, mention) for mention in mentions]
-    mentions = _brands_as_organisations(words, mentions)
-    mentions = _without_overlaps(mentions)
-    filed_from = {i for i, sentence in enumerate(sentences) if sentence in datelines}
-    if filed_from:
-        mentions = _dateline_places(tagger, words, mentions, filed_from)
-    # token offsets, in the sentences with an entity only and up to the last one's end
-    reach: dict[int, int] = {}
-    for sentence, _, last, _ in mentions:
-        reach[sentence] = max(reach.get(sentence, 0), last)
-    starts = {
-        sentence: feats.token_starts(text, sentences[sentence][0], words[sentence][:last])
-        for sentence, last in reach.items()
-    }
     found = []
-    for sentence, first, last, kind in mentions:
-        start = starts[sentence][first]
-        end = starts[sentence][last - 1] + len(words[sentence][last - 1])
-        if (
-            kind == "ORG"
-            and last + 1 < len(words[sentence])
-            and text[end : end + 1] == "."
-            and words[sentence][last - 1].lower() in _ABBREVIATED_SUFFIXES
-        ):
-            # the period of "NationsBank Corp. said" is the name's; at a sentence's end it
-            # is the sentence's too, where news leaves it out of the name
-            end += 1
-        label = _label(tagger, kind, text[start:end])
-        found.append(EntitySpan(start, end, text[start:end], label))
-    return sorted(found, key=lambda span: (span.start, span.end))
+    for (text, sentences, datelines), document in zip(documents, words, strict=True):
+        filed_from = frozenset(i for i, sentence in enumerate(sentences) if sentence in datelines)
+        read = Words.of(tagger, document, filed_from)
+        tagged = mentions_of(list(islice(tags, len(document))))
+        corrected = apply(RULES, read, tagged, leave_out)
+        found.append(entity_spans(tagger, text, sentences, document, corrected))
+    return found
 
 
-def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
+def mentions_of(tags: list[list[str]]) -> list[Mention]:
     """(sentence, first token, end token, model type) of each BIO span."""
     found = []
     for sentence, sentence_tags in enumerate(tags):
@@ -180,16 +93,50 @@ def _mentions(tags: list[list[str]]) -> list[tuple[int, int, int, str]]:
     return found
 
 
-#: company suffixes written with a period ("NationsBank Corp."), lowercase
-_ABBREVIATED_SUFFIXES = frozenset("inc corp co cos ltd bros".split())
+def entity_spans(
+    tagger: Model,
+    text: str,
+    sentences: list[tuple[int, int]],
+    words: list[list[str]],
+    mentions: list[Mention],
+    abbreviated: bool = True,
+) -> list[EntitySpan]:
+    """The entities the mentions name, in text order, with their offsets and types;
+    `abbreviated`: whether an organisation takes the period of an abbreviated company suffix
+    (English)."""
+    # token offsets, in the sentences with an entity only and up to the last one's end
+    reach: dict[int, int] = {}
+    for sentence, _, last, _ in mentions:
+        reach[sentence] = max(reach.get(sentence, 0), last)
+    starts = {
+        sentence: feats.token_starts(text, sentences[sentence][0], words[sentence][:last])
+        for sentence, last in reach.items()
+    }
+    found = []
+    for sentence, first, last, kind in mentions:
+        start = starts[sentence][first]
+        end = starts[sentence][last - 1] + len(words[sentence][last - 1])
+        if (
+            abbreviated
+            and kind == "ORG"
+            and last + 1 < len(words[sentence])
+            and text[end : end + 1] == "."
+            and words[sentence][last - 1].lower() in ABBREVIATED_COMPANY_SUFFIXES
+        ):
+            # the period of "NationsBank Corp. said" is the name's; at a sentence's end it
+            # is the sentence's too, where news leaves it out of the name
+            end += 1
+        found.append(EntitySpan(start, end, text[start:end], label(tagger, kind, text[start:end])))
+    return sorted(found, key=lambda span: (span.start, span.end))
 
 
-def _label(tagger: Model, kind: str, text: str) -> str:
+def label(tagger: Model, kind: str, text: str) -> str:
+    """The type reported for a mention the model typed `kind` (see `newscli.ner`)."""
     name = text.lower()
     if kind in ("PER", "LOC") and name in tagger.groups:
         # "Israeli", "Russian": a people, whatever the model read ("Dawn French" stays hers)
         value = tagger.lexicon.entries.get(name, 0)
-        if kind == "LOC" or not value & _LAST_NAME:
+        if kind == "LOC" or not value & LAST_NAME:
             return "NORP"
     if kind == "PER":
         return "PERSON"

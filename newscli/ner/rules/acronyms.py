@@ -4,39 +4,37 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newscli.lexicon import NAME_JOINERS, NOT_ACRONYMS
 from newscli.ner import features as feats
 from newscli.ner.rules.common import (
-    _MAX_ORG_WORDS,
-    _NAME_JOINERS,
-    _ORG_WORD,
     COMMON_WORD,
-    _is_organisation_head,
+    MAX_ORG_WORDS,
+    ORG_WORD,
+    Mention,
+    Words,
+    is_organisation_head,
+    taken,
 )
 
 if TYPE_CHECKING:
     from newscli.ner.model import Model
 
 
-#: all-capital words that are not names of organisations
-_NOT_ACRONYMS = frozenset(
-    "ceo cfo coo mp pm am tv ok id dj pc faq ap gmt est usa uk us un bc bce ad ce".split()
-)
-
-
-def _organisations(
-    tagger: Model, words: list[list[str]], capitalised: list[list[int]], mentions: list
-) -> list:
+def organisations_by_shape(document: Words, mentions: list[Mention]) -> list[Mention]:
     """Organisations the model misses, by two conventions of news: an acronym ("PMU",
     "NATO"), and capitalised words ending in an organisation word ("CBS News", "Tehran
-    University"). Only untagged words, and never in an ALL-CAPS headline."""
-    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    University"). Only untagged words, and never in an ALL-CAPS headline.
+
+    Example: "Officials from the QVRA met on Monday." gives "QVRA", ORG."""
+    tagger, words, capitalised = document.tagger, document.words, document.capitalised
+    named = taken(mentions)
     found = []
     for sentence, sentence_words in enumerate(words):
-        # runs of untagged capitalised words, cut into pieces of at most _MAX_ORG_WORDS
+        # runs of untagged capitalised words, cut into pieces of at most MAX_ORG_WORDS
         runs: list[list[int]] = []
         for i in capitalised[sentence]:
-            if (sentence, i) not in taken:
-                if runs and runs[-1][-1] == i - 1 and len(runs[-1]) < _MAX_ORG_WORDS:
+            if (sentence, i) not in named:
+                if runs and runs[-1][-1] == i - 1 and len(runs[-1]) < MAX_ORG_WORDS:
                     runs[-1].append(i)
                 else:
                     runs.append([i])
@@ -49,12 +47,12 @@ def _organisations(
         ]
         if in_sentence and not feats.is_headline(sentence_words):
             found += in_sentence
-    return found
+    return mentions + found
 
 
 def _names_organisation(tagger: Model, run: list[str], at_start: bool) -> bool:
     last = run[-1].lower()
-    if len(run) > 1 and tagger.lexicon.entries.get(last, 0) & _ORG_WORD:
+    if len(run) > 1 and tagger.lexicon.entries.get(last, 0) & ORG_WORD:
         return not (at_start and len(run) == 2 and run[0].lower() in ("the", "a"))
     word = run[0]
     return (
@@ -62,17 +60,21 @@ def _names_organisation(tagger: Model, run: list[str], at_start: bool) -> bool:
         and 2 <= len(word) <= 5
         and word.isalpha()
         and word.isupper()
-        and word.lower() not in _NOT_ACRONYMS
+        and word.lower() not in NOT_ACRONYMS
         and word.lower() not in tagger.places
         and tagger.lexicon.frequency(word.lower()) < COMMON_WORD - 1
     )
 
 
-def _defined_acronyms(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def defined_acronyms(document: Words, mentions: list[Mention]) -> list[Mention]:
     """An acronym defined in the text, "the World Boxing Council (WBC)": the name before
     the parentheses is one entity, whatever pieces the model read, and when it or its
     acronym reads as an organisation, both are one (an acronym in parentheses is news'
-    way of naming a body it will mention again)."""
+    way of naming a body it will mention again).
+
+    Example: "the Northern Grain Council (NGC) met" gives "Northern Grain Council" and
+    "NGC", both ORG."""
+    tagger, words = document.tagger, document.words
     found = list(mentions)
     for sentence, sentence_words in enumerate(words):
         if "(" not in sentence_words:
@@ -93,7 +95,7 @@ def _defined_acronyms(tagger: Model, words: list[list[str]], mentions: list) -> 
             inside = [m for m in found if m[0] == sentence and m[1] < i and first < m[2]]
             at = [m for m in found if m[0] == sentence and m[1] == i + 1]
             if not (
-                _is_organisation_head(tagger, sentence_words[i - 1])
+                is_organisation_head(tagger, sentence_words[i - 1])
                 or any(m[3] == "ORG" for m in inside)
             ):
                 continue
@@ -113,14 +115,14 @@ def _long_form(words: list[str], opening: int, acronym: str) -> int | None:
     while first > 0 and opening - first < len(letters) + 4:
         first -= 1
         word = words[first]
-        if not (word[:1].isupper() or word.lower() in _NAME_JOINERS):
+        if not (word[:1].isupper() or word.lower() in NAME_JOINERS):
             return None
         if (
             word[:1].isupper()
             and word[0].lower() == letters[0]
             and _spells(letters, " ".join(words[first:opening]).lower())
         ):
-            if first > 1 and words[first - 1] in _NAME_JOINERS and words[first - 2][:1].isupper():
+            if first > 1 and words[first - 1] in NAME_JOINERS and words[first - 2][:1].isupper():
                 return None  # the name begins earlier: "the Return of [Refugees ...]"
             return first
     return None

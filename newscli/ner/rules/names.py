@@ -2,54 +2,43 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
+from newscli.lexicon import AGREEMENTS, ERA_NOUNS, ERAS, EVENT_HEADS
+from newscli.ner.rules.common import Mention, Words
 
 
-#: what follows a year: "500 BC", "AD 79"
-_ERAS = frozenset("bc bce ad ce".split())
-
-
-def _is_era(words: list[list[str]], mention: tuple[int, int, int, str]) -> bool:
+def is_era(document: Words, mention: Mention) -> bool:
     """Whether a one-word mention is an era beside a number ("44 BC", "AD 79", "the 5th
-    century BC")."""
+    century BC"): no entity.
+
+    Example: "The fort at Dunmarch was built in 310 BC." has no entity "BC"."""
     sentence, first, end, _ = mention
-    if end - first != 1 or words[sentence][first].lower().rstrip(".") not in _ERAS:
+    words = document.words
+    if end - first != 1 or words[sentence][first].lower().rstrip(".") not in ERAS:
         return False
     beside = words[sentence][max(first - 1, 0) : first + 2]
-    return any(word[:1].isdigit() or word in ("century", "millennium") for word in beside)
+    return any(word[:1].isdigit() or word in ERA_NOUNS for word in beside)
 
 
-#: what a place names when it is a pact's: "the Paris Agreement", "the Kigali Amendment"
-_AGREEMENTS = frozenset(
-    "agreement agreements accord accords treaty protocol convention amendment declaration "
-    "pact".split()
-)
-
-
-#: what ends an event's name: "the Olympic Games", "the World Cup"
-_EVENTS = frozenset("games olympics cup championship championships".split())
-
-
-def _as_agreement(words: list[list[str]], mention: tuple) -> tuple:
+def as_agreement(document: Words, mention: Mention) -> Mention:
     """A place named in a pact's name ("the Paris Agreement", "the Treaty of London") is the
-    pact's, a name of its own (MISC), not the place (nor a person: "the Treaty of Tientsin")."""
+    pact's, a name of its own (MISC), not the place (nor a person: "the Treaty of Tientsin");
+    so is an event's name ("the Olympic Games", "the World Cup").
+
+    Example: "Both sides signed the Velmora Accord in May." gives "Velmora Accord", MISC."""
     sentence, first, end, kind = mention
-    sentence_words = words[sentence]
+    sentence_words = document.words[sentence]
     if kind == "MISC":
         return mention
     after = sentence_words[end] if end < len(sentence_words) else ""
-    if after[:1].isupper() and after.lower() in _AGREEMENTS and kind == "LOC":
+    if after[:1].isupper() and after.lower() in AGREEMENTS and kind == "LOC":
         return sentence, first, end + 1, "MISC"
-    if end - first > 1 and sentence_words[end - 1].lower() in _EVENTS:
+    if end - first > 1 and sentence_words[end - 1].lower() in EVENT_HEADS:
         return sentence, first, end, "MISC"  # "the Olympic Games", "the World Cup"
     if (
         first >= 2
         and sentence_words[first - 1] == "of"
         and sentence_words[first - 2][:1].isupper()
-        and sentence_words[first - 2].lower() in _AGREEMENTS
+        and sentence_words[first - 2].lower() in AGREEMENTS
     ):
         return sentence, first - 2, end, "MISC"
     return mention

@@ -1,157 +1,158 @@
-"""Rules that find organisations by news' context: cue words, places before bodies, "&"."""
+"""Rules that find organisations by news' context: cue words, places and bodies, "&", and
+brands."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from newscli.lexicon import (
+    BODY_WORDS_BEFORE_NAME,
     DETERMINERS,
+    NAME_JOINERS,
+    ORGANISATION_CUES_AFTER,
+    ORGANISATION_CUES_BEFORE,
     ORGANISATION_NOUNS,
+    PLACE_HEADS,
+    SIDE_NOUNS,
 )
 from newscli.ner import features as feats
 from newscli.ner.rules.common import (
-    _CUED_ORG,
-    _MAX_ORG_WORDS,
-    _MONTH_DAY,
-    _NAME_JOINERS,
-    _capitalised_run_end,
-    _is_organisation_head,
+    CUED_ORG,
+    MAX_ORG_WORDS,
+    MONTH_DAY,
+    Mention,
+    Words,
+    capitalised_run_end,
+    is_organisation_head,
+    taken,
 )
 
-if TYPE_CHECKING:
-    from newscli.ner.model import Model
+_CUE_WORDS = ORGANISATION_CUES_AFTER | ORGANISATION_CUES_BEFORE.keys() | BODY_WORDS_BEFORE_NAME
+#: lowercase words for a kind of body a place may stand before ("a Cardiff bank"); not a
+#: side, which in sports copy is the town's club
+_BODY_NOUNS = ORGANISATION_NOUNS - SIDE_NOUNS
+_MAX_PARTNER_WORDS = 3  # words on either side of "&" in a firm's name
 
 
-#: words after a name that make it a company's or a body's ("Pirelli shares", "a Harley-
-#: Davidson spokeswoman", "Ericsson's chief executive", "Zycie Warszawy daily said")
-_ORGANISATION_AFTER = frozenset(
-    "spokesman spokeswoman spokesperson shareholders shares chairman chairwoman subsidiary "
-    "board daily newspaper".split()
-)
-
-
-#: ... and before it, with the preposition between ("shares of Jones", "an analyst at
-#: Salomon", "chief executive officer of Petofi")
-_ORGANISATION_BEFORE = {
-    "shares": frozenset(("of", "in")),
-    "stake": frozenset(("in",)),
-    **dict.fromkeys("subsidiary executive officer manager chairman".split(), frozenset(("of",))),
-    **dict.fromkeys("analyst analysts economist economists strategist".split(), frozenset(("at",))),
-}
-
-
-#: what news calls a body right before its name ("news agency Tanjug", "the daily Zycie
-#: Warszawy", "mineral water firm Multico", "first division team Deportivo Coruna")
-_ORGANISATION_BEFORE_NAME = frozenset(
-    """company firm airline group agency bank newspaper daily broadcaster network club
-    team side giant maker carmaker insurer publisher retailer""".split()
-)
-
-
-_CUE_WORDS = _ORGANISATION_AFTER | _ORGANISATION_BEFORE.keys() | _ORGANISATION_BEFORE_NAME
-
-
-def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def organisations_by_context(document: Words, mentions: list[Mention]) -> list[Mention]:
     """Names news' context makes organisations: a spokesman's, shares' and a chairman's
     ("Pirelli shares rose", "Ericsson spokesman Per Zetterquist", "shares of Jones", "an
     analyst at Salomon", "news agency Tanjug"), whatever the model read, as mentions of kind
-    `_CUED_ORG`; not a place ("Tokyo shares" are its market's), a nationality ("a British
+    `CUED_ORG`; not a place ("Tokyo shares" are its market's), a nationality ("a British
     newspaper"), an adjective ("A London-based spokesman") nor a full name, and a person
-    named in full elsewhere keeps his surname ("Trump spokesman Sean Spicer")."""
-    by_end = {(m[0], m[2]): m for m in mentions}
-    by_start = {(m[0], m[1]): m for m in mentions}
-    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    named in full elsewhere keeps his surname ("Trump spokesman Sean Spicer").
 
-    def is_name_word(sentence: int, i: int) -> bool:
-        word = words[sentence][i]
-        return (
-            word[:1].isupper()
-            and (sentence, i) not in taken
-            and word.lower() not in DETERMINERS
-            and not word.rsplit("-", 1)[-1].islower()
-            and not tagger.lexicon.entries.get(word.lower(), 0) & _MONTH_DAY
-        )
-
-    def name_at(sentence: int, start: int) -> tuple | None:
-        """The name from words[sentence][start] on: the model's mention there, else the run
-        of capitalised words, unless it reads on into a longer name."""
-        name = by_start.get((sentence, start))
-        if name is not None:
-            return name
-        sentence_words = words[sentence]
-        end = start
-        while (
-            end < len(sentence_words)
-            and end - start < _MAX_ORG_WORDS
-            and is_name_word(sentence, end)
-        ):
-            end += 1
-        longer = end + 1 < len(sentence_words) and (
-            sentence_words[end] in _NAME_JOINERS and sentence_words[end + 1][:1].isupper()
-        )  # "the group Human Rights in China"
-        return (sentence, start, end, "ORG") if start < end and not longer else None
-
+    Example: "A Dunmore spokesman declined to comment." gives "Dunmore", ORG."""
+    cues = _Cues(document, mentions)
     found = []
-    for sentence, sentence_words in enumerate(words):
+    for sentence, sentence_words in enumerate(document.words):
         # the cue words, lowercase but at the sentence's start: most sentences have none,
         # told by one set operation in C
         if not sentence_words or (
             _CUE_WORDS.isdisjoint(sentence_words) and sentence_words[0].lower() not in _CUE_WORDS
         ):
             continue
-        cues = [i for i, word in enumerate(sentence_words) if word in _CUE_WORDS]
-        if sentence_words and sentence_words[0].lower() in _CUE_WORDS and cues[:1] != [0]:
-            cues.insert(0, 0)
-        if not cues or feats.is_headline(sentence_words):
+        at = [i for i, word in enumerate(sentence_words) if word in _CUE_WORDS]
+        if sentence_words and sentence_words[0].lower() in _CUE_WORDS and at[:1] != [0]:
+            at.insert(0, 0)
+        if not at or feats.is_headline(sentence_words):
             continue
-        for i in cues:
-            cue = sentence_words[i].lower()
-            name = None
-            if cue in _ORGANISATION_AFTER and i:
-                end = i - (i > 1 and sentence_words[i - 1] in ("'s", "’s"))
-                name = by_end.get((sentence, end))
-                if name is None:
-                    first = end
-                    while (
-                        first and end - first < _MAX_ORG_WORDS and is_name_word(sentence, first - 1)
-                    ):
-                        first -= 1
-                    name = (sentence, first, end, "ORG") if first < end else None
-            start = i + 1
-            if cue in _ORGANISATION_BEFORE and start + 1 < len(sentence_words):
-                start += sentence_words[start] in _ORGANISATION_BEFORE[cue]
-            names = [name]
-            if (
-                name is None
-                and start < len(sentence_words)
-                and (cue in _ORGANISATION_BEFORE_NAME or start == i + 2)
-            ):
-                names = [name_at(sentence, start)]
-                after = names[0][2] if names[0] is not None else 0
-                while after + 1 < len(sentence_words) and sentence_words[after] == "&":
-                    after = _capitalised_run_end(sentence_words, after + 1, _MAX_PARTNER_WORDS)
-                if (
-                    cue in _ORGANISATION_BEFORE
-                    and after + 1 < len(sentence_words)
-                    and sentence_words[after] == "and"
-                ):
-                    # "shares in Marks & Spencer and Ocado", "analysts at Barclays and
-                    # Morgan Stanley": the cue is both names', a full name's too
-                    joined = name_at(sentence, after + 1)
-                    if joined is not None:
-                        names.append((*joined[:3], "ORG" if joined[3] == "PER" else joined[3]))
+        for i in at:
             # a place's shares are its market's ("Tokyo shares"), a nationality's newspaper
             # any of its own ("a British newspaper"); a full name is a person's
             found += [
-                (*name[:3], _CUED_ORG)
-                for name in names
+                (*name[:3], CUED_ORG)
+                for name in cues.names(sentence, i)
                 if name is not None
                 and name[3] != "LOC"
-                and " ".join(sentence_words[name[1] : name[2]]).lower() not in tagger.groups
+                and " ".join(sentence_words[name[1] : name[2]]).lower()
+                not in document.tagger.groups
                 and (name[3] != "PER" or name[2] - name[1] == 1)
             ]
-    return found
+    return mentions + found
+
+
+class _Cues:
+    """The names a cue word makes organisations', in one document."""
+
+    def __init__(self, document: Words, mentions: list[Mention]) -> None:
+        self.document = document
+        self.words = document.words
+        self.by_end = {(m[0], m[2]): m for m in mentions}
+        self.by_start = {(m[0], m[1]): m for m in mentions}
+        self.taken = taken(mentions)
+
+    def is_name_word(self, sentence: int, i: int) -> bool:
+        word = self.words[sentence][i]
+        return (
+            word[:1].isupper()
+            and (sentence, i) not in self.taken
+            and word.lower() not in DETERMINERS
+            and not word.rsplit("-", 1)[-1].islower()
+            and not self.document.tagger.lexicon.entries.get(word.lower(), 0) & MONTH_DAY
+        )
+
+    def name_at(self, sentence: int, start: int) -> Mention | None:
+        """The name from words[sentence][start] on: the model's mention there, else the run
+        of capitalised words, unless it reads on into a longer name."""
+        name = self.by_start.get((sentence, start))
+        if name is not None:
+            return name
+        sentence_words = self.words[sentence]
+        end = start
+        while (
+            end < len(sentence_words)
+            and end - start < MAX_ORG_WORDS
+            and self.is_name_word(sentence, end)
+        ):
+            end += 1
+        longer = end + 1 < len(sentence_words) and (
+            sentence_words[end] in NAME_JOINERS and sentence_words[end + 1][:1].isupper()
+        )  # "the group Human Rights in China"
+        return (sentence, start, end, "ORG") if start < end and not longer else None
+
+    def name_before(self, sentence: int, i: int) -> Mention | None:
+        """The name before the cue at words[sentence][i] ("Pirelli shares", "Ericsson's
+        chief executive")."""
+        sentence_words = self.words[sentence]
+        end = i - (i > 1 and sentence_words[i - 1] in ("'s", "’s"))
+        name = self.by_end.get((sentence, end))
+        if name is None:
+            first = end
+            while first and end - first < MAX_ORG_WORDS and self.is_name_word(sentence, first - 1):
+                first -= 1
+            name = (sentence, first, end, "ORG") if first < end else None
+        return name
+
+    def names(self, sentence: int, i: int) -> list[Mention | None]:
+        """The names the cue at words[sentence][i] makes organisations'."""
+        sentence_words = self.words[sentence]
+        cue = sentence_words[i].lower()
+        name = self.name_before(sentence, i) if cue in ORGANISATION_CUES_AFTER and i else None
+        start = i + 1
+        if cue in ORGANISATION_CUES_BEFORE and start + 1 < len(sentence_words):
+            start += sentence_words[start] in ORGANISATION_CUES_BEFORE[cue]
+        if not (
+            name is None
+            and start < len(sentence_words)
+            and (cue in BODY_WORDS_BEFORE_NAME or start == i + 2)
+        ):
+            return [name]
+        names = [self.name_at(sentence, start)]
+        after = names[0][2] if names[0] is not None else 0
+        while after + 1 < len(sentence_words) and sentence_words[after] == "&":
+            after = capitalised_run_end(sentence_words, after + 1, _MAX_PARTNER_WORDS)
+        if (
+            cue in ORGANISATION_CUES_BEFORE
+            and after + 1 < len(sentence_words)
+            and sentence_words[after] == "and"
+        ):
+            # "shares in Marks & Spencer and Ocado", "analysts at Barclays and Morgan
+            # Stanley": the cue is both names', a full name's too
+            joined = self.name_at(sentence, after + 1)
+            if joined is not None:
+                names.append((*joined[:3], "ORG" if joined[3] == "PER" else joined[3]))
+        return names
 
 
 #: a word written as a brand, not a name: capitals run into lowercase ("MTVu", "ITVBe"), or
@@ -160,10 +161,13 @@ def _organisations_by_context(tagger: Model, words: list[list[str]], mentions: l
 _BRAND_SHAPE = re.compile(r"[A-Z]{2,}[a-z]+|[a-z]+[A-Z][A-Za-z]*")
 
 
-def _brands_as_organisations(words: list[list[str]], mentions: list) -> list:
+def brands_as_organisations(document: Words, mentions: list[Mention]) -> list[Mention]:
     """A one-word person written as a brand ("an interview with MTVu") is an organisation,
     unless it is a user name ("@realDonaldTrump") or the document names a person with the
-    word ("Jacob deGrom")."""
+    word ("Jacob deGrom").
+
+    Example: "She streamed the final on ZOOVix last night." gives "ZOOVix", ORG."""
+    words = document.words
     in_names = {
         words[sentence][i]
         for sentence, first, end, kind in mentions
@@ -182,18 +186,17 @@ def _brands_as_organisations(words: list[list[str]], mentions: list) -> list:
     ]
 
 
-#: organisation words that also end places' names ("West Bank", "Atlantic City", "Soviet
-#: Union", "Central Clinical Hospital"): after a place they do not make it a body
-_PLACE_HEADS = frozenset("bank city union club hospital church school college court".split())
-
-
-def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def place_named_organisations(document: Words, mentions: list[Mention]) -> list[Mention]:
     """A body named after its place or people: a place or nationality the model read,
     followed by capitalised words that end in an organisation word ("New York Stock
     Exchange", "American Stock Exchange", "China Daily"), is one organisation; so is a
     "place" that itself ends in one ("Budapest Stock Exchange"). Not a word that ends
-    places' names too ("West Bank", "Atlantic City")."""
-    taken = {(sentence, i) for sentence, first, end, _ in mentions for i in range(first, end)}
+    places' names too ("West Bank", "Atlantic City").
+
+    Example: "Shares fell on the Ostrava Grain Exchange." gives "Ostrava Grain Exchange",
+    ORG."""
+    tagger, words = document.tagger, document.words
+    named = taken(mentions)
     found = []
     for sentence, first, end, kind in mentions:
         sentence_words = words[sentence]
@@ -201,16 +204,16 @@ def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: 
             last = end
             while (
                 last < len(sentence_words)
-                and last - end < _MAX_ORG_WORDS
+                and last - end < MAX_ORG_WORDS
                 and sentence_words[last][:1].isupper()
-                and (sentence, last) not in taken
+                and (sentence, last) not in named
             ):
                 last += 1
             head = sentence_words[last - 1]
             if (
                 (last > end or end - first > 1)
-                and _is_organisation_head(tagger, head)
-                and head.lower() not in _PLACE_HEADS
+                and is_organisation_head(tagger, head)
+                and head.lower() not in PLACE_HEADS
                 and not feats.is_headline(sentence_words)
             ):
                 end, kind = last, "ORG"
@@ -218,36 +221,33 @@ def _place_named_organisations(tagger: Model, words: list[list[str]], mentions: 
     return found
 
 
-#: lowercase words for a kind of body a place may stand before ("a Cardiff bank"); not a
-#: side, which in sports copy is the town's club
-_BODY_NOUNS = ORGANISATION_NOUNS - {"club", "team"}
-
-
-def _place_before_a_body(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
+def place_before_a_body(document: Words, mention: Mention) -> Mention:
     """A place the model read as an organisation before a lowercase word for a body is
-    where that body is ("customers of a Cardiff bank", "a Leeds hospital")."""
+    where that body is ("customers of a Cardiff bank", "a Leeds hospital").
+
+    Example: "She banked with a Glasgow bank for years." gives "Glasgow", a place."""
     sentence, first, end, kind = mention
-    sentence_words = words[sentence]
+    sentence_words = document.words[sentence]
     if (
         kind == "ORG"
         and end < len(sentence_words)
         and sentence_words[end] in _BODY_NOUNS
-        and " ".join(sentence_words[first:end]).lower() in tagger.places
+        and " ".join(sentence_words[first:end]).lower() in document.tagger.places
     ):
         return sentence, first, end, "LOC"
     return mention
 
 
-_MAX_PARTNER_WORDS = 3  # words on either side of "&" in a firm's name
-
-
-def _joined_by_ampersand(words: list[list[str]], mentions: list) -> list:
+def joined_by_ampersand(document: Words, mentions: list[Mention]) -> list[Mention]:
     """Capitalised words on both sides of "&" are one firm's name ("Douglas & Lomason",
     "Edward D. Jones & Co", "Standard & Poor"), whatever pieces the model read, unless a side
     is a place ("Trinidad & Tobago"); a determiner or an adjective before it is not
-    ("Family-controlled Douglas & Lomason")."""
+    ("Family-controlled Douglas & Lomason").
+
+    Example: "Profits rose at Pellow & Tarrant last year." gives "Pellow & Tarrant",
+    ORG."""
     found = list(mentions)
-    for sentence, sentence_words in enumerate(words):
+    for sentence, sentence_words in enumerate(document.words):
         if "&" not in sentence_words or feats.is_headline(sentence_words):
             continue
         for k in [i for i, word in enumerate(sentence_words) if word == "&"]:
@@ -260,7 +260,7 @@ def _joined_by_ampersand(words: list[list[str]], mentions: list) -> list:
                 and not sentence_words[first - 1].rsplit("-", 1)[-1].islower()
             ):
                 first -= 1
-            end = _capitalised_run_end(sentence_words, k + 1, _MAX_PARTNER_WORDS)
+            end = capitalised_run_end(sentence_words, k + 1, _MAX_PARTNER_WORDS)
             if first == k or end == k + 1:
                 continue
             inside = [m for m in found if m[0] == sentence and m[1] < end and first < m[2]]

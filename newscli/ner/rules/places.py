@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from newscli.ner.rules.common import _PLACE
-
-if TYPE_CHECKING:
-    from newscli.ner.model import Model
-
+from newscli.ner.rules.common import PLACE, Mention, Words
 
 _COMMON = 4  # zipf frequency from which a word in a dateline is no place name ("CRICKET -")
 
 
-def _dateline_places(
-    tagger: Model, words: list[list[str]], mentions: list, datelines: set[int]
-) -> list:
+def dateline_places(document: Words, mentions: list[Mention]) -> list[Mention]:
     """A dateline's capitalised runs are the places the story was filed from ("PORT ELLIS,
     Maine —", "HERZLIYA, Israel 1996-08-31"), whatever the model read in them (a headline's
     casing hides which word is a name); a run of common words is no place ("CRICKET -"),
-    and what stands in parentheses keeps the model's reading ("(Reuters)")."""
+    and what stands in parentheses keeps the model's reading ("(Reuters)").
+
+    Example: the dateline "GRESSWICK, Ontario —" gives the places "GRESSWICK" and
+    "Ontario"."""
+    datelines = document.datelines
+    if not datelines:
+        return mentions
+    tagger, words = document.tagger, document.words
     found = []
     for mention in mentions:
         sentence, first, end, _ = mention
@@ -39,7 +38,7 @@ def _dateline_places(
                 run.append(i)
                 continue
             if run and any(
-                entries.get(w.lower(), 0) & _PLACE or tagger.lexicon.frequency(w.lower()) < _COMMON
+                entries.get(w.lower(), 0) & PLACE or tagger.lexicon.frequency(w.lower()) < _COMMON
                 for w in words[sentence][run[0] : run[-1] + 1]
             ):
                 found.append((sentence, run[0], run[-1] + 1, "LOC"))

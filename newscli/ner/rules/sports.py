@@ -1,4 +1,5 @@
-"""Rules for sports copy: results rows, fixtures, and towns that are clubs."""
+"""Rules for sports copy: results rows, fixtures, and towns that are clubs. They apply
+only to a document that reads as sports copy (`is_sports`)."""
 
 from __future__ import annotations
 
@@ -6,36 +7,35 @@ from typing import TYPE_CHECKING
 
 from newscli.lexicon import (
     HOME_NATIONS,
+    NAME_JOINERS,
+    ROW_PUNCTUATION,
     SPORTS_WORDS,
     SPORTS_WORDS_TOO,
     VENUE_PREPOSITIONS,
+    VERSUS,
 )
 from newscli.ner.rules.common import (
-    _CONTINENT,
-    _COUNTRY,
-    _COUNTRY_PART,
-    _MONTH_DAY,
-    _NAME_JOINERS,
-    _PLACE,
-    _TOWN,
     COMMON_WORD,
-    _capitalised_run_end,
+    CONTINENT,
+    COUNTRY,
+    COUNTRY_PART,
+    MONTH_DAY,
+    PLACE,
+    TOWN,
+    Mention,
+    Words,
+    capitalised_run_end,
 )
 
 if TYPE_CHECKING:
     from newscli.ner.model import Model
 
-
 _SPORTS_DOCUMENT = 3  # distinct sports words, and scores such as "2-1" (two at most)
-
-
 _SPORTS_DENSITY = 0.01  # sports words (and scores) a word of the document, at least
+_MAX_SIDE_WORDS = 3
 
 
-_ROW_PUNCTUATION = frozenset("- . , ( ) : / %".split())
-
-
-def _is_sports(lowered: list[list[str]]) -> bool:
+def is_sports(lowered: list[list[str]]) -> bool:
     """Whether a document reports games (`lowered`: its words in lowercase): several sports
     words, results ("2-1") and words sport shares with politics ("beat", "won"), these
     counting half; and as sports copy is dense with them, at least one in a hundred of its
@@ -80,33 +80,37 @@ def _is_score(words: list[str], dash: int) -> bool:
     )
 
 
-def _is_country(tagger: Model, name: list[str]) -> bool:
+def is_country(tagger: Model, name: list[str]) -> bool:
     """Whether a place name is a country's (or a continent's, or a home nation's)."""
     lowered = [w.lower() for w in name]
     if len(lowered) == 1 and lowered[0] in HOME_NATIONS:
         return True
     entries = tagger.lexicon.entries
     if len(lowered) == 1:
-        if entries.get(lowered[0], 0) & (_COUNTRY | _CONTINENT):
+        if entries.get(lowered[0], 0) & (COUNTRY | CONTINENT):
             return True
-    elif all(entries.get(w, 0) & _COUNTRY_PART for w in lowered if w not in ("of", "the")):
+    elif all(entries.get(w, 0) & COUNTRY_PART for w in lowered if w not in ("of", "the")):
         return True
     # "U.S.", "Britain": a place news names that is no city or state
-    return " ".join(lowered) in tagger.places and not any(
-        entries.get(w, 0) & _TOWN for w in lowered
-    )
+    return " ".join(lowered) in tagger.places and not any(entries.get(w, 0) & TOWN for w in lowered)
 
 
-def _teams(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def teams(document: Words, mentions: list[Mention]) -> list[Mention]:
     """Sports copy names clubs by their town, county or state ("Leicestershire beat
     Somerset") and national sides by their country ("Belgium beat Sweden"): a town is the
     club, an organisation, unless it is where something happens ("at Hove") or where the
-    story was filed; a country is the nation, a place, as news wires tag national sides."""
+    story was filed; a country is the nation, a place, as news wires tag national sides.
+
+    Example: in a match report, "Thornbury beat Castlemere by six wickets." gives two
+    clubs, ORG."""
+    if not document.sports:
+        return mentions
+    tagger, words = document.tagger, document.words
     found = []
     for sentence, first, end, kind in mentions:
         if kind in ("LOC", "ORG"):
             name = words[sentence][first:end]
-            if _is_country(tagger, name):
+            if is_country(tagger, name):
                 kind = "LOC"
             elif kind == "LOC" and not _is_venue(tagger, words[sentence], first, end):
                 kind = "ORG"
@@ -114,23 +118,29 @@ def _teams(tagger: Model, words: list[list[str]], mentions: list) -> list:
     return found
 
 
-def _results_rows(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def results_rows(document: Words, mentions: list[Mention]) -> list[Mention]:
     """The sides in results and standings rows of sports copy ("Tranmere 4 2 1 1 6 4 7",
     "DETROIT 4 Kansas City 1"), lines of names and numbers alone: each capitalised run
     followed by a number is a side (a club; a country's, a place), unless the model read it
     as a person's full name (golf and athletics rows list people). An ALL-CAPS headline
-    ("BELGIUM BEAT TURKEY 2-1") is no row: its common words give it away."""
+    ("BELGIUM BEAT TURKEY 2-1") is no row: its common words give it away.
+
+    Example: in a league table, the row "Ashcombe Rovers 12 8 2 2 26" gives the club
+    "Ashcombe Rovers"."""
+    if not document.sports:
+        return mentions
+    tagger, words = document.tagger, document.words
     entries = tagger.lexicon.entries
     rows = [
         sentence
         for sentence, sentence_words in enumerate(words)
         if any(w[:1].isdigit() for w in sentence_words)
-        and all(w[:1].isupper() or w[:1].isdigit() or w in _ROW_PUNCTUATION for w in sentence_words)
+        and all(w[:1].isupper() or w[:1].isdigit() or w in ROW_PUNCTUATION for w in sentence_words)
         and not any(
             w.isupper()
             and len(w) > 1
             and tagger.lexicon.frequency(w.lower()) >= COMMON_WORD
-            and not entries.get(w.lower(), 0) & _PLACE
+            and not entries.get(w.lower(), 0) & PLACE
             for w in sentence_words
         )
     ]
@@ -149,7 +159,7 @@ def _results_rows(tagger: Model, words: list[list[str]], mentions: list) -> list
                 known = by_start.get((sentence, start))
                 if not (known and known[3] == "PER" and known[2] - start > 1):
                     name = sentence_words[start:i]
-                    kind = "LOC" if _is_country(tagger, name) else "ORG"
+                    kind = "LOC" if is_country(tagger, name) else "ORG"
                     sides.append((sentence, start, i, kind))
             start = None
     covered = {(sentence, i) for sentence, first, end, _ in sides for i in range(first, end)}
@@ -157,28 +167,27 @@ def _results_rows(tagger: Model, words: list[list[str]], mentions: list) -> list
     return kept + sides
 
 
-#: what stands between two sides in a fixture: "Birmingham v Barnsley"
-_VERSUS = frozenset("v v. vs vs.".split())
-
-
-_MAX_SIDE_WORDS = 3
-
-
-def _fixtures(tagger: Model, words: list[list[str]], mentions: list) -> list:
+def fixtures(document: Words, mentions: list[Mention]) -> list[Mention]:
     """The sides either side of "v" in sports copy ("Postponed: Birmingham v Barnsley,
     Manchester City v Charlton"): each capitalised run is a side, a club (ORG) or a country's
-    (a place), whatever pieces the model read."""
+    (a place), whatever pieces the model read.
+
+    Example: in a sports round-up, "Postponed: Kelby Town v Marlow Athletic" gives two
+    clubs, ORG."""
+    if not document.sports:
+        return mentions
+    tagger, words = document.tagger, document.words
     found = list(mentions)
     for sentence, sentence_words in enumerate(words):
         # lowercase only: an ALL-CAPS headline's capitals hide where a side ends ("ENGLAND V
         # PAKISTAN ONE-DAY SCOREBOARD")
-        for i in [i for i, word in enumerate(sentence_words) if word in _VERSUS]:
+        for i in [i for i, word in enumerate(sentence_words) if word in VERSUS]:
             first = i
             while first and i - first < _MAX_SIDE_WORDS and sentence_words[first - 1][:1].isupper():
                 first -= 1
-            end = _capitalised_run_end(sentence_words, i + 1, _MAX_SIDE_WORDS)
+            end = capitalised_run_end(sentence_words, i + 1, _MAX_SIDE_WORDS)
             longer = end + 1 < len(sentence_words) and (
-                sentence_words[end] in _NAME_JOINERS and sentence_words[end + 1][:1].isupper()
+                sentence_words[end] in NAME_JOINERS and sentence_words[end + 1][:1].isupper()
             )  # "v Duke of Norfolk's XI"
             for side_first, side_end in ((first, i), (i + 1, end)):
                 if side_first == side_end or (longer and side_end == end):
@@ -189,7 +198,7 @@ def _fixtures(tagger: Model, words: list[list[str]], mentions: list) -> list:
                 if any(m[1] < side_first or m[2] > side_end or m[3] == "PER" for m in inside):
                     continue  # a longer name, or a player ("Sampras v Agassi")
                 name = sentence_words[side_first:side_end]
-                kind = "LOC" if _is_country(tagger, name) else "ORG"
+                kind = "LOC" if is_country(tagger, name) else "ORG"
                 found = [m for m in found if m not in inside]
                 found.append((sentence, side_first, side_end, kind))
     return found
@@ -211,5 +220,5 @@ def _is_venue(tagger: Model, words: list[str], first: int, end: int) -> bool:
     return (
         after in (",", ":")
         or (after.isdigit() and len(after) == 4)
-        or bool(tagger.lexicon.entries.get(after.lower(), 0) & _MONTH_DAY)
+        or bool(tagger.lexicon.entries.get(after.lower(), 0) & MONTH_DAY)
     )
