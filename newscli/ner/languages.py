@@ -118,7 +118,8 @@ def tag_texts(
 def is_lowercase_misc(document: Words, mention: Mention) -> bool:
     """A word derived from a name ("deutschen", "bayerische": GermEval's MISC) is no name.
 
-    Example: "Die bavarische Küche ist berühmt." has no entity "bavarische"."""
+    Example: "Der bayerische Ministerpräsident Roland Kessler sagte …" has no entity
+    "bayerische"."""
     sentence, first, end, kind = mention
     return kind == "MISC" and all(word.islower() for word in document.words[sentence][first:end])
 
@@ -131,7 +132,8 @@ def with_company_form(document: Words, mention: Mention) -> Mention:
     """A name with a company form after it, or ending in one, is the firm's: "Siemens AG",
     "Telecom Italia S.p.A.".
 
-    Example: "Der Umsatz der Brankel AG stieg." gives "Brankel AG", ORG."""
+    Example: "La Banca Verdalli s.p.a. ha chiuso l'anno in utile …" gives "Banca Verdalli
+    s.p.a.", ORG."""
     sentence, first, end, kind = mention
     sentence_words = document.words[sentence]
     after = sentence_words[end] if end < len(sentence_words) else ""
@@ -146,7 +148,8 @@ def country_as_place(document: Words, mention: Mention) -> Mention:
     """A country's name is a place, however the model read it ("Regno Unito"), unless it is
     a first name too ("Jordan").
 
-    Example: "Il governo del Regno Unito ha deciso." gives "Regno Unito", a place."""
+    Example: "Il Regno Unito e la Francia hanno firmato martedì un accordo …" gives "Regno
+    Unito", a place."""
     sentence, first, end, kind = mention
     if kind not in ("PER", "ORG"):
         return mention
@@ -168,8 +171,8 @@ def named_by_company_form(document: Words, mentions: list[Mention]) -> list[Ment
     """The capitalised words before a company form name a firm, whether or not the model
     read them as a name ("Renault SA", "Philips NV"); the longest mention wins later.
 
-    Example: "Die Aktie von Vorlander Tessmann GmbH fiel." gives "Vorlander Tessmann
-    GmbH", ORG."""
+    Example: "Die Aktie von Vorlander Tessmann GmbH fiel am Montag …" gives "Vorlander
+    Tessmann GmbH", ORG, not "Tessmann GmbH"."""
     found = []
     for sentence, positions in enumerate(document.capitalised):
         sentence_words = document.words[sentence]
@@ -193,7 +196,7 @@ def without_title_words(document: Words, mention: Mention) -> Mention:
     """A person's name without the titles the model read into its start (the language's
     title words, and a stray period).
 
-    Example: "Bundesministerin Karla Wendrich sprach." gives "Karla Wendrich"."""
+    Example: "El martes Reina Lucía Marteles dijo en Madrid …" gives "Lucía Marteles"."""
     sentence, first, end, kind = mention
     if kind != "PER":
         return mention

@@ -25,7 +25,7 @@ def organisations_by_shape(document: Words, mentions: list[Mention]) -> list[Men
     "NATO"), and capitalised words ending in an organisation word ("CBS News", "Tehran
     University"). Only untagged words, and never in an ALL-CAPS headline.
 
-    Example: "Officials from the QVRA met on Monday." gives "QVRA", ORG."""
+    Example: "Officials said the PMVR would review the case next week." gives "PMVR", ORG."""
     tagger, words, capitalised = document.tagger, document.words, document.capitalised
     named = taken(mentions)
     found = []
@@ -72,8 +72,8 @@ def defined_acronyms(document: Words, mentions: list[Mention]) -> list[Mention]:
     acronym reads as an organisation, both are one (an acronym in parentheses is news'
     way of naming a body it will mention again).
 
-    Example: "the Northern Grain Council (NGC) met" gives "Northern Grain Council" and
-    "NGC", both ORG."""
+    Example: "Talks led by the Organisation for Grain and Seed Trade (OGST) resumed on
+    Monday." gives the whole name, not "Organisation for Grain", and "OGST", both ORG."""
     tagger, words = document.tagger, document.words
     found = list(mentions)
     for sentence, sentence_words in enumerate(words):

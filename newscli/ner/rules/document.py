@@ -19,7 +19,8 @@ def without_overlaps(document: Words, mentions: list[Mention]) -> list[Mention]:
     """The mentions less any that overlaps a longer one: a name that took in the word after
     it takes it from the mention the model made of it.
 
-    Example: "Queen Odile II of Varnia" keeps the person and drops a lone "II"."""
+    Example: "Der Umsatz der Brankel AG stieg …" gives "Brankel AG" once, though the model
+    and the company form (`languages.named_by_company_form`) each name it."""
     kept: list[tuple[int, int, int, str]] = []
     covered: set[tuple[int, int]] = set()
     for mention in sorted(mentions, key=lambda m: (m[1] - m[2], m)):
@@ -36,7 +37,8 @@ def without_common_tail(document: Words, mention: Mention) -> Mention:
     people's name left alone is a people's (MISC: "Scottish league"). A particle that is
     part of the name stays ("Mohammed al-Jadaan").
 
-    Example: "Floods hit Ravenmoor county" gives "Ravenmoor", not "Ravenmoor county"."""
+    Example: "The match was played at the Brovnik stadium in front of a small crowd." gives
+    "Brovnik", not "Brovnik stadium"."""
     sentence, first, end, kind = mention
     sentence_words = document.words[sentence]
     while (
@@ -55,8 +57,8 @@ def consistent(document: Words, mentions: list[Mention]) -> list[Mention]:
     a full name's surname counts as a person, and capitalised occurrences the tagger missed
     are added, unless the name is a common word.
 
-    Example: "Talia Brennock spoke first. Later Brennock left." makes the second "Brennock"
-    the person too."""
+    Example: "Analysts expect Varnex to report a loss. Shares of Varnex fell 3 percent, and
+    Varnex said it would cut jobs." gives the company, ORG, all three times."""
     chosen = _types_by_name(document.tagger, document.lowered, mentions)
     return _found_again(document, chosen, mentions)
 

@@ -10,7 +10,8 @@ def is_era(document: Words, mention: Mention) -> bool:
     """Whether a one-word mention is an era beside a number ("44 BC", "AD 79", "the 5th
     century BC"): no entity.
 
-    Example: "The fort at Dunmarch was built in 310 BC." has no entity "BC"."""
+    Example: "The statue dates from the 5th century BC and was found in 1911." has no
+    entity "BC"."""
     sentence, first, end, _ = mention
     words = document.words
     if end - first != 1 or words[sentence][first].lower().rstrip(".") not in ERAS:
@@ -24,7 +25,8 @@ def as_agreement(document: Words, mention: Mention) -> Mention:
     pact's, a name of its own (MISC), not the place (nor a person: "the Treaty of Tientsin");
     so is an event's name ("the Olympic Games", "the World Cup").
 
-    Example: "Both sides signed the Velmora Accord in May." gives "Velmora Accord", MISC."""
+    Example: "Both sides signed the Bramford Agreement in May." gives "Bramford
+    Agreement", MISC, not the place "Bramford"."""
     sentence, first, end, kind = mention
     sentence_words = document.words[sentence]
     if kind == "MISC":

@@ -42,7 +42,8 @@ def organisations_by_context(document: Words, mentions: list[Mention]) -> list[M
     newspaper"), an adjective ("A London-based spokesman") nor a full name, and a person
     named in full elsewhere keeps his surname ("Trump spokesman Sean Spicer").
 
-    Example: "A Dunmore spokesman declined to comment." gives "Dunmore", ORG."""
+    Example: "A Dunmore spokesman declined to comment on the report." gives "Dunmore",
+    ORG."""
     cues = _Cues(document, mentions)
     found = []
     for sentence, sentence_words in enumerate(document.words):
@@ -166,7 +167,7 @@ def brands_as_organisations(document: Words, mentions: list[Mention]) -> list[Me
     unless it is a user name ("@realDonaldTrump") or the document names a person with the
     word ("Jacob deGrom").
 
-    Example: "She streamed the final on ZOOVix last night." gives "ZOOVix", ORG."""
+    Example: "In an interview with KLTVe, he spoke about the show." gives "KLTVe", ORG."""
     words = document.words
     in_names = {
         words[sentence][i]
@@ -193,8 +194,8 @@ def place_named_organisations(document: Words, mentions: list[Mention]) -> list[
     "place" that itself ends in one ("Budapest Stock Exchange"). Not a word that ends
     places' names too ("West Bank", "Atlantic City").
 
-    Example: "Shares fell on the Ostrava Grain Exchange." gives "Ostrava Grain Exchange",
-    ORG."""
+    Example: "Shares fell on the Ostrava Grain Exchange on Monday." gives "Ostrava Grain
+    Exchange", ORG, not the place "Ostrava"."""
     tagger, words = document.tagger, document.words
     named = taken(mentions)
     found = []
@@ -225,7 +226,8 @@ def place_before_a_body(document: Words, mention: Mention) -> Mention:
     """A place the model read as an organisation before a lowercase word for a body is
     where that body is ("customers of a Cardiff bank", "a Leeds hospital").
 
-    Example: "She banked with a Glasgow bank for years." gives "Glasgow", a place."""
+    Example: "Customers of a Cardiff bank lost money, the police said." gives "Cardiff", a
+    place."""
     sentence, first, end, kind = mention
     sentence_words = document.words[sentence]
     if (
@@ -244,8 +246,7 @@ def joined_by_ampersand(document: Words, mentions: list[Mention]) -> list[Mentio
     is a place ("Trinidad & Tobago"); a determiner or an adjective before it is not
     ("Family-controlled Douglas & Lomason").
 
-    Example: "Profits rose at Pellow & Tarrant last year." gives "Pellow & Tarrant",
-    ORG."""
+    Example: "The firm Hobart & Quayle said profits rose." gives "Hobart & Quayle", ORG."""
     found = list(mentions)
     for sentence, sentence_words in enumerate(document.words):
         if "&" not in sentence_words or feats.is_headline(sentence_words):

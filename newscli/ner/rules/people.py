@@ -18,8 +18,8 @@ def without_home(document: Words, mentions: list[Mention]) -> list[Mention]:
     """A full name and the place it is "of", read as one person ("Sen. Rand Paul of
     Kentucky"), are the person and the place; not a ruler's "of" ("Isabella of France").
 
-    Example: "Senator Marla Quenby of Nebraska voted no." gives the person "Marla Quenby"
-    and the place "Nebraska"."""
+    Example: "Gov. Mary Ann Pelt of Vermont signed the bill." gives the person "Mary Ann
+    Pelt" and the place "Vermont"."""
     return [split for mention in mentions for split in _without_home(document, mention)]
 
 
@@ -39,7 +39,8 @@ def with_first_names(document: Words, mentions: list[Mention]) -> list[Mention]:
     name or a rare word, and no title ("Melania Trump" opening a sentence, where the model
     reads "Melania" as the sentence's capital).
 
-    Example: "Ysolde Prankett won the vote." gives the whole name, not "Prankett" alone."""
+    Example: "Kestin spoke first. June Kestin spoke later." gives "June Kestin", not
+    "Kestin" alone, in the second sentence."""
     words = document.words
     named = taken(mentions)
     entries = document.tagger.lexicon
@@ -64,7 +65,9 @@ def without_title(document: Words, mention: Mention) -> Mention:
     """A person's name without the title before it ("Ms Pugh", "President Putin"): the
     title is a role, which news tags apart from the name; an organisation's without "the".
 
-    Example: "Ms Orla Fennimore resigned." gives "Orla Fennimore"."""
+    Example: "Pope Gregor XVII met the bishops." gives "Gregor XVII"; "The Council for
+    Coastal Fisheries Research (CCFR) published its report." gives the council without
+    "The"."""
     sentence, first, end, kind = mention
     words = document.words
     entries = document.tagger.lexicon.entries
@@ -88,7 +91,7 @@ def is_title_alone(document: Words, mention: Mention) -> bool:
     """Whether a person is a title alone ("the Emperor", "the President said"): a role, not
     a name (unless a surname too: "King"); no entity.
 
-    Example: "The Sultan received the envoys at dawn." has no person "Sultan"."""
+    Example: "The Emperor said the war was over." has no entity "Emperor"."""
     sentence, first, end, kind = mention
     word = document.words[sentence][first].lower().rstrip(".")
     value = document.tagger.lexicon.entries.get(word, 0)
@@ -103,7 +106,7 @@ def with_regnal_number(document: Words, mention: Mention) -> Mention:
     """A person's name takes in the Roman number after it ("Henry VIII", "Leopold III"), and
     an "I" too where it cannot be the pronoun ("Pedro I,", "Henry I and").
 
-    Example: "King Osric III of Varnia died." gives "Osric III"."""
+    Example: "Under Tomas I, the kingdom grew rich." gives "Tomas I"."""
     sentence, first, end, kind = mention
     sentence_words = document.words[sentence]
     if kind != "PER" or end >= len(sentence_words):
@@ -123,7 +126,8 @@ def no_person_after_the(document: Words, mention: Mention) -> Mention:
     qualifies the noun after it ("the Yazidi women": MISC), or else a place ("the Danevirke
     had fallen", "the Clyde.").
 
-    Example: "The Quarvish had settled the valley." gives "Quarvish", MISC."""
+    Example: "The Dravnik had fallen by the time the army arrived." gives "Dravnik", a
+    place, not a person."""
     sentence, first, end, kind = mention
     sentence_words = document.words[sentence]
     if kind != "PER" or end - first != 1 or not first:

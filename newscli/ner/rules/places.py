@@ -13,8 +13,7 @@ def dateline_places(document: Words, mentions: list[Mention]) -> list[Mention]:
     casing hides which word is a name); a run of common words is no place ("CRICKET -"),
     and what stands in parentheses keeps the model's reading ("(Reuters)").
 
-    Example: the dateline "GRESSWICK, Ontario —" gives the places "GRESSWICK" and
-    "Ontario"."""
+    Example: the dateline "KELBY 1996-08-30" gives the place "KELBY", not a person."""
     datelines = document.datelines
     if not datelines:
         return mentions

@@ -101,8 +101,8 @@ def teams(document: Words, mentions: list[Mention]) -> list[Mention]:
     club, an organisation, unless it is where something happens ("at Hove") or where the
     story was filed; a country is the nation, a place, as news wires tag national sides.
 
-    Example: in a match report, "Thornbury beat Castlemere by six wickets." gives two
-    clubs, ORG."""
+    Example: in a county cricket report, "Swindon beat Exeter by six wickets" gives the
+    club "Swindon", ORG, not the town."""
     if not document.sports:
         return mentions
     tagger, words = document.tagger, document.words
@@ -125,8 +125,8 @@ def results_rows(document: Words, mentions: list[Mention]) -> list[Mention]:
     as a person's full name (golf and athletics rows list people). An ALL-CAPS headline
     ("BELGIUM BEAT TURKEY 2-1") is no row: its common words give it away.
 
-    Example: in a league table, the row "Ashcombe Rovers 12 8 2 2 26" gives the club
-    "Ashcombe Rovers"."""
+    Example: in a list of league results, the line "Swindon 3 Reading 1" gives two clubs,
+    ORG."""
     if not document.sports:
         return mentions
     tagger, words = document.tagger, document.words
@@ -172,8 +172,8 @@ def fixtures(document: Words, mentions: list[Mention]) -> list[Mention]:
     Manchester City v Charlton"): each capitalised run is a side, a club (ORG) or a country's
     (a place), whatever pieces the model read.
 
-    Example: in a sports round-up, "Postponed: Kelby Town v Marlow Athletic" gives two
-    clubs, ORG."""
+    Example: in a list of fixtures, "Saturday: Swindon v Reading, Oxford v Exeter." gives
+    four clubs, ORG."""
     if not document.sports:
         return mentions
     tagger, words = document.tagger, document.words
