@@ -76,11 +76,12 @@ class Rule(NamedTuple):
     reads: str = "mentions"
 
     def apply(self, document: Words, mentions: list[Mention]) -> list[Mention]:
+        function = self.function
         if self.reads == "mention":
-            return [self.function(document, mention) for mention in mentions]
+            return [function(document, mention) for mention in mentions]
         if self.reads == "drop":
-            return [mention for mention in mentions if not self.function(document, mention)]
-        return self.function(document, mentions)
+            return [mention for mention in mentions if not function(document, mention)]
+        return function(document, mentions)
 
 
 def apply(
