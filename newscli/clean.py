@@ -11,6 +11,7 @@ merely contain a trigger word -- because dropping a real sentence costs every an
 import re
 from dataclasses import dataclass, field
 
+from newscli.lexicon import SECTION_WORDS
 from newscli.schema import DropReason
 
 
@@ -99,15 +100,6 @@ def _whole_line(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{pattern})$", re.IGNORECASE)
 
 
-_SECTION_WORDS = frozenset(
-    """news uncategorized uncategorised politics world business sports sport opinion
-    entertainment tech technology health science local national international breaking
-    featured lifestyle culture travel video videos weather crime education economy markets
-    finance money media arts music movies tv books food style fashion environment climate
-    latest home us u.s. uk europe asia africa americas nation metro region analysis
-    commentary editorial blog blogs live updates photos gallery podcast elections election
-    stories top""".split()
-)
 _TAG_PREFIX = re.compile(
     r"^(?:tags|tagged|categories|category|filed under|posted in|topics|sections?)\s*[:|]",
     re.IGNORECASE,
@@ -250,7 +242,7 @@ def _is_category_line(text: str) -> bool:
     if _words(text, 8) > 8 or not _TAG_LINE.match(text):
         return False
     words = {w.strip(",|·/").lower() for w in text.split()}
-    return bool(words & _SECTION_WORDS)
+    return bool(words & SECTION_WORDS)
 
 
 def ends_like_sentence(text: str) -> bool:

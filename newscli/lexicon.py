@@ -989,3 +989,75 @@ TITLE_WORDS_BY_LANGUAGE = {
     "nl": TITLE_WORDS_NL,
 }
 DATE_WORDS_BY_LANGUAGE = {"de": DATE_WORDS_DE}
+
+
+### Entities: the rules after tagging (`newscli.ner.rules`)
+
+#: words after a name that make it a company's or a body's ("Pirelli shares", "a Harley-
+#: Davidson spokeswoman", "Ericsson's chief executive", "Zycie Warszawy daily said")
+ORGANISATION_CUES_AFTER = _words(
+    """spokesman spokeswoman spokesperson shareholders shares chairman chairwoman subsidiary
+    board daily newspaper"""
+)
+#: ... and before it, with the preposition between ("shares of Jones", "an analyst at
+#: Salomon", "chief executive officer of Petofi"): each cue with the prepositions it takes
+ORGANISATION_CUES_BEFORE = {
+    "shares": _words("of in"),
+    "stake": _words("in"),
+    **dict.fromkeys(_words("subsidiary executive officer manager chairman"), _words("of")),
+    **dict.fromkeys(_words("analyst analysts economist economists strategist"), _words("at")),
+}
+#: what news calls a body right before its name ("news agency Tanjug", "the daily Zycie
+#: Warszawy", "mineral water firm Multico", "first division team Deportivo Coruna")
+BODY_WORDS_BEFORE_NAME = _words(
+    """company firm airline group agency bank newspaper daily broadcaster network club
+    team side giant maker carmaker insurer publisher retailer"""
+)
+#: the lowercase words for a side in sports copy, which is its town's club, not a body the
+#: town stands before ("a Cardiff bank")
+SIDE_NOUNS = _words("club team")
+#: what follows a year: "500 BC", "AD 79"
+ERAS = _words("bc bce ad ce")
+#: what an era may follow instead of a number: "the 5th century BC"
+ERA_NOUNS = _words("century millennium")
+#: all-capital words that are not names of organisations (the eras too)
+NOT_ACRONYMS = _words("ceo cfo coo mp pm am tv ok id dj pc faq ap gmt est usa uk us un") | ERAS
+#: company suffixes written with a period ("NationsBank Corp."), lowercase
+ABBREVIATED_COMPANY_SUFFIXES = _words("inc corp co cos ltd bros")
+#: words that end an organisation's name beside the tagger lexicon's organisation words
+MORE_ORGANISATION_HEADS = _words("exchange daily")
+#: organisation words that also end places' names ("West Bank", "Atlantic City", "Soviet
+#: Union", "Central Clinical Hospital"): after a place they do not make it a body
+PLACE_HEADS = _words("bank city union club hospital church school college court")
+#: lowercase words inside a name its acronym skips ("Organisation for Security and ...")
+NAME_JOINERS = _words("of for and the in on de du des la del & -")
+#: what stands between two sides in a fixture: "Birmingham v Barnsley"
+VERSUS = _words("v v. vs vs.")
+#: the tokens besides names and numbers of a results or standings row
+ROW_PUNCTUATION = _words("- . , ( ) : / %")
+#: rulers' titles the tagger lexicon's title words lack; alone they are a role ("each Emperor")
+RULERS = _words("emperor empress tsar tsarina czar kaiser sultan pharaoh")
+#: what may follow a ruler's "I" ("Henry I and", "Pedro I,"), where the pronoun would not
+AFTER_REGNAL_I = _words("and of in on at with to from by who whose the a")
+#: what a place names when it is a pact's: "the Paris Agreement", "the Kigali Amendment"
+AGREEMENTS = _words(
+    "agreement agreements accord accords treaty protocol convention amendment declaration pact"
+)
+#: verbs after a word that show it is the sentence's subject, not a qualifier (with BE_FORMS)
+AUXILIARY_VERBS = _words("has had have will would could can did does may might")
+#: what ends an event's name: "the Olympic Games", "the World Cup"
+EVENT_HEADS = _words("games olympics cup championship championships")
+
+
+### Cleaning (`newscli.clean`)
+
+#: a web page's section and tag words: a line of them alone is navigation, not the article
+SECTION_WORDS = _words(
+    """news uncategorized uncategorised politics world business sports sport opinion
+    entertainment tech technology health science local national international breaking
+    featured lifestyle culture travel video videos weather crime education economy markets
+    finance money media arts music movies tv books food style fashion environment climate
+    latest home us u.s. uk europe asia africa americas nation metro region analysis
+    commentary editorial blog blogs live updates photos gallery podcast elections election
+    stories top"""
+)

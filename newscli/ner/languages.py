@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING
 
 from newscli.lexicon import COMPANY_FORMS, ELIDED_WORDS
 from newscli.ner import features as feats
+from newscli.ner.rules import BY_ID, Mention, Rule, Words, apply
 
 if TYPE_CHECKING:
-    from newscli.ner import EntitySpan
     from newscli.ner.model import Model
+    from newscli.ner.tagger import EntitySpan
 
 MODEL_DIRECTORY = Path(__file__).parent
 WEIGHTS_PATH = MODEL_DIRECTORY / "languages.npz"
@@ -85,8 +86,11 @@ def token_words(text: str, start: int, end: int) -> list[str]:
 def tag_texts(
     documents: Sequence[tuple[str, list[tuple[int, int]], Collection[tuple[int, int]]]],
     language: str,
+    leave_out: Collection[str] = (),
 ) -> list[list[EntitySpan]]:
     """`newscli.ner.tag_texts` of documents in `language` (one of LANGUAGES)."""
+    from newscli.ner.tagger import entity_spans, mentions_of
+
     tagger = load_model(language)
     words = [
         [token_words(text, start, end) for start, end in sentences]
@@ -94,68 +98,44 @@ def tag_texts(
     ]
     keys = [feats.document_keys(document, tagger.lexicon) for document in words]
     tags = iter(tagger.tag(list(chain.from_iterable(keys))))
-    return [
-        _entities(tagger, text, sentences, document, list(islice(tags, len(document))))
-        for (text, sentences, _), document in zip(documents, words, strict=True)
-    ]
-
-
-def _entities(
-    tagger: Model,
-    text: str,
-    sentences: list[tuple[int, int]],
-    words: list[list[str]],
-    tags: list[list[str]],
-) -> list[EntitySpan]:
-    """The document pass of other languages over one document's tags."""
-    from newscli.ner import (
-        EntitySpan,
-        _consistent,
-        _label,
-        _mentions,
-        _without_common_tail,
-        _without_overlaps,
-    )
-
-    capitalised = [
-        [i for i, word in enumerate(sentence_words) if word[:1].isupper()]
-        for sentence_words in words
-    ]
-    lowered = [[word.lower() for word in sentence_words] for sentence_words in words]
-    tagged = [_without_common_tail(tagger, words, mention) for mention in _mentions(tags)]
-    mentions = _consistent(tagger, lowered, capitalised, tagged)
-    mentions = [_with_company_form(words, mention) for mention in mentions]
-    mentions += _named_by_company_form(words, capitalised)
-    mentions = [_without_title(tagger, words, mention) for mention in mentions]
-    mentions = [_country_as_place(tagger, lowered, mention) for mention in mentions]
-    mentions = _without_overlaps([m for m in mentions if not _is_lowercase_misc(words, m)])
-    starts = {
-        sentence: feats.token_starts(text, sentences[sentence][0], words[sentence])
-        for sentence in {mention[0] for mention in mentions}
-    }
     found = []
-    for sentence, first, last, kind in mentions:
-        start = starts[sentence][first]
-        end = starts[sentence][last - 1] + len(words[sentence][last - 1])
-        found.append(EntitySpan(start, end, text[start:end], _label(tagger, kind, text[start:end])))
-    return sorted(found, key=lambda span: (span.start, span.end))
+    for (text, sentences, _), document in zip(documents, words, strict=True):
+        read = Words(
+            tagger,
+            document,
+            [[word.lower() for word in sentence_words] for sentence_words in document],
+            [
+                [i for i, word in enumerate(sentence_words) if word[:1].isupper()]
+                for sentence_words in document
+            ],
+        )
+        tagged = mentions_of(list(islice(tags, len(document))))
+        corrected = apply(RULES, read, tagged, leave_out)
+        found.append(entity_spans(tagger, text, sentences, document, corrected, abbreviated=False))
+    return found
 
 
-def _is_lowercase_misc(words: list[list[str]], mention: tuple) -> bool:
-    """A word derived from a name ("deutschen", "bayerische": GermEval's MISC) is no name."""
+def is_lowercase_misc(document: Words, mention: Mention) -> bool:
+    """A word derived from a name ("deutschen", "bayerische": GermEval's MISC) is no name.
+
+    Example: "Der bayerische Ministerpräsident Roland Kessler sagte …" has no entity
+    "bayerische"."""
     sentence, first, end, kind = mention
-    return kind == "MISC" and all(word.islower() for word in words[sentence][first:end])
+    return kind == "MISC" and all(word.islower() for word in document.words[sentence][first:end])
 
 
 def _is_company_form(word: str) -> bool:
     return word.lower().replace(".", "") in COMPANY_FORMS
 
 
-def _with_company_form(words: list[list[str]], mention: tuple) -> tuple:
+def with_company_form(document: Words, mention: Mention) -> Mention:
     """A name with a company form after it, or ending in one, is the firm's: "Siemens AG",
-    "Telecom Italia S.p.A."."""
+    "Telecom Italia S.p.A.".
+
+    Example: "La Banca Verdalli s.p.a. ha chiuso l'anno in utile …" gives "Banca Verdalli
+    s.p.a.", ORG."""
     sentence, first, end, kind = mention
-    sentence_words = words[sentence]
+    sentence_words = document.words[sentence]
     after = sentence_words[end] if end < len(sentence_words) else ""
     if _is_company_form(after) and (after[:1].isupper() or "." in after):
         return sentence, first, end + 1, "ORG"
@@ -164,13 +144,17 @@ def _with_company_form(words: list[list[str]], mention: tuple) -> tuple:
     return mention
 
 
-def _country_as_place(tagger: Model, lowered: list[list[str]], mention: tuple) -> tuple:
+def country_as_place(document: Words, mention: Mention) -> Mention:
     """A country's name is a place, however the model read it ("Regno Unito"), unless it is
-    a first name too ("Jordan")."""
+    a first name too ("Jordan").
+
+    Example: "Il Regno Unito e la Francia hanno firmato martedì un accordo …" gives "Regno
+    Unito", a place."""
     sentence, first, end, kind = mention
     if kind not in ("PER", "ORG"):
         return mention
-    name = lowered[sentence][first:end]
+    tagger = document.tagger
+    name = document.lowered[sentence][first:end]
     entries = tagger.lexicon.entries
     if entries.get(name[0], 0) & _FIRST_NAME:
         return mention
@@ -183,12 +167,15 @@ def _country_as_place(tagger: Model, lowered: list[list[str]], mention: tuple) -
     return mention
 
 
-def _named_by_company_form(words: list[list[str]], capitalised: list[list[int]]) -> list:
+def named_by_company_form(document: Words, mentions: list[Mention]) -> list[Mention]:
     """The capitalised words before a company form name a firm, whether or not the model
-    read them as a name ("Renault SA", "Philips NV"); the longest mention wins later."""
+    read them as a name ("Renault SA", "Philips NV"); the longest mention wins later.
+
+    Example: "Die Aktie von Vorlander Tessmann GmbH fiel am Montag …" gives "Vorlander
+    Tessmann GmbH", ORG, not "Tessmann GmbH"."""
     found = []
-    for sentence, positions in enumerate(capitalised):
-        sentence_words = words[sentence]
+    for sentence, positions in enumerate(document.capitalised):
+        sentence_words = document.words[sentence]
         for form in positions:
             if form == 0 or not _is_company_form(sentence_words[form]):
                 continue
@@ -202,18 +189,37 @@ def _named_by_company_form(words: list[list[str]], capitalised: list[list[int]])
                 first -= 1
             if first < form:
                 found.append((sentence, first, form + 1, "ORG"))
-    return found
+    return mentions + found
 
 
-def _without_title(tagger: Model, words: list[list[str]], mention: tuple) -> tuple:
-    """A person's name without the titles the model read into its start."""
+def without_title_words(document: Words, mention: Mention) -> Mention:
+    """A person's name without the titles the model read into its start (the language's
+    title words, and a stray period).
+
+    Example: "El martes Reina Lucía Marteles dijo en Madrid …" gives "Lucía Marteles"."""
     sentence, first, end, kind = mention
     if kind != "PER":
         return mention
-    sentence_words = words[sentence]
+    sentence_words = document.words[sentence]
+    entries = document.tagger.lexicon.entries
     while end - first > 1 and (
-        tagger.lexicon.entries.get(sentence_words[first].lower().rstrip("."), 0) & _TITLE_WORD
+        entries.get(sentence_words[first].lower().rstrip("."), 0) & _TITLE_WORD
         or sentence_words[first] == "."
     ):
         first += 1
     return sentence, first, end, kind
+
+
+#: the rules of English (`newscli.ner.rules`) that hold in any language, by id
+SHARED_RULES = ("without_common_tail", "consistent", "without_overlaps")
+#: the rules applied to other languages, in order: English's shared ones and their own
+RULES: tuple[Rule, ...] = (
+    BY_ID["without_common_tail"],
+    BY_ID["consistent"],
+    Rule("with_company_form", with_company_form, "mention"),
+    Rule("named_by_company_form", named_by_company_form),
+    Rule("without_title_words", without_title_words, "mention"),
+    Rule("country_as_place", country_as_place, "mention"),
+    Rule("is_lowercase_misc", is_lowercase_misc, "drop"),
+    BY_ID["without_overlaps"],
+)

@@ -1,0 +1,56 @@
+"""The rules after tagging: each corrects the tagger's mentions of one document, and
+`RULES` lists them by id in the order they are applied (each function's docstring shows an
+invented example; tests/data/entity-rules.jsonl holds a case for each). Other languages
+apply a subset of them by id (`newscli.ner.languages.RULES`)."""
+
+from __future__ import annotations
+
+from newscli.ner.rules.acronyms import defined_acronyms, organisations_by_shape
+from newscli.ner.rules.common import Mention, Rule, Words, apply
+from newscli.ner.rules.document import consistent, without_common_tail, without_overlaps
+from newscli.ner.rules.names import as_agreement, is_era
+from newscli.ner.rules.organisations import (
+    brands_as_organisations,
+    joined_by_ampersand,
+    organisations_by_context,
+    place_before_a_body,
+    place_named_organisations,
+)
+from newscli.ner.rules.people import (
+    is_title_alone,
+    no_person_after_the,
+    with_first_names,
+    with_regnal_number,
+    without_home,
+    without_title,
+)
+from newscli.ner.rules.places import dateline_places
+from newscli.ner.rules.sports import fixtures, results_rows, teams
+
+__all__ = ["BY_ID", "RULES", "Mention", "Rule", "Words", "apply"]
+
+RULES: tuple[Rule, ...] = (
+    Rule("without_common_tail", without_common_tail, "mention"),
+    Rule("without_home", without_home),
+    Rule("organisations_by_context", organisations_by_context),
+    Rule("consistent", consistent),
+    Rule("organisations_by_shape", organisations_by_shape),
+    Rule("place_named_organisations", place_named_organisations),
+    Rule("place_before_a_body", place_before_a_body, "mention"),
+    Rule("defined_acronyms", defined_acronyms),
+    Rule("joined_by_ampersand", joined_by_ampersand),
+    Rule("is_era", is_era, "drop"),
+    Rule("results_rows", results_rows),
+    Rule("teams", teams),
+    Rule("fixtures", fixtures),
+    Rule("without_title", without_title, "mention"),
+    Rule("is_title_alone", is_title_alone, "drop"),
+    Rule("with_first_names", with_first_names),
+    Rule("with_regnal_number", with_regnal_number, "mention"),
+    Rule("as_agreement", as_agreement, "mention"),
+    Rule("no_person_after_the", no_person_after_the, "mention"),
+    Rule("brands_as_organisations", brands_as_organisations),
+    Rule("without_overlaps", without_overlaps),
+    Rule("dateline_places", dateline_places),
+)
+BY_ID = {rule.id: rule for rule in RULES}
