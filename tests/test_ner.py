@@ -20,6 +20,7 @@ from newscli.ner import (
     tag_documents,
     tag_spans,
 )
+from newscli.ner.rules import english_words
 from newscli.ner.rules.acronyms import defined_acronyms
 from newscli.ner.rules.common import Words
 from newscli.ner.rules.document import consistent, without_common_tail, without_overlaps
@@ -41,7 +42,7 @@ from newscli.ner.tagger import label
 
 def _read(words: list[list[str]]) -> Words:
     """The rules' view of a document of these words (no datelines)."""
-    return Words.of(load_model(), words, frozenset())
+    return english_words(load_model(), words, frozenset())
 
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "iran-missiles-live-updates.txt"

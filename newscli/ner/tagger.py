@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newscli.lexicon import ABBREVIATED_COMPANY_SUFFIXES
 from newscli.ner import features as feats
-from newscli.ner.rules import RULES, Words, apply
+from newscli.ner.rules import RULES, apply, english_words
 from newscli.ner.rules.common import LAST_NAME, Mention
 from newscli.schema import EntityType
 
@@ -72,7 +72,7 @@ def tag_texts(
     found = []
     for (text, sentences, datelines), document in zip(documents, words, strict=True):
         filed_from = frozenset(i for i, sentence in enumerate(sentences) if sentence in datelines)
-        read = Words.of(tagger, document, filed_from)
+        read = english_words(tagger, document, filed_from)
         tagged = mentions_of(list(islice(tags, len(document))))
         corrected = apply(RULES, read, tagged, leave_out)
         found.append(entity_spans(tagger, text, sentences, document, corrected))

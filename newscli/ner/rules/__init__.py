@@ -5,6 +5,10 @@ apply a subset of them by id (`newscli.ner.languages.RULES`)."""
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
 from newscli.ner.rules.acronyms import defined_acronyms, organisations_by_shape
 from newscli.ner.rules.common import Mention, Rule, Words, apply
 from newscli.ner.rules.document import consistent, without_common_tail, without_overlaps
@@ -25,9 +29,12 @@ from newscli.ner.rules.people import (
     without_title,
 )
 from newscli.ner.rules.places import dateline_places
-from newscli.ner.rules.sports import fixtures, results_rows, teams
+from newscli.ner.rules.sports import fixtures, is_sports, results_rows, teams
 
-__all__ = ["BY_ID", "RULES", "Mention", "Rule", "Words", "apply"]
+if TYPE_CHECKING:
+    from newscli.ner.model import Model
+
+__all__ = ["BY_ID", "RULES", "Mention", "Rule", "Words", "apply", "english_words"]
 
 RULES: tuple[Rule, ...] = (
     Rule("without_common_tail", without_common_tail, "mention"),
@@ -54,3 +61,14 @@ RULES: tuple[Rule, ...] = (
     Rule("dateline_places", dateline_places),
 )
 BY_ID = {rule.id: rule for rule in RULES}
+
+
+def english_words(tagger: Model, words: list[list[str]], datelines: frozenset[int]) -> Words:
+    """An English document's words as the rules read them (`is_sports` tells its copy)."""
+    # each word in lowercase, and whether it is capitalised, by one call into C a sentence
+    lowered = [list(map(str.lower, sentence)) for sentence in words]
+    capitalised = [
+        list(compress(range(len(sentence)), map(str.isupper, map(itemgetter(0), sentence))))
+        for sentence in words
+    ]
+    return Words(tagger, words, lowered, capitalised, datelines, is_sports(lowered))

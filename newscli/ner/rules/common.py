@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newscli.lexicon import MORE_ORGANISATION_HEADS
@@ -50,19 +48,6 @@ class Words:
     capitalised: list[list[int]]
     datelines: frozenset[int] = frozenset()
     sports: bool = False
-
-    @classmethod
-    def of(cls, tagger: Model, words: list[list[str]], datelines: frozenset[int]) -> Words:
-        """An English document's words (`sports.is_sports` tells its copy)."""
-        from newscli.ner.rules.sports import is_sports
-
-        # each word in lowercase, and whether it is capitalised, by one call into C a sentence
-        lowered = [list(map(str.lower, sentence)) for sentence in words]
-        capitalised = [
-            list(compress(range(len(sentence)), map(str.isupper, map(itemgetter(0), sentence))))
-            for sentence in words
-        ]
-        return cls(tagger, words, lowered, capitalised, datelines, is_sports(lowered))
 
 
 class Rule(NamedTuple):
