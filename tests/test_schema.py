@@ -7,6 +7,7 @@ from typing import get_args, get_origin, get_type_hints
 import pytest
 
 from newscli import schema
+from newscli.commands import RECORDS
 from newscli.render import layouts
 from tests.conftest import ROOT, SEEDS
 from tests.test_cli import jsonl
@@ -66,7 +67,7 @@ def test_record_keys_come_in_their_declared_order(run, command):
     for options in RUNS[command]:
         for record in jsonl(run([command, *options, *SEED_FILES]).stdout):
             keys = [k for k in record if k not in ("truncated", "text")]
-            assert any(in_order(keys, t) for t in schema.RECORDS[command]), (command, options)
+            assert any(in_order(keys, t) for t in RECORDS[command]), (command, options)
 
 
 def test_usage_error_for_a_command_without_records(run):
@@ -108,7 +109,7 @@ def _all_keys(record_type, seen=None):
     ],
 )
 def test_csv_columns_are_declared_keys(layout, command):
-    declared = set().union(*(_all_keys(t) for t in schema.RECORDS[command]))
+    declared = set().union(*(_all_keys(t) for t in RECORDS[command]))
     assert set(layout.csv_fields) - declared - CSV_ONLY == set()
 
 
@@ -143,10 +144,10 @@ def _item_type(record_type, key):
     return hint
 
 
-@pytest.mark.parametrize("command", sorted(schema.RECORDS))
+@pytest.mark.parametrize("command", sorted(RECORDS))
 def test_the_readme_lists_exactly_each_records_keys(command):
     tables = _readme_tables()[command]
-    record_types = schema.RECORDS[command]
+    record_types = RECORDS[command]
     main = record_types[:1] if command == "dedupe" else record_types  # --pairs: in prose
     assert tables[None] == {key for t in main for key in schema.fields(t)}
     for owner, keys in tables.items():
