@@ -111,9 +111,7 @@ def _record(
 
 
 #: the per-document commands' functions, by name (dedupe's, over a corpus, follows)
-FUNCTIONS = {
-    name: _function(command) for name, command in COMMANDS.items() if command.record is not None
-}
+FUNCTIONS = {name: _function(command) for name, command in COMMANDS.items() if command.per_document}
 
 
 def __getattr__(name: str) -> Callable[..., Any]:

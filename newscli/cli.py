@@ -246,7 +246,7 @@ def _command(command: Command) -> Callable[..., None]:
             for name, (option, default) in _INPUT_OPTIONS.items()
         ),
     ]
-    run = _each if command.record is not None else _corpus
+    run = _each if command.per_document else _corpus
 
     def invoke(ctx: typer.Context, files: list[str] | None, **given: Any) -> None:
         inputs = Inputs(**{name: given.pop(name) for name in _INPUT_OPTIONS})

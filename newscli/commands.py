@@ -147,13 +147,18 @@ class Command:
     options: tuple[Option, ...]
     #: the types of its JSON records (several: one of them, as its options choose)
     records: tuple[type, ...]
-    #: its table and CSV layout: a name in `newscli.render.layouts`
-    layout: str
+    #: its table and CSV layout: a name in `newscli.render.layouts`; None: a table of the
+    #: record's own fields (`layouts.fields_layout`)
+    layout: str | None = None
     #: another layout while a (boolean) option is given: {option: layout}
     layout_if: Mapping[str, str] = field(default_factory=dict)
-    #: the function of `newscli.records` that builds one article's record; None for a
-    #: command over a whole corpus (dedupe)
+    #: the function of `newscli.records` that builds one article's record
     record: str | None = None
+    #: instead of `record`: the analysis ("module:function", Document -> its fields, the
+    #: options as keywords) whose fields follow the article's labels and title in the
+    #: record (`records.analysis_record`); the module's LANGUAGES, if any, are those it
+    #: reads. A command with neither runs over a whole corpus (dedupe).
+    analyze: str | None = None
     #: the function of `newscli.records` that says whether it reads a document's entity
     #: tags (they are then tagged a chunk at a time); None: it never does
     tags: str | None = None
@@ -161,6 +166,10 @@ class Command:
     analyses: tuple[str, ...] = ()
     #: raises `OptionError` for options that do not go together
     check: Callable[[Mapping[str, Any]], None] | None = None
+
+    @property
+    def per_document(self) -> bool:
+        return self.record is not None or self.analyze is not None
 
     @property
     def record_options(self) -> tuple[Option, ...]:
@@ -180,12 +189,18 @@ class Command:
     def analysis(self, **given: Any) -> "Analysis":
         """What a chunk of articles goes through (`records.analyze_chunk`) with these
         options."""
+        from functools import partial
+
         from newscli import records
 
-        if self.record is None:
+        if self.record is not None:
+            record = getattr(records, self.record)
+        elif self.analyze is not None:
+            record = partial(records.analysis_record, command=self.name, analyze=self.analyze)
+        else:
             raise TypeError(f"{self.name} runs over a whole corpus, not article by article")
         return records.Analysis(
-            getattr(records, self.record),
+            record,
             self.values(given),
             None if self.tags is None else getattr(records, self.tags),
         )
@@ -194,7 +209,10 @@ class Command:
         from newscli.render import layouts
 
         chosen = next((name for option, name in self.layout_if.items() if given[option]), None)
-        layout: Layout = getattr(layouts, chosen or self.layout)
+        name = chosen or self.layout
+        if name is None:
+            return layouts.fields_layout(self.records[0])
+        layout: Layout = getattr(layouts, name)
         return layout
 
 

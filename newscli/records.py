@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from newscli.document import Document
 from newscli.errors import NewscliError
 from newscli.inputs import Article, extracted
-from newscli.language import left_out
+from newscli.language import ANY, left_out
 from newscli.schema import (
     AnalyzeRecord,
     EntitiesRecord,
@@ -223,6 +223,22 @@ def _tags_for_analyze(language: str) -> bool:
 
 
 # --- the records ---------------------------------------------------------------------
+
+
+def analysis_record(
+    article: Article, document: Document, *, command: str, analyze: str, **options: Any
+) -> Titled:
+    """The record of a command declared with an analysis ("module:function"): the
+    article's labels and title, then the analysis's fields, unless the module's LANGUAGES
+    leave the article's language out."""
+    from importlib import import_module
+
+    module_name, function = analyze.split(":")
+    module = import_module(module_name)
+    reason = left_out(command, getattr(module, "LANGUAGES", ANY), document.language.code)
+    fields = {} if reason else getattr(module, function)(document, **options)
+    record: Titled = {**titled(article, document, [reason]), **fields}
+    return record
 
 
 def labels(article: Article) -> Labels:

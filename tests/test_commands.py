@@ -1,6 +1,7 @@
 """The command declarations, and what is derived from them."""
 
 import inspect
+import re
 from typing import Any
 
 import pytest
@@ -9,9 +10,19 @@ import typer
 import newscli
 from newscli import api, records
 from newscli.cli import app
-from newscli.commands import COMMANDS, RECORDS, OptionError, json_schema, languages, reference
+from newscli.commands import (
+    COMMANDS,
+    RECORDS,
+    Command,
+    Option,
+    OptionError,
+    json_schema,
+    languages,
+    reference,
+)
 from newscli.render import layouts
 from newscli.render.writer import Layout
+from newscli.schema import Titled
 
 
 def _click_command(name: str) -> Any:
@@ -23,7 +34,7 @@ def _click_command(name: str) -> Any:
 def test_every_name_a_declaration_gives_resolves(name):
     command = COMMANDS[name]
     for layout in (command.layout, *command.layout_if.values()):
-        assert isinstance(getattr(layouts, layout), Layout)
+        assert layout is None or isinstance(getattr(layouts, layout), Layout)
     for function in (command.record, command.tags):
         assert function is None or callable(getattr(records, function))
     assert set(command.layout_if) <= {option.name for option in command.options}
@@ -56,7 +67,7 @@ def test_each_declaration_is_an_api_function_with_its_options_as_keywords(name):
 
 def test_the_record_functions_take_exactly_the_options_that_shape_the_record():
     for command in COMMANDS.values():
-        if command.record is None:
+        if command.record is None:  # a corpus's, or an analysis's fields
             continue
         taken = inspect.signature(getattr(records, command.record)).parameters
         assert [k for k in taken if k not in ("article", "document", "spans")] == [
@@ -126,3 +137,51 @@ def test_the_parse_cache_lives_in_one_chunk():
         isinstance(value, dict) and not name.isupper() and not name.startswith("__")
         for name, value in vars(records).items()
     ), "records keeps no module-level dict"
+
+
+class WordsRecord(Titled):
+    words: int
+
+
+#: read by `word_count`'s command below; English only, to see it left out
+LANGUAGES = frozenset({"en"})
+
+
+def word_count(document: Any, *, at_least: int) -> dict[str, int]:
+    return {"words": max(at_least, len(document.text.split()))}
+
+
+def test_a_command_declared_with_an_analysis_needs_no_record_function_nor_layout(capsys):
+    from newscli.document import parse
+    from newscli.environment import Environment
+    from newscli.inputs import Article
+    from newscli.render.writer import Format, Writer
+
+    words = Command(
+        "words",
+        short_help="Words.",
+        help="Count the words.",
+        options=(Option("at_least", int, 0, "At least this many."),),
+        records=(WordsRecord,),
+        analyze="tests.test_commands:word_count",
+    )
+    english = Article("a.txt", "Zarif met Palmer in Tehran on Monday.")
+    [record] = records.analyze_chunk(words.analysis(), [english])
+    assert (record["source"], record["words"]) == ("a.txt", 7)
+    assert records.analyze_chunk(words.analysis(at_least=9), [english])[0]["words"] == 9
+    german = Article("b.txt", "Der Minister traf am Montag die Kanzlerin in Berlin.", language="de")
+    skipped = words.analysis()(german, parse(german.text, language="de"))
+    assert skipped["skipped"] == ["words: English only; article is de"]
+    assert "words" not in skipped
+
+    capsys.readouterr()
+    writer = Writer(Format.csv, words.layout_for({}), Environment(), many=True)
+    writer.write(record)
+    writer.close()
+    assert capsys.readouterr().out.splitlines() == ["source,id,words", "a.txt,,7"]
+    writer = Writer(Format.table, words.layout_for({}), Environment(), many=True)
+    writer.write(record)
+    writer.close()
+    table = capsys.readouterr().out
+    assert "a.txt" in table
+    assert re.search(r"words\s+7", table)
