@@ -1,6 +1,7 @@
 """The Typer app: the commands and their options, the shared ones declared once.
 
-Each command names its analysis and its layout; `newscli.runner` does the rest: read
+Each command is declared in `newscli.commands` (its options, record and layout) and made
+a Typer command here (`_command`); `newscli.runner` does the rest: read
 each input, parse it once, analyze it, write the record, report failures, and the exit
 status. Heavy modules (nltk, textstat, rich tables) are imported inside the functions
 that need them, so start-up stays fast.
@@ -15,7 +16,16 @@ from typing import Annotated, Any
 import typer
 
 from newscli import __version__
-from newscli.commands import COMMANDS, MAX_CHARS, RECORDS, Command, Option, OptionError, json_schema
+from newscli.commands import (
+    COMMANDS,
+    MAX_CHARS,
+    RECORDS,
+    Command,
+    Option,
+    OptionError,
+    flag,
+    json_schema,
+)
 from newscli.environment import Environment
 from newscli.errors import ExitStatus
 from newscli.inputs import Article
@@ -226,10 +236,6 @@ def _option(option: Option) -> Any:
     return Annotated[option.type, typer.Option(*option.flags, help=option.help, **option.settings)]
 
 
-def _flag(name: str) -> str:
-    return "--" + name.replace("_", "-")
-
-
 def _command(command: Command) -> Callable[..., None]:
     """The Typer command of a declaration: its files, its own options, then the shared
     ones, which Typer reads from the signature; they reach the command as `Inputs`."""
@@ -253,7 +259,7 @@ def _command(command: Command) -> Callable[..., None]:
         try:
             values = command.values(given)
         except OptionError as error:
-            raise typer.BadParameter(error.naming(_flag), param_hint=_flag(error.option)) from None
+            raise typer.BadParameter(error.naming(flag), param_hint=flag(error.option)) from None
         run(ctx, files, inputs, command, given, values)
 
     invoke.__doc__ = command.help

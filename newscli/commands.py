@@ -76,6 +76,11 @@ class _Names(dict[str, str]):
         return self.name(key)
 
 
+def flag(name: str) -> str:
+    """An option's flag: max_chars is --max-chars."""
+    return "--" + name.replace("_", "-")
+
+
 @dataclass(frozen=True)
 class Option:
     """One of a command's own options."""
@@ -96,7 +101,7 @@ class Option:
 
     @property
     def flag(self) -> str:
-        return "--" + self.name.replace("_", "-")
+        return flag(self.name)
 
     @property
     def flags(self) -> tuple[str, ...]:
