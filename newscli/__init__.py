@@ -3,27 +3,18 @@
     import newscli
     newscli.quotes(text)["quotes"]
 
-The API's functions (`newscli.api`) are imported on first use, so `import newscli` -- and
-the command line's start-up -- stays cheap.
+There is a function for each command (`newscli.commands`), of the same name. They are
+imported on first use (`newscli.api`), so `import newscli` -- and the command line's
+start-up -- stays cheap.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "__version__",
-    "parse",
-    "readability",
-    "summarize",
-    "quotes",
-    "entities",
-    "analyze",
-    "dedupe",
-]
+from newscli.commands import COMMANDS  # noqa: E402 - it imports __version__'s package
 
-if TYPE_CHECKING:
-    from newscli.api import analyze, dedupe, entities, parse, quotes, readability, summarize
+__all__ = ["__version__", *COMMANDS]
 
 
 def __getattr__(name: str) -> Any:

@@ -11,34 +11,75 @@ the command line would report for one input and go on -- a page with no article 
 say -- is raised here as `newscli.errors.InputError`.
 """
 
+import inspect
 from collections.abc import Callable, Iterable, Mapping
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from newscli import records
+from newscli.commands import COMMANDS, MAX_CHARS, Command, OptionError
 from newscli.errors import NewscliError
 from newscli.inputs import Article, looks_like_html
-from newscli.schema import (
-    AnalyzeRecord,
-    DedupePairRecord,
-    DedupeRecord,
-    EntitiesRecord,
-    ParseRecord,
-    QuotesRecord,
-    ReadabilityByParagraphRecord,
-    ReadabilityRecord,
-    SummaryRecord,
-)
+from newscli.schema import DedupePairRecord, DedupeRecord
 
 #: what a record says its source is when the caller names none
 SOURCE = "<text>"
-#: the command line's --max-chars default
-MAX_CHARS = 1_000_000
+
+_KEYWORD = inspect.Parameter.KEYWORD_ONLY
+#: what every per-document function takes besides the command's own options
+_LABELS = (
+    inspect.Parameter("source", _KEYWORD, default=SOURCE, annotation=str),
+    inspect.Parameter("id", _KEYWORD, default=None, annotation=str | int | None),
+    inspect.Parameter("title", _KEYWORD, default=None, annotation=str | None),
+    inspect.Parameter("url", _KEYWORD, default=None, annotation=str | None),
+    inspect.Parameter("html", _KEYWORD, default=None, annotation=bool | None),
+    inspect.Parameter("max_chars", _KEYWORD, default=MAX_CHARS, annotation=int),
+    inspect.Parameter("with_text", _KEYWORD, default=False, annotation=bool),
+    inspect.Parameter("language", _KEYWORD, default=None, annotation=str | None),
+)
+_COMMON = """
+Common to every function: `source`, `id`, `title` and `url` label the record as a JSONL
+input's fields would; `html` says the text is a web page's HTML (None: when it plainly
+starts as one); `max_chars` and `with_text` are the options of those names; `language` is
+`--lang`'s code (None: identified, as `--lang auto`)."""
+
+
+def _function(command: Command) -> Callable[..., Any]:
+    """A per-document command as a function of an article's text: its own options (those
+    that shape the record), then the labels, all keyword-only."""
+    own = [
+        inspect.Parameter(option.name, _KEYWORD, default=option.default, annotation=option.type)
+        for option in command.record_options
+    ]
+    text = inspect.Parameter("text", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=str)
+    returns = command.records[0] if len(command.records) == 1 else Any
+    signature = inspect.Signature([text, *own, *_LABELS], return_annotation=returns)
+
+    def function(*args: Any, **kwargs: Any) -> Any:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        given = dict(bound.arguments)
+        try:
+            analyze = command.analysis(**{option.name: given[option.name] for option in own})
+        except OptionError as error:
+            raise ValueError(f"{error.option}: {error.naming(str)}") from None
+        return _record(analyze, given["text"], **{p.name: given[p.name] for p in _LABELS})
+
+    function.__name__ = function.__qualname__ = command.name
+    function.__module__ = __name__
+    flags = ", ".join(f"`{option.name}` ({option.flag})" for option in command.record_options)
+    function.__doc__ = (
+        f"`newscli {command.name}`: {command.short_help}"
+        + (f"\n\nIts options: {flags}." if flags else "")
+        + "\n"
+        + _COMMON
+    )
+    function.__signature__ = signature  # type: ignore[attr-defined]
+    return function
 
 
 def _record(
-    analyze: Callable[[Article], Any],
+    analyze: records.Analysis,
     text: str,
     *,
     source: str,
@@ -69,143 +110,14 @@ def _record(
     return outcome
 
 
-def parse(
-    text: str,
-    *,
-    tokens: bool = False,
-    source: str = SOURCE,
-    id: str | int | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    html: bool | None = None,
-    max_chars: int = MAX_CHARS,
-    with_text: bool = False,
-    language: str | None = None,
-) -> ParseRecord:
-    """`newscli parse`: title, metadata, dropped boilerplate, paragraphs and sentences.
-
-    Common to every function: `source`, `id`, `title` and `url` label the record as a
-    JSONL input's fields would; `html` says the text is a web page's HTML (None: when it
-    plainly starts as one); `max_chars` and `with_text` are the options of those names;
-    `language` is `--lang`'s code (None: identified, as `--lang auto`).
-    """
-    analyze = partial(records.parse_record, tokens=tokens)
-    return _record(analyze, text, **_labels(locals()))  # type: ignore[no-any-return]
+#: the per-document commands' functions, by name (dedupe's, over a corpus, follows)
+FUNCTIONS = {name: _function(command) for name, command in COMMANDS.items() if command.per_document}
 
 
-def readability(
-    text: str,
-    *,
-    by_paragraph: bool = False,
-    source: str = SOURCE,
-    id: str | int | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    html: bool | None = None,
-    max_chars: int = MAX_CHARS,
-    with_text: bool = False,
-    language: str | None = None,
-) -> ReadabilityRecord | ReadabilityByParagraphRecord:
-    """`newscli readability` (`by_paragraph`: `--by paragraph`)."""
-    analyze = partial(records.readability_record, by_paragraph=by_paragraph)
-    return _record(analyze, text, **_labels(locals()))  # type: ignore[no-any-return]
-
-
-def summarize(
-    text: str,
-    *,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    method: str = "newscli",
-    order: str = "document",
-    all: bool = False,
-    source: str = SOURCE,
-    id: str | int | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    html: bool | None = None,
-    max_chars: int = MAX_CHARS,
-    with_text: bool = False,
-    language: str | None = None,
-) -> SummaryRecord:
-    """`newscli summarize`: `sentences`, `ratio`, `words`, `method`, `order` and `all` are
-    its options."""
-    from newscli.analysis.summarize import METHODS, Budget
-
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
-    if sentences is not None and ratio is not None:
-        raise ValueError("give sentences or ratio, not both")
-    analyze = partial(
-        records.summary_record,
-        budget=Budget(sentences=sentences, ratio=ratio, words=words),
-        method=method,
-        order=order,
-        ranking=all,
-    )
-    return _record(analyze, text, **_labels(locals()))  # type: ignore[no-any-return]
-
-
-def quotes(
-    text: str,
-    *,
-    all: bool = False,
-    indirect: bool = False,
-    speaker: str | None = None,
-    by_speaker: bool = False,
-    source: str = SOURCE,
-    id: str | int | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    html: bool | None = None,
-    max_chars: int = MAX_CHARS,
-    with_text: bool = False,
-    language: str | None = None,
-) -> QuotesRecord:
-    """`newscli quotes`: `all`, `indirect`, `speaker` and `by_speaker` (`--by speaker`)."""
-    analyze = partial(
-        records.quotes_record,
-        include_all=all,
-        indirect=indirect,
-        speaker=speaker,
-        by_speaker=by_speaker,
-    )
-    return _record(analyze, text, **_labels(locals()))  # type: ignore[no-any-return]
-
-
-def entities(
-    text: str,
-    *,
-    types: Iterable[str] = (),
-    source: str = SOURCE,
-    id: str | int | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    html: bool | None = None,
-    max_chars: int = MAX_CHARS,
-    with_text: bool = False,
-    language: str | None = None,
-) -> EntitiesRecord:
-    """`newscli entities`: `types` keeps only entities of those types (`--type`)."""
-    analyze = partial(records.entities_record, types=frozenset(t.upper() for t in types))
-    return _record(analyze, text, **_labels(locals()))  # type: ignore[no-any-return]
-
-
-def analyze(
-    text: str,
-    *,
-    source: str = SOURCE,
-    id: str | int | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    html: bool | None = None,
-    max_chars: int = MAX_CHARS,
-    with_text: bool = False,
-    language: str | None = None,
-) -> AnalyzeRecord:
-    """`newscli analyze`: every per-document analysis of one parse."""
-    return _record(records.analyze_record, text, **_labels(locals()))  # type: ignore[no-any-return]
+def __getattr__(name: str) -> Callable[..., Any]:
+    if name in FUNCTIONS:
+        return FUNCTIONS[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def dedupe(
@@ -267,10 +179,3 @@ def _document(
         url=document.get("url"),
         language=language,
     )
-
-
-_LABELS = ("source", "id", "title", "url", "html", "max_chars", "with_text", "language")
-
-
-def _labels(arguments: dict[str, Any]) -> dict[str, Any]:
-    return {name: arguments[name] for name in _LABELS}

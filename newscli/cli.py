@@ -1,6 +1,7 @@
 """The Typer app: the commands and their options, the shared ones declared once.
 
-Each command names its analysis and its layout; `newscli.running` does the rest: read
+Each command is declared in `newscli.commands` (its options, record and layout) and made
+a Typer command here (`_command`); `newscli.running` does the rest: read
 each input, parse it once, analyze it, write the record, report failures, and the exit
 status. Heavy modules (nltk, textstat, rich tables) are imported inside the functions
 that need them, so start-up stays fast.
@@ -10,18 +11,26 @@ import codecs
 import inspect
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from functools import partial, wraps
 from typing import Annotated, Any
 
 import typer
 
 from newscli import __version__
+from newscli.commands import (
+    COMMANDS,
+    MAX_CHARS,
+    RECORDS,
+    Command,
+    Option,
+    OptionError,
+    flag,
+    json_schema,
+)
 from newscli.environment import Environment
 from newscli.errors import ExitStatus
 from newscli.inputs import Article
-from newscli.render.writer import Format, Layout, Record
+from newscli.render.writer import Format, Record
 from newscli.running import Inputs, MapChunks, Run, run_corpus, run_each, run_shards
-from newscli.schema import EntityType, SummaryMethod
 
 app = typer.Typer(
     name="newscli",
@@ -159,8 +168,6 @@ LanguageOption = Annotated[
         "Analyses that do not read it are left out, and say so.",
     ),
 ]
-#: generous: ten times a very long feature article
-MAX_CHARS = 1_000_000
 SchedulerOption = Annotated[
     str | None,
     typer.Option(
@@ -223,27 +230,41 @@ _INPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
 }
 
 
-def input_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command the shared options, declared here once: Typer reads them from the
-    signature, and the command receives them together as `inputs`."""
-    signature = inspect.signature(command)
-    own = [p for p in signature.parameters.values() if p.name != "inputs"]
-    shared = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=option)
-        for name, (option, default) in _INPUT_OPTIONS.items()
+def _option(option: Option) -> Any:
+    """A declared option as Typer reads it from a signature."""
+    return Annotated[option.type, typer.Option(*option.flags, help=option.help, **option.settings)]
+
+
+def _command(command: Command) -> Callable[..., None]:
+    """The Typer command of a declaration: its files, its own options, then the shared
+    ones, which Typer reads from the signature; they reach the command as `Inputs`."""
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    parameters = [
+        inspect.Parameter("ctx", keyword, annotation=typer.Context),
+        inspect.Parameter("files", keyword, default=None, annotation=Files),
+        *(
+            inspect.Parameter(o.name, keyword, default=o.default, annotation=_option(o))
+            for o in command.options
+        ),
+        *(
+            inspect.Parameter(name, keyword, default=default, annotation=option)
+            for name, (option, default) in _INPUT_OPTIONS.items()
+        ),
     ]
+    run = _each if command.per_document else _corpus
 
-    @wraps(command)
-    def with_inputs(*args: Any, **kwargs: Any) -> None:
-        inputs = Inputs(**{name: kwargs.pop(name) for name in _INPUT_OPTIONS})
-        command(*args, inputs=inputs, **kwargs)
+    def invoke(ctx: typer.Context, files: list[str] | None, **given: Any) -> None:
+        inputs = Inputs(**{name: given.pop(name) for name in _INPUT_OPTIONS})
+        try:
+            values = command.values(given)
+        except OptionError as error:
+            raise typer.BadParameter(error.naming(flag), param_hint=flag(error.option)) from None
+        run(ctx, files, inputs, command, given, values)
 
-    with_inputs.__signature__ = signature.replace(parameters=[*own, *shared])  # type: ignore[attr-defined]
-    with_inputs.__annotations__ = {
-        **{k: v for k, v in command.__annotations__.items() if k != "inputs"},
-        **{name: option for name, (option, _) in _INPUT_OPTIONS.items()},
-    }
-    return with_inputs
+    invoke.__doc__ = command.help
+    invoke.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    invoke.__annotations__ = {p.name: p.annotation for p in parameters}
+    return invoke
 
 
 def _run(ctx: typer.Context, files: list[str] | None, inputs: Inputs) -> Run:
@@ -271,11 +292,13 @@ def _each(
     ctx: typer.Context,
     files: list[str] | None,
     inputs: Inputs,
-    *,
-    layout: Layout,
-    analyze: Callable[[Article], Mapping[str, Any]],
+    command: Command,
+    given: Mapping[str, Any],
+    values: Mapping[str, Any],
 ) -> None:
+    """A per-document command: each article's record as it comes."""
     run = _run(ctx, files, inputs)
+    analyze = command.analysis(**values)
     if inputs.output_dir is not None:
         if inputs.fmt is Format.html:
             raise typer.BadParameter(
@@ -284,311 +307,29 @@ def _each(
             )
         _exit(run_shards(run, analyze=analyze))
     else:
-        _exit(run_each(run, layout=layout, analyze=analyze))
+        _exit(run_each(run, layout=command.layout_for(given), analyze=analyze))
 
 
-@app.command("parse", short_help="Title, metadata, dropped boilerplate and sentences.")
-@input_options
-def parse_command(
+def _corpus(
     ctx: typer.Context,
-    files: Files = None,
-    tokens: Annotated[bool, typer.Option("--tokens", help="Also list every token.")] = False,
-    *,
+    files: list[str] | None,
     inputs: Inputs,
+    command: Command,
+    given: Mapping[str, Any],
+    values: Mapping[str, Any],
 ) -> None:
-    """Show how newscli reads an article: title, metadata, dropped boilerplate, sentences."""
-    from newscli.records import parse_record
-    from newscli.render.layouts import PARSE
-
-    analyze = partial(parse_record, tokens=tokens)
-    _each(
-        ctx,
-        files,
-        inputs,
-        layout=PARSE,
-        analyze=analyze,
-    )
-
-
-class ReadabilityUnit(StrEnum):
-    document = "document"
-    paragraph = "paragraph"
-
-
-@app.command("readability", short_help="Readability formulas and counts on the body.")
-@input_options
-def readability_command(
-    ctx: typer.Context,
-    files: Files = None,
-    by: Annotated[
-        ReadabilityUnit,
-        typer.Option("--by", help="Score each document, or each body paragraph."),
-    ] = ReadabilityUnit.document,
-    *,
-    inputs: Inputs,
-) -> None:
-    """Readability formulas on the cleaned body, with the counts behind them."""
-    from newscli.records import readability_record
-    from newscli.render.layouts import READABILITY
-
-    analyze = partial(readability_record, by_paragraph=by is ReadabilityUnit.paragraph)
-    _each(
-        ctx,
-        files,
-        inputs,
-        layout=READABILITY,
-        analyze=analyze,
-    )
-
-
-class SummaryOrder(StrEnum):
-    document = "document"
-    score = "score"
-
-
-@app.command("summarize", short_help="Extractive summaries with scores and offsets.")
-@input_options
-def summarize_command(
-    ctx: typer.Context,
-    files: Files = None,
-    sentences: Annotated[
-        int | None,
-        typer.Option(
-            "--sentences",
-            "-n",
-            min=1,
-            show_default=False,
-            help="How many sentences (default 3, or as many as --words allows).",
-        ),
-    ] = None,
-    ratio: Annotated[
-        float | None,
-        typer.Option(
-            "--ratio",
-            min=0.0,
-            max=1.0,
-            show_default=False,
-            help="Keep this share of the body's sentences instead.",
-        ),
-    ] = None,
-    words: Annotated[
-        int | None,
-        typer.Option("--words", min=1, show_default=False, help="At most this many words."),
-    ] = None,
-    method: Annotated[
-        SummaryMethod,
-        typer.Option(
-            "--method", help="newscli (position, centrality, headline, coherence) or a baseline."
-        ),
-    ] = SummaryMethod.newscli,
-    order: Annotated[
-        SummaryOrder,
-        typer.Option("--order", help="List chosen sentences in document or score order."),
-    ] = SummaryOrder.document,
-    all_sentences: Annotated[
-        bool, typer.Option("--all", help="Also score and rank every sentence.")
-    ] = False,
-    *,
-    inputs: Inputs,
-) -> None:
-    """An extractive summary of the cleaned body: whole sentences, with scores and offsets."""
-    from newscli.analysis.summarize import Budget
-    from newscli.records import summary_record
-    from newscli.render.layouts import SUMMARY
-
-    if sentences is not None and ratio is not None:
-        raise typer.BadParameter("give --sentences or --ratio, not both", param_hint="--ratio")
-    if ratio == 0:
-        raise typer.BadParameter("must be more than 0", param_hint="--ratio")
-    budget = Budget(sentences=sentences, ratio=ratio, words=words)
-
-    analyze = partial(
-        summary_record,
-        budget=budget,
-        method=method.value,
-        order=order.value,
-        ranking=all_sentences,
-    )
-    _each(
-        ctx,
-        files,
-        inputs,
-        layout=SUMMARY,
-        analyze=analyze,
-    )
-
-
-class QuotesView(StrEnum):
-    quote = "quote"
-    speaker = "speaker"
-
-
-@app.command("quotes", short_help="Who said what: quotations with resolved speakers.")
-@input_options
-def quotes_command(
-    ctx: typer.Context,
-    files: Files = None,
-    by: Annotated[
-        QuotesView,
-        typer.Option("--by", help="A row per quote, or per speaker with their quote counts."),
-    ] = QuotesView.quote,
-    speaker: Annotated[
-        str | None,
-        typer.Option(
-            "--speaker",
-            metavar="NAME",
-            show_default=False,
-            help="Only quotes whose speaker's name contains NAME (any case).",
-        ),
-    ] = None,
-    include_all: Annotated[
-        bool, typer.Option("--all", help="Also scare quotes and titles (a “slap”).")
-    ] = False,
-    indirect: Annotated[
-        bool, typer.Option("--indirect", help="Also reported speech (Zarif said that ...).")
-    ] = False,
-    *,
-    inputs: Inputs,
-) -> None:
-    """Every quotation in the body with its speaker, cue and offsets; who gets quoted."""
-    from newscli.records import quotes_record
-    from newscli.render.layouts import QUOTES
-
-    analyze = partial(
-        quotes_record,
-        include_all=include_all,
-        indirect=indirect,
-        speaker=speaker,
-        by_speaker=by is QuotesView.speaker,
-    )
-    _each(
-        ctx,
-        files,
-        inputs,
-        layout=QUOTES,
-        analyze=analyze,
-    )
-
-
-@app.command("entities", short_help="People, organisations and places, one row per referent.")
-@input_options
-def entities_command(
-    ctx: typer.Context,
-    files: Files = None,
-    types: Annotated[
-        list[EntityType] | None,
-        typer.Option(
-            "--type",
-            "-t",
-            help="Only entities of this type (repeat for several).",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ] = None,
-    mentions: Annotated[
-        bool, typer.Option("--mentions", help="A table or CSV row per mention, not per entity.")
-    ] = False,
-    *,
-    inputs: Inputs,
-) -> None:
-    """Typed named entities from newscli's own tagger, grouped into one entity per referent
-    with a canonical name, role, mentions and salience."""
-    from newscli.records import entities_record
-    from newscli.render.layouts import ENTITIES, ENTITY_MENTIONS
-
-    analyze = partial(entities_record, types=frozenset(t.value for t in types or ()))
-    _each(
-        ctx,
-        files,
-        inputs,
-        layout=ENTITY_MENTIONS if mentions else ENTITIES,
-        analyze=analyze,
-    )
-
-
-@app.command("analyze", short_help="Every per-document analysis in one record: for corpora.")
-@input_options
-def analyze_command(
-    ctx: typer.Context,
-    files: Files = None,
-    *,
-    inputs: Inputs,
-) -> None:
-    """Parse each article once and run readability, summarize, quotes and entities on it,
-    with their default options: one record per article, in input order."""
-    from newscli.records import analyze_record
-    from newscli.render.layouts import ANALYZE
-
-    _each(
-        ctx,
-        files,
-        inputs,
-        layout=ANALYZE,
-        analyze=analyze_record,
-    )
-
-
-# --- dedupe --------------------------------------------------------------------------
-
-
-@app.command("dedupe", short_help="Exact and near-duplicate clusters across a corpus.")
-@input_options
-def dedupe_command(
-    ctx: typer.Context,
-    files: Files = None,
-    threshold: Annotated[
-        float,
-        typer.Option(
-            "--threshold",
-            min=0.0,
-            max=1.0,
-            help="How much of the shorter body must be in the longer one (containment).",
-        ),
-    ] = 0.7,
-    shingle: Annotated[
-        int | None,
-        typer.Option(
-            "--shingle",
-            min=1,
-            max=10,
-            show_default=False,
-            help="Words per shingle (default 4, or the index's).",
-        ),
-    ] = None,
-    pairs: Annotated[
-        bool, typer.Option("--pairs", help="List the duplicate pairs instead of documents.")
-    ] = False,
-    unique: Annotated[
-        bool,
-        typer.Option("--unique", help="Print only the sources to keep, one per cluster, as lines."),
-    ] = False,
-    index: Annotated[
-        str | None,
-        typer.Option(
-            "--index",
-            metavar="DB",
-            show_default=False,
-            help="An SQLite index: check the inputs against it and add the new ones.",
-        ),
-    ] = None,
-    *,
-    inputs: Inputs,
-) -> None:
-    """Cluster exact and near-duplicate articles: a shortened copy counts as a duplicate."""
+    """dedupe: every input at once."""
     from pathlib import Path
 
     from newscli.duplicates.run import dedupe
-    from newscli.render.layouts import DEDUPE, DEDUPE_PAIRS
-
-    if pairs and unique:
-        raise typer.BadParameter("give --pairs or --unique, not both", param_hint="--unique")
 
     if inputs.output_dir is not None:
         raise typer.BadParameter(
-            "dedupe needs every input at once; redirect its output instead",
+            f"{command.name} needs every input at once; redirect its output instead",
             param_hint="--output-dir",
         )
     run = _run(ctx, files, inputs)
+    index = values["index"]
 
     def analyze(
         articles: Any, on_failure: Callable[[Article, Exception], None], map_chunks: MapChunks
@@ -596,25 +337,26 @@ def dedupe_command(
         return dedupe(
             articles,
             on_failure,
-            threshold=threshold,
-            shingle=shingle,
+            **{**values, "index": None if index is None else Path(index)},
             map_chunks=map_chunks,
-            index=None if index is None else Path(index),
-            pairs=pairs,
             max_chars=inputs.max_chars,
         )
 
     status = run_corpus(
         run,
-        layout=DEDUPE_PAIRS if pairs else DEDUPE,
+        layout=command.layout_for(given),
         analyze=analyze,
-        line=_representative_source if unique else None,
+        line=_representative_source if given["unique"] else None,
     )
     _exit(status)
 
 
 def _representative_source(record: Record) -> str | None:
     return record["source"] if record["duplicate_of"] is None else None
+
+
+for _declared in COMMANDS.values():
+    app.command(_declared.name, short_help=_declared.short_help)(_command(_declared))
 
 
 # --- completion ----------------------------------------------------------------------
@@ -650,16 +392,8 @@ def completion_command(
 # --- schema --------------------------------------------------------------------------
 
 
-class RecordOf(StrEnum):
-    """The commands whose records have a schema."""
-
-    parse = "parse"
-    readability = "readability"
-    summarize = "summarize"
-    quotes = "quotes"
-    entities = "entities"
-    analyze = "analyze"
-    dedupe = "dedupe"
+#: the commands whose records have a schema
+RecordOf = StrEnum("RecordOf", {name: name for name in RECORDS})  # type: ignore[misc]
 
 
 @app.command("schema", short_help="The JSON Schema of a command's records.")
@@ -675,8 +409,6 @@ def schema_command(
     """Print the JSON Schema (draft 2020-12) of a command's JSON records, to validate them or
     generate types from them."""
     import json
-
-    from newscli.schema import json_schema
 
     env: Environment = ctx.obj
     env.stdout.write(json.dumps(json_schema(command.value), indent=2, ensure_ascii=False) + "\n")

@@ -1,18 +1,20 @@
 """One record per article for each per-document command: parse once, analyze, label.
 
-These are plain module-level functions of an `Article` and the command's options, so
-that `newscli.running` can send them to worker processes (a `functools.partial` of one
-pickles). The analyses they call are imported when first used, which keeps start-up fast
-and lets a worker load only what its command needs.
+The record functions are plain module-level functions of an `Article`, its `Document`
+and the command's options (named as on the command line), so that `newscli.running` can
+send an `Analysis` of one to worker processes (it pickles). The analyses they call are
+imported when first used, which keeps start-up fast and lets a worker load only what its
+command needs.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newscli.document import Document
 from newscli.errors import NewscliError
 from newscli.inputs import Article, extracted
-from newscli.language import left_out
+from newscli.language import ANY, left_out
 from newscli.schema import (
     AnalyzeRecord,
     EntitiesRecord,
@@ -35,8 +37,52 @@ if TYPE_CHECKING:
 Outcome = Record | Exception
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """A command's record function with its options given: what a chunk's articles go
+    through. Only module-level functions and plain values, so that it pickles."""
+
+    #: (article, document, **options) -> the record; `spans=` too when it reads tags
+    record: Callable[..., Any]
+    options: Mapping[str, Any] = field(default_factory=dict)
+    #: (document, options) -> whether the record reads the document's entity tags
+    tags: Callable[[Document, Mapping[str, Any]], bool] | None = None
+
+    def __call__(
+        self, article: Article, document: Document, spans: Sequence["EntitySpan"] | None = None
+    ) -> Any:
+        if spans is None:
+            return self.record(article, document, **self.options)
+        return self.record(article, document, spans=spans, **self.options)
+
+    def wants_tags(self, document: Document) -> bool:
+        return self.tags is not None and self.tags(document, self.options)
+
+
+class Parses:
+    """The articles of one chunk parsed, each once: `tagged_together`, the record function
+    and `with_dropped` ask for the same parse. Made by `analyze_chunk` for its chunk and
+    gone with it."""
+
+    def __init__(self) -> None:
+        #: by the article's identity; the article is kept so that the identity stays its own
+        self._documents: dict[int, tuple[Article, Document]] = {}
+
+    def __call__(self, article: Article) -> Document:
+        known = self._documents.get(id(article))
+        if known is not None:
+            return known[1]
+        from newscli.document import parse
+
+        document = parse(
+            article.text, title=article.title, page=article.page, language=article.language
+        )
+        self._documents[id(article)] = (article, document)
+        return document
+
+
 def analyze_chunk(
-    analyze: Any,
+    analyze: Analysis,
     items: Sequence[Article | NewscliError],
     *,
     max_chars: int | None = None,
@@ -45,14 +91,14 @@ def analyze_chunk(
 ) -> list[Outcome]:
     """Each article's record, or the exception analysing it raised (never raised here).
 
-    Unreadable inputs (errors from `read_articles`) pass through in their place. A web
+    `analyze` is an `Analysis` (typed Any: the runner's modules name it a callable of an
+    article). Unreadable inputs (errors from `read_articles`) pass through in their place. A web
     page's text is extracted first. An article longer than `max_chars` is then cut there
     and its record says so; `with_text` puts the text the offsets index in the record, and
     `with_dropped` the spans cleaning dropped (`parse`'s `dropped`), for an HTML page to
     show them. When `analyze` reads entity tags, the chunk's articles that need them are
     tagged in one call first (`tagged_together`).
     """
-    global _keep_parses
     articles: list[tuple[Article, Article] | Exception] = []  # (as read, as analysed)
     for item in items:
         if isinstance(item, Exception):
@@ -64,52 +110,48 @@ def analyze_chunk(
         except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
             articles.append(exc)
     out: list[Outcome] = []
-    _keep_parses = True
-    try:
-        tagged = tagged_together(
-            analyze, [entry[1] for entry in articles if not isinstance(entry, Exception)]
-        )
-        for entry in articles:
-            if isinstance(entry, Exception):
-                out.append(entry)
-                continue
-            whole, article = entry
-            try:
-                spans = tagged.get(id(article))
-                record = analyze(article) if spans is None else analyze(article, spans=spans)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
-                out.append(exc)
-                continue
-            if article is not whole:
-                record["truncated"] = max_chars
-            if with_text:
-                record["text"] = article.text
-            if with_dropped and "dropped" not in record:
-                from newscli.analysis.parse import dropped_spans
+    parses = Parses()
+    tagged = tagged_together(
+        analyze, [entry[1] for entry in articles if not isinstance(entry, Exception)], parses
+    )
+    for entry in articles:
+        if isinstance(entry, Exception):
+            out.append(entry)
+            continue
+        whole, article = entry
+        try:
+            record = analyze(article, parses(article), tagged.get(id(article)))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not lose the rest
+            out.append(exc)
+            continue
+        if article is not whole:
+            record["truncated"] = max_chars
+        if with_text:
+            record["text"] = article.text
+        if with_dropped and "dropped" not in record:
+            from newscli.analysis.parse import dropped_spans
 
-                record["dropped"] = dropped_spans(parsed(article))
-            out.append(record)
-    finally:
-        _keep_parses = False
-        _parses.clear()
+            record["dropped"] = dropped_spans(parses(article))
+        out.append(record)
     return out
 
 
-def tagged_together(analyze: Any, articles: list[Article]) -> dict[int, list["EntitySpan"]]:
+def tagged_together(
+    analyze: Analysis, articles: list[Article], parses: Parses
+) -> dict[int, list["EntitySpan"]]:
     """The entity spans of each article `analyze` would tag, by the article's identity, all
     tagged in one call: decoding a chunk's sentences together costs far less than one
     article at a time. Empty when `analyze` tags none of them (the model is then not even
     loaded); when the tagger fails on one, each article is left to fail alone."""
-    wants_tags = _wants_tags(analyze)
-    if wants_tags is None:
+    if analyze.tags is None:
         return {}
     chosen: list[tuple[Article, Document]] = []
     for article in articles:
         try:
-            document = parsed(article)
+            document = parses(article)
         except Exception:  # noqa: BLE001 - its own analysis reports it
             continue
-        if wants_tags(document):
+        if analyze.wants_tags(document):
             chosen.append((article, document))
     if not chosen:
         return {}
@@ -122,50 +164,81 @@ def tagged_together(analyze: Any, articles: list[Article]) -> dict[int, list["En
     return {id(article): found for (article, _), found in zip(chosen, spans, strict=True)}
 
 
-def _wants_tags(analyze: Any) -> Callable[[Document], bool] | None:
-    """Which documents the record builder `analyze` (or a partial of one) tags, as it
-    decides itself; None for a builder that never does."""
-    builder = getattr(analyze, "func", analyze)
-    if builder is entities_record:
-        from newscli.analysis import entities
+# --- which languages each analysis reads ---------------------------------------------
 
-        return lambda document: (
-            left_out("entities", entities.LANGUAGES, document.language.code) is None
-        )
-    if builder is quotes_record:
+
+def reads(analysis: str, method: str = SummaryMethod.newscli) -> frozenset[str]:
+    """The languages `analysis` reads (empty: every one): "readability", "summary" (by
+    `method`), "quotes" or "entities". Its module is imported when first asked."""
+    if analysis == "readability":
+        from newscli.analysis import readability
+
+        return readability.LANGUAGES
+    if analysis == "summary":
+        from newscli.analysis import summarize
+
+        return summarize.languages(method)
+    if analysis == "quotes":
         from newscli.analysis import quotes
 
-        indirect = getattr(analyze, "keywords", {}).get("indirect", False)
-        # as `quotes` does: no tags for an article that quotes no one
-        return lambda document: (
-            left_out("quotes", quotes.LANGUAGES, document.language.code) is None
-            and bool(indirect or quotes.find_quotations(document))
-        )
-    if builder is analyze_record:
-        return lambda document: _tags_for_analyze(document.language.code)
-    return None
+        return quotes.LANGUAGES
+    if analysis == "entities":
+        from newscli.analysis import entities
+
+        return entities.LANGUAGES
+    raise ValueError(f"no analysis named {analysis!r}")
 
 
-#: articles' Documents by the article's identity: the record builder, `tagged_together`
-#: before it and `with_dropped` after it ask for the same parse. Inside `analyze_chunk` it
-#: holds the chunk's articles; outside, only the last one parsed.
-_parses: dict[int, tuple[Article, Document]] = {}
-_keep_parses = False
+def _left_out(
+    analysis: str, language: str, method: str = SummaryMethod.newscli, label: str | None = None
+) -> str | None:
+    """Why `analysis` skips an article in `language` (`language.left_out`, naming it
+    `label`, else `analysis`); None when it reads it."""
+    return left_out(label or analysis, reads(analysis, method), language)
 
 
-def parsed(article: Article) -> Document:
-    known = _parses.get(id(article))
-    if known is not None and known[0] is article:
-        return known[1]
-    from newscli.document import parse
+# --- whether a command reads entity tags (`Analysis.tags`) ---------------------------
 
-    document = parse(
-        article.text, title=article.title, page=article.page, language=article.language
-    )
-    if not _keep_parses:
-        _parses.clear()
-    _parses[id(article)] = (article, document)
-    return document
+
+def entities_tags(document: Document, options: Mapping[str, Any]) -> bool:
+    return _left_out("entities", document.language.code) is None
+
+
+def quotes_tags(document: Document, options: Mapping[str, Any]) -> bool:
+    """As `quotes` does: no tags for an article that quotes no one."""
+    if _left_out("quotes", document.language.code) is not None:
+        return False
+    from newscli.analysis.quotes import find_quotations
+
+    return bool(options["indirect"] or find_quotations(document))
+
+
+def analyze_tags(document: Document, options: Mapping[str, Any]) -> bool:
+    """Quotes or entities read the article's language."""
+    return _tags_for_analyze(document.language.code)
+
+
+def _tags_for_analyze(language: str) -> bool:
+    return _left_out("quotes", language) is None or _left_out("entities", language) is None
+
+
+# --- the records ---------------------------------------------------------------------
+
+
+def analysis_record(
+    article: Article, document: Document, *, command: str, analyze: str, **options: Any
+) -> Titled:
+    """The record of a command declared with an analysis ("module:function"): the
+    article's labels and title, then the analysis's fields, unless the module's LANGUAGES
+    leave the article's language out."""
+    from importlib import import_module
+
+    module_name, function = analyze.split(":")
+    module = import_module(module_name)
+    reason = left_out(command, getattr(module, "LANGUAGES", ANY), document.language.code)
+    fields = {} if reason else getattr(module, function)(document, **options)
+    record: Titled = {**titled(article, document, [reason]), **fields}
+    return record
 
 
 def labels(article: Article) -> Labels:
@@ -207,22 +280,22 @@ def titled(article: Article, document: Document, skipped: Sequence[str | None] =
     return record
 
 
-def parse_record(article: Article, *, tokens: bool = False) -> ParseRecord:
+def parse_record(article: Article, document: Document, *, tokens: bool) -> ParseRecord:
     from newscli.analysis.parse import describe
 
-    record: ParseRecord = {**labels(article), **describe(parsed(article), tokens=tokens)}
+    record: ParseRecord = {**labels(article), **describe(document, tokens=tokens)}
     if article.page is not None:  # the text the offsets index is not the input's
         record["text"] = article.text
     return record
 
 
 def readability_record(
-    article: Article, *, by_paragraph: bool = False
+    article: Article, document: Document, *, by: str
 ) -> ReadabilityRecord | ReadabilityByParagraphRecord | SkippedRecord:
     from newscli.analysis import readability
 
-    document = parsed(article)
-    reason = left_out("readability", readability.LANGUAGES, document.language.code)
+    by_paragraph = by == "paragraph"
+    reason = _left_out("readability", document.language.code)
     if reason is not None and not by_paragraph:
         skipped: SkippedRecord = {**titled(article, document, [reason])}
         return skipped
@@ -244,53 +317,55 @@ def readability_record(
 def _rules(document: Document) -> str:
     """The language whose readability rules score the document: its own, or English for
     text with no language to tell (which `left_out` lets every analysis read)."""
-    from newscli.analysis.readability import LANGUAGES
-
     code = document.language.code
-    return code if code in LANGUAGES else "en"
+    return code if code in reads("readability") else "en"
 
 
-def summary_record(article: Article, **options: Any) -> SummaryRecord:
-    """`options` are `analysis.summarize.summarize`'s: budget, method, order, ranking."""
+def summary_record(
+    article: Article,
+    document: Document,
+    *,
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None,
+    method: str,
+    order: str,
+    all: bool,
+) -> SummaryRecord:
     from newscli.analysis import summarize
 
-    document = parsed(article)
-    method = options.get("method", SummaryMethod.newscli)
-    reason = left_out(f"summary ({method})", summarize.languages(method), document.language.code)
+    reason = _left_out("summary", document.language.code, method, f"summary ({method})")
     if reason is not None:
         skipped: SummaryRecord = {
             **titled(article, document, [reason]),
-            "method": method,
+            "method": SummaryMethod(method),
             "summary": "",
             "sentences": [],
         }
         return skipped
+    budget = summarize.Budget(sentences=sentences, ratio=ratio, words=words)
     record: SummaryRecord = {
         **titled(article, document),
-        **summarize.summarize(document, **options),
+        **summarize.summarize(document, budget=budget, method=method, order=order, ranking=all),
     }
     return record
 
 
 def quotes_record(
     article: Article,
+    document: Document,
     *,
-    include_all: bool = False,
-    indirect: bool = False,
-    speaker: str | None = None,
-    by_speaker: bool = False,
+    by: str,
+    speaker: str | None,
+    all: bool,
+    indirect: bool,
     spans: Sequence["EntitySpan"] | None = None,
 ) -> QuotesRecord:
     """`spans`: the article's entity tags, when tagged already (`tagged_together`)."""
-    from newscli.analysis.quotes import LANGUAGES, quotes, speakers
+    from newscli.analysis.quotes import quotes, speakers
 
-    document = parsed(article)
-    reason = left_out("quotes", LANGUAGES, document.language.code)
-    found = (
-        []
-        if reason
-        else quotes(document, include_all=include_all, indirect=indirect, entities=spans)
-    )
+    reason = _left_out("quotes", document.language.code)
+    found = [] if reason else quotes(document, include_all=all, indirect=indirect, entities=spans)
     if speaker is not None:
         wanted = speaker.lower()
         found = [
@@ -300,45 +375,37 @@ def quotes_record(
             or wanted in (q["speaker_mention"] or "").lower()
         ]
     record: QuotesRecord = {**titled(article, document, [reason]), "quotes": found}
-    if by_speaker:
+    if by == "speaker":
         record["speakers"] = speakers(found)
     return record
 
 
 def entities_record(
     article: Article,
+    document: Document,
     *,
-    types: frozenset[str] = frozenset(),
+    type: Sequence[str],
     spans: Sequence["EntitySpan"] | None = None,
 ) -> EntitiesRecord:
-    """`spans`: the article's entity tags, when tagged already (`tagged_together`)."""
+    """`type`: only entities of these types (none: every one). `spans`: the article's
+    entity tags, when tagged already (`tagged_together`)."""
     from newscli import ner
-    from newscli.analysis.entities import LANGUAGES, entities
+    from newscli.analysis.entities import entities
 
-    document = parsed(article)
-    reason = left_out("entities", LANGUAGES, document.language.code)
+    reason = _left_out("entities", document.language.code)
     found = []
     if not reason:
         found = entities(document, ner.tag_document(document) if spans is None else spans)
+    wanted = frozenset(type)
     record: EntitiesRecord = {
         **titled(article, document, [reason]),
-        "entities": [e for e in found if not types or e["type"] in types],
+        "entities": [e for e in found if not wanted or e["type"] in wanted],
     }
     return record
 
 
-def _tags_for_analyze(language: str) -> bool:
-    """Whether `analyze_record` tags an article in `language`: quotes or entities read it."""
-    from newscli.analysis import entities, quotes
-
-    return (
-        left_out("quotes", quotes.LANGUAGES, language) is None
-        or left_out("entities", entities.LANGUAGES, language) is None
-    )
-
-
 def analyze_record(
-    article: Article, *, spans: Sequence["EntitySpan"] | None = None
+    article: Article, document: Document, *, spans: Sequence["EntitySpan"] | None = None
 ) -> AnalyzeRecord:
     """Every per-document analysis of one parse: the corpus command's record. An analysis
     that does not read the article's language is left out (null or empty) and says why.
@@ -346,13 +413,10 @@ def analyze_record(
     from newscli import ner
     from newscli.analysis import entities, quotes, readability, summarize
 
-    document = parsed(article)
     language = document.language.code
     reasons = {
-        "readability": left_out("readability", readability.LANGUAGES, language),
-        "summary": left_out("summary", summarize.languages(SummaryMethod.newscli), language),
-        "quotes": left_out("quotes", quotes.LANGUAGES, language),
-        "entities": left_out("entities", entities.LANGUAGES, language),
+        analysis: _left_out(analysis, language)
+        for analysis in ("readability", "summary", "quotes", "entities")
     }
     summary = None if reasons["summary"] else summarize.summarize(document)
     # the tagger's spans serve both quotes (speakers) and entities

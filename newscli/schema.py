@@ -1,8 +1,9 @@
 """Every record newscli writes, declared once: the JSON API.
 
-Each command's record and each of its sub-records is a TypedDict here; the analyses build
-them, the layouts name their CSV columns from them, `newscli schema COMMAND` prints them as
-JSON Schema, and docs/commands/ lists their fields (make docs); tests check the output against them.
+Each command's record and each of its sub-records is a TypedDict here (which are whose:
+`newscli.commands`); the analyses build them, the layouts name their CSV columns from them,
+`newscli schema COMMAND` prints them as JSON Schema, and docs/commands/ lists their fields
+(make docs); tests check the output against them.
 Fields are only ever added. A key that is not always there is `NotRequired`.
 """
 
@@ -407,18 +408,6 @@ class DedupePairRecord(TypedDict):
     cluster: str
 
 
-#: each command's record (several: one of them, as its options choose)
-RECORDS: dict[str, tuple[type, ...]] = {
-    "parse": (ParseRecord,),
-    "readability": (ReadabilityRecord, ReadabilityByParagraphRecord, SkippedRecord),
-    "summarize": (SummaryRecord,),
-    "quotes": (QuotesRecord,),
-    "entities": (EntitiesRecord,),
-    "analyze": (AnalyzeRecord,),
-    "dedupe": (DedupeRecord, DedupePairRecord),
-}
-
-
 def fields(record_type: type) -> tuple[str, ...]:
     """A record type's keys, in the order they are declared."""
     return tuple(record_type.__annotations__)
@@ -441,10 +430,11 @@ _SCALARS: dict[Any, dict[str, str]] = {
 }
 
 
-def json_schema(command: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a command's record."""
+def json_schema(command: str, record_types: tuple[type, ...]) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a command's record: one of `record_types` (the
+    command's, as `newscli.commands.RECORDS` declares them)."""
     definitions: dict[str, Any] = {}
-    shapes = [_schema_of(t, definitions) for t in RECORDS[command]]
+    shapes = [_schema_of(t, definitions) for t in record_types]
     schema: dict[str, Any] = {
         "$schema": DRAFT,
         "$id": f"https://newscli.invalid/schema/{command}.json",

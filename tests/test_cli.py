@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from newscli.commands import COMMANDS
 from tests.conftest import ROOT, SEED
 
-COMMANDS = ("parse", "readability", "summarize", "quotes", "entities", "analyze", "dedupe")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # a foreground colour: 30-37, 90-97 or 38;5/38;2 (bold and dim are not colours)
 COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])[;m]")

@@ -12,20 +12,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newscli import records
+from newscli.commands import COMMANDS
 from newscli.document import parse
 from newscli.duplicates.sketch import sketch
 from newscli.inputs import Article
 
 EXAMPLES = int(os.environ.get("NEWSCLI_FUZZ_EXAMPLES", "150"))
-RECORDS = (
-    records.parse_record,
-    records.readability_record,
-    records.summary_record,
-    records.quotes_record,
-    records.entities_record,
-    records.analyze_record,
-)
+#: every per-document command with its default options
+ANALYSES = {name: c.analysis() for name, c in COMMANDS.items() if c.record is not None}
 
 # Pieces of news and of the web pages it comes from, and of text that is neither.
 FRAGMENTS = st.sampled_from(
@@ -97,9 +91,10 @@ def spans(value: Any) -> Iterator[tuple[int, int, str]]:
 @given(TEXTS)
 def test_every_command_takes_any_text_and_its_offsets_slice_back(text):
     article = Article("fuzz.txt", text)
-    for make_record in RECORDS:
-        record = make_record(article)
+    document = parse(text)
+    for name, analysis in ANALYSES.items():
+        record = analysis(article, document)
         for start, end, piece in spans(record):
             assert 0 <= start <= end <= len(text)
-            assert text[start:end] == piece, (make_record.__name__, start, end)
+            assert text[start:end] == piece, (name, start, end)
     sketch(parse(text))

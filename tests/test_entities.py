@@ -209,21 +209,21 @@ def records_of(stdout: str) -> list[dict]:
 
 
 def test_a_chunk_tagged_in_one_call_gives_each_article_the_records_it_gets_alone():
-    from functools import partial
     from pathlib import Path
 
+    from newscli.commands import COMMANDS
     from newscli.inputs import Article
-    from newscli.records import analyze_chunk, analyze_record, entities_record, quotes_record
+    from newscli.records import analyze_chunk
 
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
     articles = [Article(path.name, path.read_text(encoding="utf-8")) for path in seeds]
     articles.append(Article("no-quotes.txt", "Zarif met Palmer in Tehran on Monday."))
     articles.append(Article("german.txt", "Der Minister traf am Montag die Kanzlerin in Berlin."))
     for analyze in (
-        entities_record,
-        quotes_record,
-        partial(quotes_record, indirect=True),
-        analyze_record,
+        COMMANDS["entities"].analysis(),
+        COMMANDS["quotes"].analysis(),
+        COMMANDS["quotes"].analysis(indirect=True),
+        COMMANDS["analyze"].analysis(),
     ):
         alone = [analyze_chunk(analyze, [article])[0] for article in articles]
         assert analyze_chunk(analyze, articles) == alone

@@ -68,8 +68,9 @@ def test_importing_the_package_loads_neither_numpy_nor_the_model():
 def test_quotes_on_articles_that_quote_no_one_never_loads_the_tagger():
     code = (
         "import sys; from newscli.inputs import Article; "
-        "from newscli.records import analyze_chunk, quotes_record; "
-        "analyze_chunk(quotes_record, [Article('a', 'Zarif met Palmer.'), Article('b', 'No one spoke.')]); "
+        "from newscli.commands import COMMANDS; from newscli.records import analyze_chunk; "
+        "analyze_chunk(COMMANDS['quotes'].analysis(), "
+        "[Article('a', 'Zarif met Palmer.'), Article('b', 'No one spoke.')]); "
         "print('numpy' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -7,6 +7,7 @@ from typing import get_args, get_type_hints
 import pytest
 
 from newscli import schema
+from newscli.commands import RECORDS
 from newscli.render import layouts
 from tests.conftest import SEEDS
 from tests.test_cli import jsonl
@@ -66,7 +67,7 @@ def test_record_keys_come_in_their_declared_order(run, command):
     for options in RUNS[command]:
         for record in jsonl(run([command, *options, *SEED_FILES]).stdout):
             keys = [k for k in record if k not in ("truncated", "text")]
-            assert any(in_order(keys, t) for t in schema.RECORDS[command]), (command, options)
+            assert any(in_order(keys, t) for t in RECORDS[command]), (command, options)
 
 
 def test_usage_error_for_a_command_without_records(run):
@@ -108,7 +109,7 @@ def _all_keys(record_type, seen=None):
     ],
 )
 def test_csv_columns_are_declared_keys(layout, command):
-    declared = set().union(*(_all_keys(t) for t in schema.RECORDS[command]))
+    declared = set().union(*(_all_keys(t) for t in RECORDS[command]))
     assert set(layout.csv_fields) - declared - CSV_ONLY == set()
 
 

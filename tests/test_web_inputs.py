@@ -458,12 +458,13 @@ PIECES = st.sampled_from(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=40))
 def test_any_page_is_an_article_or_one_error_and_its_offsets_slice_back(pieces):
+    from newscli.commands import COMMANDS
     from newscli.errors import InputError
     from newscli.inputs import Article
-    from newscli.records import analyze_chunk, parse_record
+    from newscli.records import analyze_chunk
 
     html = "<!doctype html><html><body><article>" + "".join(pieces) + "</article></body></html>"
-    [outcome] = analyze_chunk(parse_record, [Article("fuzz.html", html, html=True)])
+    [outcome] = analyze_chunk(COMMANDS["parse"].analysis(), [Article("fuzz.html", html, html=True)])
     if isinstance(outcome, InputError):
         assert outcome.source == "fuzz.html"
         return

@@ -30,6 +30,25 @@ def _titled(record: Record) -> list[Any]:
     return [heading(f"{source_label(record)}{title}"), *map(note, record.get("skipped", ()))]
 
 
+def fields_layout(record_type: type) -> Layout:
+    """The layout of a command that declares none: a table of each record's own fields
+    (those after the title and language), and a CSV row per record."""
+    shared = set(schema.fields(schema.Titled))
+    own = [key for key in schema.fields(record_type) if key not in shared]
+    columns = [Column("field", "field"), Column("value", "value", ratio=1)]
+
+    def table(records: Sequence[Record]) -> list[Any]:
+        out: list[Any] = []
+        for record in records:
+            out.extend(_titled(record))
+            if "skipped" not in record:
+                rows = [{"field": key, "value": record[key]} for key in own if key in record]
+                out.append(make_table(columns, rows))
+        return out
+
+    return Layout(table=table, csv_rows=lambda record: [record], csv_fields=_columns(_LABELS, own))
+
+
 # --- parse ---------------------------------------------------------------------------
 
 #: a parse row is the title, a dropped span or a sentence, said by `item`

@@ -9,7 +9,7 @@ before it can write a record (dedupe). All report each failing input as one line
 on; the exit status says whether any input failed.
 """
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -26,6 +26,7 @@ from newscli.render.writer import Format, Layout, Record, Writer
 from newscli.running.pool import CHUNK, MapChunks, ordered_map
 
 if TYPE_CHECKING:
+    from newscli.records import Analysis
     from newscli.running.progress import Progress
 
 #: articles per task on a cluster: a task's round trip through the scheduler costs more than
@@ -160,9 +161,7 @@ def _closed_unless_interrupted(writer: Writer) -> Iterator[None]:
     writer.close()
 
 
-def run_each(
-    run: Run, *, layout: Layout, analyze: Callable[[Article], Mapping[str, Any]]
-) -> ExitStatus:
+def run_each(run: Run, *, layout: Layout, analyze: Analysis) -> ExitStatus:
     """Read, analyze and write each input, in input order, in worker processes (or on a
     cluster) when there are many; one bad input never stops the others.
 
@@ -200,7 +199,7 @@ def run_each(
     return run.finish(progress)
 
 
-def run_shards(run: Run, *, analyze: Callable[[Article], Mapping[str, Any]]) -> ExitStatus:
+def run_shards(run: Run, *, analyze: Analysis) -> ExitStatus:
     """`run_each` with --output-dir: each input file is one task (on the cluster, or in a
     local process), its records written to a shard of their own; shards a run finished
     before are skipped. Only messages reach the terminal."""

@@ -16,16 +16,18 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newscli.errors import InputError, as_error
 from newscli.inputs.kinds import COMPRESSION_SUFFIXES
 from newscli.inputs.read import read_articles
 from newscli.language import Skips
 from newscli.running.pool import CHUNK, chunks
+
+if TYPE_CHECKING:
+    from newscli.records import Analysis
 
 MANIFEST = "manifest.jsonl"
 SUFFIX = ".jsonl.gz"
@@ -105,7 +107,7 @@ def write_shard(
     source: str,
     *,
     directory: str,
-    analyze: Callable[[Any], Mapping[str, Any]],
+    analyze: Analysis,
     reading: dict[str, Any],
     max_chars: int,
     with_text: bool,
