@@ -20,13 +20,11 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import ADVERBS, CUES, LEADING_FILLERS, NAMING_CUES
+from newscli.lexicon import ADVERBS, CUES, LEADING_FILLERS, NAMING_CUES, WORK_PREPOSITIONS
 from newscli.schema import QuoteKind
 
 #: a byline right after a quotation that ends in a comma: '“Headline,” by Times’ Ben Sisario'
 _BYLINE = re.compile(r"(?<=,)[”\"»]\s*by\s+[A-Z]")
-#: words before a title that make it a work's name: "on", "in", "from"
-_WORK_PREPOSITIONS = frozenset(("on", "in", "from", "at", "of", "with"))
 
 
 def inherit_speakers(document: Document, found: list[Quote], referents: Referents) -> None:
@@ -223,7 +221,7 @@ def names_a_work(document: Document, quote: Quote) -> bool:
 def _names_a_work(lead: str) -> bool:
     words = lead.rsplit(None, 1)
     last = words[-1] if words else ""
-    return last.lower() in _WORK_PREPOSITIONS or last.endswith(("’s", "'s"))
+    return last.lower() in WORK_PREPOSITIONS or last.endswith(("’s", "'s"))
 
 
 def _cue_ends(lead: str) -> bool:

@@ -17,6 +17,7 @@ from newscli.lexicon import (
     APPOSITIVE_OPENERS,
     BARE_FORM_SUBJECTS,
     BE_FORMS,
+    BODY_NAME_LINKS,
     BODY_WORDS,
     COMPANY_SUFFIXES,
     CONTRACTED_BE,
@@ -25,23 +26,28 @@ from newscli.lexicon import (
     CUES,
     CUES_AND_FUNCTION_WORDS,
     DESCRIBING_PARTICIPLES,
+    DESCRIPTION_OPENERS,
     DETERMINERS,
     DOCUMENTS,
     FUNCTION_WORDS,
     INDIRECT_CUES,
     IRREGULAR_PAST,
     LEADING_FILLERS,
+    NEW_CLAUSE_CONJUNCTIONS,
     NOT_SPEAKERS,
     NOUN_SPEAKERS,
     OF_DETERMINERS,
     ORGANISATION_NOUNS,
+    OWNER_PRONOUNS,
     PARTITIVES,
+    PERSON_OF_BODY_LINKS,
     PHRASE_VERBS,
     PREPOSITIONS,
     PUT_FORMS,
     RELATION_NOUNS,
     ROLE_NOUNS,
     SPEAKING_NOUNS,
+    SPEAKS_FOR_LINKS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TELL_FORMS,
@@ -302,18 +308,8 @@ def _unclosed_appositive(words: list[Word], j: int) -> tuple[int, int] | None:
     return None
 
 
-#: words joining a person to the body they speak for: "Jeffrey Lewis of the James Martin
-#: Center", "Jane Doe at the Brookings Institution"
-_OF_BODY = frozenset(("of", "at", "with", "from"))
-#: words inside a body's name, and "the" before it: "the James Martin Center for ..."
-_IN_BODY_NAME = frozenset(("of", "for", "and", "&", "on", "the"))
-#: what joins a clause of its own to a reporting one: "Obi said ..., and Reyes warned"
-_NEW_CLAUSE = frozenset(("and", "but", "while", "whereas", "though", "although"))
-#: words joining a noun for people who speak to whom they speak for or where they stand:
-#: "a spokesman for the company", "a staffer in the room", "officials at the agency"
-_FOR_WHOM = frozenset(("for", "of", "at", "with", "from", "in"))
-#: the most words after that preposition: "for the Department of Justice"
-_FOR_WHOM_WORDS = 5
+#: the most words after a SPEAKS_FOR_LINKS preposition: "for the Department of Justice"
+_SPEAKS_FOR_WORDS = 5
 
 
 def _speaking_for(words: list[Word], j: int) -> tuple[int, int] | None:
@@ -321,14 +317,14 @@ def _speaking_for(words: list[Word], j: int) -> tuple[int, int] | None:
     ends one: a lower-case noun for people who speak, a preposition and what they speak
     for. The spokesman speaks, not the company. A document addressed to someone ("United's
     statement to the stock exchange") speaks for whoever issued it: its span ends with it."""
-    for preposition in range(j - 1, max(0, j - _FOR_WHOM_WORDS - 1), -1):
+    for preposition in range(j - 1, max(0, j - _SPEAKS_FOR_WORDS - 1), -1):
         word = words[preposition].text
         if not _is_word(word.removesuffix(".")) or word in CUES:
             return None  # "for Acme Corp." reads on; a comma or a cue ends the phrase
         noun = words[preposition - 1].text
         addressed = word == "to" and noun in DOCUMENTS
-        if word not in _FOR_WHOM and not addressed:
-            if word in FUNCTION_WORDS and word not in _IN_BODY_NAME:
+        if word not in SPEAKS_FOR_LINKS and not addressed:
+            if word in FUNCTION_WORDS and word not in BODY_NAME_LINKS:
                 return None  # "with reporters with no clear explanation and": a clause
             continue
         end = preposition - 1 if addressed else j
@@ -356,13 +352,13 @@ def _person_of_body(words: list[Word], first: int) -> tuple[int, int] | None:
     Studies wrote", if words[first:] end such a name: a capitalised run of two or three
     words, "of the" and the body's name. "The Bank of the West said" has no such person."""
     k = first - 1
-    while k > 0 and first - k <= 6 and words[k].text.lower() in _IN_BODY_NAME:
-        if words[k].text.lower() in _OF_BODY and words[k + 1].text.lower() == "the":
+    while k > 0 and first - k <= 6 and words[k].text.lower() in BODY_NAME_LINKS:
+        if words[k].text.lower() in PERSON_OF_BODY_LINKS and words[k + 1].text.lower() == "the":
             break
         k -= 1
         while k > 0 and words[k].text[:1].isupper() and words[k].text.lower() != "the":
             k -= 1
-    if k < 2 or words[k].text.lower() not in _OF_BODY or words[k + 1].text.lower() != "the":
+    if k < 2 or words[k].text.lower() not in PERSON_OF_BODY_LINKS or words[k + 1].text.lower() != "the":
         return None
     start = k - 1
     while start > 0 and k - start < 3 and words[start - 1].text[:1].isupper():
@@ -382,10 +378,6 @@ def _names_role(word: str) -> bool:
     return word.rsplit("-", 1)[-1] in ROLE_NOUNS
 
 
-#: what opens a description of someone: "the board", "a senior official"
-_DESCRIPTION_OPENERS = frozenset(("the", "a", "an", "one", "another"))
-#: "his childhood friend": an owner resolved as "he" would be
-_OWNER_PRONOUNS = frozenset(("his", "her", "their"))
 
 
 #: the most words of a possessive owner's name: "New York Stock Exchange’s"
@@ -402,12 +394,12 @@ def _described_noun(words: list[Word], j: int) -> int | None:
         # clause, not the noun
     for first in range(j - 1, max(-1, j - 5), -1):
         word = words[first].text
-        if word.lower() in _OWNER_PRONOUNS:
+        if word.lower() in OWNER_PRONOUNS:
             # "his childhood friend", "her campaign": someone close to them speaks, not "his
             # announcement speech"
             head = words[j].text
             return first if head in SPEAKING_NOUNS or head in RELATION_NOUNS else None
-        if word.lower() in _DESCRIPTION_OPENERS:
+        if word.lower() in DESCRIPTION_OPENERS:
             return first  # "the board", "a senior official"
         if first == j - 1 and word[:1].isupper() and _POSSESSIVE.search(word):
             # "Powell’s office", "Acme Corp’s statement": the owner's whole name
@@ -602,7 +594,7 @@ def attribution_after(
             break
         if word == "," and offset and _sets_off_appositive(words, position):
             horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
-        if word in _OF_BODY and offset and words[position - 1].text[:1].isupper():
+        if word in PERSON_OF_BODY_LINKS and offset and words[position - 1].text[:1].isupper():
             horizon = max(horizon, offset + 10)  # "“Q,” Jane Doe of the Brookings Institution said"
         if offset == 0 and word.lower() == "according" and _next_is(words, position, "to"):
             # '“Q,” according to CNN.': the source the quotation is taken from
@@ -863,7 +855,7 @@ def _reporting_cue(words: list[Word], inner: int, first: int) -> tuple[int, tupl
         if word not in INDIRECT_CUES or not _is_cue(words, outer):
             continue
         between = words[outer + 1 : inner]
-        if any(w.text in (";", ":", "—", "–") or w.text in _NEW_CLAUSE for w in between):
+        if any(w.text in (";", ":", "—", "–") or w.text in NEW_CLAUSE_CONJUNCTIONS for w in between):
             return None  # "41 percent said it was “A” and 38 percent said it was “B”"
         span = phrase_before(words, outer)
         if span is None or (span[0] and words[span[0] - 1].text.lower() in PREPOSITIONS):
@@ -982,10 +974,10 @@ def _group_end(words: list[Word], index: int) -> int | None:
     """Where "Residents of the estate" ends, from the plural words[index]: a verb must follow
     ("Workers at the plant walked out")."""
     end = index
-    if index + 1 < len(words) and words[index + 1].text.lower() in _FOR_WHOM:
+    if index + 1 < len(words) and words[index + 1].text.lower() in SPEAKS_FOR_LINKS:
         end = index + 1
         while (
-            end + 1 < min(len(words), index + 2 + _FOR_WHOM_WORDS)
+            end + 1 < min(len(words), index + 2 + _SPEAKS_FOR_WORDS)
             and words[end + 1].text.isalpha()
             and not _looks_past(words[end + 1].text)
             and words[end + 1].text.lower() not in CUES_AND_FUNCTION_WORDS - DETERMINERS

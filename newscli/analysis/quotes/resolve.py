@@ -15,11 +15,13 @@ from newscli.analysis.quotes import patterns
 from newscli.analysis.quotes.find import LOOKBACK, Quote, is_paragraph
 from newscli.document import Document
 from newscli.lexicon import (
+    BODY_KIND_WORDS,
     DETERMINERS,
     DOCUMENTS,
     FUNCTION_WORDS,
     ORGANISATION_NOUNS,
     ROLE_NOUNS,
+    SPEAKS_FOR_LINKS,
     SUBJECT_PRONOUNS,
 )
 from newscli.names import Mention, NameIndex, role_words, strip_possessive
@@ -323,10 +325,6 @@ class Referents:
         return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
 
 
-#: what joins a description's head noun to whom they speak for or where they are
-_AFTER_HEAD = frozenset(("for", "of", "at", "with", "from", "in"))
-
-
 def resolve(document: Document, found: list[Quote], referents: Referents) -> None:
     last_person: str | None = None
     # a description of a man or a woman that spoke ("said the woman, who spoke on condition
@@ -364,11 +362,8 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
             last_person = quote.speaker
 
 
-#: the last words of bodies' names that say what kind of body they are (not "office": "the
-#: government" may be the Home Office)
-_BODY_KINDS = ORGANISATION_NOUNS | frozenset(
-    "police service force authority commission church museum institute college".split()
-)
+#: the last words of bodies' names that say what kind of body they are
+_BODY_KINDS = ORGANISATION_NOUNS | BODY_KIND_WORDS
 
 
 def _named_otherwise(name: str, noun: str) -> bool:
@@ -385,7 +380,7 @@ def _head_before_preposition(words: list[str]) -> int | None:
         (
             k
             for k, word in enumerate(words[2:], start=2)
-            if word in _AFTER_HEAD and words[k - 1].islower()
+            if word in SPEAKS_FOR_LINKS and words[k - 1].islower()
         ),
         None,
     )
