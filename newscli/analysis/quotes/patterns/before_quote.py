@@ -1,0 +1,198 @@
+"""Attribution before the quotation: `Zarif said: “Q`, `Zarif said his country would strike
+“Q`, `according to X, “Q`, a participle's subject, and a transcript label (`Clinton: “Q”`)."""
+
+import re
+from collections.abc import Callable
+
+from newscli.analysis.quotes.patterns.after_cue import phrase_after
+from newscli.analysis.quotes.patterns.before_cue import phrase_before
+from newscli.analysis.quotes.patterns.subjects import (
+    opening_group,
+    opens_with_phrase,
+    owned_opening,
+    subject,
+)
+from newscli.analysis.quotes.patterns.words import (
+    Speaker,
+    Word,
+    is_cue,
+    is_word,
+    looks_past,
+    make_speaker,
+    read_words,
+)
+from newscli.lexicon import (
+    ADVERBS,
+    BE_FORMS,
+    DOCUMENTS,
+    INDIRECT_CUES,
+    NEW_CLAUSE_CONJUNCTIONS,
+    PREPOSITIONS,
+    SPEAKING_NOUNS,
+    SUBJECT_PRONOUNS,
+    TO_LISTENERS,
+)
+
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+
+
+def attribution_before(
+    text: str, start: int, opening: int, is_speaker: Callable[[str], bool] = lambda _: False
+) -> Speaker | None:
+    """`Zarif said: “Q` / `Zarif said his country would strike “Q` / `according to X, “Q`.
+
+    For a participle cue (`Trump returned the compliment, telling Reuters, “Q`) the speaker
+    is the sentence's subject: its first name `is_speaker` accepts."""
+    according = None
+    for match in _ACCORDING.finditer(text, start, opening):
+        according = match
+    if according is not None:
+        words = read_words(text, according.end(), opening)
+        span = phrase_after([Word("to", 0, 0), *words], 0)
+        if span is not None:
+            shifted = [Word("to", 0, 0), *words]
+            return make_speaker(text, shifted, span, "according to", according.end())
+    words = read_words(text, start, opening)
+    # "When Trump suggested that ..., Rubio fired back: “Q”": a cue in an opening clause is
+    # not the quotation's, which stands after that clause -- unless the clause is the
+    # attribution ("As Politico reported, “Q”")
+    opening_clause_end = 0
+    opener = words[0].text.lower() if words else ""
+    if len(words) > 1 and opener != "as" and opens_with_phrase(opener, words[1].text):
+        opening_clause_end = next((k for k, w in enumerate(words) if w.text == ","), 0)
+    for position in range(len(words) - 1, opening_clause_end - 1, -1):
+        word = words[position].text
+        if not is_cue(words, position):
+            continue
+        participle = word.lower().endswith("ing") and position > 0
+        span = None
+        named_just_before = words[position - 1].text[:1].isupper() if position else False
+        place_just_before = False
+        name_start = position
+        if named_just_before:
+            name_start = position - 1
+            while name_start and words[name_start - 1].text[:1].isupper():
+                name_start -= 1
+            # "responded on Facebook writing “Q”": a name inside a phrase is no subject
+            place_just_before = bool(name_start) and (
+                words[name_start - 1].text.lower() in PREPOSITIONS
+            )
+            named_just_before = not place_just_before
+        if (
+            participle
+            and words[position - 1].text.lower() not in BE_FORMS
+            and not named_just_before
+        ):
+            # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
+            # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle;
+            # and "..., Nefzi said, adding “Q”": the speaker of the cue it follows
+            said_before = position > 2 and words[position - 1].text == ","
+            cue_before = words[position - 2].text if said_before else ""
+            # (a past tense: "dismissed the latest claims, saying" has no cue before it)
+            if looks_past(cue_before) or cue_before in ("said", "told", "wrote"):
+                span = phrase_before(words, position - 2)
+            if span is None:
+                span = subject(words[:position], is_speaker)
+        if span is None and participle and place_just_before:
+            # 'a large crowd in Tehran chanting “Q”': the crowd's, not the place's
+            span = phrase_before(words, name_start - 1)
+        elif span is None:
+            span = phrase_before(words, position)
+            if participle and span is not None and words[span[1]].text in DOCUMENTS:
+                # "Black Lives Matter issued a statement saying", "Rubio’s campaign put out
+                # a press release saying": who issued it, named in more than one word when
+                # the tagger does not know it
+                span = (
+                    subject(words[:position], lambda name: " " in name)
+                    or owned_opening(words[:position])
+                    or span
+                )
+        if span is None:
+            # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
+            # not after "told" or "asked": who is told or asked is no speaker
+            # ... but 'Asks union president Jane Doe, “Q?”': a present-tense cue opening the
+            # sentence comes before its speaker (feature writing's inversion)
+            inverted = position == 0 and word[:1].isupper() and word.endswith("s")
+            listener = not inverted and (
+                word.lower() in TO_LISTENERS or word.lower().endswith("ing")
+            )
+            after = None if listener else phrase_after(words, position)
+            rest = words[after[1] + 1 :] if after is not None else []
+            if after is not None and rest and all(w.text in ":," for w in rest):
+                span = after
+        who = position - 1
+        while who > 0 and words[who].text.lower() in ADVERBS:
+            who -= 1  # "who has previously said"
+        if span is None and who > 0 and words[who].text.lower() == "who":
+            # "met Smith, who said “Q”", "Donald Trump - who previously said"
+            comma = words[who - 1].text in (",", "-", "—", "–")
+            span = phrase_before(words, who - 1 if comma else who)
+        if span is None and position > 1 and words[position - 1].text.lower() in ("and", "but"):
+            # "For that she drew his ire - he called her “weak” and said she had “Q”": a
+            # verb joined by "and" shares the subject of the clause it joins
+            clause = max(
+                (k for k in range(position) if words[k].text in (",", ";", ":", "—", "–", "-")),
+                default=-1,
+            )
+            joined = subject(words[clause + 1 : position], is_speaker)
+            if joined is not None and joined[0] == 0:  # the subject opening that clause
+                span = joined[0] + clause + 1, joined[1] + clause + 1
+        if span is None:
+            # "Carson took the stage and called the system “Q”": the clause's subject
+            span = subject(words[:position], is_speaker) or opening_group(words[:position])
+        if span is not None:
+            reporting = _reporting_cue(words, position, opening_clause_end)
+            if reporting is not None:
+                # "Cruz said he is certain Rubio will continue to be “Q”": the words quoted
+                # inside reported speech are the reporter's, not those of whom it is about
+                outer, outer_span = reporting
+                return make_speaker(text, words, outer_span, words[outer].text, words[outer].end)
+            return make_speaker(text, words, span, word, words[position].end)
+    return None
+
+
+def _reporting_cue(words: list[Word], inner: int, first: int) -> tuple[int, tuple[int, int]] | None:
+    """The cue and speaker of "Israel said" in "Israel said Clinton called on members to be
+    “Q”", if the cue at words[inner] stands inside the speech that an earlier cue reports:
+    no colon, semicolon or new clause ("..., and Clinton warned") between them, and the
+    inner cue does not introduce the quotation itself ("Clinton told him: “Q”")."""
+    if all(not is_word(w.text) for w in words[inner + 1 :]):
+        return None
+    for outer in range(first, inner):
+        word = words[outer].text
+        if word not in INDIRECT_CUES or not is_cue(words, outer):
+            continue
+        between = words[outer + 1 : inner]
+        if any(
+            w.text in (";", ":", "—", "–") or w.text in NEW_CLAUSE_CONJUNCTIONS for w in between
+        ):
+            return None  # "41 percent said it was “A” and 38 percent said it was “B”"
+        span = phrase_before(words, outer)
+        if span is None or (span[0] and words[span[0] - 1].text.lower() in PREPOSITIONS):
+            return None  # "Butterfield of North Carolina said": no sure speaker
+        head = words[span[1]].text
+        speaks = head[:1].isupper() or head.lower() in SUBJECT_PRONOUNS
+        if not (speaks or head in SPEAKING_NOUNS or head.removesuffix("s") in SPEAKING_NOUNS):
+            return None  # "Trump at the time said": not the time
+        return outer, span
+    return None
+
+
+def labelled(
+    text: str, start: int, opening: int, is_speaker: Callable[[str], bool]
+) -> Speaker | None:
+    """'Clinton: “Q”', 'Polls are problematic - Pew Research: “Q”': a name and a colon, as in
+    a transcript, after anything up to a dash or a "from"."""
+    lead = text[start:opening].rstrip(' “"«„`')
+    if not lead.endswith(":"):
+        return None
+    words = read_words(text, start, start + len(lead) - 1)
+    # "More from Jones: “Q”": what stands after "from" as after a dash
+    dash = max((i for i, w in enumerate(words) if w.text in ("-", "—", "–", "from")), default=-1)
+    words = words[dash + 1 :]
+    if not words or len(words) > 5 or not all(w.text[:1].isupper() for w in words):
+        return None
+    name = text[words[0].start : words[-1].end]
+    if not is_speaker(name):
+        return None
+    return make_speaker(text, words, (0, len(words) - 1), ":", start + len(lead))
