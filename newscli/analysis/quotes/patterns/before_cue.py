@@ -53,7 +53,36 @@ _BODY_AND_TITLE_HEADS = (
 
 
 def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
-    """The noun phrase ending right before words[index]: a name, pronoun or "the minister"."""
+    """The noun phrase ending right before words[index]: a name, pronoun or "the minister".
+
+    Read back from the cue: past adverbs and auxiliaries, a verb that raises the subject
+    ("appeared to"), appositives set off by commas; then the phrase's last word says what
+    it is: a pronoun, a description, a name or a noun for people who speak."""
+    j = _before_raising_verb(words, _before_adverbs(words, index))
+    j, named = _before_appositives(words, j)
+    if named is not None:
+        return named
+    if j < 0:
+        return None
+    speaking_for = _speaking_for(words, j)
+    if speaking_for is not None:
+        return speaking_for
+    last = words[j].text.lower()
+    if last in DETERMINERS or last in LEADING_FILLERS or last in SUBJECT_PRONOUNS:
+        return _pronoun_before(words, j, index)
+    described = described_noun(words, j)
+    if described is not None:
+        return _description_before(words, described, j)
+    # "the minister", "federal prosecutors"
+    speaking_noun = last in NOUN_SPEAKERS or last.removesuffix("s") in ROLE_NOUNS
+    if words[j].text[:1].isupper() or speaking_noun:
+        return _name_or_noun_before(words, j, speaking_noun)
+    return _unclosed_appositive(words, j)
+
+
+def _before_adverbs(words: list[Word], index: int) -> int:
+    """The last word before the cue at words[index] and the adverbs before it: "Cruz
+    gingerly said", "Zarif also said", "Trump is insisting" (not "the family said")."""
     j = index - 1
     progressive = words[index].text.endswith("ing")  # "Trump is insisting"
     while j >= 0 and (
@@ -65,8 +94,13 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
         and not (j and words[j - 1].text.lower() in DETERMINERS)
     ):
         j -= 1
+    return j
+
+
+def _before_raising_verb(words: list[Word], j: int) -> int:
+    """Back past "appeared to", "goes on to" before the cue: "The candidate appeared to
+    assert", "The email goes on to say"."""
     if j > 1 and words[j].text == "to":
-        # "The candidate appeared to assert", "The email goes on to say"
         verb = j - 1 - (words[j - 1].text == "on")
         verb_word = words[verb].text if verb > 0 else ""
         if looks_past(verb_word) or (
@@ -76,9 +110,15 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             and verb_word not in BE_FORMS
             and verb_word not in FUNCTION_WORDS
         ):
-            j = verb - 1
-    # "Haines, who heads the Army Corps of Engineers, told", "Cory James, 22, of Flint,
-    # Mich., said": skip the appositives back to the name
+            return verb - 1
+    return j
+
+
+def _before_appositives(words: list[Word], j: int) -> tuple[int, tuple[int, int] | None]:
+    """Back past up to four appositives to the name they follow: "Haines, who heads the
+    Army Corps of Engineers, told", "Cory James, 22, of Flint, Mich., said". Returns the last
+    word before the first appositive, or the name inside one ("The leader of the league,
+    Jonathan Greenblatt, warned")."""
     skipped = 0
     while skipped < 4 and j > 0 and words[j].text == ",":
         k = j - 1
@@ -86,22 +126,8 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
             k -= 1
         if k <= 0 or words[k].text != ",":
             break
-        opener = words[k + 1].text
         inside = words[k + 1 : j]
-        if (
-            opener.lower() in APPOSITIVE_OPENERS
-            or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
-            or opener[:1].isdigit()
-            or opener.lower() in ROLE_NOUNS
-            # "legal director", "deputy homeland security adviser", "co-founder of the ...",
-            # "refugee rights program director at Human Rights Watch": a lower-case phrase
-            # naming a role
-            or (opener.islower() and any(names_role(w.text) for w in inside[:6]))
-            or (inside and names_role(inside[-1].text))  # "Rob McIvor, FSA spokesman, told"
-            or (opener.islower() and opener.endswith("ing"))
-            or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
-            or (POSSESSIVE.search(opener) is not None and len(inside) > 1)  # "Twitter’s director"
-        ):
+        if _is_appositive(words[k + 1].text, inside):
             j = k
             skipped += 1
             continue
@@ -111,84 +137,110 @@ def phrase_before(words: list[Word], index: int) -> tuple[int, int] | None:
                 skipped += 1
                 continue
             # "The leader of the league, Jonathan Greenblatt, warned": the name inside
-            return k + 1, j - 1
+            return j, (k + 1, j - 1)
         break
-    if skipped:
-        j -= 1  # the last word before the first appositive
-    if j < 0:
-        return None
-    speaking_for = _speaking_for(words, j)
-    if speaking_for is not None:
-        return speaking_for
-    last = words[j].text
+    return (j - 1 if skipped else j), None
+
+
+def _is_appositive(opener: str, inside: list[Word]) -> bool:
+    """Whether the words between two commas, `inside`, opened by `opener`, describe the
+    name before them: ", who heads the agency,", ", R-Ky.,", ", 22,", ", legal director,",
+    ", FSA spokesman,", ", Mich.,"."""
+    return (
+        opener.lower() in APPOSITIVE_OPENERS
+        or _PARTY_STATE.match(opener) is not None  # "Mitch McConnell, R-Ky., said"
+        or opener[:1].isdigit()
+        or opener.lower() in ROLE_NOUNS
+        # "legal director", "deputy homeland security adviser", "co-founder of the ...",
+        # "refugee rights program director at Human Rights Watch": a lower-case phrase
+        # naming a role
+        or (opener.islower() and any(names_role(w.text) for w in inside[:6]))
+        or (inside and names_role(inside[-1].text))  # "Rob McIvor, FSA spokesman, told"
+        or (opener.islower() and opener.endswith("ing"))
+        or (len(inside) == 1 and opener[:1].isupper() and opener.endswith("."))  # "Mich."
+        or (POSSESSIVE.search(opener) is not None and len(inside) > 1)  # "Twitter’s director"
+    )
+
+
+def _pronoun_before(words: list[Word], j: int, index: int) -> tuple[int, int] | None:
+    """A pronoun, "another" or "one" ending the phrase: 'Another tweeted, “Q”', "It
+    continued: “Q”"; a determiner or filler alone, or "this", "who", names no one."""
+    last = words[j].text.lower()
     word_before = words[j - 1].text.lower() if j else ""
-    if last.lower() in ("another", "one") and (not word_before.isalpha() or word_before == "yet"):
+    if last in ("another", "one") and (not word_before.isalpha() or word_before == "yet"):
         return j, j  # 'Another tweeted, “Q”', 'Yet another said, “Q”'
-    if last.lower() in DETERMINERS or last.lower() in LEADING_FILLERS:
+    if last in DETERMINERS or last in LEADING_FILLERS:
         return None
-    if last.lower() == "it" and j == index - 1 and is_cue(words, index):
+    if last == "it" and j == index - 1 and is_cue(words, index):
         return j, j  # "It continued: “Q”": a document or a body speaking
-    if last.lower() in SUBJECT_PRONOUNS:
-        return (j, j) if last.lower() not in NOT_SPEAKERS else None
-    described = described_noun(words, j)
-    if described is not None:
-        before = [w.text.lower() for w in words[max(0, described - 2) : described]]
-        if len(before) == 2 and before[1] in PREPOSITIONS and before[0] in ADVERBS:
-            return None  # "who has in the past described": a time, not a speaker
-        return described, j
-    # "the minister", "federal prosecutors"
-    speaking_noun = last.lower() in NOUN_SPEAKERS or last.lower().removesuffix("s") in ROLE_NOUNS
-    if last[:1].isupper() or speaking_noun:
-        first = j
-        while first > 0 and first > j - 7:
-            previous = words[first - 1].text
-            if (
-                previous[:1].isupper()
-                or previous.lower() in DETERMINERS - {"that", "this"}  # "said that Americans"
-                or previous[:1].isdigit()
-                and speaking_noun  # "21 percent", "300 residents"
-                or (
-                    previous.islower()
-                    and previous.isalpha()
-                    and previous.lower() not in CUES
-                    and first - 1 >= j - 3
-                    and speaking_noun
-                    and previous.lower() not in FUNCTION_WORDS
-                    and previous.lower() not in NOT_SPEAKERS  # "to which 21 percent said"
-                )
-            ):
-                first -= 1
-            else:
-                break
-        person = _person_of_body(words, first)
-        if person is not None:
-            return person
-        if (
-            first >= 2
-            and words[first - 1].text in ("of", "for")
-            and words[first - 2].text[:1].isupper()
+    return (j, j) if last not in NOT_SPEAKERS else None
+
+
+def _description_before(words: list[Word], described: int, j: int) -> tuple[int, int] | None:
+    """'the board', 'a senior official', 'Powell’s office' from words[described] to words[j]."""
+    before = [w.text.lower() for w in words[max(0, described - 2) : described]]
+    if len(before) == 2 and before[1] in PREPOSITIONS and before[0] in ADVERBS:
+        return None  # "who has in the past described": a time, not a speaker
+    return described, j
+
+
+def _name_or_noun_before(words: list[Word], j: int, speaking_noun: bool) -> tuple[int, int]:
+    """A name ("Sen. Rand Paul"), a body's name ("the Bank of England") or a noun for
+    people who speak ("federal prosecutors") ending at words[j]."""
+    first = _start_of_name_or_noun(words, j, speaking_noun)
+    person = _person_of_body(words, first)
+    if person is not None:
+        return person
+    of_body = first >= 2 and words[first - 1].text in ("of", "for")
+    if of_body and words[first - 2].text[:1].isupper():
+        # "the Bank of England said", "a Department for Education spokesperson": the
+        # body's whole name; "Sen. Rand Paul of Kentucky said", "Jeffrey Lewis of Acme
+        # said": the person, not where they are from
+        head = first - 2
+        start = head
+        while (
+            start > 0
+            and head - start < 2
+            and words[start - 1].text[:1].isupper()
+            and words[start - 1].text.lower() not in DETERMINERS
         ):
-            # "the Bank of England said", "a Department for Education spokesperson": the
-            # body's whole name; "Sen. Rand Paul of Kentucky said", "Jeffrey Lewis of Acme
-            # said": the person, not where they are from
-            head = first - 2
-            start = head
-            while (
-                start > 0
-                and head - start < 2
-                and words[start - 1].text[:1].isupper()
-                and words[start - 1].text.lower() not in DETERMINERS
-            ):
-                start -= 1
-            if start < head and words[head].text.lower() not in _BODY_AND_TITLE_HEADS:
-                return start, head
-            first = start
-            while first > 0 and words[first - 1].text.lower() in DETERMINERS - {"that", "this"}:
-                first -= 1
-        while first < j and words[first].text.lower() in LEADING_FILLERS:
-            first += 1
-        return first, j
-    return _unclosed_appositive(words, j)
+            start -= 1
+        if start < head and words[head].text.lower() not in _BODY_AND_TITLE_HEADS:
+            return start, head
+        first = start
+        while first > 0 and words[first - 1].text.lower() in DETERMINERS - {"that", "this"}:
+            first -= 1
+    while first < j and words[first].text.lower() in LEADING_FILLERS:
+        first += 1
+    return first, j
+
+
+def _start_of_name_or_noun(words: list[Word], j: int, speaking_noun: bool) -> int:
+    """Where the capitalised run or the noun phrase ending at words[j] starts, up to seven
+    words back: "Sen. Marco Rubio", "the Trump campaign", "21 percent", "federal
+    prosecutors"."""
+    first = j
+    while first > 0 and first > j - 7:
+        previous = words[first - 1].text
+        if (
+            previous[:1].isupper()
+            or previous.lower() in DETERMINERS - {"that", "this"}  # "said that Americans"
+            or previous[:1].isdigit()
+            and speaking_noun  # "21 percent", "300 residents"
+            or (
+                previous.islower()
+                and previous.isalpha()
+                and previous.lower() not in CUES
+                and first - 1 >= j - 3
+                and speaking_noun
+                and previous.lower() not in FUNCTION_WORDS
+                and previous.lower() not in NOT_SPEAKERS  # "to which 21 percent said"
+            )
+        ):
+            first -= 1
+        else:
+            break
+    return first
 
 
 #: the most words of an appositive whose closing comma is missing

@@ -43,103 +43,16 @@ def attribution_before(
 
     For a participle cue (`Trump returned the compliment, telling Reuters, “Q`) the speaker
     is the sentence's subject: its first name `is_speaker` accepts."""
-    according = None
-    for match in _ACCORDING.finditer(text, start, opening):
-        according = match
+    according = _according_to(text, start, opening)
     if according is not None:
-        words = read_words(text, according.end(), opening)
-        span = phrase_after([Word("to", 0, 0), *words], 0)
-        if span is not None:
-            shifted = [Word("to", 0, 0), *words]
-            return make_speaker(text, shifted, span, "according to", according.end())
+        return according
     words = read_words(text, start, opening)
-    # "When Trump suggested that ..., Rubio fired back: “Q”": a cue in an opening clause is
-    # not the quotation's, which stands after that clause -- unless the clause is the
-    # attribution ("As Politico reported, “Q”")
-    opening_clause_end = 0
-    opener = words[0].text.lower() if words else ""
-    if len(words) > 1 and opener != "as" and opens_with_phrase(opener, words[1].text):
-        opening_clause_end = next((k for k, w in enumerate(words) if w.text == ","), 0)
+    opening_clause_end = _opening_clause_end(words)
+    # the cue nearest the quotation first
     for position in range(len(words) - 1, opening_clause_end - 1, -1):
-        word = words[position].text
         if not is_cue(words, position):
             continue
-        participle = word.lower().endswith("ing") and position > 0
-        span = None
-        named_just_before = words[position - 1].text[:1].isupper() if position else False
-        place_just_before = False
-        name_start = position
-        if named_just_before:
-            name_start = position - 1
-            while name_start and words[name_start - 1].text[:1].isupper():
-                name_start -= 1
-            # "responded on Facebook writing “Q”": a name inside a phrase is no subject
-            place_just_before = bool(name_start) and (
-                words[name_start - 1].text.lower() in PREPOSITIONS
-            )
-            named_just_before = not place_just_before
-        if (
-            participle
-            and words[position - 1].text.lower() not in BE_FORMS
-            and not named_just_before
-        ):
-            # "Trump released an ad calling it “Q”": the ad is Trump's object, Trump speaks;
-            # but "Ryan saying “Q” and Trump calling it “R”": each name its own participle;
-            # and "..., Nefzi said, adding “Q”": the speaker of the cue it follows
-            said_before = position > 2 and words[position - 1].text == ","
-            cue_before = words[position - 2].text if said_before else ""
-            # (a past tense: "dismissed the latest claims, saying" has no cue before it)
-            if looks_past(cue_before) or cue_before in ("said", "told", "wrote"):
-                span = phrase_before(words, position - 2)
-            if span is None:
-                span = subject(words[:position], is_speaker)
-        if span is None and participle and place_just_before:
-            # 'a large crowd in Tehran chanting “Q”': the crowd's, not the place's
-            span = phrase_before(words, name_start - 1)
-        elif span is None:
-            span = phrase_before(words, position)
-            if participle and span is not None and words[span[1]].text in DOCUMENTS:
-                # "Black Lives Matter issued a statement saying", "Rubio’s campaign put out
-                # a press release saying": who issued it, named in more than one word when
-                # the tagger does not know it
-                span = (
-                    subject(words[:position], lambda name: " " in name)
-                    or owned_opening(words[:position])
-                    or span
-                )
-        if span is None:
-            # "said Zarif: “Q" -- the speaker after the cue, right before the quotation
-            # not after "told" or "asked": who is told or asked is no speaker
-            # ... but 'Asks union president Jane Doe, “Q?”': a present-tense cue opening the
-            # sentence comes before its speaker (feature writing's inversion)
-            inverted = position == 0 and word[:1].isupper() and word.endswith("s")
-            listener = not inverted and (
-                word.lower() in TO_LISTENERS or word.lower().endswith("ing")
-            )
-            after = None if listener else phrase_after(words, position)
-            rest = words[after[1] + 1 :] if after is not None else []
-            if after is not None and rest and all(w.text in ":," for w in rest):
-                span = after
-        who = position - 1
-        while who > 0 and words[who].text.lower() in ADVERBS:
-            who -= 1  # "who has previously said"
-        if span is None and who > 0 and words[who].text.lower() == "who":
-            # "met Smith, who said “Q”", "Donald Trump - who previously said"
-            comma = words[who - 1].text in (",", "-", "—", "–")
-            span = phrase_before(words, who - 1 if comma else who)
-        if span is None and position > 1 and words[position - 1].text.lower() in ("and", "but"):
-            # "For that she drew his ire - he called her “weak” and said she had “Q”": a
-            # verb joined by "and" shares the subject of the clause it joins
-            clause = max(
-                (k for k in range(position) if words[k].text in (",", ";", ":", "—", "–", "-")),
-                default=-1,
-            )
-            joined = subject(words[clause + 1 : position], is_speaker)
-            if joined is not None and joined[0] == 0:  # the subject opening that clause
-                span = joined[0] + clause + 1, joined[1] + clause + 1
-        if span is None:
-            # "Carson took the stage and called the system “Q”": the clause's subject
-            span = subject(words[:position], is_speaker) or opening_group(words[:position])
+        span = _speaker_of_cue(words, position, is_speaker)
         if span is not None:
             reporting = _reporting_cue(words, position, opening_clause_end)
             if reporting is not None:
@@ -147,7 +60,154 @@ def attribution_before(
                 # inside reported speech are the reporter's, not those of whom it is about
                 outer, outer_span = reporting
                 return make_speaker(text, words, outer_span, words[outer].text, words[outer].end)
-            return make_speaker(text, words, span, word, words[position].end)
+            return make_speaker(text, words, span, words[position].text, words[position].end)
+    return None
+
+
+def _according_to(text: str, start: int, opening: int) -> Speaker | None:
+    """'according to X, “Q”': the source named after the last "according to"."""
+    according = None
+    for match in _ACCORDING.finditer(text, start, opening):
+        according = match
+    if according is None:
+        return None
+    words = read_words(text, according.end(), opening)
+    span = phrase_after([Word("to", 0, 0), *words], 0)
+    if span is None:
+        return None
+    shifted = [Word("to", 0, 0), *words]
+    return make_speaker(text, shifted, span, "according to", according.end())
+
+
+def _opening_clause_end(words: list[Word]) -> int:
+    """Where an opening clause ends ("When Trump suggested that ..., Rubio fired back: “Q”"):
+    a cue in it is not the quotation's, which stands after that clause -- unless the clause
+    is the attribution ("As Politico reported, “Q”"); 0 when there is none."""
+    opener = words[0].text.lower() if words else ""
+    if len(words) > 1 and opener != "as" and opens_with_phrase(opener, words[1].text):
+        return next((k for k, w in enumerate(words) if w.text == ","), 0)
+    return 0
+
+
+def _speaker_of_cue(
+    words: list[Word], position: int, is_speaker: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The speaker of the cue at words[position], by the first step that finds one: a
+    participle's subject, the phrase right before the cue, the speaker after it, "who"
+    before it, the subject of the clause a verb joined by "and" shares, the clause's
+    subject, a group opening the clause."""
+    participle = words[position].text.lower().endswith("ing") and position > 0
+    name_start = _name_before(words, position)
+    # "responded on Facebook writing “Q”": a name inside a phrase is no subject
+    place_just_before = 0 < name_start < position and (
+        words[name_start - 1].text.lower() in PREPOSITIONS
+    )
+    named_just_before = name_start < position and not place_just_before
+    span = None
+    if participle and words[position - 1].text.lower() not in BE_FORMS and not named_just_before:
+        span = _participle_subject(words, position, is_speaker)
+    if span is None and participle and place_just_before:
+        # 'a large crowd in Tehran chanting “Q”': the crowd's, not the place's
+        span = phrase_before(words, name_start - 1)
+    elif span is None:
+        span = _speaker_right_before(words, position, participle, is_speaker)
+    return (
+        span
+        or _inverted_speaker(words, position)
+        or _relative_who(words, position)
+        or _joined_verb_subject(words, position, is_speaker)
+        # "Carson took the stage and called the system “Q”": the clause's subject
+        or subject(words[:position], is_speaker)
+        or opening_group(words[:position])
+    )
+
+
+def _name_before(words: list[Word], position: int) -> int:
+    """Where the capitalised run right before the cue at words[position] starts; position
+    when the word before it is not capitalised."""
+    if not (position and words[position - 1].text[:1].isupper()):
+        return position
+    name_start = position - 1
+    while name_start and words[name_start - 1].text[:1].isupper():
+        name_start -= 1
+    return name_start
+
+
+def _participle_subject(
+    words: list[Word], position: int, is_speaker: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The speaker of a participle cue: "Trump released an ad calling it “Q”": the ad is
+    Trump's object, Trump speaks; but "Ryan saying “Q” and Trump calling it “R”": each name
+    its own participle; and "..., Nefzi said, adding “Q”": the speaker of the cue it
+    follows."""
+    said_before = position > 2 and words[position - 1].text == ","
+    cue_before = words[position - 2].text if said_before else ""
+    # (a past tense: "dismissed the latest claims, saying" has no cue before it)
+    if looks_past(cue_before) or cue_before in ("said", "told", "wrote"):
+        span = phrase_before(words, position - 2)
+        if span is not None:
+            return span
+    return subject(words[:position], is_speaker)
+
+
+def _speaker_right_before(
+    words: list[Word], position: int, participle: bool, is_speaker: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The phrase right before the cue ("Zarif said"); for a participle after a document,
+    who issued it: "Black Lives Matter issued a statement saying", "Rubio’s campaign put
+    out a press release saying" -- named in more than one word when the tagger does not
+    know it."""
+    span = phrase_before(words, position)
+    if participle and span is not None and words[span[1]].text in DOCUMENTS:
+        return (
+            subject(words[:position], lambda name: " " in name)
+            or owned_opening(words[:position])
+            or span
+        )
+    return span
+
+
+def _inverted_speaker(words: list[Word], position: int) -> tuple[int, int] | None:
+    """ "said Zarif: “Q": the speaker after the cue, right before the quotation -- not after
+    "told" or "asked", whose object is no speaker; but 'Asks union president Jane Doe, “Q?”':
+    a present-tense cue opening the sentence comes before its speaker (feature writing's
+    inversion)."""
+    word = words[position].text
+    inverted = position == 0 and word[:1].isupper() and word.endswith("s")
+    listener = not inverted and (word.lower() in TO_LISTENERS or word.lower().endswith("ing"))
+    after = None if listener else phrase_after(words, position)
+    rest = words[after[1] + 1 :] if after is not None else []
+    if after is not None and rest and all(w.text in ":," for w in rest):
+        return after
+    return None
+
+
+def _relative_who(words: list[Word], position: int) -> tuple[int, int] | None:
+    """ "met Smith, who said “Q”", "Donald Trump - who previously said": the phrase "who"
+    refers to."""
+    who = position - 1
+    while who > 0 and words[who].text.lower() in ADVERBS:
+        who -= 1  # "who has previously said"
+    if who > 0 and words[who].text.lower() == "who":
+        comma = words[who - 1].text in (",", "-", "—", "–")
+        return phrase_before(words, who - 1 if comma else who)
+    return None
+
+
+def _joined_verb_subject(
+    words: list[Word], position: int, is_speaker: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """ "For that she drew his ire - he called her “weak” and said she had “Q”": a verb joined
+    by "and" shares the subject opening the clause it joins."""
+    if not (position > 1 and words[position - 1].text.lower() in ("and", "but")):
+        return None
+    clause = max(
+        (k for k in range(position) if words[k].text in (",", ";", ":", "—", "–", "-")),
+        default=-1,
+    )
+    joined = subject(words[clause + 1 : position], is_speaker)
+    if joined is not None and joined[0] == 0:  # the subject opening that clause
+        return joined[0] + clause + 1, joined[1] + clause + 1
     return None
 
 
