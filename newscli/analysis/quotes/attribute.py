@@ -49,7 +49,7 @@ def _signed(
     signature = all(word[:1].isupper() for word in name.split()) and len(name.split()) <= 4
     if not (signature or is_speaker(name)):
         return None
-    return patterns.make_speaker(text, words, span, "—", 0)
+    return patterns.make_speaker(text, words, span, "—", 0, "signature")
 
 
 def _introduced(document: Document, quote: Quote) -> patterns.Speaker | None:
@@ -73,7 +73,7 @@ def _introduced(document: Document, quote: Quote) -> patterns.Speaker | None:
     first = noun
     while first > 0 and words[first - 1].text.replace("-", "").isalpha():
         first -= 1  # "The full statement", "Partial transcript"
-    return patterns.make_speaker(text, words, (first, noun), ":", 0)
+    return patterns.make_speaker(text, words, (first, noun), ":", 0, "introduced_document")
 
 
 def attribute(
@@ -168,6 +168,7 @@ def attribute(
         )
     if found is None:
         return
+    quote.rules.append(found.rule)
     quote.cue = found.cue
     quote.speaker_mention = found.text
     quote.speaker_start = found.start

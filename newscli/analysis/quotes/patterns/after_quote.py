@@ -2,6 +2,7 @@
 `“Q,” according to CNN`, and the attribution that ends its sentence after a comma."""
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from newscli.analysis.quotes.patterns.after_cue import phrase_after
 from newscli.analysis.quotes.patterns.before_cue import phrase_before
@@ -50,24 +51,16 @@ def attribution_after(
     index = 0
     while index < len(words) and words[index].text in {",", "—", "–", ":", ";"}:
         index += 1
-    horizon = 9
-    for offset in range(min(len(words) - index, 24)):
-        position = index + offset
-        word = words[position].text
-        if word in {".", ";"} or offset >= horizon:
-            break
-        if word == "," and offset and _sets_off_appositive(words, position):
-            horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
-        if word in PERSON_OF_BODY_LINKS and offset and words[position - 1].text[:1].isupper():
-            horizon = max(horizon, offset + 10)  # "“Q,” Jane Doe of the Brookings Institution said"
-        if offset == 0 and word.lower() == "according" and _next_is(words, position, "to"):
-            # '“Q,” according to CNN.': the source the quotation is taken from
-            span = phrase_after(words, position + 1)
-            if span is None:
-                break
-            return make_speaker(text, words, span, "according to", words[position + 1].end)
-        if not is_cue(words, position):
-            continue
+    according = index < len(words) and words[index].text.lower() == "according"
+    if according and _next_is(words, index, "to"):
+        # '“Q,” according to CNN.': the source the quotation is taken from
+        span = phrase_after(words, index + 1)
+        if span is not None:
+            end = words[index + 1].end
+            return make_speaker(text, words, span, "according to", end, "preposition")
+        return _without_cue(text, close, words, index, ends_sentence, is_speaker)
+    position = _first_cue(words, index)
+    if position is not None:
         if ends_sentence and not _ends_soon(text, words, position):
             return None  # '“Q.” He added, “R.”', '“Q.” Rubio called it “R”': not Q's
         asks = text[max(0, close - 3) : close].rstrip(' ”"»,').endswith(("?", "!"))
@@ -75,29 +68,74 @@ def attribution_after(
             # '“Q?” Tory MP Peter Luff, a co-chairman, said that the law was “R”': a question
             # ends its sentence, and what follows reports speech of its own
             return None
-        span = phrase_before(words, position) if offset else None
-        quoted = _quoted_as_saying(words, position)
-        if quoted is not None:
-            # '“Q,” the news agency quoted Mr Khodorkovsky as saying': the one quoted
-            return make_speaker(text, words, quoted, "quoted", words[quoted[1]].end)
-        if span is None and offset == 1 and words[index].text.lower() == "it":
-            span = index, index  # '“Q,” it said': a statement, a report, a company
-        if span is not None and span[0] < index:
-            span = None
-        if span is None and offset == 0 and not word.endswith("ing") and word not in TELL_FORMS:
-            # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before,
-            # nor ', told POLITICO', whose object is who listened;
-            # '“Q,” chimed in Tom Brown': the speaker after the verb's particle
-            particle = CUE_PARTICLES.get(word.lower())
-            following = words[position + 1].text if position + 1 < len(words) else ""
-            span = phrase_after(words, position + (following == particle))
-        if span is not None:
-            return make_speaker(text, words, span, word, words[position].end)
-        break
+        found = _speaker_of_cue(text, words, index, position)
+        if found is not None:
+            return found
+    return _without_cue(text, close, words, index, ends_sentence, is_speaker)
+
+
+def _first_cue(words: list[Word], index: int) -> int | None:
+    """Where the first cue after the quotation stands, within a few words of it (more past
+    an appositive or a body's name), before the sentence or clause ends."""
+    horizon = 9
+    for offset in range(min(len(words) - index, 24)):
+        position = index + offset
+        word = words[position].text
+        if word in {".", ";"} or offset >= horizon:
+            return None
+        if word == "," and offset and _sets_off_appositive(words, position):
+            horizon = offset + 16  # "“Q,” Trump, the GOP frontrunner, said"
+        if word in PERSON_OF_BODY_LINKS and offset and words[position - 1].text[:1].isupper():
+            horizon = max(horizon, offset + 10)  # "“Q,” Jane Doe of the Brookings Institution said"
+        if is_cue(words, position):
+            return position
+    return None
+
+
+def _speaker_of_cue(text: str, words: list[Word], index: int, position: int) -> Speaker | None:
+    """The speaker of the cue at words[position], the first after the quotation's closing
+    punctuation (words[index]): before it ('“Q,” Zarif said', '“Q,” it said'), quoted
+    ('the agency quoted Zarif as saying') or after it ('“Q,” said Zarif')."""
+    offset = position - index
+    word = words[position].text
+    span = phrase_before(words, position) if offset else None
+    quoted = _quoted_as_saying(words, position)
+    if quoted is not None:
+        # '“Q,” the news agency quoted Mr Khodorkovsky as saying': the one quoted
+        end = words[quoted[1]].end
+        return make_speaker(text, words, quoted, "quoted", end, "quoted_as_saying")
+    if span is None and offset == 1 and words[index].text.lower() == "it":
+        span = index, index  # '“Q,” it said': a statement, a report, a company
+    if span is not None and span[0] < index:
+        span = None
+    rule = "after_subject"
+    if span is None and offset == 0 and not word.endswith("ing") and word not in TELL_FORMS:
+        # '“Q,” said Zarif' -- not '“Q,” saying the city ...', whose subject came before,
+        # nor ', told POLITICO', whose object is who listened;
+        # '“Q,” chimed in Tom Brown': the speaker after the verb's particle
+        particle = CUE_PARTICLES.get(word.lower())
+        following = words[position + 1].text if position + 1 < len(words) else ""
+        span = phrase_after(words, position + (following == particle))
+        rule = "after_inverted"
+    if span is None:
+        return None
+    return make_speaker(text, words, span, word, words[position].end, rule)
+
+
+def _without_cue(
+    text: str,
+    close: int,
+    words: list[Word],
+    index: int,
+    ends_sentence: bool,
+    is_speaker: Callable[[str], bool],
+) -> Speaker | None:
+    """No cue names the speaker: a dash and a name ('“Q” — Zarif'), or a speaker and a verb
+    ending the attribution ('“Q?” Hannity pressed.')."""
     if index < len(words) and text[close : close + 40].lstrip(" ,").startswith(("—", "–", "-")):
         span = phrase_after(words, index - 1) if index else None
         if span is not None:
-            return make_speaker(text, words, span, "—", 0)
+            return make_speaker(text, words, span, "—", 0, "after_dash")
     if not ends_sentence:
         return _speaker_and_verb(text, [Word("", close, close), *words[index:]], is_speaker)
     return None
@@ -149,7 +187,7 @@ def sentence_final(
             continue
         rest = text[found.until : end].strip(" .\n")
         if not rest or rest.startswith(",") or circumstance(rest):
-            return found
+            return replace(found, rule="sentence_final")
     return None
 
 
@@ -171,7 +209,7 @@ def _speaker_and_verb(
         span = phrase_after(words, 1)
         if span is None or not is_speaker(text[words[span[0]].start : words[span[1]].end]):
             return None
-        return make_speaker(text, words, span, words[1].text, words[1].end)
+        return make_speaker(text, words, span, words[1].text, words[1].end, "speaker_and_verb")
     if span is None or span[1] + 1 >= len(words):
         return None
     verb = words[span[1] + 1].text
@@ -185,4 +223,4 @@ def _speaker_and_verb(
         described or is_speaker(mention)
     ):
         return None
-    return make_speaker(text, words, span, verb, words[span[1] + 1].end)
+    return make_speaker(text, words, span, verb, words[span[1] + 1].end, "speaker_and_verb")

@@ -48,19 +48,23 @@ def attribution_before(
         return according
     words = read_words(text, start, opening)
     opening_clause_end = _opening_clause_end(words)
+    colon = bool(words) and words[-1].text == ":"
     # the cue nearest the quotation first
     for position in range(len(words) - 1, opening_clause_end - 1, -1):
         if not is_cue(words, position):
             continue
-        span = _speaker_of_cue(words, position, is_speaker)
-        if span is not None:
+        found = _speaker_of_cue(words, position, colon, is_speaker)
+        if found is not None:
             reporting = _reporting_cue(words, position, opening_clause_end)
             if reporting is not None:
                 # "Cruz said he is certain Rubio will continue to be “Q”": the words quoted
                 # inside reported speech are the reporter's, not those of whom it is about
                 outer, outer_span = reporting
-                return make_speaker(text, words, outer_span, words[outer].text, words[outer].end)
-            return make_speaker(text, words, span, words[position].text, words[position].end)
+                cue = words[outer]
+                return make_speaker(text, words, outer_span, cue.text, cue.end, "reporting_cue")
+            span, rule = found
+            cue = words[position]
+            return make_speaker(text, words, span, cue.text, cue.end, rule)
     return None
 
 
@@ -76,7 +80,7 @@ def _according_to(text: str, start: int, opening: int) -> Speaker | None:
     if span is None:
         return None
     shifted = [Word("to", 0, 0), *words]
-    return make_speaker(text, shifted, span, "according to", according.end())
+    return make_speaker(text, shifted, span, "according to", according.end(), "preposition")
 
 
 def _opening_clause_end(words: list[Word]) -> int:
@@ -90,12 +94,13 @@ def _opening_clause_end(words: list[Word]) -> int:
 
 
 def _speaker_of_cue(
-    words: list[Word], position: int, is_speaker: Callable[[str], bool]
-) -> tuple[int, int] | None:
-    """The speaker of the cue at words[position], by the first step that finds one: a
-    participle's subject, the phrase right before the cue, the speaker after it, "who"
-    before it, the subject of the clause a verb joined by "and" shares, the clause's
-    subject, a group opening the clause."""
+    words: list[Word], position: int, colon: bool, is_speaker: Callable[[str], bool]
+) -> tuple[tuple[int, int], str] | None:
+    """The speaker of the cue at words[position], and the id of the rule that found it, by
+    the first step that finds one: a participle's subject, the phrase right before the cue
+    (`colon`: the words end with one), the speaker after it, "who" before it, the subject
+    of the clause a verb joined by "and" shares, the clause's subject, a group opening the
+    clause."""
     participle = words[position].text.lower().endswith("ing") and position > 0
     name_start = _name_before(words, position)
     # "responded on Facebook writing “Q”": a name inside a phrase is no subject
@@ -104,22 +109,31 @@ def _speaker_of_cue(
     )
     named_just_before = name_start < position and not place_just_before
     span = None
+    rule = "participle_subject"
     if participle and words[position - 1].text.lower() not in BE_FORMS and not named_just_before:
         span = _participle_subject(words, position, is_speaker)
     if span is None and participle and place_just_before:
         # 'a large crowd in Tehran chanting “Q”': the crowd's, not the place's
         span = phrase_before(words, name_start - 1)
     elif span is None:
-        span = _speaker_right_before(words, position, participle, is_speaker)
-    return (
-        span
-        or _inverted_speaker(words, position)
-        or _relative_who(words, position)
-        or _joined_verb_subject(words, position, is_speaker)
-        # "Carson took the stage and called the system “Q”": the clause's subject
-        or subject(words[:position], is_speaker)
-        or opening_group(words[:position])
-    )
+        span, rule = _speaker_right_before(words, position, participle, colon, is_speaker)
+    if span is not None:
+        return span, rule
+    span = _inverted_speaker(words, position)
+    if span is not None:
+        return span, "before_inverted"
+    span = _relative_who(words, position)
+    if span is not None:
+        return span, "relative_who"
+    span = _joined_verb_subject(words, position, is_speaker)
+    if span is not None:
+        return span, "joined_verb"
+    # "Carson took the stage and called the system “Q”": the clause's subject
+    span = subject(words[:position], is_speaker)
+    if span is not None:
+        return span, "clause_subject"
+    span = opening_group(words[:position])
+    return (span, "opening_group") if span is not None else None
 
 
 def _name_before(words: list[Word], position: int) -> int:
@@ -151,20 +165,24 @@ def _participle_subject(
 
 
 def _speaker_right_before(
-    words: list[Word], position: int, participle: bool, is_speaker: Callable[[str], bool]
-) -> tuple[int, int] | None:
-    """The phrase right before the cue ("Zarif said"); for a participle after a document,
-    who issued it: "Black Lives Matter issued a statement saying", "Rubio’s campaign put
-    out a press release saying" -- named in more than one word when the tagger does not
-    know it."""
+    words: list[Word],
+    position: int,
+    participle: bool,
+    colon: bool,
+    is_speaker: Callable[[str], bool],
+) -> tuple[tuple[int, int] | None, str]:
+    """The phrase right before the cue ("Zarif said: “Q”", "Zarif said his country would
+    “Q”"); for a participle after a document, who issued it: "Black Lives Matter issued a
+    statement saying", "Rubio’s campaign put out a press release saying" -- named in more
+    than one word when the tagger does not know it. With the id of the rule."""
     span = phrase_before(words, position)
     if participle and span is not None and words[span[1]].text in DOCUMENTS:
-        return (
-            subject(words[:position], lambda name: " " in name)
-            or owned_opening(words[:position])
-            or span
+        issuer = subject(words[:position], lambda name: " " in name) or owned_opening(
+            words[:position]
         )
-    return span
+        if issuer is not None:
+            return issuer, "document_issuer"
+    return span, "before_colon" if colon else "before_subject"
 
 
 def _inverted_speaker(words: list[Word], position: int) -> tuple[int, int] | None:
@@ -255,4 +273,4 @@ def labelled(
     name = text[words[0].start : words[-1].end]
     if not is_speaker(name):
         return None
-    return make_speaker(text, words, (0, len(words) - 1), ":", start + len(lead))
+    return make_speaker(text, words, (0, len(words) - 1), ":", start + len(lead), "label")

@@ -62,7 +62,7 @@ def subject_of(
         if len(verbs) < 2 or not _speaks(verbs[1].text):
             return None  # "Trump was “...”": words about the subject, not from them
         verb = verbs[1]  # "Cruz is praising Jeb Bush as “Q”": a progressive
-    return make_speaker(text, words, span, verb.text, verb.end)
+    return make_speaker(text, words, span, verb.text, verb.end, "sentence_subject")
 
 
 def opens_with_phrase(first: str, second: str) -> bool:
@@ -144,7 +144,8 @@ def owned_opening(words: list[Word]) -> tuple[int, int] | None:
 
 def subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, int] | None:
     """The first run of capitalised words that `accepts` takes, or a subject pronoun
-    ("Minutes later, she sent an email saying")."""
+    ("Minutes later, she sent an email saying"), or a role noun opened by an article ("The
+    billionaire businessman began"); past an opening phrase or clause, the main clause's."""
     index = 0
     while index < len(words):
         lowered = words[index].text.lower()
@@ -168,64 +169,83 @@ def subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, int
         if lowered in ("he", "she", "they"):
             return index, index
         if lowered in ("the", "a", "an") and index + 2 < len(words):
-            # "the senator called for Trump to drop out, calling him “Q”", "A spokesman for
-            # Platte River declined ... but said", "The billionaire businessman began"
-            opens = index == 0 or words[index - 1].text == ","
-            for noun_at in range(index + 1, min(index + 3, len(words) - 1)):
-                noun, verb = words[noun_at].text, words[noun_at + 1].text
-                if (
-                    noun in ROLE_NOUNS
-                    and verb.isalpha()
-                    and verb.islower()
-                    and verb not in SPEAKING_NOUNS  # "The veteran businessman"
-                    or (opens and noun in SPEAKING_NOUNS and verb not in SPEAKING_NOUNS)
-                ):
-                    # "The state director, Mike Rubino, reached out": the name it gives
-                    named = _appositive_name(words, noun_at + 1, accepts)
-                    return named if named is not None else (index, noun_at)
-                if not (noun.isalpha() and noun.islower()):
-                    break  # one lower-case word may describe the noun
+            described = _described_subject(words, index, accepts)
+            if described is not None:
+                return described
         if not words[index].text[:1].isupper():
             index += 1
             continue
         end = index
         while end + 1 < len(words) and words[end + 1].text[:1].isupper():
             end += 1
-        while index < end and words[index].text.lower() in LEADING_FILLERS:
-            index += 1  # "Now Donald Trump is promising"
-        before = [w.text.lower() for w in words[max(0, index - 2) : index]]
-        if (
-            before[-1:]
-            and before[-1] in PREPOSITIONS
-            or (len(before) == 2 and before[1] in DETERMINERS and before[0] in PREPOSITIONS)
-        ):
-            # "on American soil, he", "a speech at the State University of New York":
-            # inside a phrase, not the subject
-            index = end + 1
-            continue
-        name = " ".join(w.text for w in words[index : end + 1])
-        following = words[end + 1].text if end + 1 < len(words) else ""
-        # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New
-        # Hampshire,") unless it opens the sentence ("Christie, the governor, repeated"); a
-        # possessive is not the subject ("Hollande denounced Trump’s remarks")
-        # "Weaver didn’t seem impressed": a contracted verb is a verb
-        verb_follows = following.replace("’", "").replace("'", "").isalpha() and following.islower()
-        if (
-            following in ROLE_NOUNS
-            and words[end + 2 : end + 3]
-            and words[end + 2].text[:1].isupper()
-        ):
-            verb_follows = False  # "Senate leader Mitch McConnell agreed": whose role, not who
-        opens = index == 0 and following == ","
-        if (verb_follows or opens) and not POSSESSIVE.search(name) and accepts(name):
-            return index, end
-        if index and _appositive_name(words, index - 1, accepts) == (index, end):
-            return index, end  # "Trump’s Virginia state director, Mike Rubino, reached out"
-        owned = _owned_speaker(words, end)
-        opens_clause = index == 0 or words[index - 1].text == ","
-        if owned is not None and opens_clause and accepts(strip_possessive(name)):
-            return index, owned  # "Hillary Clinton’s right-hand woman rallied"
+        named = _named_subject(words, index, end, accepts)
+        if named is not None:
+            return named
         index = end + 1
+    return None
+
+
+def _described_subject(
+    words: list[Word], index: int, accepts: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """A role noun, or a noun for people who speak opening a clause, after the article at
+    words[index] and followed by a verb: "the senator called for Trump to drop out,
+    calling him “Q”", "A spokesman for Platte River declined ... but said", "The
+    billionaire businessman began"; the name set off after it, if it gives one."""
+    opens = index == 0 or words[index - 1].text == ","
+    for noun_at in range(index + 1, min(index + 3, len(words) - 1)):
+        noun, verb = words[noun_at].text, words[noun_at + 1].text
+        if (
+            noun in ROLE_NOUNS
+            and verb.isalpha()
+            and verb.islower()
+            and verb not in SPEAKING_NOUNS  # "The veteran businessman"
+            or (opens and noun in SPEAKING_NOUNS and verb not in SPEAKING_NOUNS)
+        ):
+            # "The state director, Mike Rubino, reached out": the name it gives
+            named = _appositive_name(words, noun_at + 1, accepts)
+            return named if named is not None else (index, noun_at)
+        if not (noun.isalpha() and noun.islower()):
+            break  # one lower-case word may describe the noun
+    return None
+
+
+def _named_subject(
+    words: list[Word], index: int, end: int, accepts: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The capitalised run words[index:end + 1] (past a leading filler: "Now Donald Trump
+    is promising") as the subject, when `accepts` takes it and a verb follows it, or it
+    opens the sentence, or it is set off as an appositive, or it owns the speaker
+    ("Hillary Clinton’s right-hand woman rallied"); not inside a phrase of place or time."""
+    while index < end and words[index].text.lower() in LEADING_FILLERS:
+        index += 1  # "Now Donald Trump is promising"
+    before = [w.text.lower() for w in words[max(0, index - 2) : index]]
+    if (
+        before[-1:]
+        and before[-1] in PREPOSITIONS
+        or (len(before) == 2 and before[1] in DETERMINERS and before[0] in PREPOSITIONS)
+    ):
+        # "on American soil, he", "a speech at the State University of New York":
+        # inside a phrase, not the subject
+        return None
+    name = " ".join(w.text for w in words[index : end + 1])
+    following = words[end + 1].text if end + 1 < len(words) else ""
+    # a subject is followed by its verb ("Trump went"), not a comma ("Salem, New
+    # Hampshire,") unless it opens the sentence ("Christie, the governor, repeated"); a
+    # possessive is not the subject ("Hollande denounced Trump’s remarks")
+    # "Weaver didn’t seem impressed": a contracted verb is a verb
+    verb_follows = following.replace("’", "").replace("'", "").isalpha() and following.islower()
+    if following in ROLE_NOUNS and words[end + 2 : end + 3] and words[end + 2].text[:1].isupper():
+        verb_follows = False  # "Senate leader Mitch McConnell agreed": whose role, not who
+    opens = index == 0 and following == ","
+    if (verb_follows or opens) and not POSSESSIVE.search(name) and accepts(name):
+        return index, end
+    if index and _appositive_name(words, index - 1, accepts) == (index, end):
+        return index, end  # "Trump’s Virginia state director, Mike Rubino, reached out"
+    owned = _owned_speaker(words, end)
+    opens_clause = index == 0 or words[index - 1].text == ","
+    if owned is not None and opens_clause and accepts(strip_possessive(name)):
+        return index, owned  # "Hillary Clinton’s right-hand woman rallied"
     return None
 
 

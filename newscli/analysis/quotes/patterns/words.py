@@ -42,6 +42,8 @@ class Speaker:
     cue: str
     #: where the attribution ("Zarif said", "said Zarif") ends
     until: int
+    #: the id of the rule that found it (`quotes.rules.RULES`)
+    rule: str
 
 
 POSSESSIVE = re.compile(r"\w[’']s?$")
@@ -109,10 +111,11 @@ def looks_past(word: str) -> bool:
 
 
 def make_speaker(
-    text: str, words: list[Word], span: tuple[int, int], cue: str, cue_end: int
+    text: str, words: list[Word], span: tuple[int, int], cue: str, cue_end: int, rule: str
 ) -> Speaker:
+    """The speaker mention words[span] names, by the rule of that id."""
     start, end = words[span[0]].start, words[span[1]].end
     mention = text[start:end].strip(",:;—– ")
     if mention.endswith(("’s", "'s")):
         mention = mention[:-2]
-    return Speaker(mention, start, start + len(mention), cue.lower(), max(end, cue_end))
+    return Speaker(mention, start, start + len(mention), cue.lower(), max(end, cue_end), rule)
