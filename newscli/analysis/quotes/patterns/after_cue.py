@@ -23,11 +23,11 @@ ROLE_OF_WORDS = 3
 
 
 def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
-    """The noun phrase right after words[index]: "said Zarif", "said the minister"."""
+    """The noun phrase right after words[index]: "said Zarif", "said the minister"; a
+    pronoun, "one of" a group, or a name or description read on to where it ends."""
     j = index + 1
     if j >= len(words):
         return None
-    first = j
     word = words[j].text
     if word.lower() in SUBJECT_PRONOUNS - NOT_SPEAKERS:
         return j, j
@@ -36,9 +36,16 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
     if word.lower() in PARTITIVES and j + 1 < len(words) and words[j + 1].text == "of":
         return _one_of(words, j)
     if word.lower() in DETERMINERS:
-        j += 1
-    elif not word[:1].isupper() and not _modifies_name(words, j):
+        return _name_or_description_after(words, j, j + 1)
+    if not word[:1].isupper() and not _modifies_name(words, j):
         return None  # a speaker after the cue is a name, a pronoun or "the minister"
+    return _name_or_description_after(words, j, j)
+
+
+def _name_or_description_after(words: list[Word], first: int, j: int) -> tuple[int, int] | None:
+    """A name or a description from words[first] (a determiner, when j is past it) on:
+    "Zarif", "former Obama adviser David Axelrod", "the Florida senator", "a Ministry of
+    Defence spokesman", "Opera spokeswoman, Berit Hanson"."""
     last = None
     while j < len(words) and j < first + 8:
         token = words[j].text
@@ -66,15 +73,9 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         if not plain or token in CUES_AND_FUNCTION_WORDS and not describing:
             break
         if last is not None and words[first].text.lower() in DETERMINERS:
-            # "said the Florida senator", "the Republican vice-presidential nominee"
-            for role in range(j, min(j + 2, len(words))):
-                following = words[role + 1].text if role + 1 < len(words) else ""
-                if words[role].text in SPEAKING_NOUNS and following not in SPEAKING_NOUNS:
-                    # "said a 2008 Clinton veteran", "the Trump campaign", "one former
-                    # senior agency official"
-                    return first, role
-                if not words[role].text.replace("-", "").isalpha():
-                    break
+            role = _role_after_name(words, j)
+            if role is not None:
+                return first, role
         if last is not None and words[last].text[:1].isupper():
             # "said Zarif" ends at the name, unless a role and another name follow
             # ("said former Obama adviser David Axelrod")
@@ -91,6 +92,19 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
         if token in SPEAKING_NOUNS and following not in ROLE_NOUNS:
             break  # "said the minister", "said a spokeswoman", "the chief executive"
     return (first, last) if last is not None else None
+
+
+def _role_after_name(words: list[Word], j: int) -> int | None:
+    """Where a noun for people who speak ends a description at words[j] or the word after,
+    after a name inside it: "said the Florida senator", "the Republican vice-presidential
+    nominee", "said a 2008 Clinton veteran", "the Trump campaign"."""
+    for role in range(j, min(j + 2, len(words))):
+        following = words[role + 1].text if role + 1 < len(words) else ""
+        if words[role].text in SPEAKING_NOUNS and following not in SPEAKING_NOUNS:
+            return role
+        if not words[role].text.replace("-", "").isalpha():
+            break
+    return None
 
 
 def _named_after_comma(words: list[Word], j: int) -> int | None:
