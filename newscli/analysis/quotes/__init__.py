@@ -24,6 +24,10 @@
    paragraph-long quotation with no attribution at all is whoever the text was just about.
 5. `indirect`: reported speech without marks (`Zarif said that ...`), on request.
 
+Every rule of these stages has an id and an invented example (`rules.RULES`); each quotation
+`quotations` returns records the ids of the rules that read it, and each case row of
+tests/data/attribution.jsonl names one.
+
 Articles in German, French, Spanish, Italian, Portuguese and Dutch go through the same
 stages driven by each language's words (`languages`); English never does.
 """
