@@ -1015,3 +1015,15 @@ DESCRIPTION_OPENERS = _words("the a an one another")
 OWNER_PRONOUNS = _words("his her their")
 #: words before a title that make it a work's name: "on “Meet the Press”", "in “Peter Pan”"
 WORK_PREPOSITIONS = _words("on in from at of with")
+#: the articles, which open a description of someone: "the woman", "a spokesman"
+ARTICLES = _words("the a an")
+#: "that" and "this" open a clause after a cue ("claiming that he"), not a speaker
+DEMONSTRATIVES = _words("that this")
+#: determiners that open a speaker's noun phrase ("the Trump campaign"), not a clause
+NOUN_PHRASE_DETERMINERS = DETERMINERS - DEMONSTRATIVES
+#: before a cue, they make it a noun: "his promise", "its report"
+POSSESSIVE_DETERMINERS = _words("his her their its")
+#: the pronouns a sentence's subject may be
+THIRD_PERSON_PRONOUNS = _words("he she they")
+#: the cues a participle after a comma goes on from: "..., Nefzi said, adding “Q”"
+PLAIN_PAST_CUES = _words("said told wrote")

@@ -15,6 +15,7 @@ from newscli.analysis.quotes import patterns
 from newscli.analysis.quotes.find import LOOKBACK, Quote, is_paragraph
 from newscli.document import Document
 from newscli.lexicon import (
+    ARTICLES,
     BODY_KIND_WORDS,
     DETERMINERS,
     DOCUMENTS,
@@ -372,7 +373,7 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
             ):
                 quote.rules.append("resolve_described_pronoun")
                 quote.speaker, quote.role = described, None
-        elif quote.speaker == mention and mention.split()[0].lower() in ("the", "a", "an"):
+        elif quote.speaker == mention and mention.split()[0].lower() in ARTICLES:
             described_sex = gender.of_description(mention)
             if described_sex is not None:
                 last_described = (mention, position, described_sex)

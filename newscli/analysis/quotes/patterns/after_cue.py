@@ -6,6 +6,7 @@ from newscli.lexicon import (
     ADVERBS,
     CUES,
     CUES_AND_FUNCTION_WORDS,
+    DEMONSTRATIVES,
     DESCRIBING_PARTICIPLES,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -31,7 +32,7 @@ def phrase_after(words: list[Word], index: int) -> tuple[int, int] | None:
     word = words[j].text
     if word.lower() in SUBJECT_PRONOUNS - NOT_SPEAKERS:
         return j, j
-    if word.lower() in ("that", "this"):
+    if word.lower() in DEMONSTRATIVES:
         return None  # "claiming that he ...": a clause, not a speaker
     if word.lower() in PARTITIVES and j + 1 < len(words) and words[j + 1].text == "of":
         return _one_of(words, j)

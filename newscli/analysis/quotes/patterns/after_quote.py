@@ -22,6 +22,7 @@ from newscli.lexicon import (
     PREPOSITIONS,
     ROLE_NOUNS,
     SPEAKING_NOUNS,
+    SUBJECT_PRONOUNS,
     TELL_FORMS,
 )
 
@@ -219,8 +220,6 @@ def _speaker_and_verb(
         return None
     mention = " ".join(w.text for w in words[span[0] : span[1] + 1])
     described = words[span[1]].text in ROLE_NOUNS  # "the Republican nominee riffed"
-    if mention.lower() not in ("he", "she", "they", "i", "we", "it") and not (
-        described or is_speaker(mention)
-    ):
+    if mention.lower() not in SUBJECT_PRONOUNS and not (described or is_speaker(mention)):
         return None
     return make_speaker(text, words, span, verb, words[span[1] + 1].end, "speaker_and_verb")

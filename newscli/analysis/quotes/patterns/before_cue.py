@@ -14,6 +14,7 @@ from newscli.analysis.quotes.patterns.words import (
 from newscli.lexicon import (
     ADVERBS,
     APPOSITIVE_OPENERS,
+    ARTICLES,
     BARE_FORM_SUBJECTS,
     BE_FORMS,
     BODY_NAME_LINKS,
@@ -27,6 +28,7 @@ from newscli.lexicon import (
     FUNCTION_WORDS,
     LEADING_FILLERS,
     NOT_SPEAKERS,
+    NOUN_PHRASE_DETERMINERS,
     NOUN_SPEAKERS,
     ORGANISATION_NOUNS,
     OWNER_PRONOUNS,
@@ -208,7 +210,7 @@ def _name_or_noun_before(words: list[Word], j: int, speaking_noun: bool) -> tupl
         if start < head and words[head].text.lower() not in _BODY_AND_TITLE_HEADS:
             return start, head
         first = start
-        while first > 0 and words[first - 1].text.lower() in DETERMINERS - {"that", "this"}:
+        while first > 0 and words[first - 1].text.lower() in NOUN_PHRASE_DETERMINERS:
             first -= 1
     while first < j and words[first].text.lower() in LEADING_FILLERS:
         first += 1
@@ -224,7 +226,7 @@ def _start_of_name_or_noun(words: list[Word], j: int, speaking_noun: bool) -> in
         previous = words[first - 1].text
         if (
             previous[:1].isupper()
-            or previous.lower() in DETERMINERS - {"that", "this"}  # "said that Americans"
+            or previous.lower() in NOUN_PHRASE_DETERMINERS  # not "said that Americans"
             or previous[:1].isdigit()
             and speaking_noun  # "21 percent", "300 residents"
             or (
@@ -255,7 +257,8 @@ def _unclosed_appositive(words: list[Word], j: int) -> tuple[int, int] | None:
         if words[comma].text != ",":
             continue
         opener = words[comma + 1].text.lower() if comma + 1 <= j else ""
-        if opener not in ("who", "the", "a", "an") or not words[comma - 1].text[:1].isupper():
+        opens = opener == "who" or opener in ARTICLES
+        if not opens or not words[comma - 1].text[:1].isupper():
             return None
         first = comma - 1
         while first > 0 and comma - first < 4 and words[first - 1].text[:1].isupper():

@@ -27,6 +27,7 @@ from newscli.lexicon import (
     DOCUMENTS,
     INDIRECT_CUES,
     NEW_CLAUSE_CONJUNCTIONS,
+    PLAIN_PAST_CUES,
     PREPOSITIONS,
     SPEAKING_NOUNS,
     SUBJECT_PRONOUNS,
@@ -157,7 +158,7 @@ def _participle_subject(
     said_before = position > 2 and words[position - 1].text == ","
     cue_before = words[position - 2].text if said_before else ""
     # (a past tense: "dismissed the latest claims, saying" has no cue before it)
-    if looks_past(cue_before) or cue_before in ("said", "told", "wrote"):
+    if looks_past(cue_before) or cue_before in PLAIN_PAST_CUES:
         span = phrase_before(words, position - 2)
         if span is not None:
             return span

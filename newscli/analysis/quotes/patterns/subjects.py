@@ -15,6 +15,7 @@ from newscli.analysis.quotes.patterns.words import (
 )
 from newscli.lexicon import (
     ADVERBS,
+    ARTICLES,
     BE_FORMS,
     CUES,
     CUES_AND_FUNCTION_WORDS,
@@ -28,6 +29,7 @@ from newscli.lexicon import (
     SPEAKING_NOUNS,
     SPEAKS_FOR_LINKS,
     SUBORDINATORS,
+    THIRD_PERSON_PRONOUNS,
 )
 from newscli.names import strip_possessive
 
@@ -166,9 +168,9 @@ def subject(words: list[Word], accepts: Callable[[str], bool]) -> tuple[int, int
                     return last[0] + commas[-1] + 1, last[1] + commas[-1] + 1
                 index = commas[0] + 1
                 continue
-        if lowered in ("he", "she", "they"):
+        if lowered in THIRD_PERSON_PRONOUNS:
             return index, index
-        if lowered in ("the", "a", "an") and index + 2 < len(words):
+        if lowered in ARTICLES and index + 2 < len(words):
             described = _described_subject(words, index, accepts)
             if described is not None:
                 return described

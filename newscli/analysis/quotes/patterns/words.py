@@ -11,6 +11,7 @@ from newscli.lexicon import (
     CUE_BASE_FORMS,
     CUES,
     IRREGULAR_PAST,
+    POSSESSIVE_DETERMINERS,
     PUT_FORMS,
     ROLE_NOUNS,
 )
@@ -86,7 +87,7 @@ def is_cue(words: list[Word], position: int) -> bool:
         return False  # "“Q,” Read said": a name before its cue
     if following == "to" and word.lower().startswith("continu"):
         return False  # "Rubio will continue to be": going on, not speaking
-    if POSSESSIVE.search(previous) or previous in ("his", "her", "their", "its"):
+    if POSSESSIVE.search(previous) or previous in POSSESSIVE_DETERMINERS:
         return False  # "Trump’s remarks", "his promise": nouns
     if previous in BE_FORMS and not word.endswith("ing"):
         return False  # "the staffer was charged": passive, no one speaking
