@@ -258,12 +258,17 @@ COMPANY_SUFFIXES = _words(
     """inc corp corporation co ltd llc plc sa s.a spa s.p.a ag nv n.v bv ab asa oyj gmbh kk
     bhd pty holdings group"""
 )
+#: the last words of bodies' names beyond ORGANISATION_NOUNS that say what kind of body they
+#: are, so that a name ending in one is not a body of another kind ("South Wales Police" is
+#: not "the bank"); not "office": "the government" may be the Home Office
+BODY_KIND_WORDS = _words(
+    "police service force authority commission church museum institute college"
+)
 #: the last words of bodies' names beyond ORGANISATION_NOUNS, which say what kind of body it
 #: is ("the Royal Bank of Scotland", "South Wales Police")
-BODY_WORDS = _words(
-    """institute college society association foundation church museum academy authority
-    commission office service trust fund center centre house board federation league bureau
-    council court police force"""
+BODY_WORDS = BODY_KIND_WORDS | _words(
+    """society association foundation academy office trust fund center centre house board
+    federation league bureau council court"""
 )
 #: titles of people named by a place ("the Bishop of Durham", "the Labour MP for Birkenhead")
 TITLES_OF_PLACES = _words(
@@ -1061,3 +1066,36 @@ SECTION_WORDS = _words(
     commentary editorial blog blogs live updates photos gallery podcast elections election
     stories top"""
 )
+
+
+### 10. ENGLISH ATTRIBUTION: the small words that join a speaker's phrase
+# Read by `newscli.analysis.quotes` (English) around a speaker and its cue.
+
+#: words joining a person to the body they speak for: "Jeffrey Lewis of the James Martin
+#: Center", "Jane Doe at the Brookings Institution"
+PERSON_OF_BODY_LINKS = _words("of at with from")
+#: words inside a body's name, and "the" before it: "the James Martin Center for ..."
+BODY_NAME_LINKS = _words("of for and & on the")
+#: what joins a clause of its own to a reporting one: "Obi said ..., and Reyes warned"
+NEW_CLAUSE_CONJUNCTIONS = _words("and but while whereas though although")
+#: words joining a noun for people who speak to whom they speak for or where they stand:
+#: "a spokesman for the company", "a staffer in the room", "the senator from Vermont"
+SPEAKS_FOR_LINKS = _words("for of at with from in")
+#: what opens a description of someone: "the board", "a senior official"
+DESCRIPTION_OPENERS = _words("the a an one another")
+#: owners resolved as "he", "she" or "they" would be: "his childhood friend", "her campaign"
+OWNER_PRONOUNS = _words("his her their")
+#: words before a title that make it a work's name: "on “Meet the Press”", "in “Peter Pan”"
+WORK_PREPOSITIONS = _words("on in from at of with")
+#: the articles, which open a description of someone: "the woman", "a spokesman"
+ARTICLES = _words("the a an")
+#: "that" and "this" open a clause after a cue ("claiming that he"), not a speaker
+DEMONSTRATIVES = _words("that this")
+#: determiners that open a speaker's noun phrase ("the Trump campaign"), not a clause
+NOUN_PHRASE_DETERMINERS = DETERMINERS - DEMONSTRATIVES
+#: before a cue, they make it a noun: "his promise", "its report"
+POSSESSIVE_DETERMINERS = _words("his her their its")
+#: the pronouns a sentence's subject may be
+THIRD_PERSON_PRONOUNS = _words("he she they")
+#: the cues a participle after a comma goes on from: "..., Nefzi said, adding “Q”"
+PLAIN_PAST_CUES = _words("said told wrote")

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from eval import resolution
 from newscli.analysis.quotes import find_quotations, patterns, quotes, speakers
+from newscli.analysis.quotes.patterns import after_quote, before_quote, subjects
 from newscli.document import parse
 
 
@@ -161,7 +162,9 @@ def test_attribution_work_grows_linearly_with_quotations_in_one_sentence(monkeyp
         scanned.append(end - start)
         return real(text, start, end)
 
-    monkeypatch.setattr(patterns, "read_words", counting)
+    # every module that reads words: by the name it imports, or as patterns.read_words
+    for module in (patterns, after_quote, before_quote, subjects):
+        monkeypatch.setattr(module, "read_words", counting)
 
     def work(repeats: int) -> int:
         scanned.clear()

@@ -161,7 +161,7 @@ def _closed_unless_interrupted(writer: Writer) -> Iterator[None]:
     writer.close()
 
 
-def run_each(run: Run, *, layout: Layout, analyze: Analysis) -> ExitStatus:
+def run_each(run: Run, *, layout: Layout, analyze: "Analysis") -> ExitStatus:
     """Read, analyze and write each input, in input order, in worker processes (or on a
     cluster) when there are many; one bad input never stops the others.
 
@@ -199,7 +199,7 @@ def run_each(run: Run, *, layout: Layout, analyze: Analysis) -> ExitStatus:
     return run.finish(progress)
 
 
-def run_shards(run: Run, *, analyze: Analysis) -> ExitStatus:
+def run_shards(run: Run, *, analyze: "Analysis") -> ExitStatus:
     """`run_each` with --output-dir: each input file is one task (on the cluster, or in a
     local process), its records written to a shard of their own; shards a run finished
     before are skipped. Only messages reach the terminal."""

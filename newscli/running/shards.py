@@ -107,7 +107,7 @@ def write_shard(
     source: str,
     *,
     directory: str,
-    analyze: Analysis,
+    analyze: "Analysis",
     reading: dict[str, Any],
     max_chars: int,
     with_text: bool,

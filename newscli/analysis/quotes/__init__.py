@@ -24,6 +24,10 @@
    paragraph-long quotation with no attribution at all is whoever the text was just about.
 5. `indirect`: reported speech without marks (`Zarif said that ...`), on request.
 
+Every rule of these stages has an id and an invented example (`rules.RULES`); each quotation
+`quotations` returns records the ids of the rules that read it, and each case row of
+tests/data/attribution.jsonl names one.
+
 Articles in German, French, Spanish, Italian, Portuguese and Dutch go through the same
 stages driven by each language's words (`languages`); English never does.
 """
@@ -38,13 +42,14 @@ from newscli.analysis.quotes.find import Quote, find_quotations, sentence_at, to
 from newscli.analysis.quotes.indirect import indirect_speech
 from newscli.analysis.quotes.inherit import classify, inherit_speakers, names_a_work
 from newscli.analysis.quotes.resolve import Referents, resolve
+from newscli.analysis.quotes.rules import RULES
 from newscli.document import Document
 from newscli.language import ENGLISH
 from newscli.lexicon import QUOTATION_WORDS
 from newscli.names import NameIndex, tagged_mentions, with_missed_surnames
 from newscli.schema import QuoteKind
 
-__all__ = ["LANGUAGES", "Quote", "find_quotations", "quotes", "speakers"]
+__all__ = ["LANGUAGES", "RULES", "Quote", "find_quotations", "quotations", "quotes", "speakers"]
 
 #: attribution reads English cue verbs, pronouns and names, and (`languages`) the words of
 #: the lexicon's QUOTATION_WORDS
@@ -71,6 +76,21 @@ def quotes(
         return languages.quotes(
             document, language, include_all=include_all, indirect=indirect, entities=entities
         )
+    return [
+        to_record(document, quote)
+        for quote in quotations(document, indirect=indirect, entities=entities)
+        if include_all or quote.kind != QuoteKind.scare
+    ]
+
+
+def quotations(
+    document: Document,
+    *,
+    indirect: bool = False,
+    entities: Iterable[Any] | None = None,
+) -> list[Quote]:
+    """Every quotation of an English article (and with `indirect` reported speech) in text
+    order, attributed and resolved, each with the ids of the rules that read it (`RULES`)."""
     found = find_quotations(document)
     if not found and not indirect:
         return []  # no need to tag an article that quotes no one
@@ -94,11 +114,10 @@ def quotes(
     inherit_speakers(document, found, referents)
     classify(document, found)
     resolve(document, found, referents)
-    records = [to_record(document, q) for q in found if include_all or q.kind != QuoteKind.scare]
     if indirect:
-        records.extend(indirect_speech(document, found, referents))
-        records.sort(key=lambda r: r["start"])
-    return records
+        found.extend(indirect_speech(document, found, referents))
+        found.sort(key=lambda q: q.start)
+    return found
 
 
 def speakers(records: list[schema.Quote]) -> list[schema.Speaker]:

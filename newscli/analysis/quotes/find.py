@@ -42,8 +42,8 @@ class Quote:
     attributed: bool = field(default=False)
     #: where this quote's own attribution ends; a later quote's may not reach back past it
     attribution_end: int = 0
-    #: the ids of the rules that attributed it and resolved its speaker, in the languages
-    #: read by `quotes.languages` (its RULES)
+    #: the ids of the rules that attributed it, resolved its speaker and chose its kind:
+    #: `quotes.RULES` in English, `quotes.languages.RULES` in the languages it reads
     rules: list[str] = field(default_factory=list)
 
 

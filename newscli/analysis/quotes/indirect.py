@@ -2,21 +2,18 @@
 
 import re
 
-from newscli import schema
 from newscli.analysis.quotes import patterns
-from newscli.analysis.quotes.find import Quote, to_record, trimmed
+from newscli.analysis.quotes.find import Quote, trimmed
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
 from newscli.lexicon import INDIRECT_CUES
 from newscli.schema import QuoteKind
 
 
-def indirect_speech(
-    document: Document, found: list[Quote], referents: Referents
-) -> list[schema.Quote]:
+def indirect_speech(document: Document, found: list[Quote], referents: Referents) -> list[Quote]:
     """`Zarif said that ...` and `according to X, ...` in sentences without quotation marks."""
     quoted = {q.sentence for q in found}
-    records: list[schema.Quote] = []
+    reported: list[Quote] = []
     text = document.text
     for sentence in document.sentences:
         if sentence.index in quoted or any(c in sentence.text for c in '“”"'):
@@ -28,7 +25,6 @@ def indirect_speech(
             span = patterns.phrase_before(words, position)
             if span is None:
                 continue
-            speaker = patterns.make_speaker(text, words, span, word.text, word.end)
             clause_start = word.end
             rest = text[clause_start : sentence.end]
             that = re.match(r"\s*(?:\w+\s+){0,3}?that\s+", rest)
@@ -37,7 +33,13 @@ def indirect_speech(
             clause = trimmed(text, clause_start, sentence.end)
             if clause is None or clause[1] - clause[0] < 10:
                 break
-            name, role = referents.resolved(speaker.text, speaker.start, None, sentence.start)
+            # "Zarif said that ...", or "Zarif said the vote ..." without the complementizer
+            rule = "indirect_complementizer" if that else "indirect_reported"
+            speaker = patterns.make_speaker(text, words, span, word.text, word.end, rule)
+            rules = [rule]
+            name, role = referents.resolved(
+                speaker.text, speaker.start, None, sentence.start, rules
+            )
             indirect = Quote(
                 start=clause[0],
                 end=clause[1],
@@ -51,7 +53,8 @@ def indirect_speech(
                 speaker_end=speaker.end,
                 speaker=name,
                 role=role,
+                rules=rules,
             )
-            records.append(to_record(document, indirect))
+            reported.append(indirect)
             break
-    return records
+    return reported

@@ -20,13 +20,11 @@ from newscli.analysis.quotes.find import (
 )
 from newscli.analysis.quotes.resolve import Referents
 from newscli.document import Document
-from newscli.lexicon import ADVERBS, CUES, LEADING_FILLERS, NAMING_CUES
+from newscli.lexicon import ADVERBS, CUES, LEADING_FILLERS, NAMING_CUES, WORK_PREPOSITIONS
 from newscli.schema import QuoteKind
 
 #: a byline right after a quotation that ends in a comma: '“Headline,” by Times’ Ben Sisario'
 _BYLINE = re.compile(r"(?<=,)[”\"»]\s*by\s+[A-Z]")
-#: words before a title that make it a work's name: "on", "in", "from"
-_WORK_PREPOSITIONS = frozenset(("on", "in", "from", "at", "of", "with"))
 
 
 def inherit_speakers(document: Document, found: list[Quote], referents: Referents) -> None:
@@ -40,11 +38,13 @@ def inherit_speakers(document: Document, found: list[Quote], referents: Referent
     for quote in found:
         if not quote.attributed and not quote.in_title:
             source = by_quotation.get(quote.quotation)
+            rule = "split_quotation"
             right_after = previous is not None and _right_after(document, previous, quote)
             if source is None and not right_after:
                 # 'But her spokesman insisted ... . “Q.”': a sentence between them that
                 # names its own speaker
                 source = _previous_sentence_speaker(document, quote, referents)
+                rule = "previous_sentence"
             if (
                 source is None
                 and previous is not None
@@ -57,7 +57,9 @@ def inherit_speakers(document: Document, found: list[Quote], referents: Referent
                 )
                 if same_paragraph or next_paragraph:
                     source = previous
+                    rule = "continuation"
             if source is not None:
+                quote.rules.append(rule)
                 quote.cue = source.cue
                 quote.speaker_mention = source.speaker_mention
                 quote.speaker_start = source.speaker_start
@@ -191,24 +193,35 @@ def classify(document: Document, found: list[Quote]) -> None:
             and _cue_ends(lead)
             and _last_word(lead) not in NAMING_CUES
         )
-        quoted = text[quote.start : quote.end]
-        named_work = names_a_work(document, quote) or _BYLINE.match(text, quote.end)
-        # '“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello': a
-        # headline and its byline, as newsletters list stories
-        if (
-            is_title(quoted)
-            and not (said_after or said_before)
-            or named_work
-            # a few words no one is said to have said; 'touted it as a “slap”' is the
-            # speaker's word (news annotation counts it, and so do readers)
-            or not quote.attributed
-            and (words <= SCARE_MAX_WORDS)
-        ):
+        scare = _scare_rule(document, quote, words, said_after or said_before)
+        if scare is not None:
+            quote.rules.append(scare)
             quote.kind = QuoteKind.scare
         elif embedded and (text[quote.start].islower() or words <= SCARE_MAX_WORDS):
+            quote.rules.append("partial")
             quote.kind = QuoteKind.partial
         else:
             quote.kind = QuoteKind.direct
+
+
+def _scare_rule(document: Document, quote: Quote, words: int, said: bool) -> str | None:
+    """The id of the rule that makes a quote a scare quote, if one does: a work's title no
+    cue introduces, a title after a preposition or an owner, a headline and its byline, or
+    a few words no one is said to have said."""
+    text = document.text
+    if is_title(text[quote.start : quote.end]) and not said:
+        return "title"
+    if names_a_work(document, quote):
+        return "names_a_title"
+    if _BYLINE.match(text, quote.end):
+        # '“Met accused of whitewashing baby Jesus,” by Post’s Kathianne Boniello': a
+        # headline and its byline, as newsletters list stories
+        return "headline_byline"
+    # a few words no one is said to have said; 'touted it as a “slap”' is the speaker's
+    # word (news annotation counts it, and so do readers)
+    if not quote.attributed and words <= SCARE_MAX_WORDS:
+        return "scare_quote"
+    return None
 
 
 def names_a_work(document: Document, quote: Quote) -> bool:
@@ -223,7 +236,7 @@ def names_a_work(document: Document, quote: Quote) -> bool:
 def _names_a_work(lead: str) -> bool:
     words = lead.rsplit(None, 1)
     last = words[-1] if words else ""
-    return last.lower() in _WORK_PREPOSITIONS or last.endswith(("’s", "'s"))
+    return last.lower() in WORK_PREPOSITIONS or last.endswith(("’s", "'s"))
 
 
 def _cue_ends(lead: str) -> bool:

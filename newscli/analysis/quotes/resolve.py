@@ -15,11 +15,14 @@ from newscli.analysis.quotes import patterns
 from newscli.analysis.quotes.find import LOOKBACK, Quote, is_paragraph
 from newscli.document import Document
 from newscli.lexicon import (
+    ARTICLES,
+    BODY_KIND_WORDS,
     DETERMINERS,
     DOCUMENTS,
     FUNCTION_WORDS,
     ORGANISATION_NOUNS,
     ROLE_NOUNS,
+    SPEAKS_FOR_LINKS,
     SUBJECT_PRONOUNS,
 )
 from newscli.names import Mention, NameIndex, role_words, strip_possessive
@@ -97,21 +100,30 @@ class Referents:
         return self.mentions[max(0, end - _MENTIONS_BACK) : end]
 
     def resolved(
-        self, mention: str, position: int, last_person: str | None, paragraph_start: int
+        self,
+        mention: str,
+        position: int,
+        last_person: str | None,
+        paragraph_start: int,
+        rules: list[str],
     ) -> tuple[str | None, str | None]:
-        """The full name a speaker mention refers to, and that person's role."""
+        """The full name a speaker mention refers to, and that person's role; the id of the
+        rule that resolved it is added to `rules`."""
         names = self.names
         lower = mention.lower()
         if lower == "i":
+            rules.append("resolve_byline")
             return self.document.metadata.byline, None  # the writer, when the byline names one
         if lower == "we":
             return None, None
         if lower == "it":
             for earlier in reversed(self.mentions_before(position)):
                 if earlier.organisation and not self.in_quotation(earlier.start):
+                    rules.append("resolve_organisation")
                     return names.canonical(earlier.name) or earlier.name, None
             return None, None
         if lower in SUBJECT_PRONOUNS:
+            rules.append("resolve_pronoun")
             fits = _fits_pronoun(lower, names)
             person = (
                 self.last_person_before(position, paragraph_start, fits, lower)
@@ -123,6 +135,7 @@ class Referents:
         if strip_possessive(words[-1]).lower() in DOCUMENTS:
             issuer = self.issuer(position, position + len(mention))
             if issuer is not None:
+                rules.append("resolve_issuer")
                 return issuer, names.role(issuer)
         owner_pronoun = {"his": "he", "her": "she"}.get(words[0].lower())
         if owner_pronoun and len(words) > 1 and words[-1].islower():
@@ -132,6 +145,7 @@ class Referents:
                 last_person if last_person is not None and fits(last_person) else None
             )
             if holder is not None:
+                rules.append("resolve_owner")
                 return f"{holder}’s {' '.join(words[1:])}", None
         # (not "the owner of the bakery, Maria Lopez", whose name follows)
         head = None if "," in mention else _head_before_preposition(words)
@@ -149,11 +163,13 @@ class Referents:
                 named_by = {w.lower() for w in words[1:]}
                 for earlier in reversed(self.mentions_before(position)):
                     if earlier.organisation and named_by <= set(earlier.name.lower().split()):
+                        rules.append("resolve_organisation")
                         return names.canonical(earlier.name) or earlier.name, None
             for earlier in reversed(self.mentions_before(position)):
                 if self.in_quotation(earlier.start):
                     continue  # a name inside a quotation is not who "the company" is
                 if earlier.role and noun in role_words(earlier.role):
+                    rules.append("resolve_role")
                     name = names.canonical(earlier.name) or earlier.name
                     return name, names.role(name)
                 if (
@@ -164,11 +180,13 @@ class Referents:
                 ):
                     # "the company": the last one named; "the assembly government" is none
                     # whose name lacks "assembly"; "the bank" is not "South Wales Police"
+                    rules.append("resolve_organisation")
                     return names.canonical(earlier.name) or earlier.name, None
             # "the goalkeeper" refers back; "a goalkeeper", "one adviser" bring someone new
             definite = words[0].lower() == "the"
             described = self.described_before(noun, position) if definite else None
             if described is not None:
+                rules.append("resolve_description")
                 return described, names.role(described)
             # no one in the article holds that role: "the board" is the best name it gives
             return mention, None
@@ -176,6 +194,7 @@ class Referents:
         if owner is not None:
             # "Powell’s office": the office speaks; its owner by their full name
             full = self.canonical(owner["owner"]) or owner["owner"]
+            rules.append("resolve_owner")
             return f"{full}’s {owner['thing']}", None
         candidates = [
             m
@@ -190,6 +209,8 @@ class Referents:
         else:
             name = candidates[-1].name if candidates else mention
         canonical = names.canonical(name) or name
+        if canonical != mention:
+            rules.append("resolve_surname")  # "Osei", "Sen. Marco Rubio": the full name
         return canonical, names.role(canonical)
 
     @cached_property
@@ -323,10 +344,6 @@ class Referents:
         return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
 
 
-#: what joins a description's head noun to whom they speak for or where they are
-_AFTER_HEAD = frozenset(("for", "of", "at", "with", "from", "in"))
-
-
 def resolve(document: Document, found: list[Quote], referents: Referents) -> None:
     last_person: str | None = None
     # a description of a man or a woman that spoke ("said the woman, who spoke on condition
@@ -340,10 +357,12 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
                 since = _paragraph_start(document, quote.start)
                 quote.speaker = referents.last_person_before(quote.start, since, lambda _: True)
                 quote.role = referents.names.role(quote.speaker) if quote.speaker else None
+                if quote.speaker is not None:
+                    quote.rules.append("resolve_unattributed_paragraph")
             continue
         position = quote.speaker_start or 0
         quote.speaker, quote.role = referents.resolved(
-            mention, position, last_person, _paragraph_start(document, position)
+            mention, position, last_person, _paragraph_start(document, position), quote.rules
         )
         pronoun = mention.lower()
         if last_described is not None and pronoun in _PRONOUN_SEX:
@@ -352,8 +371,9 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
             if sex == _PRONOUN_SEX[pronoun] and not referents.last_person_before(
                 position, at, fits
             ):
+                quote.rules.append("resolve_described_pronoun")
                 quote.speaker, quote.role = described, None
-        elif quote.speaker == mention and mention.split()[0].lower() in ("the", "a", "an"):
+        elif quote.speaker == mention and mention.split()[0].lower() in ARTICLES:
             described_sex = gender.of_description(mention)
             if described_sex is not None:
                 last_described = (mention, position, described_sex)
@@ -364,11 +384,8 @@ def resolve(document: Document, found: list[Quote], referents: Referents) -> Non
             last_person = quote.speaker
 
 
-#: the last words of bodies' names that say what kind of body they are (not "office": "the
-#: government" may be the Home Office)
-_BODY_KINDS = ORGANISATION_NOUNS | frozenset(
-    "police service force authority commission church museum institute college".split()
-)
+#: the last words of bodies' names that say what kind of body they are
+_BODY_KINDS = ORGANISATION_NOUNS | BODY_KIND_WORDS
 
 
 def _named_otherwise(name: str, noun: str) -> bool:
@@ -385,7 +402,7 @@ def _head_before_preposition(words: list[str]) -> int | None:
         (
             k
             for k, word in enumerate(words[2:], start=2)
-            if word in _AFTER_HEAD and words[k - 1].islower()
+            if word in SPEAKS_FOR_LINKS and words[k - 1].islower()
         ),
         None,
     )
