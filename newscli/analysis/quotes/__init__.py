@@ -34,6 +34,7 @@ from typing import Any
 
 from newscli import schema
 from newscli.analysis.quotes.attribute import attribute
+from newscli.analysis.quotes.describe import name_descriptions
 from newscli.analysis.quotes.find import Quote, find_quotations, sentence_at, to_record
 from newscli.analysis.quotes.indirect import indirect_speech
 from newscli.analysis.quotes.inherit import classify, inherit_speakers, names_a_work
@@ -94,6 +95,7 @@ def quotes(
     inherit_speakers(document, found, referents)
     classify(document, found)
     resolve(document, found, referents)
+    name_descriptions(found, referents)
     records = [to_record(document, q) for q in found if include_all or q.kind != QuoteKind.scare]
     if indirect:
         records.extend(indirect_speech(document, found, referents))

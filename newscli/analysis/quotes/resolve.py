@@ -218,10 +218,8 @@ class Referents:
     def described_before(self, noun: str, position: int) -> str | None:
         """The person last given a description with this head noun before position ("the
         goalkeeper" after "Jane Doe, a veteran goalkeeper,")."""
-        if noun in DOCUMENTS or noun in ORGANISATION_NOUNS:
-            return None  # "the statement", "the government": not one person
-        if noun not in ROLE_NOUNS and not _PERSON_NOUN.fullmatch(noun):
-            return None  # "the board": not one person
+        if not names_one_person(noun):
+            return None
         described = self.descriptions.get(noun, [])
         last = bisect_left(described, position, key=lambda d: d[0]) - 1
         return described[last][1] if last >= 0 else None
@@ -321,6 +319,14 @@ class Referents:
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
+
+
+def names_one_person(noun: str) -> bool:
+    """Whether a description's head noun is for one person: "the goalkeeper", "the
+    52-year-old"; not "the statement", "the government", "the board"."""
+    if noun in DOCUMENTS or noun in ORGANISATION_NOUNS:
+        return False
+    return noun in ROLE_NOUNS or _PERSON_NOUN.fullmatch(noun) is not None
 
 
 #: what joins a description's head noun to whom they speak for or where they are
