@@ -41,9 +41,10 @@ _DESCRIBED_AFTER = re.compile(
     r",\s+(?:(?P<age>\d{1,3})\s*,|(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?P<head>[a-z][a-z-]+)"
     r"(?=\s*[,.;]|\s+(?:who|of|at|for|in|from|with)\b))"
 )
-#: "the veteran goalkeeper Jane Doe": a description before a name, opened by its article
+#: "the veteran goalkeeper Jane Doe", "the engineer, Jo Hart,": a description before a
+#: name, opened by its article, or set off from it by a comma
 _DESCRIBED_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}(?P<head>[a-z][a-z-]+)\s+$"
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}(?P<head>[a-z][a-z-]+),?\s+$"
 )
 #: nouns for one person beyond the roles: "the goalkeeper", "the 52-year-old", "the resident"
 _PERSON_NOUN = re.compile(r"\d{1,3}-year-old|[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman)")
