@@ -2,18 +2,19 @@
 after the person the article names with that role or description, where `resolve` found
 no one before it:
 
-- a person named with the same role or description anywhere in the article, before or
-  after ("Iran’s supreme leader" and "Supreme Leader Ali Khamenei"; "the engineer" and
-  "Jo Hart, the county engineer,"), the nearest one first;
-- a person whose own quotation repeats the description's quoted words (the lede's
-  "Iran’s supreme leader touted the strike as a “slap”" and, below, "“They were struck
-  with such a slap,” Khamenei told a crowd").
+- the one person named with the same role or description within a few paragraphs,
+  before or after ("Iran’s supreme leader" and "Supreme Leader Ali Khamenei"; "the
+  engineer" and "Jo Hart, the county engineer,"); none when two people are;
+- else a person whose own quotation nearby repeats the description's quoted words (the
+  lede's "Iran’s supreme leader touted the strike as a “slap”" and, below, "“They were
+  struck with such a slap,” Khamenei told a crowd").
 
 Only a description of one person is named, and only by someone of its sex when it gives
 one ("the Waterford man"); when no one fits, the description stays the speaker.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 
 from newscli import gender
 from newscli.analysis.quotes.find import Quote
@@ -26,8 +27,9 @@ _DEFINITE = re.compile(r"[Tt]he (?:[\w-]+ ){0,3}(?P<head>[a-z][a-z-]+)")
 _OWNED_ROLE = re.compile(
     r"(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*[’']s?\s(?:[a-z-]+\s){0,2}(?P<head>[a-z-]+)"
 )
-#: how far from a description its holder may be named: a few paragraphs (a list of items
-#: names several actors, and "the actor" of one item is not the actor of another)
+#: how far from a description its holder may be named, or the quotation that repeats its
+#: words stand: a few paragraphs (a list of items names several actors, and "the actor"
+#: of one item is not the actor of another); it also keeps a hostile article linear
 _NEAR = 1000
 #: how far from a name its description's words are looked for ("Jo Hart, the county engineer,")
 _BESIDE = 80
@@ -87,13 +89,19 @@ def _holder(
     outside quotations."""
     text = referents.document.text
     holders: list[tuple[int, str]] = []
-    for mention in referents.mentions:
+    mentions = referents.mentions
+    first = bisect_left(mentions, position - _NEAR, key=lambda m: m.start)
+    last = bisect_right(mentions, position + _NEAR, key=lambda m: m.start)
+    for mention in mentions[first:last]:
         if mention.organisation or referents.in_quotation(mention.start):
             continue
         if mention.role and {head, *modifiers} <= role_words(mention.role):
             person = referents.names.canonical(mention.name) or mention.name
             holders.append((abs(mention.start - position), person))
-    for start, person in referents.descriptions.get(head, []):
+    described = referents.descriptions.get(head, [])
+    first = bisect_left(described, position - _NEAR, key=lambda d: d[0])
+    last = bisect_right(described, position + _NEAR, key=lambda d: d[0])
+    for start, person in described[first:last]:
         beside = set(text[max(0, start - _BESIDE) : start + _BESIDE].lower().split())
         if modifiers <= beside:
             holders.append((abs(start - position), person))
@@ -120,7 +128,9 @@ def _same_words(
         for m in referents.mentions_before(sentence.end)
         if m.start >= sentence.start
     }
-    for other in found:
+    first = bisect_left(found, quote.start - _NEAR, key=lambda q: q.start)
+    last = bisect_right(found, quote.start + _NEAR, key=lambda q: q.start)
+    for other in found[first:last]:
         if other is quote or other.speaker is None or other.speaker in named_there:
             continue
         if not _fits(referents, other.speaker, sex):
