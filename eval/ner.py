@@ -9,7 +9,8 @@ will. Predicted character spans are matched exactly against the gold entities' s
 Scored types: PER, ORG and LOC (GPE and LOC both count as LOC); gold MISC and predicted
 NORP/MISC are left out. Gold entities in text the parse left out (boilerplate, bylines,
 dates; titles and datelines are tagged) are counted by the reason they were dropped; CoNLL
-is scored a second time with the lines dropped as `headline` tagged too.
+is scored a second time with the lines dropped as `headline` tagged too, and once for each
+of its halves (`eval.halves`: "tune" to choose rules on, "check" to see that they hold).
 """
 
 import argparse
@@ -18,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eval import figures
+from eval import figures, halves
 from newscli.document import parse
 from newscli.ner import tag_document
 
@@ -73,6 +74,7 @@ def add_sentence(article: Article, tokens: list[str], tags: list[str], text: str
 
 
 def read_conll(path: Path) -> list[Article]:
+    """The documents in file order; the Nth is `conll2003-dev-N` to `eval.halves`."""
     articles: list[Article] = []
     tokens: list[str] = []
     tags: list[str] = []
@@ -188,6 +190,9 @@ def main() -> None:
     score(
         "CoNLL-2003 dev", "conll_dev_headlines_tagged", conll, args.errors, ("dateline", "headline")
     )
+    for part in halves.HALVES:
+        chosen = [a for n, a in enumerate(conll, 1) if halves.half(f"conll2003-dev-{n}") == part]
+        score(f"CoNLL-2003 dev, {part} half", f"conll_dev_{part}", chosen, 0, ("dateline",))
     uner = read_uner(args.data / "uner-en-pud.iob2")
     score("UNER English-PUD", "uner_pud", uner, args.errors, ("dateline",))
 

@@ -1,6 +1,7 @@
 """The Python API gives exactly the records the command line prints."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -105,3 +106,14 @@ def test_the_docs_spark_recipe():
         spark.stop()
     records = {row.id: json.loads(row.record) for row in rows}
     assert records[0] == json.loads(json.dumps(newscli.analyze(text, id=0)))
+
+
+def test_the_api_example_prints_what_it_shows():
+    """The API page's first speaker of the seed is the one `newscli.quotes` gives."""
+    readme = (ROOT / "docs" / "python-api.md").read_text(encoding="utf-8")
+    shown = re.search(
+        r"""newscli\.quotes\(text\)\["quotes"\]\[0\]\["speaker"\] +# '(.+)'""", readme
+    )
+    assert shown is not None
+    text = SEED.read_text(encoding="utf-8")
+    assert newscli.quotes(text)["quotes"][0]["speaker"] == shown[1]

@@ -173,3 +173,23 @@ def test_the_gate_writes_its_table_into_the_page(tmp_path):
     assert "| `a.f1` | 0.9000 | 0.8000 | 0.005 | ok, above floor |" in written
     assert "| `a.peer` | 0.5000 | — | — | not gated |" in written
     assert written.endswith("|\n<!-- end generated -->\n")
+
+
+def test_the_readmes_first_example_is_what_quotes_prints():
+    """The README opens on the seed's speakers and its first quotation: both as newscli
+    gives them today (the table's rows, and the JSON the jq line prints)."""
+    import newscli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "seeds" / "iran-missiles-live-updates.txt").read_text(encoding="utf-8")
+    shown = re.search(r"\| jq -c '\.quotes\[0\] \| \{speaker, cue, text\}'\n(\{.*\})\n", readme)
+    assert shown is not None
+    first = newscli.quotes(text)["quotes"][0]
+    assert json.loads(shown[1]) == {key: first[key] for key in ("speaker", "cue", "text")}
+    table = re.search(r"  speaker +role +quotes\n +─+\n((?:  .+\n)+)", readme)
+    assert table is not None
+    rows = [re.split(r"\s{2,}", line.strip()) for line in table[1].splitlines()]
+    speakers = newscli.quotes(text, by="speaker")["speakers"]
+    assert rows == [
+        [s["speaker"], *([s["role"]] if s["role"] else []), str(s["quotes"])] for s in speakers
+    ]

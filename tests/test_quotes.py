@@ -19,28 +19,28 @@ def test_the_seed(seed_text):
     for record in records:
         by_speaker.setdefault(record["speaker"], []).append(record)
         assert seed_text[record["start"] : record["end"]] == record["text"]
-    # 'Iran’s supreme leader touted the strike as a “slap”': a one-word partial quote, its
-    # speaker the description (the paragraph names Khameni only in the next sentence)
+    # 'Iran’s supreme leader touted the strike as a “slap”': a one-word partial quote whose
+    # word Khamenei's own quotation repeats ("struck with such a slap"), so his
     assert set(by_speaker) == {
         "Ali Khamenei",
         "Hassan Rouhani",
         "Mohammad Javad Zarif",
-        "Iran’s supreme leader",
         "a large crowd",  # 'a large crowd in Tehran chanting the familiar “death to America”'
     }
-    assert len(by_speaker["Ali Khamenei"]) == 3
+    assert len(by_speaker["Ali Khamenei"]) == 4
     assert {r["role"] for r in by_speaker["Mohammad Javad Zarif"]} == {"Iranian Foreign Minister"}
     assert ("legitimate targets", "Mohammad Javad Zarif", "partial") in [
         (r["text"], r["speaker"], r["kind"]) for r in records
     ]
     # the related-headline caption's quote is not body text
     assert not any("slap in the face" in r["text"] for r in records)
-    # one word a speaker's cue puts in quotation marks is theirs ("touted ... as a “slap”")
-    assert ("slap", "Iran’s supreme leader", "partial") in [
-        (r["text"], r["speaker"], r["kind"]) for r in records
+    # one word a speaker's cue puts in quotation marks is theirs ("touted ... as a “slap”"),
+    # the description that said it named, and kept as the mention
+    assert ("slap", "Ali Khamenei", "Iran’s supreme leader", "partial") in [
+        (r["text"], r["speaker"], r["speaker_mention"], r["kind"]) for r in records
     ]
     assert "slap" in [r["text"] for r in quotes(parse(seed_text), include_all=True)]
-    assert speakers(records)[0] == {"speaker": "Ali Khamenei", "role": "Ayatollah", "quotes": 3}
+    assert speakers(records)[0] == {"speaker": "Ali Khamenei", "role": "Ayatollah", "quotes": 4}
 
 
 def test_split_quotation_shares_speaker_and_quotation_id():

@@ -38,6 +38,7 @@ from typing import Any
 
 from newscli import schema
 from newscli.analysis.quotes.attribute import attribute
+from newscli.analysis.quotes.describe import name_descriptions
 from newscli.analysis.quotes.find import Quote, find_quotations, sentence_at, to_record
 from newscli.analysis.quotes.indirect import indirect_speech
 from newscli.analysis.quotes.inherit import classify, inherit_speakers, names_a_work
@@ -114,6 +115,7 @@ def quotations(
     inherit_speakers(document, found, referents)
     classify(document, found)
     resolve(document, found, referents)
+    name_descriptions(found, referents)
     if indirect:
         found.extend(indirect_speech(document, found, referents))
         found.sort(key=lambda q: q.start)

@@ -44,9 +44,10 @@ _DESCRIBED_AFTER = re.compile(
     r",\s+(?:(?P<age>\d{1,3})\s*,|(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?P<head>[a-z][a-z-]+)"
     r"(?=\s*[,.;]|\s+(?:who|of|at|for|in|from|with)\b))"
 )
-#: "the veteran goalkeeper Jane Doe": a description before a name, opened by its article
+#: "the veteran goalkeeper Jane Doe", "the engineer, Jo Hart,": a description before a
+#: name, opened by its article, or set off from it by a comma
 _DESCRIBED_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}(?P<head>[a-z][a-z-]+)\s+$"
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}(?P<head>[a-z][a-z-]+),?\s+$"
 )
 #: nouns for one person beyond the roles: "the goalkeeper", "the 52-year-old", "the resident"
 _PERSON_NOUN = re.compile(r"\d{1,3}-year-old|[a-z-]+(?:er|or|ist|ian|ant|ent|man|woman)")
@@ -239,10 +240,8 @@ class Referents:
     def described_before(self, noun: str, position: int) -> str | None:
         """The person last given a description with this head noun before position ("the
         goalkeeper" after "Jane Doe, a veteran goalkeeper,")."""
-        if noun in DOCUMENTS or noun in ORGANISATION_NOUNS:
-            return None  # "the statement", "the government": not one person
-        if noun not in ROLE_NOUNS and not _PERSON_NOUN.fullmatch(noun):
-            return None  # "the board": not one person
+        if not names_one_person(noun):
+            return None
         described = self.descriptions.get(noun, [])
         last = bisect_left(described, position, key=lambda d: d[0]) - 1
         return described[last][1] if last >= 0 else None
@@ -342,6 +341,14 @@ class Referents:
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.document.sentences, position, key=lambda s: s.start) - 1
+
+
+def names_one_person(noun: str) -> bool:
+    """Whether a description's head noun is for one person: "the goalkeeper", "the
+    52-year-old"; not "the statement", "the government", "the board"."""
+    if noun in DOCUMENTS or noun in ORGANISATION_NOUNS:
+        return False
+    return noun in ROLE_NOUNS or _PERSON_NOUN.fullmatch(noun) is not None
 
 
 def resolve(document: Document, found: list[Quote], referents: Referents) -> None:

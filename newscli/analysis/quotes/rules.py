@@ -39,6 +39,10 @@ RULES = {
     "resolve_pronoun": "she, after Clara Osei and Tom Berg: Clara Osei",
     "resolve_role": "the minister, after Finance Minister Clara Osei: Clara Osei",
     "resolve_description": "the veteran goalkeeper, after “Jo Reyes, a veteran goalkeeper,”",
+    "resolve_description_nearby": "“We will close the bridge,” the county engineer said, "
+    "with “Jo Hart, the county engineer,” a paragraph away: Jo Hart",
+    "resolve_description_by_quote": "Osei’s rival called the plan “a blank cheque”; below, "
+    "“It is a blank cheque,” said Tom Berg: Tom Berg",
     "resolve_organisation": "the company, it, after Acme Corp: Acme Corp",
     "resolve_issuer": "the statement, after “a statement from Acme Corp”: Acme Corp",
     "resolve_owner": "His office, Osei’s office: Clara Osei’s office",
