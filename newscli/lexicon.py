@@ -996,7 +996,7 @@ TITLE_WORDS_BY_LANGUAGE = {
 DATE_WORDS_BY_LANGUAGE = {"de": DATE_WORDS_DE}
 
 
-### Entities: the rules after tagging (`newscli.ner.rules`)
+### 10. ENTITIES: the rules after tagging (`newscli.ner.rules`)
 
 #: words after a name that make it a company's or a body's ("Pirelli shares", "a Harley-
 #: Davidson spokeswoman", "Ericsson's chief executive", "Zycie Warszawy daily said")
@@ -1054,7 +1054,7 @@ AUXILIARY_VERBS = _words("has had have will would could can did does may might")
 EVENT_HEADS = _words("games olympics cup championship championships")
 
 
-### Cleaning (`newscli.clean`)
+### 11. CLEANING: the section names of news sites (`newscli.clean`)
 
 #: a web page's section and tag words: a line of them alone is navigation, not the article
 SECTION_WORDS = _words(
@@ -1068,7 +1068,7 @@ SECTION_WORDS = _words(
 )
 
 
-### 10. ENGLISH ATTRIBUTION: the small words that join a speaker's phrase
+### 12. ENGLISH ATTRIBUTION: the small words that join a speaker's phrase
 # Read by `newscli.analysis.quotes` (English) around a speaker and its cue.
 
 #: words joining a person to the body they speak for: "Jeffrey Lewis of the James Martin

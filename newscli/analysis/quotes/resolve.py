@@ -62,6 +62,10 @@ _OPENING_MARKS = frozenset('“"«„')
 _MENTIONS_BACK = 60
 
 
+#: who a speaker mention refers to, and their role (either may be None)
+Resolved = tuple[str | None, str | None]
+
+
 @dataclass
 class Referents:
     """Whom a speaker mention can refer to: the article's people and organisations, and
@@ -109,7 +113,32 @@ class Referents:
         rules: list[str],
     ) -> tuple[str | None, str | None]:
         """The full name a speaker mention refers to, and that person's role; the id of the
-        rule that resolved it is added to `rules`."""
+        rule that resolved it is added to `rules`. The steps are tried in order, each for one
+        kind of mention; the first that knows the kind answers (a name when none does)."""
+        words = mention.split()
+        for step in (
+            self._pronoun,
+            self._issuing_document,
+            self._owned_by_pronoun,
+            self._description,
+            self._owned_by_name,
+        ):
+            found = step(mention, words, position, last_person, paragraph_start, rules)
+            if found is not None:
+                return found
+        return self._name(mention, position, rules)
+
+    def _pronoun(
+        self,
+        mention: str,
+        words: list[str],
+        position: int,
+        last_person: str | None,
+        paragraph_start: int,
+        rules: list[str],
+    ) -> Resolved | None:
+        """A pronoun. "I": the byline's writer; "we": no one; "it": the last organisation
+        named; "she", "he", "they": the last person named who fits, in the paragraph first."""
         names = self.names
         lower = mention.lower()
         if lower == "i":
@@ -123,31 +152,68 @@ class Referents:
                     rules.append("resolve_organisation")
                     return names.canonical(earlier.name) or earlier.name, None
             return None, None
-        if lower in SUBJECT_PRONOUNS:
-            rules.append("resolve_pronoun")
-            fits = _fits_pronoun(lower, names)
-            person = (
-                self.last_person_before(position, paragraph_start, fits, lower)
-                or (last_person if last_person is not None and fits(last_person) else None)
-                or self.last_person_before(position, 0, fits, lower)
-            )
-            return person, names.role(person) if person else None
-        words = mention.split()
-        if strip_possessive(words[-1]).lower() in DOCUMENTS:
-            issuer = self.issuer(position, position + len(mention))
-            if issuer is not None:
-                rules.append("resolve_issuer")
-                return issuer, names.role(issuer)
+        if lower not in SUBJECT_PRONOUNS:
+            return None
+        rules.append("resolve_pronoun")
+        fits = _fits_pronoun(lower, names)
+        person = (
+            self.last_person_before(position, paragraph_start, fits, lower)
+            or (last_person if last_person is not None and fits(last_person) else None)
+            or self.last_person_before(position, 0, fits, lower)
+        )
+        return person, names.role(person) if person else None
+
+    def _issuing_document(
+        self,
+        mention: str,
+        words: list[str],
+        position: int,
+        last_person: str | None,
+        paragraph_start: int,
+        rules: list[str],
+    ) -> Resolved | None:
+        """A document ("the statement said"): whoever the article says issued it."""
+        if strip_possessive(words[-1]).lower() not in DOCUMENTS:
+            return None
+        issuer = self.issuer(position, position + len(mention))
+        if issuer is None:
+            return None
+        rules.append("resolve_issuer")
+        return issuer, self.names.role(issuer)
+
+    def _owned_by_pronoun(
+        self,
+        mention: str,
+        words: list[str],
+        position: int,
+        last_person: str | None,
+        paragraph_start: int,
+        rules: list[str],
+    ) -> Resolved | None:
+        """A thing owned by a pronoun ("his office said"): whose, as "he" would be resolved."""
         owner_pronoun = {"his": "he", "her": "she"}.get(words[0].lower())
-        if owner_pronoun and len(words) > 1 and words[-1].islower():
-            # "His office said": whose office, as "he" would be resolved
-            fits = _fits_pronoun(owner_pronoun, names)
-            holder = self.last_person_before(position, paragraph_start, fits) or (
-                last_person if last_person is not None and fits(last_person) else None
-            )
-            if holder is not None:
-                rules.append("resolve_owner")
-                return f"{holder}’s {' '.join(words[1:])}", None
+        if not (owner_pronoun and len(words) > 1 and words[-1].islower()):
+            return None
+        fits = _fits_pronoun(owner_pronoun, self.names)
+        holder = self.last_person_before(position, paragraph_start, fits) or (
+            last_person if last_person is not None and fits(last_person) else None
+        )
+        if holder is None:
+            return None
+        rules.append("resolve_owner")
+        return f"{holder}’s {' '.join(words[1:])}", None
+
+    def _description(
+        self,
+        mention: str,
+        words: list[str],
+        position: int,
+        last_person: str | None,
+        paragraph_start: int,
+        rules: list[str],
+    ) -> Resolved | None:
+        """A description ("the minister", "the company", "the senator from Vermont"): the
+        person or body named before with that role or noun; else the description itself."""
         # (not "the owner of the bakery, Maria Lopez", whose name follows)
         head = None if "," in mention else _head_before_preposition(words)
         if head is not None and words[0].lower() in DETERMINERS:
@@ -156,53 +222,86 @@ class Referents:
                 # description the best name the text gives, not the body they speak for
                 return mention, None
             words = words[:head]  # "the senator from Vermont": the senator is meant
-        if words[0].lower() in DETERMINERS and words[-1].islower():
-            noun = words[-1].lower()
-            if noun in ORGANISATION_NOUNS:
-                # "said the assembly government": the organisation whose name says so
-                # ("the Welsh Assembly Government"), before the last one named
-                named_by = {w.lower() for w in words[1:]}
-                for earlier in reversed(self.mentions_before(position)):
-                    if earlier.organisation and named_by <= set(earlier.name.lower().split()):
-                        rules.append("resolve_organisation")
-                        return names.canonical(earlier.name) or earlier.name, None
-            for earlier in reversed(self.mentions_before(position)):
-                if self.in_quotation(earlier.start):
-                    continue  # a name inside a quotation is not who "the company" is
-                if earlier.role and noun in role_words(earlier.role):
-                    rules.append("resolve_role")
-                    name = names.canonical(earlier.name) or earlier.name
-                    return name, names.role(name)
-                if (
-                    earlier.organisation
-                    and noun in ORGANISATION_NOUNS
-                    and len(words) == 2
-                    and not _named_otherwise(earlier.name, noun)
-                ):
-                    # "the company": the last one named; "the assembly government" is none
-                    # whose name lacks "assembly"; "the bank" is not "South Wales Police"
-                    rules.append("resolve_organisation")
-                    return names.canonical(earlier.name) or earlier.name, None
-            # "the goalkeeper" refers back; "a goalkeeper", "one adviser" bring someone new
-            definite = words[0].lower() == "the"
-            described = self.described_before(noun, position) if definite else None
-            if described is not None:
-                rules.append("resolve_description")
-                return described, names.role(described)
-            # no one in the article holds that role: "the board" is the best name it gives
-            return mention, None
+        if not (words[0].lower() in DETERMINERS and words[-1].islower()):
+            return None
+        noun = words[-1].lower()
+        found = self._named_body(words, noun, position) or self._role_holder(words, noun, position)
+        if found is not None:
+            rule, name, role = found
+            rules.append(rule)
+            return name, role
+        # "the goalkeeper" refers back; "a goalkeeper", "one adviser" bring someone new
+        definite = words[0].lower() == "the"
+        described = self.described_before(noun, position) if definite else None
+        if described is not None:
+            rules.append("resolve_description")
+            return described, self.names.role(described)
+        # no one in the article holds that role: "the board" is the best name it gives
+        return mention, None
+
+    def _named_body(
+        self, words: list[str], noun: str, position: int
+    ) -> tuple[str, str, None] | None:
+        """A body by its kind ("said the assembly government"): the organisation whose name
+        says so ("the Welsh Assembly Government"), before the last one named."""
+        if noun not in ORGANISATION_NOUNS:
+            return None
+        named_by = {w.lower() for w in words[1:]}
+        for earlier in reversed(self.mentions_before(position)):
+            if earlier.organisation and named_by <= set(earlier.name.lower().split()):
+                return (
+                    "resolve_organisation",
+                    self.names.canonical(earlier.name) or earlier.name,
+                    None,
+                )
+        return None
+
+    def _role_holder(
+        self, words: list[str], noun: str, position: int
+    ) -> tuple[str, str | None, str | None] | None:
+        """The last one named before who holds the role ("the minister" after "Finance
+        Minister Clara Osei"), or, for "the company", the last organisation named."""
+        names = self.names
+        for earlier in reversed(self.mentions_before(position)):
+            if self.in_quotation(earlier.start):
+                continue  # a name inside a quotation is not who "the company" is
+            if earlier.role and noun in role_words(earlier.role):
+                name = names.canonical(earlier.name) or earlier.name
+                return "resolve_role", name, names.role(name)
+            if (
+                earlier.organisation
+                and noun in ORGANISATION_NOUNS
+                and len(words) == 2
+                and not _named_otherwise(earlier.name, noun)
+            ):
+                # "the company": the last one named; "the assembly government" is none
+                # whose name lacks "assembly"; "the bank" is not "South Wales Police"
+                return "resolve_organisation", names.canonical(earlier.name) or earlier.name, None
+        return None
+
+    def _owned_by_name(
+        self,
+        mention: str,
+        words: list[str],
+        position: int,
+        last_person: str | None,
+        paragraph_start: int,
+        rules: list[str],
+    ) -> Resolved | None:
+        """A thing owned by a name ("Powell’s office"): it speaks; its owner by full name."""
         owner = _OWNED.fullmatch(mention)
-        if owner is not None:
-            # "Powell’s office": the office speaks; its owner by their full name
-            full = self.canonical(owner["owner"]) or owner["owner"]
-            rules.append("resolve_owner")
-            return f"{full}’s {owner['thing']}", None
-        candidates = [
-            m
-            for m in self.mentions_before(position + len(mention))
-            if m.start >= position and m.end <= position + len(mention)
-        ]
+        if owner is None:
+            return None
+        full = self.canonical(owner["owner"]) or owner["owner"]
+        rules.append("resolve_owner")
+        return f"{full}’s {owner['thing']}", None
+
+    def _name(self, mention: str, position: int, rules: list[str]) -> Resolved:
+        """A name: the fullest form the article gives ("Osei", "Sen. Marco Rubio": "Clara
+        Osei", "Marco Rubio"), read from what the tagger found inside the mention."""
+        names = self.names
         end = position + len(mention)
+        candidates = [m for m in self.mentions_before(end) if m.start >= position and m.end <= end]
         if candidates and end - candidates[-1].end > 1:
             # the tagger named less than the mention ends with: "Nate Silver" where it saw
             # "Nate", "the Zionist Union Party’s Nachman Shai" where it saw the party
