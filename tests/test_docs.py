@@ -63,6 +63,12 @@ def test_every_command_reading_articles_has_its_page():
         assert f"<!-- generated: fields {command} (make docs) -->" in page
 
 
+def test_the_readmes_table_lists_every_command_with_its_page():
+    body = _generated("commands docs")
+    for name in docs.commands():
+        assert re.search(rf"^\| \[`newscli {name}`\]\(docs/[^)]+\) \| \S", body, re.M), name
+
+
 def test_the_global_options_are_documented():
     body = _generated("global-options")
     for param in docs.click_app().params:

@@ -17,9 +17,10 @@ command's record as declared in `newscli/schema.py` (every key, its JSON type, w
 always there), each row described by the `#:` comment above the field there (`#: (with OTHER)`:
 in OTHER's row); a key without one is an error, so a field added to the schema must be
 documented to pass. A list whose items have `#:` descriptions gets a table of them below.
-`commands` lists every command and its one-line help. `evaluation` is the eval gate's table:
-`make eval` writes it (`python -m eval.gate ... --docs docs/evaluation.md`), `make docs` leaves
-it as it is.
+`commands` lists every command, its one-line help and a link to its page (`commands docs`:
+the same, linked from the repository's root, for README.md). `evaluation` is the eval gate's
+table: `make eval` writes it (`python -m eval.gate ... --docs docs/evaluation.md`), `make docs`
+leaves it as it is.
 """
 
 import argparse
@@ -186,10 +187,13 @@ def global_options_block() -> str:
     return "\n".join([*_option_rows(click_app().params), ""])
 
 
-def commands_block() -> str:
+def commands_block(folder: str = "") -> str:
+    """The table of commands, each linked to its page; from a page outside docs/, through
+    `folder` (`docs`)."""
     rows = ["| command | what it gives |", "|---|---|"]
     for name, command in commands().items():
         page = f"commands/{name}.md" if name in article_commands() else ELSEWHERE[name]
+        page = f"{folder}/{page}" if folder else page
         rows.append(f"| [`newscli {name}`]({page}) | {_cell(command.get_short_help_str(200))} |")
     return "\n".join([*rows, ""])
 
