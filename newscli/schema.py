@@ -3,7 +3,10 @@
 Each command's record and each of its sub-records is a TypedDict here (which are whose:
 `newscli.commands`); the analyses build them, the layouts name their CSV columns from them,
 `newscli schema COMMAND` prints them as JSON Schema, and docs/commands/ lists their fields
-(make docs); tests check the output against them.
+(make docs) with the `#:` comment above each as its description (`#: (with OTHER)`: described
+in OTHER's row; a list's items get a table of their own where their fields have `#:` comments,
+so the items described in their list's row keep plain comments); tests check the output
+against them.
 Fields are only ever added. A key that is not always there is `NotRequired`.
 """
 
@@ -83,35 +86,41 @@ class DuplicateKind(StrEnum):
 class Labels(TypedDict):
     """Where a record comes from, and what `analyze_chunk` adds at its end."""
 
-    #: the path, <stdin>, FILE:LINE for JSONL, FILE:OFFSET for a crawl's page
+    #: where the record comes from: the path, `<stdin>`, `FILE:LINE` for JSONL, `FILE:OFFSET` for a
+    #: crawl's page; see [Output](../inputs-outputs.md#output)
     source: str
-    #: a JSONL record's id
+    #: a JSONL record's `id`, when it has one
     id: NotRequired[str | int]
-    #: a web page's address
+    #: a web page's address: the WARC record's target, the JSONL record's `url`, or the page's
+    #: canonical URL
     url: NotRequired[str]
-    #: when a crawler fetched the page (ISO 8601)
+    #: a crawl's capture date (ISO 8601)
     captured: NotRequired[str]
-    #: --max-chars, when the article was cut there
+    #: the `--max-chars` limit, when the article was cut there
     truncated: NotRequired[int]
-    #: the text the offsets index (a web page's extracted text; any input with --with-text)
+    #: the text the offsets index: a web page's extracted text in `parse`'s record, and any input's
+    #: with `--with-text`
     text: NotRequired[str]
 
 
 class Titled(Labels):
-    #: the title the parse found (or was given)
+    #: the title the parse found, or null
     title: str | None
-    #: the article's language, ISO 639-1 ("en"; ISO 639-3 where there is no two-letter
-    #: code); "und" when the text has no letters to tell it by
+    # ISO 639-1 ("en"; ISO 639-3 where there is no two-letter code); "und" when the text has
+    # no letters to tell it by
+    #: the article's language, and what was left out for it: see [Languages](../languages.md)
     language: str
-    #: the share of the text read as `language` (0-1); null when --lang gave it, or "und"
+    # the share of the text read as `language` (0-1); null when --lang gave it, or "und"
+    #: (with language)
     language_confidence: float | None
-    #: a web page's author(s), names joined by "; ", when the page names them
+    #: a web page's author(s) (names joined by `; `), publication date and site name, where the page
+    #: gives them; absent otherwise
     byline: NotRequired[str]
-    #: a web page's publication date (ISO 8601), when the page gives it
+    #: (with byline)
     date: NotRequired[str]
-    #: a web page's site name, when the page gives it
+    #: (with byline)
     site_name: NotRequired[str]
-    #: why an analysis was left out: it does not read the article's language
+    #: (with language)
     skipped: NotRequired[list[str]]
 
 
@@ -165,15 +174,24 @@ class TokenSpan(TypedDict):
 class ParseView(TypedDict):
     """How newscli reads an article: `analysis.parse.describe`."""
 
+    #: the first line, when it is short and does not end like a sentence (a JSONL `title` has null
+    #: offsets)
     title: TitleSpan | None
-    #: as in every other record
+    #: the article's language: see [Languages](../languages.md)
     language: str
+    #: (with language)
     language_confidence: float | None
+    #: `byline` (the names after "By", or a page's author), `dateline` (`WASHINGTON (Reuters)`),
+    #: `date` (a date line, or a page's publication date), `category_tags` (list of tag lines),
+    #: `site_name` (a page's) — each null or empty when absent
     metadata: Metadata
+    #: what cleaning left out, and why (the reasons below)
     dropped: list[DroppedSpan]
+    #: the body paragraphs
     paragraphs: list[ParagraphSpan]
+    #: the body's sentences; `paragraph` is the index of the paragraph it is in
     sentences: list[SentenceSpan]
-    #: --tokens
+    #: with `--tokens`: every token; `sentence` is the index of its sentence
     tokens: NotRequired[list[TokenSpan]]
 
 
@@ -188,56 +206,102 @@ class ReadabilityScores(TypedDict):
     """A formula that is not the language's is null (see the README's table of languages),
     and so is every score and ratio of a text without words."""
 
+    #: higher is easier; with the language's constants where textstat adapts them (German: Amstad,
+    #: Spanish: Fernández Huerta, French: Kandel & Moles, Italian: Flesch–Vacca, Dutch: Douma,
+    #: Russian: Oborneva, Hungarian)
     flesch_reading_ease: float | None
+    #: US grade levels (English; Gunning fog also Hungarian and Polish, SMOG also Hungarian)
     flesch_kincaid_grade: float | None
+    #: (with flesch_kincaid_grade)
     gunning_fog: float | None
+    #: (with flesch_kincaid_grade)
     smog_index: float | None
+    #: (with flesch_kincaid_grade)
     coleman_liau_index: float | None
+    #: (with flesch_kincaid_grade)
     automated_readability_index: float | None
+    #: Dale–Chall raw score, and textstat's variant (unfamiliar words of two or more syllables)
     dale_chall_readability_score: float | None
+    #: (with flesch_kincaid_grade)
     linsear_write_formula: float | None
+    #: one grade level: the mean of six grade formulas — Flesch–Kincaid, Gunning fog, SMOG,
+    #: Coleman–Liau, ARI and Dale–Chall put on the grade scale by its published table; Linsear
+    #: Write, which scores a 100-word sample, is left out (English)
     consensus_grade: float | None
+    #: the counts the formulas use; polysyllabic = three or more syllables
     sentences: int
+    #: (with sentences)
     words: int
+    #: (with sentences)
     syllables: int
+    #: (with sentences)
     polysyllabic_words: int
-    #: null where textstat has no list of familiar words for the language
+    #: words not on the language's list of familiar words (English: Dale–Chall's, what Dale–Chall
+    #: counts; Spanish: textstat's 20,000 common words); null where textstat has no list
     difficult_words: int | None
+    #: non-space characters; letters and digits; whitespace-separated tokens, a free-standing `&` or
+    #: `–` included (ARI's and Gulpease's words, as textstat counts them)
     characters: int
+    #: (with characters)
     letters: int
+    #: 14.69 ms per character, textstat's rate (the HTML report says instead how long the words take
+    #: at 238 words a minute, the mean silent reading rate of English non-fiction in Brysbaert's
+    #: 2019 meta-analysis: "about 4 min to read" for 924 words)
     reading_time_seconds: float
-    #: textstat's grade string ("10th and 11th grade") beside consensus_grade
+    #: textstat's consensus as its grade string, `"10th and 11th grade"` (English)
     text_standard: str | None
+    #: (with dale_chall_readability_score)
     dale_chall_readability_score_v2: float | None
+    #: Spache (grade, for young readers), McAlpine EFLAW (English as a foreign language)
     spache_readability: float | None
+    #: (with spache_readability)
     mcalpine_eflaw: float | None
+    #: Björnsson's LIX and Anderson's RIX: long words and sentence length, every language
     lix: float | None
+    #: (with lix)
     rix: float | None
+    #: the four Wiener Sachtextformeln (German)
     wiener_sachtextformel_1: float | None
+    #: (with wiener_sachtextformel_1)
     wiener_sachtextformel_2: float | None
+    #: (with wiener_sachtextformel_1)
     wiener_sachtextformel_3: float | None
+    #: (with wiener_sachtextformel_1)
     wiener_sachtextformel_4: float | None
+    #: Spanish
     fernandez_huerta: float | None
+    #: (with fernandez_huerta)
     szigriszt_pazos: float | None
+    #: (with fernandez_huerta)
     gutierrez_polini: float | None
+    #: (with fernandez_huerta)
     crawford: float | None
+    #: Italian
     gulpease_index: float | None
+    #: Arabic
     osman: float | None
+    #: the averages, every language; `chars_per_word` is per whitespace token, as textstat's
     words_per_sentence: float | None
+    #: (with words_per_sentence)
     syllables_per_word: float | None
+    #: (with words_per_sentence)
     chars_per_word: float | None
+    #: (with words_per_sentence)
     letters_per_word: float | None
+    #: (with words_per_sentence)
     sentences_per_word: float | None
+    #: (with sentences)
     monosyllabic_words: int
-    #: words of more than six letters
+    #: words of more than six letters (LIX, RIX, Wiener); of three letters or fewer (McAlpine)
     long_words: int
-    #: words of at most three letters
+    #: (with long_words)
     miniwords: int
-    #: unfamiliar words of two or more syllables
+    #: unfamiliar words of two or more syllables (Spache, Dale–Chall v2); Gunning fog's hard words
+    #: (English: unfamiliar, three or more syllables; Hungarian five, Polish four)
     spache_difficult_words: int | None
-    #: Gunning fog's hard words
+    #: (with spache_difficult_words)
     complex_words: int | None
-    #: whitespace-separated tokens, punctuation alone included
+    #: (with characters)
     whitespace_tokens: int
 
 
@@ -256,7 +320,8 @@ class SkippedRecord(Titled):
 
 
 class ReadabilityByParagraphRecord(Titled):
-    #: --by paragraph
+    #: with `--by paragraph`, instead of the scores and counts: one object per body paragraph with
+    #: `paragraph`, `start`, `end` and the scores and counts
     paragraphs: list[ParagraphReadability]
 
 
@@ -264,13 +329,13 @@ class ReadabilityByParagraphRecord(Titled):
 
 
 class SummarySentence(TypedDict):
-    #: the sentence's number in the body, as `newscli parse` shows it
+    # the sentence's number in the body, as `newscli parse` shows it
     index: int
     text: str
     start: int
     end: int
     score: float
-    #: its place among all sentences by score, 1 = best
+    # its place among all sentences by score, 1 = best
     rank: int
 
 
@@ -279,11 +344,14 @@ class RankedSentence(SummarySentence):
 
 
 class Summary(TypedDict):
+    #: the method that chose the sentences (`--method`)
     method: SummaryMethod
     #: the chosen sentences joined by spaces
     summary: str
+    #: the chosen sentences: `index` is the sentence's number in the body as `newscli parse` shows
+    #: it, `rank` its place among all sentences by score, 1 = best
     sentences: list[SummarySentence]
-    #: --all: every sentence, best first
+    #: with `--all`: every sentence as above plus `selected`, best first
     ranking: NotRequired[list[RankedSentence]]
 
 
@@ -295,22 +363,34 @@ class SummaryRecord(Titled, Summary):
 
 
 class Quote(TypedDict):
+    #: the quoted words, without the marks
     text: str
+    #: (with text)
     start: int
+    #: (with text)
     end: int
+    #: `direct`, `partial`, `scare` (with `--all`) or `indirect` (with `--indirect`)
     kind: QuoteKind
-    #: the speaker's full name as the article gives it, pronouns resolved
+    #: the resolved name; a description like "the board" when no one in the article matches it; null
+    #: when no speaker is found, or it is "we", or "I" without a byline
     speaker: str | None
-    #: the words that name the speaker where the quote is attributed
+    #: the words that name the speaker where the quotation is attributed ("he", "the minister")
     speaker_mention: str | None
+    #: (with speaker_mention)
     speaker_start: int | None
+    #: (with speaker_mention)
     speaker_end: int | None
+    #: the verb or phrase of attribution ("said", "according to")
     cue: str | None
+    #: the speaker's title or role, when the article gives one
     role: str | None
+    #: where the quotation starts (null in the title)
     paragraph: int | None
+    #: (with paragraph)
     sentence: int | None
-    #: the parts of one quotation share this number
+    #: the parts of one quotation (split by its attribution, or over paragraphs) share this number
     quotation: int | None
+    #: whether the quotation is in the title
     in_title: bool
 
 
@@ -321,8 +401,9 @@ class Speaker(TypedDict):
 
 
 class QuotesRecord(Titled):
+    #: the quotations, in text order
     quotes: list[Quote]
-    #: --by speaker
+    #: with `--by speaker`: who is quoted and how often, most quoted first
     speakers: NotRequired[list[Speaker]]
 
 
@@ -333,24 +414,33 @@ class Mention(TypedDict):
     text: str
     start: int
     end: int
-    #: the type the tagger gave this mention
+    # the type the tagger gave this mention
     label: EntityType
 
 
 class Entity(TypedDict):
+    #: the canonical name: the fullest form the article uses
     name: str
+    #: the entity's type: its mentions' commonest
     type: EntityType
+    #: people's titles and roles, else null
     role: str | None
+    #: mentions, and the [salience](entities.md#how-it-works): 0–1
     count: int
+    #: (with count)
     salience: float
-    #: the first mention's offsets
+    #: the first mention
     start: int
+    #: (with start)
     end: int
+    #: every distinct form, in order
     aliases: list[str]
+    #: every mention; `label` is the tagger's type for that mention
     mentions: list[Mention]
 
 
 class EntitiesRecord(Titled):
+    #: the entities, most salient first
     entities: list[Entity]
 
 
@@ -363,10 +453,13 @@ class AnalyzeSummary(TypedDict):
 
 
 class AnalyzeRecord(Titled):
-    #: null (as the summary) when left out: see `skipped`
+    #: the `readability` record's scores and counts; null when left out (its language)
     readability: ReadabilityScores | None
+    #: `text` and `sentences`, as `summarize` gives them; null when left out
     summary: AnalyzeSummary | None
+    #: as `quotes` gives them
     quotes: list[Quote]
+    #: the entities, most salient first
     entities: list[Entity]
 
 
@@ -374,23 +467,34 @@ class AnalyzeRecord(Titled):
 
 
 class DedupeRecord(TypedDict):
+    #: as in every record: see [Output](../inputs-outputs.md#output)
     source: str
+    #: (with source)
     id: NotRequired[str | int]
+    #: web pages' (not kept in an `--index`)
     url: NotRequired[str]
+    #: (with url)
     captured: NotRequired[str]
+    #: the title the parse found, or null
     title: str | None
-    #: as in every other record; null for a document indexed before newscli recorded it
+    #: the article's language (see [Languages](../languages.md)); kept in an `--index`, null for a
+    #: document indexed before newscli recorded it
     language: str | None
-    #: an id derived from the cluster's representative
+    #: an id derived from the cluster's representative; its members
     cluster: str
+    #: (with cluster)
     cluster_size: int
+    #: `exact`, `near` or `unique`
     kind: DuplicateKind
-    #: the representative's source; null for the representative itself
+    #: the representative's source (null for the representative itself), and its `id` when it has
+    #: one
     duplicate_of: str | None
+    #: (with duplicate_of)
     duplicate_of_id: NotRequired[str | int]
-    #: estimated containment against the representative; null for the representative
+    #: estimated containment against the representative: 1.0 for exact copies, null for the
+    #: representative
     similarity: float | None
-    #: --index: false when the input was indexed before
+    #: with `--index`: false when the input was indexed before
     added: NotRequired[bool]
 
 

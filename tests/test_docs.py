@@ -5,7 +5,6 @@ import json
 import re
 import subprocess
 import sys
-import tomllib
 from typing import get_args, get_type_hints
 
 import pytest
@@ -64,6 +63,12 @@ def test_every_command_reading_articles_has_its_page():
         assert f"<!-- generated: fields {command} (make docs) -->" in page
 
 
+def test_the_readmes_table_lists_every_command_with_its_page():
+    body = _generated("commands docs")
+    for name in docs.commands():
+        assert re.search(rf"^\| \[`newscli {name}`\]\(docs/[^)]+\) \| \S", body, re.M), name
+
+
 def test_the_global_options_are_documented():
     body = _generated("global-options")
     for param in docs.click_app().params:
@@ -99,20 +104,35 @@ def test_the_docs_list_exactly_each_records_keys(command):
             assert keys == set(schema.fields(item)), owner
 
 
-def test_every_description_names_a_declared_field():
-    described = tomllib.loads(docs.FIELDS.read_text(encoding="utf-8"))
+def test_the_descriptions_are_read_from_the_schemas_comments():
+    described = docs.descriptions()
+    assert described["Quote"]["in_title"] == ("in_title", "whether the quotation is in the title")
+    assert described["Titled"]["skipped"] == described["Titled"]["language"]
+    assert described["Titled"]["language"][0] == "language language_confidence skipped"
     for owner, rows in described.items():
-        record_type = getattr(schema, owner)
-        for keys in rows:
-            assert set(keys.split()) <= set(schema.fields(record_type)), (owner, keys)
+        assert set(rows) <= set(schema.fields(getattr(schema, owner))), owner
+
+
+def _schema_edited(tmp_path, monkeypatch, old: str, new: str) -> None:
+    text = docs.SCHEMA.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    (tmp_path / "schema.py").write_text(text.replace(old, new), encoding="utf-8")
+    monkeypatch.setattr(docs, "SCHEMA", tmp_path / "schema.py")
 
 
 def test_a_field_without_a_description_fails(tmp_path, monkeypatch):
-    text = docs.FIELDS.read_text(encoding="utf-8").replace('in_title = "', 'was_in_title = "')
-    (tmp_path / "fields.toml").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(docs, "FIELDS", tmp_path / "fields.toml")
+    described = "    #: whether the quotation is in the title\n    in_title"
+    _schema_edited(tmp_path, monkeypatch, described, "    in_title")
     with pytest.raises(LookupError, match="in_title has no description"):
         docs.fields_block("quotes")
+
+
+def test_a_field_joined_to_an_undescribed_one_fails(tmp_path, monkeypatch):
+    _schema_edited(
+        tmp_path, monkeypatch, "#: (with byline)\n    date:", "#: (with dateline)\n    date:"
+    )
+    with pytest.raises(LookupError, match="'dateline' is not a described field"):
+        docs.descriptions()
 
 
 # --- links ---------------------------------------------------------------------------

@@ -14,17 +14,20 @@ commands do not share), `common-options` the options every per-document command 
 `global-options` those before the command, each read from the Typer app's click parameters
 (name, value, default, help) so they cannot drift from `--help`. `fields COMMAND` is the
 command's record as declared in `newscli/schema.py` (every key, its JSON type, whether it is
-always there), each row described by `docs/fields.toml`; a key without a description there is
-an error, so a field added to the schema must be documented to pass. `commands` lists every
-command and its one-line help. `evaluation` is the eval gate's table: `make eval` writes it
-(`python -m eval.gate ... --docs docs/evaluation.md`), `make docs` leaves it as it is.
+always there), each row described by the `#:` comment above the field there (`#: (with OTHER)`:
+in OTHER's row); a key without one is an error, so a field added to the schema must be
+documented to pass. A list whose items have `#:` descriptions gets a table of them below.
+`commands` lists every command, its one-line help and a link to its page (`commands docs`:
+the same, linked from the repository's root, for README.md). `evaluation` is the eval gate's
+table: `make eval` writes it (`python -m eval.gate ... --docs docs/evaluation.md`), `make docs`
+leaves it as it is.
 """
 
 import argparse
+import ast
 import json
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
@@ -33,7 +36,7 @@ from typing import Any, NotRequired, Union, get_args, get_origin, get_type_hints
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-FIELDS = DOCS / "fields.toml"
+SCHEMA = ROOT / "newscli" / "schema.py"
 
 BLOCK = re.compile(
     r"(?P<open><!-- generated: (?P<what>[\w-]+(?: [\w-]+)?) \((?P<by>make docs|make eval)\) -->\n)"
@@ -184,10 +187,13 @@ def global_options_block() -> str:
     return "\n".join([*_option_rows(click_app().params), ""])
 
 
-def commands_block() -> str:
+def commands_block(folder: str = "") -> str:
+    """The table of commands, each linked to its page; from a page outside docs/, through
+    `folder` (`docs`)."""
     rows = ["| command | what it gives |", "|---|---|"]
     for name, command in commands().items():
         page = f"commands/{name}.md" if name in article_commands() else ELSEWHERE[name]
+        page = f"{folder}/{page}" if folder else page
         rows.append(f"| [`newscli {name}`]({page}) | {_cell(command.get_short_help_str(200))} |")
     return "\n".join([*rows, ""])
 
@@ -199,21 +205,46 @@ def _typed_dict(annotation: Any) -> bool:
     return isinstance(annotation, type) and hasattr(annotation, "__required_keys__")
 
 
-def _declared(record_type: type, key: str) -> list[type]:
-    """The TypedDicts of newscli.schema whose every field `record_type` has, and `key`
-    among them, fewest fields first: where the record inherits `key` from (a TypedDict
-    keeps no bases on Python 3.11, so they are told by their fields)."""
-    from newscli import schema
+#: a field's `#:` comment that puts it in another field's row: `#: (with language)`
+WITH = re.compile(r"\(with (\w+)\)")
 
-    hints = get_type_hints(record_type)
-    found = [
-        candidate
-        for candidate in vars(schema).values()
-        if _typed_dict(candidate)
-        and key in candidate.__annotations__
-        and get_type_hints(candidate).items() <= hints.items()
-    ]
-    return sorted(found, key=lambda candidate: len(candidate.__annotations__))
+
+def _classes() -> dict[str, tuple[list[str], dict[str, str | None]]]:
+    """Each class of newscli/schema.py: its bases, and each field it declares (in order) with
+    its `#:` comment, the comment lines right above the field joined (None without one). Read
+    from the source: a TypedDict keeps neither its comments nor (on Python 3.11) its bases."""
+    source = SCHEMA.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    found: dict[str, tuple[list[str], dict[str, str | None]]] = {}
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields: dict[str, str | None] = {}
+        for statement in node.body:
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                above = statement.lineno - 2  # the line before the field's, counted from 0
+                comment: list[str] = []
+                while lines[above].strip().startswith("#:"):
+                    comment.insert(0, lines[above].strip().removeprefix("#:").strip())
+                    above -= 1
+                fields[statement.target.id] = " ".join(comment) or None
+        found[node.name] = ([ast.unparse(base) for base in node.bases], fields)
+    return found
+
+
+def _owner(record_type: type, key: str) -> str:
+    """The class of newscli/schema.py that declares `key` of the record: the record's own,
+    or the first of its bases (depth first, in order) that does."""
+    classes = _classes()
+    pending = [record_type.__name__]
+    while pending:
+        name = pending.pop(0)
+        if name in classes:
+            bases, fields = classes[name]
+            if key in fields:
+                return name
+            pending[:0] = bases
+    raise LookupError(f"{record_type.__name__}.{key} is not declared in {SCHEMA.name}")
 
 
 def _json_type(annotation: Any, brief: bool = False) -> str:
@@ -247,14 +278,27 @@ def _json_type(annotation: Any, brief: bool = False) -> str:
 
 
 def descriptions() -> dict[str, dict[str, tuple[str, str]]]:
-    """TypedDict name -> field name -> (the row's keys, its description), from
-    docs/fields.toml. A key of several field names (space-separated) describes them
-    together, in one row."""
-    table = tomllib.loads(FIELDS.read_text(encoding="utf-8"))
-    return {
-        owner: {key: (keys, text) for keys, text in rows.items() for key in keys.split()}
-        for owner, rows in table.items()
-    }
+    """TypedDict name -> field name -> (the row's keys, its description), from the `#:`
+    comments of newscli/schema.py: a row's keys (space-separated, in declared order) are the
+    field described and those whose comment is `(with FIELD)`. Only the classes with a
+    description are here, and in them only the fields described."""
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    for owner, (_, fields) in _classes().items():
+        comments = {key: text for key, text in fields.items() if text}
+        rows: dict[str, list[str]] = {}
+        for key, text in comments.items():
+            joined = WITH.fullmatch(text)
+            first = joined[1] if joined else key
+            if first not in comments or WITH.fullmatch(comments[first]):
+                raise LookupError(f"{owner}.{key}: {first!r} is not a described field to join")
+            rows.setdefault(first, []).append(key)
+        if rows:
+            found[owner] = {
+                key: (" ".join(sorted(members, key=list(fields).index)), comments[first])
+                for first, members in rows.items()
+                for key in members
+            }
+    return found
 
 
 def record_types(command: str) -> tuple[type, ...]:
@@ -294,6 +338,8 @@ def _field_rows(
 ) -> tuple[list[str], list[tuple[str, type]]]:
     """One row per described group of keys, in declared order; and the list fields whose
     items get a table of their own on this page."""
+    from newscli import schema
+
     described = descriptions()
     keys: dict[str, type] = {}
     for record_type in record_types:
@@ -303,11 +349,13 @@ def _field_rows(
     done: set[str] = set()
     nested: list[tuple[str, type]] = []
     for key, record_type in keys.items():
-        owners = [t for t in _declared(record_type, key) if key in described.get(t.__name__, {})]
-        if not owners:
-            raise LookupError(f"{record_type.__name__}.{key} has no description in {FIELDS.name}")
-        owner = owners[0]
-        group, text = described[owner.__name__][key]
+        owner_name = _owner(record_type, key)
+        if key not in described.get(owner_name, {}):
+            raise LookupError(
+                f"{owner_name}.{key} has no description (a #: comment) in {SCHEMA.name}"
+            )
+        owner = getattr(schema, owner_name)
+        group, text = described[owner_name][key]
         if group in done:
             continue
         done.add(group)
