@@ -1099,3 +1099,9 @@ POSSESSIVE_DETERMINERS = _words("his her their its")
 THIRD_PERSON_PRONOUNS = _words("he she they")
 #: the cues a participle after a comma goes on from: "..., Nefzi said, adding “Q”"
 PLAIN_PAST_CUES = _words("said told wrote")
+
+### 11. ROLES OF SEVERAL WORDS (issue 31): the capitalised words that make one office
+
+#: titles that stand for the person, not an office: no capitalised word before them joins
+#: them ("Perhaps Mr." Smith, "Neither Mr." Jones: the sentence's, not the title's)
+HONORIFICS = _words("mr mrs ms miss mx dr sir dame")

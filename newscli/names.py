@@ -21,9 +21,13 @@ from typing import Any
 from newscli import gender
 from newscli.document import Document
 from newscli.lexicon import (
+    DATE_WORDS,
+    HONORIFICS,
+    LEADING_FILLERS,
     NOT_NATIONALITIES,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
+    SENTENCE_OPENERS,
     STOPWORDS,
     TITLE_WORDS,
 )
@@ -60,15 +64,20 @@ class Mention:
 
 
 def _split_role(words: list[str]) -> tuple[list[str], list[str]]:
-    """Leading possessives, nationalities and titles are the role; the rest is the name."""
+    """Leading possessives, nationalities and titles are the role; the rest is the name.
+    The role ends at a title or possessive: a nationality's ending right before the name is
+    a first name's ("Sergei Ryabkov", "Levi Strauss")."""
     cut = 0
     for index, word in enumerate(words[:-1]):
-        bare = word.rstrip(".").lower()
-        if _POSSESSIVE.search(word) or bare in TITLE_WORDS or _is_nationality(word):
+        if _POSSESSIVE.search(word) or _is_title(word):
             cut = index + 1
-        else:
+        elif not _is_nationality(word):
             break
     return words[:cut], words[cut:]
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".").lower() in TITLE_WORDS
 
 
 def _is_nationality(word: str) -> bool:
@@ -182,21 +191,54 @@ def tagged_mention(
     return Mention(start, end, text[start:end], name, role, organisation)
 
 
+#: the most words read back from a name for its role: "Senate Majority Leader", "U.S.
+#: Deputy Secretary of State"
+_ROLE_WORDS = 6
+#: the most capitalised words an office puts before its titles: "Democratic National
+#: Committee" Chair, "U.S. District Court" Judge; more are a headline's capitals
+_MOST_QUALIFIERS = 3
+
+
 def _capitalised_role(text: str, start: int, sentence_start: int) -> str | None:
-    """Title words right before a name: "Iran’s Foreign Minister" Mohammad Javad Zarif."""
-    words = text[sentence_start:start].split()[-6:]
+    """Title words right before a name, "Iran’s Foreign Minister" Mohammad Javad Zarif, and
+    the capitalised words that make them one office: "Senate Majority Leader" Chuck
+    Schumer, "House Speaker", "Secretary of State" (not "On Sunday" President Obama)."""
+    words = text[sentence_start:start].split()[-_ROLE_WORDS:]
     keep: list[str] = []
-    for word in reversed(words):
-        bare = word.rstrip(".").lower()
-        if not word[:1].isupper() or not (
-            bare in TITLE_WORDS or _POSSESSIVE.search(word) or _is_nationality(word)
+    qualifiers: list[int] = []  # where in `keep` each word of the office before a title is
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if word[:1].isupper() and (
+            _is_title(word) or _POSSESSIVE.search(word) or _is_nationality(word)
         ):
+            pass
+        elif word == "of" and keep and at and _is_title(words[at - 1]):
+            pass  # "Secretary of State", "Chief of Staff"
+        elif keep and _qualifies_title(word) and keep[0].rstrip(".").lower() not in HONORIFICS:
+            qualifiers.append(at)
+        else:
             break
         keep.insert(0, word)
+    if len(qualifiers) > _MOST_QUALIFIERS:
+        # a headline's capitals: "Trump Finally Endorses House Speaker" Paul Ryan
+        keep = keep[qualifiers[0] - (len(words) - len(keep)) + 1 :]
     # a possessive or nationality alone ("Iran’s Zarif") is not a role
-    if not any(w.rstrip(".").lower() in TITLE_WORDS for w in keep):
+    if not any(_is_title(w) for w in keep):
         return None
     return " ".join(keep)
+
+
+def _qualifies_title(word: str) -> bool:
+    """A capitalised word that makes one office with the title after it ("Senate", "House",
+    "Majority", "U.S."), not a sentence's opening words ("On", "Sunday", "Meanwhile")."""
+    bare = word.rstrip(".").lower()
+    return (
+        word[:1].isupper()
+        and word.replace(".", "").replace("-", "").isalpha()
+        and bare not in SENTENCE_OPENERS
+        and bare not in LEADING_FILLERS
+        and bare not in DATE_WORDS
+    )
 
 
 def _lowercase_role(text: str, start: int, sentence_start: int) -> str | None:

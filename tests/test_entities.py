@@ -6,6 +6,8 @@ import json
 import re
 from dataclasses import dataclass
 
+import pytest
+
 from newscli.analysis.entities import entities
 from newscli.document import parse
 
@@ -75,6 +77,34 @@ def test_role_inside_the_span_is_split_off():
     assert rouhani["name"] == "Hassan Rouhani"
     assert rouhani["role"] == "President"
     assert [m["text"] for m in rouhani["mentions"]] == ["Hassan Rouhani", "Rouhani"]
+
+
+#: (sentence, the person's name as tagged, the role it gives): a role of several words is
+#: kept whole, the words that open a sentence or a headline are not part of it
+SEVERAL_WORD_ROLES = [
+    ("Senate Majority Leader Chuck Schumer spoke.", "Chuck Schumer", "Senate Majority Leader"),
+    ("Then House Speaker Nancy Pelosi spoke.", "Nancy Pelosi", "House Speaker"),
+    ("Chief Executive Officer Mary Barra spoke.", "Mary Barra", "Chief Executive Officer"),
+    ("Deputy Foreign Minister Sergei Ryabkov spoke.", "Sergei Ryabkov", "Deputy Foreign Minister"),
+    ("Secretary of State John Kerry spoke.", "John Kerry", "Secretary of State"),
+    (
+        "The Democratic National Committee Chair Jo Reyes spoke.",
+        "Jo Reyes",
+        "Democratic National Committee Chair",
+    ),
+    ("On Sunday President Barack Obama spoke.", "Barack Obama", "President"),
+    ("Meanwhile Governor Ann Cole spoke.", "Ann Cole", "Governor"),
+    ("Perhaps Mr. Tom Reyes spoke.", "Tom Reyes", "Mr."),
+    ("Trump Finally Endorses House Speaker Paul Ryan", "Paul Ryan", "Speaker"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), SEVERAL_WORD_ROLES)
+def test_a_role_of_several_words_is_kept_whole(sentence, name, role):
+    text = f"{sentence}\n"
+    start = text.index(name)
+    (person,) = entities(parse(text), [Span(start, start + len(name), "PERSON")])
+    assert (person["name"], person["role"]) == (name, role)
 
 
 def test_country_aliases_acronyms_and_types():

@@ -320,3 +320,60 @@ def test_a_run_without_articles_still_gives_a_whole_page(run, tmp_path):
     result = run(["quotes", "-f", "html", tmp_path / "missing.txt"])
     assert result.exit_code == 1
     assert "No articles." in assert_inert(result.stdout).visible()
+
+
+#: one person named three ways: in full, by surname, by a role that resolves to her
+OSEI = (
+    "Budget passes first vote\n\n"
+    "Deputy Finance Minister Clara Osei presented the budget to parliament on Monday.\n\n"
+    "“This budget protects families,” said Clara Osei, speaking after the vote.\n\n"
+    "Opposition leader Tomas Berg called it “a tax on the poor.”\n\n"
+    "“It is a fair plan,” Osei said.\n\n"
+    "“We will not raise taxes this year,” the minister said.\n"
+)
+#: another article that names her by surname alone
+OSEI_AGAIN = "Budget, day two\n\nThe vote was close.\n\n“We won the argument,” Osei said.\n"
+
+
+def bars(markup: str, heading: str) -> list[tuple[str, str]]:
+    """The (label, value) pairs of the chart after `heading`."""
+    chart = re.search(rf"<h3>{heading}[^<]*</h3>\n(<svg.*?</svg>)", markup, re.S).group(1)
+    return re.findall(r'text-anchor="end">([^<]*)</text>.*?<text [^>]*>([^<]*)</text>', chart)
+
+
+def quoted(markup: str) -> list[tuple[str, str]]:
+    """The (speaker, quotes) rows of each article's "Quoted" table."""
+    return re.findall(
+        r"<tr><td>([^<]*)</td><td class=\"n\">(\d+)</td></tr>",
+        "".join(re.findall(r"<h3>Quoted</h3>(.*?)</table>", markup, re.S)),
+    )
+
+
+def test_a_person_is_counted_once_whatever_they_were_called(run, tmp_path):
+    (tmp_path / "a.txt").write_text(OSEI, encoding="utf-8")
+    markup = run(["analyze", "-f", "html", str(tmp_path / "a.txt")]).stdout
+    assert quoted(markup) == [("Clara Osei", "3"), ("Tomas Berg", "1")]
+    # and across articles: "Osei" alone in another article is the one Osei of the report
+    (tmp_path / "b.txt").write_text(OSEI_AGAIN, encoding="utf-8")
+    markup = run(["analyze", "-f", "html", str(tmp_path)]).stdout
+    assert bars(markup, "Most quoted") == [("Clara Osei", "4"), ("Tomas Berg", "1")]
+
+
+def test_the_seed_counts_khamenei_once(run):
+    markup = run(["analyze", "-f", "html", SEED]).stdout
+    rows = dict(quoted(markup))
+    assert rows["Ali Khamenei"] == "4"
+    assert not any("leader" in speaker for speaker in rows)
+
+
+def test_a_surname_two_speakers_share_stays_apart():
+    tally = html.Tally()
+    for name, weight in [("Donald Trump", 3), ("Melania Trump", 1), ("Trump", 2), ("Ann Lee", 1)]:
+        tally.add(name, weight)
+    tally.add("Lee", 1)
+    assert tally.people().weights == {
+        "Donald Trump": 3,
+        "Melania Trump": 1,
+        "Trump": 2,
+        "Ann Lee": 2,
+    }

@@ -232,3 +232,20 @@ def test_who_is_the_mention_and_the_name_before_it_the_speaker():
         ("Ruth Obi", "who", "added"),
         ("Tom Reyes", "who", "said"),
     ]
+
+
+def test_by_speaker_counts_a_person_once_with_the_role_a_quote_gives():
+    text = (
+        "Budget passes first vote\n\n"
+        "Deputy Finance Minister Clara Osei presented the budget to parliament on Monday.\n\n"
+        "“This budget protects families,” said Clara Osei, speaking after the vote.\n\n"
+        "“It is a fair plan,” Osei said.\n\n"
+        "“We will not raise taxes this year,” the minister said.\n"
+    )
+    records = quotes(parse(text))
+    assert [r["speaker_mention"] for r in records] == ["Clara Osei", "Osei", "the minister"]
+    assert speakers(records) == [
+        {"speaker": "Clara Osei", "role": "Deputy Finance Minister", "quotes": 3}
+    ]
+    unknown_first = [{**records[0], "role": None}, *records[1:]]
+    assert speakers(unknown_first)[0]["role"] == "Deputy Finance Minister"

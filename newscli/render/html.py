@@ -575,6 +575,25 @@ class Tally:
         """The n heaviest, heaviest first; ties by name, so pages do not vary."""
         return heapq.nsmallest(n, self.weights.items(), key=lambda item: (-item[1], item[0]))
 
+    def people(self) -> "Tally":
+        """The tally of speakers with each person once across articles: each article names
+        a speaker by the fullest name it gives, but an article that names someone by surname
+        alone ("Osei") gives only that; it joins the one fuller speaker of the report with
+        that surname ("Clara Osei"). A surname two fuller names share ("Trump": Donald,
+        Melania) stays apart."""
+        fuller: dict[str, list[str]] = {}
+        for name in self.weights:
+            words = name.split()
+            if len(words) > 1 and words[-1][:1].isupper():
+                fuller.setdefault(words[-1], []).append(name)
+        people = Tally(self.limit)
+        people.pruned = self.pruned
+        for name, weight in self.weights.items():
+            into = fuller.get(name, ())
+            person = into[0] if len(into) == 1 else name
+            people.weights[person] = people.weights.get(person, 0.0) + weight
+        return people
+
 
 class Overview:
     """What a corpus's overview needs, gathered record by record in bounded memory."""
@@ -629,7 +648,7 @@ class Overview:
         articles = "article" if self.count == 1 else "articles"
         out.write(f'<section id="overview">\n<h1>newscli report: {self.count} {articles}</h1>\n')
         charts = [
-            ("Most quoted", self.speakers, lambda v: f"{v:.0f}", "quotations per speaker"),
+            ("Most quoted", self.speakers.people(), lambda v: f"{v:.0f}", "quotations per speaker"),
             ("Most salient entities", self.entities, lambda v: f"{v:.2f}", "summed salience"),
         ]
         if len(self.languages.weights) > 1:  # one language needs no chart

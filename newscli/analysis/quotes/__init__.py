@@ -131,7 +131,8 @@ def speakers(records: list[schema.Quote]) -> list[schema.Speaker]:
         if name is None:
             continue
         counts[name] += 1
-        roles.setdefault(name, record["role"])
+        if roles.get(name) is None:
+            roles[name] = record["role"]  # the first a quote of theirs gives
     return [
         {"speaker": name, "role": roles[name], "quotes": count}
         for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -38,8 +38,11 @@ class Reader(Attributor):
                     continue
                 if not (self.words.is_role(token.text) or self.words.title_sex(token.text)):
                     continue
-                start = i - 1 if i and row[i - 1].lower in self.words.determiners else i
+                start = self._role_start(row, i)
                 phrase = self.phrase(row, start)
+                if start < i - 1 and (phrase is None or phrase.role is None):
+                    start = i  # "de la ministre": no role read from "la"
+                    phrase = self.phrase(row, start)
                 if phrase is not None and phrase.name is not None:
                     self.add_person(phrase, found)
                 elif phrase is not None and phrase.role is not None and start < i:
@@ -65,6 +68,17 @@ class Reader(Attributor):
                 found.setdefault(row[start].start, person)
         self._settle(found)
         self._unnamed(unnamed)
+
+    def _role_start(self, row: list[Token], i: int) -> int:
+        """Where the phrase of the role at row[i] starts: at its determiner, with up to one
+        word between ("le Premier ministre", "il Primo ministro", "der neue Minister"), so
+        the role is read whole, not cut to "ministro"; else at the role."""
+        for k in (i - 1, i - 2):
+            if k < 0 or not row[k].text[:1].isalpha():
+                break
+            if row[k].lower in self.words.determiners:
+                return k
+        return i
 
     def _unnamed(self, phrases: list[Phrase]) -> None:
         """Each role named without a name, in text order, as a mention: of the last person
