@@ -1100,7 +1100,7 @@ THIRD_PERSON_PRONOUNS = _words("he she they")
 #: the cues a participle after a comma goes on from: "..., Nefzi said, adding “Q”"
 PLAIN_PAST_CUES = _words("said told wrote")
 
-### 11. ROLES OF SEVERAL WORDS (issue 31): the capitalised words that make one office
+### 13. ROLES OF SEVERAL WORDS: the capitalised words that make one office
 
 #: titles that stand for the person, not an office: no capitalised word before them joins
 #: them ("Perhaps Mr." Smith, "Neither Mr." Jones: the sentence's, not the title's)
