@@ -1099,3 +1099,21 @@ POSSESSIVE_DETERMINERS = _words("his her their its")
 THIRD_PERSON_PRONOUNS = _words("he she they")
 #: the cues a participle after a comma goes on from: "..., Nefzi said, adding “Q”"
 PLAIN_PAST_CUES = _words("said told wrote")
+
+### 11. NOT NAMES AND CROWDS (issue 31): what looks like a name or a speaker and is neither
+
+#: currency codes (ISO 4217, the ones markets copy quotes) and the metals' codes: "Sterling
+#: GBP=", "Spot gold XAU=" on a markets page are the instrument, not part of a name
+CURRENCY_CODES = _words(
+    """usd eur gbp jpy chf cny cnh aud cad nzd sek nok dkk inr rub brl mxn zar krw hkd sgd
+    pln huf czk ils xau xag xpt xpd"""
+)
+#: what a body's word stands before as part of a role, not a name: "Council member Priya
+#: Raman", "Board members said" (with ROLE_NOUNS)
+BODY_MEMBER_NOUNS = _words("member members")
+#: faiths' adjectives, which the tagger may read as a person's name ("Roman Catholic
+#: bishops"); none a surname
+FAITH_ADJECTIVES = _words(
+    """catholic protestant jewish muslim orthodox evangelical anglican methodist lutheran
+    presbyterian sunni shiite shia hindu buddhist sikh mormon pentecostal episcopalian"""
+)
