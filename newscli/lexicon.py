@@ -1102,6 +1102,9 @@ PLAIN_PAST_CUES = _words("said told wrote")
 
 ### 11. NOT NAMES AND CROWDS (issue 31): what looks like a name or a speaker and is neither
 
+#: nouns for a crowd, which chants or roars but is no one who is quoted: "a large crowd
+#: chanting “death to America”"
+CROWD_NOUNS = _words("crowd crowds throng throngs mob mobs")
 #: currency codes (ISO 4217, the ones markets copy quotes) and the metals' codes: "Sterling
 #: GBP=", "Spot gold XAU=" on a markets page are the instrument, not part of a name
 CURRENCY_CODES = _words(
