@@ -1105,3 +1105,25 @@ PLAIN_PAST_CUES = _words("said told wrote")
 #: titles that stand for the person, not an office: no capitalised word before them joins
 #: them ("Perhaps Mr." Smith, "Neither Mr." Jones: the sentence's, not the title's)
 HONORIFICS = _words("mr mrs ms miss mx dr sir dame")
+
+
+### 14. NOT NAMES AND CROWDS: what looks like a name or a speaker and is neither
+
+#: nouns for a crowd, which chants or roars but is no one who is quoted: "a large crowd
+#: chanting “death to America”"
+CROWD_NOUNS = _words("crowd crowds throng throngs mob mobs")
+#: currency codes (ISO 4217, the ones markets copy quotes) and the metals' codes: "Sterling
+#: GBP=", "Spot gold XAU=" on a markets page are the instrument, not part of a name
+CURRENCY_CODES = _words(
+    """usd eur gbp jpy chf cny cnh aud cad nzd sek nok dkk inr rub brl mxn zar krw hkd sgd
+    pln huf czk ils xau xag xpt xpd"""
+)
+#: what a body's word stands before as part of a role, not a name: "Council member Priya
+#: Raman", "Board members said" (with ROLE_NOUNS)
+BODY_MEMBER_NOUNS = _words("member members")
+#: faiths' adjectives, which the tagger may read as a person's name ("Roman Catholic
+#: bishops"); none a surname
+FAITH_ADJECTIVES = _words(
+    """catholic protestant jewish muslim orthodox evangelical anglican methodist lutheran
+    presbyterian sunni shiite shia hindu buddhist sikh mormon pentecostal episcopalian"""
+)

@@ -372,7 +372,8 @@ class Quote(TypedDict):
     #: `direct`, `partial`, `scare` (with `--all`) or `indirect` (with `--indirect`)
     kind: QuoteKind
     #: the resolved name; a description like "the board" when no one in the article matches it; null
-    #: when no speaker is found, or it is "we", or "I" without a byline
+    #: when no speaker is found, or it is "we", "I" without a byline, or a crowd (the chant of "a
+    #: crowd chanting “…”" is no one's quotation; `speaker_mention` keeps the crowd)
     speaker: str | None
     #: the words that name the speaker where the quotation is attributed ("he", "the minister")
     speaker_mention: str | None

@@ -25,8 +25,11 @@ def test_the_seed(seed_text):
         "Ali Khamenei",
         "Hassan Rouhani",
         "Mohammad Javad Zarif",
-        "a large crowd",  # 'a large crowd in Tehran chanting the familiar “death to America”'
+        None,  # 'a large crowd in Tehran chanting the familiar “death to America”': no one's
     }
+    assert [(r["text"], r["speaker_mention"]) for r in by_speaker[None]] == [
+        ("death to America", "a large crowd")
+    ]
     assert len(by_speaker["Ali Khamenei"]) == 4
     assert {r["role"] for r in by_speaker["Mohammad Javad Zarif"]} == {"Iranian Foreign Minister"}
     assert ("legitimate targets", "Mohammad Javad Zarif", "partial") in [

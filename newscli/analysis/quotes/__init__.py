@@ -38,6 +38,7 @@ from typing import Any
 
 from newscli import schema
 from newscli.analysis.quotes.attribute import attribute
+from newscli.analysis.quotes.crowds import without_crowd_speakers
 from newscli.analysis.quotes.describe import name_descriptions
 from newscli.analysis.quotes.find import Quote, find_quotations, sentence_at, to_record
 from newscli.analysis.quotes.indirect import indirect_speech
@@ -116,6 +117,7 @@ def quotations(
     classify(document, found)
     resolve(document, found, referents)
     name_descriptions(found, referents)
+    without_crowd_speakers(found)
     if indirect:
         found.extend(indirect_speech(document, found, referents))
         found.sort(key=lambda q: q.start)

@@ -49,6 +49,7 @@ RULES = {
     "resolve_byline": "I, in an article by Jo Reyes: Jo Reyes",
     "resolve_described_pronoun": "she, after “said the woman, who spoke anonymously”",
     "resolve_unattributed_paragraph": "a paragraph-long quotation after a paragraph on Osei",
+    "crowd_not_speaker": "Osei spoke to a crowd chanting “four more years” (no speaker)",
     # what kind a quotation is (`inherit.classify`)
     "names_a_title": "Osei said on “Meet the Press” that ... / Osei’s “Morning Briefing”",
     "title": "Osei starred in “Orange Is the New Black.”",

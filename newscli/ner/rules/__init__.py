@@ -13,6 +13,13 @@ from newscli.ner.rules.acronyms import defined_acronyms, organisations_by_shape
 from newscli.ner.rules.common import Mention, Rule, Words, apply
 from newscli.ner.rules.document import consistent, without_common_tail, without_overlaps
 from newscli.ner.rules.names import as_agreement, is_era
+from newscli.ner.rules.not_names import (
+    faiths_not_people,
+    home_of_a_person,
+    is_body_word_in_role,
+    with_stage_number,
+    without_market_codes,
+)
 from newscli.ner.rules.organisations import (
     brands_as_organisations,
     joined_by_ampersand,
@@ -46,6 +53,8 @@ RULES: tuple[Rule, ...] = (
     Rule("place_before_a_body", place_before_a_body, "mention"),
     Rule("defined_acronyms", defined_acronyms),
     Rule("joined_by_ampersand", joined_by_ampersand),
+    Rule("without_market_codes", without_market_codes),
+    Rule("is_body_word_in_role", is_body_word_in_role, "drop"),
     Rule("is_era", is_era, "drop"),
     Rule("results_rows", results_rows),
     Rule("teams", teams),
@@ -54,8 +63,11 @@ RULES: tuple[Rule, ...] = (
     Rule("is_title_alone", is_title_alone, "drop"),
     Rule("with_first_names", with_first_names),
     Rule("with_regnal_number", with_regnal_number, "mention"),
+    Rule("with_stage_number", with_stage_number, "mention"),
     Rule("as_agreement", as_agreement, "mention"),
     Rule("no_person_after_the", no_person_after_the, "mention"),
+    Rule("faiths_not_people", faiths_not_people, "mention"),
+    Rule("home_of_a_person", home_of_a_person),
     Rule("brands_as_organisations", brands_as_organisations),
     Rule("without_overlaps", without_overlaps),
     Rule("dateline_places", dateline_places),

@@ -24,6 +24,7 @@ from newscli.analysis.quotes.patterns.words import (
 from newscli.lexicon import (
     ADVERBS,
     BE_FORMS,
+    CROWD_NOUNS,
     DOCUMENTS,
     INDIRECT_CUES,
     NEW_CLAUSE_CONJUNCTIONS,
@@ -155,6 +156,11 @@ def _participle_subject(
     Trump's object, Trump speaks; but "Ryan saying “Q” and Trump calling it “R”": each name
     its own participle; and "..., Nefzi said, adding “Q”": the speaker of the cue it
     follows."""
+    if words[position - 1].text.lower() in CROWD_NOUNS:
+        # "Osei spoke to a crowd chanting “Q”": the crowd's (no speaker: `crowds`)
+        crowd = phrase_before(words, position)
+        if crowd is not None:
+            return crowd
     said_before = position > 2 and words[position - 1].text == ","
     cue_before = words[position - 2].text if said_before else ""
     # (a past tense: "dismissed the latest claims, saying" has no cue before it)
