@@ -27,7 +27,7 @@ from newscli.commands import (
     json_schema,
 )
 from newscli.environment import Environment
-from newscli.errors import ExitStatus
+from newscli.errors import ExitStatus, UsageError
 from newscli.inputs import Article
 from newscli.render.writer import Format, Record
 from newscli.running import Inputs, MapChunks, Run, run_corpus, run_each, run_shards
@@ -66,17 +66,28 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="auto: a table on a terminal, JSON Lines otherwise; html: one self-contained page.",
+        help="auto: a table on a terminal, JSON Lines otherwise; html: one self-contained page; "
+        "parquet: with --output-dir, Parquet shards.",
         case_sensitive=False,
     ),
 ]
 JsonlOption = Annotated[
     bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article record per line.")
 ]
+ParquetOption = Annotated[
+    bool,
+    typer.Option(
+        "--parquet",
+        help="Inputs are Parquet files (or directories of them), one article a row. "
+        "Needs newscli[parquet].",
+    ),
+]
 TextFieldOption = Annotated[
     str,
     typer.Option(
-        "--text-field", metavar="FIELD", help="The JSONL field that holds the article text."
+        "--text-field",
+        metavar="FIELD",
+        help="The JSONL field (or Parquet column) that holds the article text.",
     ),
 ]
 HtmlOption = Annotated[
@@ -89,7 +100,8 @@ HtmlFieldOption = Annotated[
         "--html-field",
         metavar="FIELD",
         show_default=False,
-        help="With --jsonl: the field that holds a web page's HTML, to extract the article from.",
+        help="With --jsonl or --parquet: the field that holds a web page's HTML, to extract "
+        "the article from.",
     ),
 ]
 WithTextOption = Annotated[
@@ -185,8 +197,8 @@ OutputDirOption = Annotated[
         "--output-dir",
         metavar="DIR",
         show_default=False,
-        help="Write each input file's records to DIR/<name>.jsonl.gz, with a manifest; "
-        "a rerun skips finished files.",
+        help="Write each input file's records to DIR/<name>.jsonl.gz (--format parquet: "
+        "<name>.parquet), with a manifest; a rerun skips finished files.",
     ),
 ]
 
@@ -216,6 +228,7 @@ def main_options(
 _INPUT_OPTIONS: dict[str, tuple[Any, Any]] = {
     "fmt": (FormatOption, Format.auto),
     "jsonl": (JsonlOption, False),
+    "parquet": (ParquetOption, False),
     "text_field": (TextFieldOption, "text"),
     "html": (HtmlOption, False),
     "html_field": (HtmlFieldOption, None),
@@ -275,11 +288,37 @@ def _run(ctx: typer.Context, files: list[str] | None, inputs: Inputs) -> Run:
         if env.stdin_is_terminal():
             ctx.fail("no input given; name files or directories, or pipe text in")
         args = ["-"]
-    if inputs.html_field is not None and not inputs.jsonl:
-        raise typer.BadParameter("reads a JSONL field; add --jsonl", param_hint="--html-field")
+    fielded = inputs.jsonl or inputs.parquet
+    if inputs.html_field is not None and not fielded:
+        raise typer.BadParameter(
+            "reads a JSONL field; add --jsonl (or --parquet)", param_hint="--html-field"
+        )
     given = ctx.get_parameter_source("text_field")
-    if given is not None and given.name != "DEFAULT" and not inputs.jsonl:
-        raise typer.BadParameter("reads a JSONL field; add --jsonl", param_hint="--text-field")
+    if given is not None and given.name != "DEFAULT" and not fielded:
+        raise typer.BadParameter(
+            "reads a JSONL field; add --jsonl (or --parquet)", param_hint="--text-field"
+        )
+    if inputs.parquet:
+        if inputs.jsonl:
+            raise typer.BadParameter("an input is JSONL or Parquet; drop one", param_hint="--jsonl")
+        if "-" in args:
+            raise typer.BadParameter(
+                "Parquet is read from files, not standard input; save it to a file first",
+                param_hint="--parquet",
+            )
+    if inputs.fmt is Format.parquet and inputs.output_dir is None:
+        raise typer.BadParameter(
+            "Parquet is no stream for standard output; add --output-dir DIR for Parquet shards",
+            param_hint="--format",
+        )
+    if inputs.parquet or inputs.fmt is Format.parquet:
+        from newscli.inputs.parquet import require_pyarrow
+
+        flag = "--parquet" if inputs.parquet else "--format"
+        try:
+            require_pyarrow(flag)
+        except UsageError as error:
+            raise typer.BadParameter(f"{error.problem}; {error.hint}", param_hint=flag) from None
     return Run(env, args, inputs, debug=bool(ctx.meta.get("debug")))
 
 
@@ -305,7 +344,7 @@ def _each(
                 "shards are JSON Lines; an HTML page goes to standard output: drop --output-dir",
                 param_hint="--format",
             )
-        _exit(run_shards(run, analyze=analyze))
+        _exit(run_shards(run, analyze=analyze, record_types=command.records))
     else:
         _exit(run_each(run, layout=command.layout_for(given), analyze=analyze))
 

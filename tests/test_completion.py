@@ -49,7 +49,7 @@ def test_bash_completes_commands_options_and_their_values(words, expected):
 def test_zsh_and_fish_complete_with_the_same_answers():
     assert '"quotes":"Who said what' in complete("zsh", "newscli qu")[0]
     fish = complete("fish", "newscli analyze --format ", _TYPER_COMPLETE_FISH_ACTION="get-args")
-    assert fish == ["auto", "table", "json", "jsonl", "csv", "html"]
+    assert fish == ["auto", "table", "json", "jsonl", "csv", "html", "parquet"]
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
@@ -90,5 +90,5 @@ def test_a_bash_session_completes_through_the_script():
     assert result.stdout.splitlines() == [
         "complete -o default -F _newscli_completion newscli",
         "quotes",
-        "auto table json jsonl csv html",
+        "auto table json jsonl csv html parquet",
     ]

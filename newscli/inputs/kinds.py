@@ -48,6 +48,14 @@ def is_jsonl(name: str) -> bool:
     return lower.removesuffix(compression or "").endswith(JSONL_SUFFIXES)
 
 
+#: what a Parquet corpus's files are called (--parquet): Spark and Dask write part-*.parquet
+PARQUET_SUFFIX = ".parquet"
+
+
+def is_parquet(name: str) -> bool:
+    return name.lower().endswith(PARQUET_SUFFIX)
+
+
 def looks_like_html(text: str) -> bool:
     """Whether a text plainly is an HTML document: it opens with a doctype or <html>."""
     # a BOM, decoded or as the latin-1 characters of its UTF-8 bytes, may come first

@@ -1,4 +1,5 @@
-"""Turn command-line inputs into articles: text, HTML, WARC and JSONL, compressed or not.
+"""Turn command-line inputs into articles: text, HTML, WARC, JSONL (compressed or not) and
+Parquet.
 
 Everything here streams: a directory is walked lazily, a JSONL corpus is read a line at a
 time and a WARC a record at a time, so a million-line corpus or a 10 GB crawl is never
@@ -44,6 +45,7 @@ def read_articles(
     *,
     stdin: BinaryIO,
     jsonl: bool = False,
+    parquet: bool = False,
     text_field: str = "text",
     encoding: str | None = None,
     html: bool = False,
@@ -55,12 +57,15 @@ def read_articles(
     """Yield each input's articles (or errors), in order. Nothing is read ahead.
 
     `html`: standard input and files whose names tell nothing are HTML pages. `html_field`: a
-    JSONL record's page is the HTML in this field. `note(source, message)` hears what is
+    JSONL record's (or Parquet row's) page is the HTML in this field. `parquet`: each file
+    is a Parquet table, a row an article (needs pyarrow). `note(source, message)` hears what is
     worth saying but is no error (a WARC's records that are not pages, skipped). `root`:
     where relative paths are (a worker's own directory is not the client's); sources keep
     the names as given. `language`: every article's, as the user gave it.
     """
-    for item in _read_each(args, stdin, jsonl, text_field, encoding, html, html_field, note, root):
+    for item in _read_each(
+        args, stdin, jsonl, parquet, text_field, encoding, html, html_field, note, root
+    ):
         if language is None or isinstance(item, InputError):
             yield item
         else:
@@ -71,6 +76,7 @@ def _read_each(
     args: list[str],
     stdin: BinaryIO,
     jsonl: bool,
+    parquet: bool,
     text_field: str,
     encoding: str | None,
     html: bool,
@@ -78,14 +84,18 @@ def _read_each(
     note: Callable[[str, str], None] | None,
     root: str | None,
 ) -> Iterator[Article | InputError]:
-    for item in expand(args, jsonl):
+    for item in expand(args, jsonl, parquet):
         if isinstance(item, InputError):
             yield item
             continue
         source = item
         kind = None if source == STDIN_NAME else split_name(source)[0]
         path = Path(root or "", source)
-        if jsonl:
+        if parquet:
+            from newscli.inputs.parquet import read_parquet
+
+            yield from read_parquet(source, path, text_field, html_field)
+        elif jsonl:
             yield from read_jsonl(source, path, stdin, text_field, encoding, html_field)
         elif kind is Kind.warc:
             from newscli.inputs.warc import warc_articles

@@ -24,6 +24,8 @@ class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     html = "html"
+    #: with --output-dir only: each shard a Parquet file
+    parquet = "parquet"
 
 
 def resolve_format(fmt: Format, env: Environment) -> Format:

@@ -54,6 +54,8 @@ class Inputs:
     scheduler: str | None = None
     #: each input file's records to DIR/<its name>.jsonl.gz, with a manifest
     output_dir: str | None = None
+    #: inputs are Parquet files (or directories of them), a row an article
+    parquet: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class Run:
         return CLUSTER_CHUNK if self.inputs.scheduler and not self.debug else CHUNK
 
     def writer(self, layout: Layout) -> Writer:
-        many = expects_many(self.args, self.inputs.jsonl)
+        many = expects_many(self.args, self.inputs.jsonl, self.inputs.parquet)
         return Writer(self.inputs.fmt, layout, self.env, many=many)
 
     def read(self) -> Iterator[Article | InputError]:
@@ -100,6 +102,7 @@ class Run:
             self.args,
             stdin=self.env.stdin,
             jsonl=inputs.jsonl,
+            parquet=inputs.parquet,
             text_field=inputs.text_field,
             encoding=inputs.encoding,
             html=inputs.html,
@@ -199,9 +202,10 @@ def run_each(run: Run, *, layout: Layout, analyze: "Analysis") -> ExitStatus:
     return run.finish(progress)
 
 
-def run_shards(run: Run, *, analyze: "Analysis") -> ExitStatus:
+def run_shards(run: Run, *, analyze: "Analysis", record_types: tuple[type, ...] = ()) -> ExitStatus:
     """`run_each` with --output-dir: each input file is one task (on the cluster, or in a
-    local process), its records written to a shard of their own; shards a run finished
+    local process), its records written to a shard of their own (JSON Lines, or with
+    --format parquet a Parquet file whose schema is `record_types`'); shards a run finished
     before are skipped. Only messages reach the terminal."""
     import os
     from pathlib import Path
@@ -219,13 +223,14 @@ def run_shards(run: Run, *, analyze: "Analysis") -> ExitStatus:
                 hint="save it to a file first",
             )
         sources = []
-        for source in expand(run.args, inputs.jsonl):
+        for source in expand(run.args, inputs.jsonl, inputs.parquet):
             if isinstance(source, InputError):
                 run.report(source)
                 unreadable += 1
             else:
                 sources.append(source)
-        names = [shards.shard_path(directory, s).name for s in sources]
+        suffix = shards.suffix(inputs.fmt)
+        names = [shards.shard_path(directory, s, suffix).name for s in sources]
         if len(set(names)) < len(names):
             twice = sorted({n for n in names if names.count(n) > 1})[0]
             raise UsageError(
@@ -240,7 +245,7 @@ def run_shards(run: Run, *, analyze: "Analysis") -> ExitStatus:
         return error.exit_status
     done = shards.completed(directory)
     todo = [s for s in sources if str(Path(s).absolute()) not in done]
-    overwritten = [s for s in todo if shards.shard_path(directory, s) == Path(s).absolute()]
+    overwritten = [s for s in todo if shards.shard_path(directory, s, suffix) == Path(s).absolute()]
     if overwritten:
         clash = UsageError(
             f"{overwritten[0]}'s shard would overwrite it", hint="give another --output-dir"
@@ -256,6 +261,7 @@ def run_shards(run: Run, *, analyze: "Analysis") -> ExitStatus:
         reading={
             "root": os.getcwd(),
             "jsonl": inputs.jsonl,
+            "parquet": inputs.parquet,
             "text_field": inputs.text_field,
             "encoding": inputs.encoding,
             "html": inputs.html,
@@ -264,6 +270,7 @@ def run_shards(run: Run, *, analyze: "Analysis") -> ExitStatus:
         },
         max_chars=inputs.max_chars,
         with_text=inputs.with_text,
+        parquet_records=record_types if inputs.fmt is Format.parquet else None,
     )
     records, failures = 0, unreadable
     skips = Skips()

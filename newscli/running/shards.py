@@ -1,7 +1,8 @@
 """--output-dir: each input file is one task, its records a file of their own.
 
 A task reads its input itself -- from a path every worker sees -- and writes its records,
-exactly what the command would print as JSON Lines, to `DIR/<input name>.jsonl.gz`: first
+exactly what the command would print as JSON Lines, to `DIR/<input name>.jsonl.gz` (with
+--format parquet: the same records, typed, to `DIR/<input name>.parquet`): first
 under a temporary name, then renamed, so a shard is either whole or absent. The client
 then adds a line to `DIR/manifest.jsonl` (records, failures, seconds). A shard counts as
 done when both are there, so a run killed at any point is resumed by running it again:
@@ -16,6 +17,8 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +27,7 @@ from newscli.errors import InputError, as_error
 from newscli.inputs.kinds import COMPRESSION_SUFFIXES
 from newscli.inputs.read import read_articles
 from newscli.language import Skips
+from newscli.render.writer import Format
 from newscli.running.pool import CHUNK, chunks
 
 if TYPE_CHECKING:
@@ -31,6 +35,12 @@ if TYPE_CHECKING:
 
 MANIFEST = "manifest.jsonl"
 SUFFIX = ".jsonl.gz"
+PARQUET_SUFFIX = ".parquet"
+
+
+def suffix(fmt: Format) -> str:
+    """What a shard's name ends in: Parquet's with --format parquet, else JSON Lines'."""
+    return PARQUET_SUFFIX if fmt is Format.parquet else SUFFIX
 
 
 @dataclass(frozen=True)
@@ -54,14 +64,15 @@ class Shard:
         return json.dumps(entry, ensure_ascii=False)
 
 
-def shard_path(directory: Path, source: str) -> Path:
-    """DIR/<the input's name>.jsonl.gz, its name without what says it is JSON Lines or
-    compressed: part00.jsonl.gz gives part00.jsonl.gz, a.txt a.txt.jsonl.gz."""
+def shard_path(directory: Path, source: str, ending: str = SUFFIX) -> Path:
+    """DIR/<the input's name>.jsonl.gz (or `ending`), its name without what says it is JSON
+    Lines, Parquet or compressed: part00.jsonl.gz gives part00.jsonl.gz, a.txt
+    a.txt.jsonl.gz, part-0.parquet part-0.jsonl.gz."""
     name = Path(source).name
-    for suffix in (*COMPRESSION_SUFFIXES, ".jsonl"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-    return directory / (name + SUFFIX)
+    for known in (*COMPRESSION_SUFFIXES, ".jsonl", PARQUET_SUFFIX):
+        if name.lower().endswith(known):
+            name = name[: -len(known)]
+    return directory / (name + ending)
 
 
 def completed(directory: Path) -> dict[str, Shard]:
@@ -111,13 +122,16 @@ def write_shard(
     reading: dict[str, Any],
     max_chars: int,
     with_text: bool,
+    parquet_records: tuple[type, ...] | None = None,
 ) -> Shard:
-    """Read one input, analyze each article and write the records to its shard. An input
-    that cannot be read at all gives no shard: the next run tries it again."""
+    """Read one input, analyze each article and write the records to its shard (with
+    `parquet_records`, the command's record types: as Parquet). An input that cannot be
+    read at all gives no shard: the next run tries it again."""
     from newscli.records import analyze_chunk
 
     started = time.perf_counter()
-    output = shard_path(Path(directory), source)
+    ending = SUFFIX if parquet_records is None else PARQUET_SUFFIX
+    output = shard_path(Path(directory), source, ending)
     # what a killed run's worker left half-written of this shard
     for stale in output.parent.glob(f".{glob.escape(output.name)}.*.partial"):
         stale.unlink(missing_ok=True)
@@ -129,7 +143,7 @@ def write_shard(
         notes.append(f"newscli: {where}: {message}")
 
     try:
-        with gzip.open(partial, "wt", encoding="utf-8") as out:
+        with _shard_writer(str(partial), parquet_records) as out:
             articles = read_articles([source], stdin=io.BytesIO(), note=note, **reading)
             # a chunk at a time, as `run_each` hands them to workers: one tagger call each
             for part in chunks(articles, CHUNK):
@@ -140,7 +154,7 @@ def write_shard(
                     if isinstance(outcome, Exception):
                         messages.append(as_error(item, outcome).message())
                     else:
-                        out.write(json.dumps(outcome, ensure_ascii=False) + "\n")
+                        out.write(outcome)
                         records += 1
                         skips.add(outcome)
         os.replace(partial, output)
@@ -155,3 +169,26 @@ def write_shard(
         messages.append(problem)
     seconds = round(time.perf_counter() - started, 3)
     return Shard(source, str(output), records, len(messages), seconds, messages, notes, skips)
+
+
+class _JsonLines:
+    """Records as the command prints them with --format jsonl, to a gzipped file."""
+
+    def __init__(self, out: Any):
+        self._out = out
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def _shard_writer(path: str, parquet_records: tuple[type, ...] | None) -> Iterator[Any]:
+    """Where a shard's records go: JSON Lines, or Parquet typed as `parquet_records`."""
+    if parquet_records is None:
+        with gzip.open(path, "wt", encoding="utf-8") as out:
+            yield _JsonLines(out)
+        return
+    from newscli.render.parquet import ParquetRecords
+
+    with ParquetRecords(path, parquet_records) as records:
+        yield records
