@@ -93,6 +93,7 @@ bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.html
 	$(BIN)/python -m bench.cluster
 	$(BIN)/python -m bench.ner
+	$(BIN)/python -m bench.parquet
 
 train-ner: $(VENV)/.installed-train ## retrain newscli/ner/model.npz from $(SHARED)/data/ner/train, the other languages' model from .../multilingual/train, and the name lists (deterministic)
 	@test -d $(SHARED)/data/ner/train || { echo "make train-ner: $(SHARED)/data/ner/train not found (set SHARED=...)" >&2; exit 1; }
