@@ -1,7 +1,7 @@
 """Parquet corpora (--parquet): one article a row, its text (or a page's HTML) in a column.
 
-A file is read a batch of rows at a time (`ParquetFile.iter_batches`, within one row group
-at a time), and only the columns an article needs, so a corpus of any size is read in
+A file is read a batch of rows at a time (`ParquetFile.iter_batches`), its column chunks as
+buffered streams, and only the columns an article needs, so a corpus of any size is read in
 bounded memory. pyarrow is imported here only, when the first Parquet file is met; it comes
 with `pip install 'newscli[parquet]'`.
 """
@@ -17,6 +17,9 @@ from newscli.inputs.kinds import looks_like_html
 
 #: rows per batch: a few MB of news text, whatever the file's row groups
 BATCH_ROWS = 1024
+#: bytes read from the file at a time: a column chunk is read as a stream, not whole (a
+#: 100,000-article file in one row group: 140 MB peak, 96 of them pyarrow's own, not 267)
+READ_BUFFER = 1 << 20
 #: what the extra that brings pyarrow is called
 INSTALL_HINT = "pip install 'newscli[parquet]'"
 
@@ -42,7 +45,8 @@ def read_parquet(
     field = html_field or text_field
     flag = "--html-field" if html_field else "--text-field"
     try:
-        parquet = pq.ParquetFile(path)
+        # no pre-buffering nor threads: they read ahead whole column chunks and row groups
+        parquet = pq.ParquetFile(path, buffer_size=READ_BUFFER, pre_buffer=False)
     except (pa.ArrowException, OSError) as err:
         yield _unreadable(source, err)
         return
@@ -67,7 +71,10 @@ def read_parquet(
         labels = [name for name in ("id", "title", "url") if schema.get_field_index(name) >= 0]
         row = 0
         try:
-            for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=[field, *labels]):
+            batches = parquet.iter_batches(
+                batch_size=BATCH_ROWS, columns=[field, *labels], use_threads=False
+            )
+            for batch in batches:
                 values = {name: batch.column(name).to_pylist() for name in [field, *labels]}
                 for index, text in enumerate(values[field]):
                     row += 1
