@@ -271,3 +271,31 @@ def test_a_malformed_address_is_a_usage_error_at_once(address, says):
     assert result.returncode == 2
     [line] = result.stderr.decode().splitlines()
     assert says in line
+
+
+def test_parquet_shards_on_the_cluster_hold_what_jobs_1_writes(scheduler, tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    corpus = tmp_path / "corpus.parquet"
+    rows = [{"id": r["id"], "text": r["text"]} for r in generate(40, seed=11)]
+    pq.write_table(pa.Table.from_pylist(rows), corpus, row_group_size=16)
+    shards = {}
+    for where in ("local", "cluster"):
+        placement = ["--scheduler", scheduler.scheduler_address] if where == "cluster" else []
+        out = tmp_path / where
+        result = newscli(
+            "analyze",
+            "--parquet",
+            *placement,
+            "-j",
+            "1",
+            "--output-dir",
+            out,
+            "-f",
+            "parquet",
+            corpus,
+        )
+        assert result.returncode == 0, result.stderr
+        shards[where] = pq.read_table(out / "corpus.parquet")
+    assert shards["cluster"].num_rows == len(rows)
+    assert shards["cluster"].equals(shards["local"])
