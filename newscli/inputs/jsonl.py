@@ -8,8 +8,9 @@ from typing import BinaryIO
 from newscli.errors import InputError
 from newscli.inputs.article import Article
 from newscli.inputs.compression import READ_ERRORS, decompressed_stdin, open_input, read_error
-from newscli.inputs.decoding import check_text, decode
-from newscli.inputs.kinds import STDIN_NAME, looks_like_html
+from newscli.inputs.decoding import decode
+from newscli.inputs.kinds import STDIN_NAME
+from newscli.inputs.record import article_of_record
 
 
 def _jsonl_articles(
@@ -53,19 +54,8 @@ def _jsonl_articles(
             )
             yield InputError(problem, source=where, hint=hint)
             continue
-        try:
-            text = check_text(text, where)
-        except InputError as err:
-            yield err
-            continue
-        record_id, title, url = record.get("id"), record.get("title"), record.get("url")
-        yield Article(
-            source=where,
-            text=text,
-            id=record_id if isinstance(record_id, str | int) else None,
-            title=title if isinstance(title, str) else None,
-            html=html_field is not None or looks_like_html(text),
-            url=url if isinstance(url, str) else None,
+        yield article_of_record(
+            where, text, record.get("id"), record.get("title"), record.get("url"), html_field
         )
 
 

@@ -12,8 +12,7 @@ from typing import Any
 
 from newscli.errors import InputError, UsageError
 from newscli.inputs.article import Article
-from newscli.inputs.decoding import check_text
-from newscli.inputs.kinds import looks_like_html
+from newscli.inputs.record import article_of_record
 
 #: rows per batch: a few MB of news text, whatever the file's row groups
 BATCH_ROWS = 1024
@@ -94,21 +93,10 @@ def _article(
 ) -> Article | InputError:
     if text is None:
         return InputError(f"has no {field!r} (null)", source=where, hint=f"check {flag}")
-    try:
-        text = check_text(text, where)
-    except InputError as err:
-        return err
     record_id, title, url = (
         values[n][index] if n in values else None for n in ("id", "title", "url")
     )
-    return Article(
-        source=where,
-        text=text,
-        id=record_id if isinstance(record_id, str | int) else None,
-        title=title if isinstance(title, str) else None,
-        html=html_field is not None or looks_like_html(text),
-        url=url if isinstance(url, str) else None,
-    )
+    return article_of_record(where, text, record_id, title, url, html_field)
 
 
 def _unreadable(source: str, err: Exception) -> InputError:

@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from newscli import gender
 from newscli.analysis.quotes import patterns
@@ -66,6 +67,17 @@ _MENTIONS_BACK = 60
 Resolved = tuple[str | None, str | None]
 
 
+class Said(NamedTuple):
+    """A speaker mention to resolve: its text and words, where it stands, the person the
+    quotations before it were last given to, and where its paragraph starts."""
+
+    mention: str
+    words: list[str]
+    position: int
+    last_person: str | None
+    paragraph_start: int
+
+
 @dataclass
 class Referents:
     """Whom a speaker mention can refer to: the article's people and organisations, and
@@ -115,7 +127,7 @@ class Referents:
         """The full name a speaker mention refers to, and that person's role; the id of the
         rule that resolved it is added to `rules`. The steps are tried in order, each for one
         kind of mention; the first that knows the kind answers (a name when none does)."""
-        words = mention.split()
+        said = Said(mention, mention.split(), position, last_person, paragraph_start)
         for step in (
             self._pronoun,
             self._issuing_document,
@@ -123,22 +135,15 @@ class Referents:
             self._description,
             self._owned_by_name,
         ):
-            found = step(mention, words, position, last_person, paragraph_start, rules)
+            found = step(said, rules)
             if found is not None:
                 return found
         return self._name(mention, position, rules)
 
-    def _pronoun(
-        self,
-        mention: str,
-        words: list[str],
-        position: int,
-        last_person: str | None,
-        paragraph_start: int,
-        rules: list[str],
-    ) -> Resolved | None:
+    def _pronoun(self, said: Said, rules: list[str]) -> Resolved | None:
         """A pronoun. "I": the byline's writer; "we": no one; "it": the last organisation
         named; "she", "he", "they": the last person named who fits, in the paragraph first."""
+        mention, _, position, last_person, paragraph_start = said
         names = self.names
         lower = mention.lower()
         if lower == "i":
@@ -163,16 +168,9 @@ class Referents:
         )
         return person, names.role(person) if person else None
 
-    def _issuing_document(
-        self,
-        mention: str,
-        words: list[str],
-        position: int,
-        last_person: str | None,
-        paragraph_start: int,
-        rules: list[str],
-    ) -> Resolved | None:
+    def _issuing_document(self, said: Said, rules: list[str]) -> Resolved | None:
         """A document ("the statement said"): whoever the article says issued it."""
+        mention, words, position, _, _ = said
         if strip_possessive(words[-1]).lower() not in DOCUMENTS:
             return None
         issuer = self.issuer(position, position + len(mention))
@@ -181,16 +179,9 @@ class Referents:
         rules.append("resolve_issuer")
         return issuer, self.names.role(issuer)
 
-    def _owned_by_pronoun(
-        self,
-        mention: str,
-        words: list[str],
-        position: int,
-        last_person: str | None,
-        paragraph_start: int,
-        rules: list[str],
-    ) -> Resolved | None:
+    def _owned_by_pronoun(self, said: Said, rules: list[str]) -> Resolved | None:
         """A thing owned by a pronoun ("his office said"): whose, as "he" would be resolved."""
+        _, words, position, last_person, paragraph_start = said
         owner_pronoun = {"his": "he", "her": "she"}.get(words[0].lower())
         if not (owner_pronoun and len(words) > 1 and words[-1].islower()):
             return None
@@ -203,17 +194,10 @@ class Referents:
         rules.append("resolve_owner")
         return f"{holder}’s {' '.join(words[1:])}", None
 
-    def _description(
-        self,
-        mention: str,
-        words: list[str],
-        position: int,
-        last_person: str | None,
-        paragraph_start: int,
-        rules: list[str],
-    ) -> Resolved | None:
+    def _description(self, said: Said, rules: list[str]) -> Resolved | None:
         """A description ("the minister", "the company", "the senator from Vermont"): the
         person or body named before with that role or noun; else the description itself."""
+        mention, words, position, _, _ = said
         # (not "the owner of the bakery, Maria Lopez", whose name follows)
         head = None if "," in mention else _head_before_preposition(words)
         if head is not None and words[0].lower() in DETERMINERS:
@@ -279,16 +263,9 @@ class Referents:
                 return "resolve_organisation", names.canonical(earlier.name) or earlier.name, None
         return None
 
-    def _owned_by_name(
-        self,
-        mention: str,
-        words: list[str],
-        position: int,
-        last_person: str | None,
-        paragraph_start: int,
-        rules: list[str],
-    ) -> Resolved | None:
+    def _owned_by_name(self, said: Said, rules: list[str]) -> Resolved | None:
         """A thing owned by a name ("Powell’s office"): it speaks; its owner by full name."""
+        mention = said.mention
         owner = _OWNED.fullmatch(mention)
         if owner is None:
             return None
