@@ -216,10 +216,19 @@ class Clusters:
     def cluster_id(self, corpus: Corpus, index: int) -> str:
         """The representative's body hash in hex; for an empty body, a hash of its source."""
         representative = int(self.representative[index])
-        if corpus.words[representative] == 0:
-            source = corpus.sources[representative].encode()
-            return hashlib.blake2b(b"empty\x00" + source, digest_size=8).hexdigest()
-        return format(corpus.body_hash[representative], "016x")
+        return cluster_name(
+            corpus.body_hash[representative],
+            corpus.words[representative],
+            corpus.sources[representative],
+        )
+
+
+def cluster_name(body_hash: int, words: int, source: str) -> str:
+    """A cluster's id from its representative: the body hash in hex; for an empty body,
+    a hash of its source."""
+    if words == 0:
+        return hashlib.blake2b(b"empty\x00" + source.encode(), digest_size=8).hexdigest()
+    return format(body_hash, "016x")
 
 
 def find_clusters(corpus: Corpus, *, threshold: float = THRESHOLD, pairs: bool = True) -> Clusters:
@@ -321,7 +330,28 @@ def _near_pairs(cols: _Columns, nodes: Any, old: Any, threshold: float) -> tuple
     owner, hashes = (halves[:, 0], halves[:, 1]) if np.little_endian else halves.T[::-1]
     starts, sizes = _runs(hashes)
 
-    # every two bodies on a short list; on a long one, each body with the first few
+    found = list_pairs(owner, starts, sizes, m)
+    del keys, halves, owner, hashes, starts, sizes
+    found.sort()
+    first, listed = _runs(found)
+    found = found[first]
+    a, b = nodes[found // m], nodes[found % m]
+    if old.any():
+        fresh = ~(old[a] & old[b])
+        a, b, listed = a[fresh], b[fresh], listed[fresh]
+    return verified(a, b, listed, cols.sample, cols.lede, cols.title, threshold)
+
+
+def list_pairs(owner: Any, starts: Any, sizes: Any, m: int) -> Any:
+    """The candidate pairs the lists of bodies sharing a shingle give, as a * m + b (with
+    repeats: a pair is listed once per shingle it shares).
+
+    `owner` holds the lists one after another (list k is owner[starts[k]:starts[k] +
+    sizes[k]]), each sorted by body number, numbers below `m`. Every two bodies on a short
+    list are a pair; on a long one, each body with the first STAR_LINKS.
+    """
+    import numpy as np
+
     found: list[Any] = []
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= CLIQUE_LIMIT)]).tolist():
         members = owner[starts[sizes == size][:, None] + np.arange(size)].astype(np.int64)
@@ -331,21 +361,39 @@ def _near_pairs(cols: _Columns, nodes: Any, old: Any, threshold: float) -> tuple
     for start, size in zip(starts[long_lists].tolist(), sizes[long_lists].tolist(), strict=True):
         members = owner[start : start + size].astype(np.int64)
         found.extend(members[k] * m + members[k + 1 :] for k in range(STAR_LINKS))
-    del keys, halves, owner, hashes, starts, sizes
-    pairs = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
-    del found
-    pairs.sort()
-    first, shared = _runs(pairs)
-    pairs = pairs[first]
-    a, b = nodes[pairs // m], nodes[pairs % m]
-    # a count is short of the shingles whose lists only paired a body with the first few:
-    # pairs near the threshold are counted again, exactly
-    near = shared >= PREFILTER * threshold * np.maximum(np.minimum(length[a], length[b]), 1)
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
+def prefiltered(listed: Any, length_a: Any, length_b: Any, threshold: float) -> Any:
+    """Which candidates to count exactly: a count from the lists is short of the shingles
+    whose long lists only paired a body with the first few, so pairs near the threshold
+    are counted again."""
+    import numpy as np
+
+    return listed >= PREFILTER * threshold * np.maximum(np.minimum(length_a, length_b), 1)
+
+
+def verified(
+    a: Any,
+    b: Any,
+    listed: Any,
+    sample: tuple[Any, Any],
+    lede: tuple[Any, Any],
+    title: tuple[Any, Any],
+    threshold: float,
+) -> tuple[Any, Any, Any]:
+    """The candidate pairs (a[i], b[i]) that are near duplicates, and their containment.
+
+    `listed` is how many shingle lists gave each pair; the columns are (offsets, values)
+    of the documents' samples, ledes and titles, indexed by a and b.
+    """
+    import numpy as np
+
+    offsets = sample[0]
+    length = offsets[1:] - offsets[:-1]
+    near = prefiltered(listed, length[a], length[b], threshold)
     a, b = a[near], b[near]
-    if old.any():
-        fresh = ~(old[a] & old[b])
-        a, b = a[fresh], b[fresh]
-    shared = _intersections(a, b, cols.sample)
+    shared = _intersections(a, b, sample)
     small = np.maximum(np.minimum(length[a], length[b]), 1)
     large = np.maximum(np.maximum(length[a], length[b]), 1)
     containment = shared / small
@@ -354,9 +402,9 @@ def _near_pairs(cols: _Columns, nodes: Any, old: Any, threshold: float) -> tuple
     one_story = shared / large[keep] >= threshold
     check = np.flatnonzero(~one_story)
     if len(check):
-        lede = _overlaps(a[check], b[check], cols.lede)
-        title = _overlaps(a[check], b[check], cols.title)
-        one_story[check] = (lede >= LEDE_OVERLAP) | (title >= TITLE_OVERLAP)
+        lede_overlap = _overlaps(a[check], b[check], lede)
+        title_overlap = _overlaps(a[check], b[check], title)
+        one_story[check] = (lede_overlap >= LEDE_OVERLAP) | (title_overlap >= TITLE_OVERLAP)
     return a[one_story], b[one_story], containment[one_story]
 
 

@@ -128,26 +128,61 @@ def document_record(
 ) -> DedupeRecord:
     """What the command prints for one document."""
     representative = int(clusters.representative[position])
-    similarity = float(clusters.similarity[position])
+    url, captured = corpus.pages.get(position, (None, None))
+    copy = representative != position
+    return dedupe_record(
+        source=corpus.sources[position],
+        id=corpus.ids[position],
+        url=url,
+        captured=captured,
+        title=corpus.titles[position],
+        language=corpus.languages[position],
+        cluster=clusters.cluster_id(corpus, position),
+        size=int(clusters.size[position]),
+        kind=clusters.kind[position],
+        duplicate_of=corpus.sources[representative] if copy else None,
+        duplicate_of_id=corpus.ids[representative] if copy else None,
+        similarity=float(clusters.similarity[position]),
+        added=added,
+    )
+
+
+def dedupe_record(
+    *,
+    source: str,
+    id: str | int | None,
+    url: str | None,
+    captured: str | None,
+    title: str | None,
+    language: str | None,
+    cluster: str,
+    size: int,
+    kind: str,
+    duplicate_of: str | None,
+    duplicate_of_id: str | int | None,
+    similarity: float,
+    added: bool | None = None,
+) -> DedupeRecord:
+    """One document's record from its labels and its place in a cluster (`similarity`
+    nan for a representative); made here for the local clusters and the cluster's alike."""
     record: DedupeRecord = {
-        "source": corpus.sources[position],
-        "title": corpus.titles[position],
-        "language": corpus.languages[position],
-        "cluster": clusters.cluster_id(corpus, position),
-        "cluster_size": int(clusters.size[position]),
-        "kind": DuplicateKind(clusters.kind[position]),
-        "duplicate_of": None if representative == position else corpus.sources[representative],
+        "source": source,
+        "title": title,
+        "language": language,
+        "cluster": cluster,
+        "cluster_size": size,
+        "kind": DuplicateKind(kind),
+        "duplicate_of": duplicate_of,
         "similarity": None if similarity != similarity else round(similarity, 3),
     }
-    if (record_id := corpus.ids[position]) is not None:
-        record["id"] = record_id
-    url, captured = corpus.pages.get(position, (None, None))
+    if id is not None:
+        record["id"] = id
     if url is not None:
         record["url"] = url
     if captured is not None:
         record["captured"] = captured
-    if representative != position and (kept_id := corpus.ids[representative]) is not None:
-        record["duplicate_of_id"] = kept_id
+    if duplicate_of is not None and duplicate_of_id is not None:
+        record["duplicate_of_id"] = duplicate_of_id
     if added is not None:
         record["added"] = added
     return ordered(record, DedupeRecord)
