@@ -30,7 +30,15 @@ from newscli.environment import Environment
 from newscli.errors import ExitStatus, UsageError
 from newscli.inputs import Article
 from newscli.render.writer import Format, Record
-from newscli.running import Inputs, MapChunks, Run, run_corpus, run_each, run_shards
+from newscli.running import (
+    Inputs,
+    MapChunks,
+    Run,
+    run_corpus,
+    run_each,
+    run_on_workers,
+    run_shards,
+)
 
 app = typer.Typer(
     name="newscli",
@@ -357,18 +365,22 @@ def _corpus(
     given: Mapping[str, Any],
     values: Mapping[str, Any],
 ) -> None:
-    """dedupe: every input at once."""
+    """dedupe: every input at once -- here, or with --scheduler on the cluster's workers."""
     from pathlib import Path
 
     from newscli.duplicates.run import dedupe
 
-    if inputs.output_dir is not None:
-        raise typer.BadParameter(
-            f"{command.name} needs every input at once; redirect its output instead",
-            param_hint="--output-dir",
-        )
     run = _run(ctx, files, inputs)
     index = values["index"]
+    line = _representative_source if given["unique"] else None
+    if inputs.scheduler is not None and not run.debug:
+        return _corpus_on_workers(run, command, given, values, line)
+    if inputs.output_dir is not None:
+        raise typer.BadParameter(
+            f"{command.name} needs every input at once: redirect its output, or add "
+            "--scheduler to write shards from a Dask cluster",
+            param_hint="--output-dir",
+        )
 
     def analyze(
         articles: Any, on_failure: Callable[[Article, Exception], None], map_chunks: MapChunks
@@ -381,11 +393,48 @@ def _corpus(
             max_chars=inputs.max_chars,
         )
 
-    status = run_corpus(
+    _exit(run_corpus(run, layout=command.layout_for(given), analyze=analyze, line=line))
+
+
+def _corpus_on_workers(
+    run: Run,
+    command: Command,
+    given: Mapping[str, Any],
+    values: Mapping[str, Any],
+    line: Callable[[Record], str | None] | None,
+) -> None:
+    """dedupe --scheduler: the workers read, sketch and cluster; the records come back (or
+    go to --output-dir's shards) input by input."""
+    from functools import partial
+
+    from newscli.duplicates.shuffled import records_by_input
+
+    if values["index"] is not None:
+        raise typer.BadParameter(
+            "an index is an SQLite file on this machine, not the cluster's: drop --scheduler "
+            "to use it, or dedupe the whole corpus, old inputs and new, on the cluster",
+            param_hint="--index",
+        )
+    if values["pairs"]:
+        raise typer.BadParameter(
+            "--pairs is listed on this machine only: drop --scheduler", param_hint="--pairs"
+        )
+    if given["unique"] and run.inputs.output_dir is not None:
+        raise typer.BadParameter(
+            "--unique prints lines to standard output: drop --output-dir", param_hint="--unique"
+        )
+    analyze = partial(
+        records_by_input,
+        threshold=values["threshold"],
+        shingle=values["shingle"],
+        max_chars=run.inputs.max_chars,
+    )
+    status = run_on_workers(
         run,
         layout=command.layout_for(given),
         analyze=analyze,
-        line=_representative_source if given["unique"] else None,
+        line=line,
+        record_types=command.records,
     )
     _exit(status)
 

@@ -28,7 +28,6 @@ order, never by where a row landed. Dask is imported only here (`newscli[dask]`)
 
 import io
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,43 +68,22 @@ class Partition:
     """One input's records, in input order, with the lines to say on stderr."""
 
     records: list[DedupeRecord] = field(default_factory=list)
-    #: failures and notes, each a whole line
+    #: the articles that failed, a line each
     messages: list[str] = field(default_factory=list)
-    failures: int = 0
-
-
-def dedupe_on_cluster(
-    sources: list[str],
-    *,
-    reading: dict[str, Any],
-    threshold: float = THRESHOLD,
-    shingle: int | None = None,
-    max_chars: int | None = None,
-) -> Iterator[Partition]:
-    """Cluster the articles of `sources` (files every worker can read) on the Dask
-    cluster of the current client; yield each input's records and messages, in order.
-
-    `reading` is `read_articles`' options, with "root": the directory relative paths are
-    in. Call within `dask.config.set(scheduler=client)` or with a default client.
-    """
-    import dask
-
-    for _, part in records_by_input(
-        sources, reading=reading, threshold=threshold, shingle=shingle, max_chars=max_chars
-    ):
-        yield dask.compute(part)[0]
+    #: what reading the input said that is no error (a crawl's skipped records)
+    notes: list[str] = field(default_factory=list)
 
 
 def records_by_input(
     sources: list[str],
-    *,
     reading: dict[str, Any],
+    *,
     threshold: float = THRESHOLD,
     shingle: int | None = None,
     max_chars: int | None = None,
-) -> Iterator[tuple[str, Any]]:
+) -> list[tuple[str, Any]]:
     """Each input with the Dask Delayed that makes its `Partition`, in input order; the
-    clustering itself (every stage but the last) is done when this first yields."""
+    clustering itself (every stage but the last) is done when this returns."""
     import dask
     import dask.dataframe as dd
 
@@ -125,8 +103,8 @@ def records_by_input(
         parts = dd.map_partitions(
             _partition, documents, placed, align_dataframes=False, meta=_meta(["partition"])
         )
-        for source, part in zip(sources, parts.to_delayed(), strict=True):
-            yield source, dask.delayed(_unwrap)(part)
+        unwrap = dask.delayed(_unwrap)
+        return [(s, unwrap(part)) for s, part in zip(sources, parts.to_delayed(), strict=True)]
 
 
 def _unwrap(frame: Any) -> "Partition":
@@ -240,9 +218,7 @@ def _clusters(documents: Any, threshold: float) -> Any:
         left_on="b",
         right_on="body_hash",
     ).drop(columns="body_hash")
-    near = joined.map_partitions(
-        _verified_pairs, threshold=threshold, meta=_meta(["u", "v"])
-    )
+    near = joined.map_partitions(_verified_pairs, threshold=threshold, meta=_meta(["u", "v"]))
     copies = exact[exact.order != exact.node][["order", "node"]].rename(
         columns={"order": "u", "node": "v"}
     )
@@ -289,7 +265,9 @@ def _meta(columns: list[str]) -> Any:
 def _frame(columns: dict[str, Any]) -> Any:
     import pandas as pd
 
-    return pd.DataFrame({c: pd.Series(v, dtype=_TYPES.get(c, "object")) for c, v in columns.items()})
+    return pd.DataFrame(
+        {c: pd.Series(v, dtype=_TYPES.get(c, "object")) for c, v in columns.items()}
+    )
 
 
 def _concat(frames: list[Any]) -> Any:
@@ -499,7 +477,9 @@ def _representatives(frame: Any) -> Any:
     is_node = (frame.order == frame.node).to_numpy()
     nodes = np.flatnonzero(is_node)
     ranked = nodes[
-        np.lexsort((frame.body_hash.to_numpy()[nodes], -frame.words.to_numpy()[nodes], component[nodes]))
+        np.lexsort(
+            (frame.body_hash.to_numpy()[nodes], -frame.words.to_numpy()[nodes], component[nodes])
+        )
     ]
     first = np.r_[True, component[ranked][1:] != component[ranked][:-1]]
     rep = np.empty(len(starts), dtype=np.int64)
@@ -543,9 +523,8 @@ def _partition(documents: Any, placed: Any) -> Any:
         strict=True,
     )
     for message, failed, body_hash, words, source, id, title, language, url, captured, *out in rows:
-        if message is not None:
-            part.messages.append(message)
-            part.failures += bool(failed)
+        if isinstance(message, str):
+            (part.messages if failed else part.notes).append(message)
             continue
         rep_source, rep_id_json, cluster, kind, similarity, size = out
         if not isinstance(rep_source, str):  # in no cluster: its own

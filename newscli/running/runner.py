@@ -26,6 +26,8 @@ from newscli.render.writer import Format, Layout, Record, Writer
 from newscli.running.pool import CHUNK, MapChunks, ordered_map
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from newscli.records import Analysis
     from newscli.running.progress import Progress
 
@@ -87,6 +89,23 @@ class Run:
             yield partial(cluster_map, client)
         finally:
             client.close()
+
+    def reading(self) -> dict[str, Any]:
+        """How a worker reads an input itself: `read_articles`' options, relative paths
+        taken from this directory."""
+        import os
+
+        inputs = self.inputs
+        return {
+            "root": os.getcwd(),
+            "jsonl": inputs.jsonl,
+            "parquet": inputs.parquet,
+            "text_field": inputs.text_field,
+            "encoding": inputs.encoding,
+            "html": inputs.html,
+            "html_field": inputs.html_field,
+            "language": inputs.language,
+        }
 
     def chunk(self) -> int:
         """Articles per message to a worker: more when it goes over the network."""
@@ -202,77 +221,93 @@ def run_each(run: Run, *, layout: Layout, analyze: "Analysis") -> ExitStatus:
     return run.finish(progress)
 
 
+@dataclass(frozen=True)
+class _Shards:
+    """Where --output-dir's shards go, and which inputs still need theirs."""
+
+    #: absolute: workers have directories of their own
+    directory: "Path"
+    sources: list[str]
+    todo: list[str]
+    #: inputs named that are not there or cannot be listed (reported already)
+    unreadable: int
+
+
+def _plan_shards(run: Run) -> _Shards:
+    """Check --output-dir and name each input's shard; shards a run finished before are
+    done. Raises UsageError when the shards cannot be written as asked."""
+    from pathlib import Path
+
+    from newscli.running import shards
+
+    directory = Path(run.inputs.output_dir or ".").absolute()
+    if "-" in run.args:
+        raise UsageError(
+            "--output-dir reads files: standard input has no name to give its shard",
+            hint="save it to a file first",
+        )
+    sources, unreadable = _input_files(run)
+    suffix = shards.suffix(run.inputs.fmt)
+    names = [shards.shard_path(directory, s, suffix).name for s in sources]
+    if len(set(names)) < len(names):
+        twice = sorted({n for n in names if names.count(n) > 1})[0]
+        raise UsageError(
+            f"two inputs would write one shard, {twice}",
+            hint="give the inputs distinct file names",
+        )
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"--output-dir {directory} cannot be made ({error.strerror})") from None
+    done = shards.completed(directory)
+    todo = [s for s in sources if str(Path(s).absolute()) not in done]
+    overwritten = [s for s in todo if shards.shard_path(directory, s, suffix) == Path(s).absolute()]
+    if overwritten:
+        raise UsageError(
+            f"{overwritten[0]}'s shard would overwrite it", hint="give another --output-dir"
+        )
+    if done and not run.inputs.quiet:
+        run.note(str(directory), f"{len(sources) - len(todo)} shards done before; skipped")
+    return _Shards(directory, sources, todo, unreadable)
+
+
+def _input_files(run: Run) -> tuple[list[str], int]:
+    """The files the inputs name (directories listed), and how many inputs could not be
+    (each reported)."""
+    sources, unreadable = [], 0
+    for source in expand(run.args, run.inputs.jsonl, run.inputs.parquet):
+        if isinstance(source, InputError):
+            run.report(source)
+            unreadable += 1
+        else:
+            sources.append(source)
+    return sources, unreadable
+
+
 def run_shards(run: Run, *, analyze: "Analysis", record_types: tuple[type, ...] = ()) -> ExitStatus:
     """`run_each` with --output-dir: each input file is one task (on the cluster, or in a
     local process), its records written to a shard of their own (JSON Lines, or with
     --format parquet a Parquet file whose schema is `record_types`'); shards a run finished
     before are skipped. Only messages reach the terminal."""
-    import os
-    from pathlib import Path
-
     from newscli.running import shards
 
     inputs = run.inputs
-    # workers have directories of their own: every path they get is absolute
-    directory = Path(inputs.output_dir or ".").absolute()
-    unreadable = 0
     try:
-        if "-" in run.args:
-            raise UsageError(
-                "--output-dir reads files: standard input has no name to give its shard",
-                hint="save it to a file first",
-            )
-        sources = []
-        for source in expand(run.args, inputs.jsonl, inputs.parquet):
-            if isinstance(source, InputError):
-                run.report(source)
-                unreadable += 1
-            else:
-                sources.append(source)
-        suffix = shards.suffix(inputs.fmt)
-        names = [shards.shard_path(directory, s, suffix).name for s in sources]
-        if len(set(names)) < len(names):
-            twice = sorted({n for n in names if names.count(n) > 1})[0]
-            raise UsageError(
-                f"two inputs would write one shard, {twice}",
-                hint="give the inputs distinct file names",
-            )
-        directory.mkdir(parents=True, exist_ok=True)
-    except (UsageError, OSError) as error:
-        if isinstance(error, OSError):
-            error = UsageError(f"--output-dir {directory} cannot be made ({error.strerror})")
+        plan = _plan_shards(run)
+    except UsageError as error:
         run.report(error)
         return error.exit_status
-    done = shards.completed(directory)
-    todo = [s for s in sources if str(Path(s).absolute()) not in done]
-    overwritten = [s for s in todo if shards.shard_path(directory, s, suffix) == Path(s).absolute()]
-    if overwritten:
-        clash = UsageError(
-            f"{overwritten[0]}'s shard would overwrite it", hint="give another --output-dir"
-        )
-        run.report(clash)
-        return clash.exit_status
-    if done and not inputs.quiet:
-        run.note(str(directory), f"{len(sources) - len(todo)} shards done before; skipped")
+    directory, todo = plan.directory, plan.todo
     task = partial(
         shards.write_shards,
         directory=str(directory),
         analyze=analyze,
-        reading={
-            "root": os.getcwd(),
-            "jsonl": inputs.jsonl,
-            "parquet": inputs.parquet,
-            "text_field": inputs.text_field,
-            "encoding": inputs.encoding,
-            "html": inputs.html,
-            "html_field": inputs.html_field,
-            "language": inputs.language,
-        },
+        reading=run.reading(),
         max_chars=inputs.max_chars,
         with_text=inputs.with_text,
         parquet_records=record_types if inputs.fmt is Format.parquet else None,
     )
-    records, failures = 0, unreadable
+    records, failures = 0, plan.unreadable
     skips = Skips()
     try:
         with run.mapper() as map_chunks, run.progress(None) as progress:
@@ -352,3 +387,119 @@ def run_corpus(
             for record in records:
                 writer.write(record)
     return run.finish(progress)
+
+
+#: a corpus command's analysis on a cluster whose workers read the inputs: (input files, how
+#: to read them) -> each input with a Dask Delayed of what it gives (records, messages and
+#: notes: `duplicates.shuffled.Partition`), in input order
+WorkerAnalysis = Callable[[list[str], dict[str, Any]], list[tuple[str, Any]]]
+
+
+def run_on_workers(
+    run: Run,
+    *,
+    layout: Layout,
+    analyze: WorkerAnalysis,
+    line: Callable[[Record], str | None] | None = None,
+    record_types: tuple[type, ...] = (),
+) -> ExitStatus:
+    """`run_corpus` on the Dask cluster of --scheduler, for a corpus too large for this
+    process: the workers read the input files themselves, and the records come back one
+    input at a time, in input order -- or, with --output-dir, a worker writes each input's
+    records to its shard (as `run_shards` does), and none pass through here."""
+    from newscli.running.cluster import connect
+
+    inputs = run.inputs
+    assert inputs.scheduler is not None
+    try:
+        if "-" in run.args:
+            raise UsageError(
+                "with --scheduler, the workers read the inputs: standard input is not theirs",
+                hint="save it to a file every worker can read",
+            )
+        plan = _plan_shards(run) if inputs.output_dir is not None else None
+        sources, unreadable = (plan.sources, plan.unreadable) if plan else _input_files(run)
+        client = connect(inputs.scheduler)
+    except UsageError as error:
+        run.report(error)
+        return error.exit_status
+    records, failures = 0, unreadable
+    try:
+        with client.as_current():
+            parts = analyze(sources, run.reading())
+            if plan is not None:
+                records, failed = _write_shards_on_workers(run, plan, client, parts, record_types)
+                failures += failed
+            else:
+                writer = run.writer(layout)
+                with _closed_unless_interrupted(writer):
+                    for part in _in_order(client, (part for _, part in parts)):
+                        failures += _say(run, part.notes, part.messages)
+                        records += len(part.records)
+                        for record in part.records:
+                            if line is None:
+                                writer.write(record)
+                            elif (text := line(record)) is not None:
+                                run.env.stdout.write(text + "\n")
+                    run.env.stdout.flush()
+    finally:
+        client.close()
+    if not failures:
+        return ExitStatus.OK
+    if records + failures > 1:
+        run.env.stderr.write(f"newscli: {failures} of {records + failures} inputs failed\n")
+    return ExitStatus.INPUT_FAILED
+
+
+def _write_shards_on_workers(
+    run: Run, plan: _Shards, client: Any, parts: list[tuple[str, Any]], record_types: tuple
+) -> tuple[int, int]:
+    """Each input's records to its shard, by a worker; the manifest's lines here. Returns
+    how many records and failures."""
+    import dask
+
+    from newscli.running import shards
+
+    todo = set(plan.todo)
+    parquet_records = record_types if run.inputs.fmt is Format.parquet else None
+    tasks = (
+        dask.delayed(shards.write_records)(
+            part, source=source, directory=str(plan.directory), parquet_records=parquet_records
+        )
+        for source, part in parts
+        if source in todo
+    )
+    records, failures = 0, 0
+    for shard in _in_order(client, tasks):
+        failures += _say(run, shard.notes, shard.messages)
+        if shard.output:
+            shards.add_to_manifest(plan.directory, shard)
+        records += shard.records
+    return records, failures
+
+
+def _say(run: Run, notes: list[str], messages: list[str]) -> int:
+    """Write a partition's notes (unless --quiet) and failures; returns how many failed."""
+    for text in messages if run.inputs.quiet else [*notes, *messages]:
+        run.env.stderr.write(text + "\n")
+    run.env.stderr.flush()
+    return len(messages)
+
+
+def _in_order(client: Any, tasks: Iterator[Any]) -> Iterator[Any]:
+    """Compute Dask Delayeds on the cluster, a few ahead, and yield their results in order."""
+    from collections import deque
+
+    from newscli.running.pool import WINDOW
+
+    ahead = WINDOW * (sum(client.nthreads().values()) or 1)
+    window: deque[Any] = deque()
+    try:
+        for task in tasks:
+            window.append(client.compute(task))
+            if len(window) >= ahead:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    finally:
+        client.cancel(list(window))

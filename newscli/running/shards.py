@@ -130,12 +130,7 @@ def write_shard(
     from newscli.records import analyze_chunk
 
     started = time.perf_counter()
-    ending = SUFFIX if parquet_records is None else PARQUET_SUFFIX
-    output = shard_path(Path(directory), source, ending)
-    # what a killed run's worker left half-written of this shard
-    for stale in output.parent.glob(f".{glob.escape(output.name)}.*.partial"):
-        stale.unlink(missing_ok=True)
-    partial = output.with_name(f".{output.name}.{uuid.uuid4().hex}.partial")
+    output, partial = _paths(directory, source, parquet_records)
     records, messages, notes = 0, [], []
     skips = Skips()
 
@@ -169,6 +164,49 @@ def write_shard(
         messages.append(problem)
     seconds = round(time.perf_counter() - started, 3)
     return Shard(source, str(output), records, len(messages), seconds, messages, notes, skips)
+
+
+def write_records(
+    partition: Any,
+    *,
+    source: str,
+    directory: str,
+    parquet_records: tuple[type, ...] | None = None,
+) -> Shard:
+    """The task a worker runs for a corpus command: the records made on the cluster for one
+    input (`duplicates.shuffled.Partition`) to its shard. An input of which nothing was
+    read gives no shard: the next run tries it again."""
+    started = time.perf_counter()
+    messages, notes = partition.messages, partition.notes
+    if messages and not partition.records:
+        return Shard(source, "", 0, len(messages), 0.0, messages, notes)
+    output, partial = _paths(directory, source, parquet_records)
+    try:
+        with _shard_writer(str(partial), parquet_records) as out:
+            for record in partition.records:
+                out.write(record)
+        os.replace(partial, output)
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        problem = (
+            f"newscli: {output}: cannot be written ({err.strerror or err}); check --output-dir"
+        )
+        return Shard(source, "", 0, len(messages) + 1, 0.0, [*messages, problem], notes)
+    seconds = round(time.perf_counter() - started, 3)
+    records = len(partition.records)
+    return Shard(source, str(output), records, len(messages), seconds, messages, notes)
+
+
+def _paths(
+    directory: str, source: str, parquet_records: tuple[type, ...] | None
+) -> tuple[Path, Path]:
+    """An input's shard, and the temporary name it is written under (what a killed run's
+    worker left half-written of it is removed)."""
+    ending = SUFFIX if parquet_records is None else PARQUET_SUFFIX
+    output = shard_path(Path(directory), source, ending)
+    for stale in output.parent.glob(f".{glob.escape(output.name)}.*.partial"):
+        stale.unlink(missing_ok=True)
+    return output, output.with_name(f".{output.name}.{uuid.uuid4().hex}.partial")
 
 
 class _JsonLines:
