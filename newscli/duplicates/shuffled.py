@@ -168,7 +168,9 @@ def _read_input(
         chunk.clear()
 
     for item in articles:
-        chunk.append(item if isinstance(item, InputError) or item.html else item.cut(max_chars))
+        plain = not isinstance(item, InputError) and not item.html
+        # cut as `runner.run_corpus` cuts: a web page once extracted (by `sketch_each`)
+        chunk.append(item.cut(max_chars) if plain and max_chars is not None else item)
         if len(chunk) >= CHUNK:
             flush()
     flush()
