@@ -299,3 +299,62 @@ def test_parquet_shards_on_the_cluster_hold_what_jobs_1_writes(scheduler, tmp_pa
         shards[where] = pq.read_table(out / "corpus.parquet")
     assert shards["cluster"].num_rows == len(rows)
     assert shards["cluster"].equals(shards["local"])
+
+
+# --- dedupe on the workers -------------------------------------------------------------
+
+
+def test_dedupe_on_the_cluster_prints_what_jobs_1_prints_over_many_files(scheduler, tmp_path):
+    write_inputs(tmp_path / "in", 5)
+    # an exact copy of the first input's first story, in a file of its own
+    first = next(generate(15, seed=0))["text"]
+    (tmp_path / "in" / "copy.jsonl").write_text(json.dumps({"text": first}), encoding="utf-8")
+    for extra in ([], ["--unique"], ["-f", "csv", "--threshold", "0.5", "--shingle", "3"]):
+        local = newscli("dedupe", "--jobs", "1", "--jsonl", *extra, tmp_path / "in")
+        on_cluster = newscli(
+            "dedupe", "--scheduler", scheduler.scheduler_address, "--jsonl", *extra, tmp_path / "in"
+        )
+        assert local.returncode == on_cluster.returncode == 0, on_cluster.stderr
+        assert on_cluster.stdout == local.stdout
+    assert b'"kind": "exact"' in newscli("dedupe", "--jsonl", "-f", "jsonl", tmp_path / "in").stdout
+
+
+def test_dedupe_shards_from_the_cluster_and_a_rerun_resumes(scheduler, tmp_path):
+    inputs = write_inputs(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    command = ["dedupe", "--jsonl", "--scheduler", scheduler.scheduler_address, "--output-dir"]
+    result = newscli(*command, out, *inputs)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    expected = newscli("dedupe", "--jobs", "1", "--jsonl", "-f", "jsonl", *inputs).stdout
+    assert b"".join(read_shard(out / path.name) for path in inputs) == expected
+    manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    assert [entry["input"] for entry in manifest] == list(map(str, inputs))
+    assert sum(entry["records"] for entry in manifest) == 4 * 15
+    # a run killed before its last shard: the rerun writes that one alone
+    (out / "manifest.jsonl").write_text(
+        "".join(json.dumps(entry) + "\n" for entry in manifest[:3]), encoding="utf-8"
+    )
+    written = [(out / path.name).stat().st_mtime_ns for path in inputs]
+    again = newscli(*command, out, *inputs)
+    assert again.returncode == 0, again.stderr
+    assert "3 shards done before; skipped" in again.stderr.decode()
+    assert [(out / path.name).stat().st_mtime_ns for path in inputs][:3] == written[:3]
+    assert b"".join(read_shard(out / path.name) for path in inputs) == expected
+
+
+def test_dedupe_on_the_cluster_usage_errors(scheduler, tmp_path):
+    address = ["--scheduler", scheduler.scheduler_address]
+    for args, says in (
+        (["--index", tmp_path / "archive.db", SEEDS], "--index"),
+        (["--pairs", SEEDS], "--pairs"),
+        (["-"], "standard input"),
+        (["--unique", "--output-dir", tmp_path, SEEDS], "--unique"),
+    ):
+        result = newscli("dedupe", *address, *args, input=b"")
+        assert result.returncode == 2, result.stderr
+        assert says in result.stderr.decode()
+    missing = newscli("dedupe", *address, SEEDS, tmp_path / "missing.txt")
+    assert missing.returncode == 1
+    assert "missing.txt" in missing.stderr.decode()
+    assert missing.stdout.count(b"\n") > 1
