@@ -89,6 +89,7 @@ bench: install-dev ## start-up and throughput, beside the peers
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.summarize
 	$(BIN)/python -m bench.dedupe
+	$(BIN)/python -m bench.dedupe_cluster
 	$(BIN)/python -m bench.commands
 	$(BIN)/python -m bench.html
 	$(BIN)/python -m bench.cluster

@@ -87,6 +87,8 @@ def records_by_input(
     import dask
     import dask.dataframe as dd
 
+    if not sources:
+        return []
     with dask.config.set({"dataframe.convert-string": False}):
         documents = dd.from_map(
             _read_input,
@@ -168,9 +170,11 @@ def _read_input(
         chunk.clear()
 
     for item in articles:
-        plain = not isinstance(item, InputError) and not item.html
         # cut as `runner.run_corpus` cuts: a web page once extracted (by `sketch_each`)
-        chunk.append(item.cut(max_chars) if plain and max_chars is not None else item)
+        if isinstance(item, InputError) or item.html or max_chars is None:
+            chunk.append(item)
+        else:
+            chunk.append(item.cut(max_chars))
         if len(chunk) >= CHUNK:
             flush()
     flush()
