@@ -236,7 +236,7 @@ def _clusters(documents: Any, threshold: float) -> Any:
 
 
 #: the per-node columns each shingle row carries
-_ENDS = ["body_hash", "order", "length"]
+_ENDS = ["body_hash", "order"]
 #: what stage 6 gives each clustered document
 _OUTCOME = ["rep_source", "rep_id_json", "cluster", "kind", "similarity", "size"]
 _TYPES = {
@@ -245,7 +245,6 @@ _TYPES = {
     "body_hash": "uint64",
     "words": "int64",
     "shingle": "uint32",
-    "length": "int64",
     "a": "uint64",
     "b": "uint64",
     "a_order": "int64",
@@ -307,7 +306,7 @@ def _values(column: Any) -> tuple[Any, Any]:
 
 
 def _sampled_shingles(frame: Any) -> Any:
-    """One row per node and sampled shingle, with the node's hash, order and sample size."""
+    """One row per node and sampled shingle, with the node's hash and order."""
     import numpy as np
 
     offsets, values = _values(frame["sample"])
@@ -317,7 +316,6 @@ def _sampled_shingles(frame: Any) -> Any:
             "shingle": values,
             "body_hash": np.repeat(frame.body_hash.to_numpy(), length),
             "order": np.repeat(frame.order.to_numpy(), length),
-            "length": np.repeat(length, length),
         }
     )
 
