@@ -415,19 +415,19 @@ def _corpus_on_workers(
             "to use it, or dedupe the whole corpus, old inputs and new, on the cluster",
             param_hint="--index",
         )
-    if values["pairs"]:
-        raise typer.BadParameter(
-            "--pairs is listed on this machine only: drop --scheduler", param_hint="--pairs"
-        )
-    if given["unique"] and run.inputs.output_dir is not None:
-        raise typer.BadParameter(
-            "--unique prints lines to standard output: drop --output-dir", param_hint="--unique"
-        )
+    for printed in ("unique", "pairs"):
+        if given[printed] and run.inputs.output_dir is not None:
+            raise typer.BadParameter(
+                f"shards hold one record per document; --{printed} prints to standard output: "
+                "drop --output-dir",
+                param_hint=f"--{printed}",
+            )
     analyze = partial(
         records_by_input,
         threshold=values["threshold"],
         shingle=values["shingle"],
         max_chars=run.inputs.max_chars,
+        pairs=values["pairs"],
     )
     status = run_on_workers(
         run,

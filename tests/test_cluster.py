@@ -309,7 +309,12 @@ def test_dedupe_on_the_cluster_prints_what_jobs_1_prints_over_many_files(schedul
     # an exact copy of the first input's first story, in a file of its own
     first = next(generate(15, seed=0))["text"]
     (tmp_path / "in" / "copy.jsonl").write_text(json.dumps({"text": first}), encoding="utf-8")
-    for extra in ([], ["--unique"], ["-f", "csv", "--threshold", "0.5", "--shingle", "3"]):
+    for extra in (
+        [],
+        ["--unique"],
+        ["--pairs", "-f", "jsonl"],
+        ["-f", "csv", "--threshold", "0.5", "--shingle", "3"],
+    ):
         local = newscli("dedupe", "--jobs", "1", "--jsonl", *extra, tmp_path / "in")
         on_cluster = newscli(
             "dedupe", "--scheduler", scheduler.scheduler_address, "--jsonl", *extra, tmp_path / "in"
@@ -347,7 +352,7 @@ def test_dedupe_on_the_cluster_usage_errors(scheduler, tmp_path):
     address = ["--scheduler", scheduler.scheduler_address]
     for args, says in (
         (["--index", tmp_path / "archive.db", SEEDS], "--index"),
-        (["--pairs", SEEDS], "--pairs"),
+        (["--pairs", "--output-dir", tmp_path, SEEDS], "--pairs"),
         (["-"], "standard input"),
         (["--unique", "--output-dir", tmp_path, SEEDS], "--unique"),
     ):

@@ -134,3 +134,13 @@ def test_components_label_each_vertex_with_the_smallest_it_reaches(edges, partit
         41, np.array([u for u, _ in edges], dtype=np.int64), np.array([v for _, v in edges])
     )
     assert found == {x: int(expected[x]) for x in vertices}
+
+
+def test_pairs_as_locally(tmp_path, documents):
+    # exact copies by the copy's order, then near pairs by their bodies' hashes: a sort
+    # on the cluster of hashes that do not fit a signed integer
+    paths = write_files(tmp_path, documents, 3)
+    records, _ = on_dask(paths, pairs=True)
+    expected = locally(paths, pairs=True)
+    assert {r["kind"] for r in expected} == {"exact", "near"}
+    assert records == expected

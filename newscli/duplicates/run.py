@@ -190,16 +190,40 @@ def dedupe_record(
 
 def pair_record(corpus: Corpus, clusters: Clusters, pair: Pair) -> DedupePairRecord:
     """What `--pairs` prints for a verified pair: the copy, then what it copies."""
+    return dedupe_pair_record(
+        source=corpus.sources[pair.a],
+        id=corpus.ids[pair.a],
+        language=corpus.languages[pair.a],
+        duplicate_of=corpus.sources[pair.b],
+        duplicate_of_id=corpus.ids[pair.b],
+        similarity=pair.similarity,
+        kind=pair.kind,
+        cluster=clusters.cluster_id(corpus, pair.a),
+    )
+
+
+def dedupe_pair_record(
+    *,
+    source: str,
+    id: str | int | None,
+    language: str | None,
+    duplicate_of: str,
+    duplicate_of_id: str | int | None,
+    similarity: float,
+    kind: str,
+    cluster: str,
+) -> DedupePairRecord:
+    """One pair's record (the local clusters' and the cluster's alike)."""
     record: DedupePairRecord = {
-        "source": corpus.sources[pair.a],
-        "language": corpus.languages[pair.a],
-        "duplicate_of": corpus.sources[pair.b],
-        "similarity": round(pair.similarity, 3),
-        "kind": DuplicateKind(pair.kind),
-        "cluster": clusters.cluster_id(corpus, pair.a),
+        "source": source,
+        "language": language,
+        "duplicate_of": duplicate_of,
+        "similarity": round(similarity, 3),
+        "kind": DuplicateKind(kind),
+        "cluster": cluster,
     }
-    if (copy_id := corpus.ids[pair.a]) is not None:
-        record["id"] = copy_id
-    if (kept_id := corpus.ids[pair.b]) is not None:
-        record["duplicate_of_id"] = kept_id
+    if id is not None:
+        record["id"] = id
+    if duplicate_of_id is not None:
+        record["duplicate_of_id"] = duplicate_of_id
     return ordered(record, DedupePairRecord)

@@ -34,7 +34,7 @@ from typing import Any
 from newscli.duplicates import SHINGLE, THRESHOLD
 from newscli.duplicates.cluster import EXACT, NEAR, UNIQUE, cluster_name, list_pairs, verified
 from newscli.duplicates.pipeline import CHUNK, sketch_each
-from newscli.duplicates.run import dedupe_record
+from newscli.duplicates.run import dedupe_pair_record, dedupe_record
 from newscli.errors import InputError, as_error
 from newscli.inputs.read import read_articles
 from newscli.schema import DedupeRecord
@@ -60,7 +60,10 @@ _DOCUMENT_COLUMNS = {
     "failed": "bool",
 }
 #: what the clustering stages carry of a document: pyarrow-typed, for Dask's shuffles
-_BODY_COLUMNS = ["order", "body_hash", "words", "sample", "lede", "title", "source", "id_json"]
+_BODY_COLUMNS = [
+    *("order", "body_hash", "words", "sample", "lede", "title"),
+    *("source", "id_json", "language"),
+]
 
 
 @dataclass
@@ -81,9 +84,14 @@ def records_by_input(
     threshold: float = THRESHOLD,
     shingle: int | None = None,
     max_chars: int | None = None,
+    pairs: bool = False,
 ) -> list[tuple[str, Any]]:
     """Each input with the Dask Delayed that makes its `Partition`, in input order; the
-    clustering itself (every stage but the last) is done when this returns."""
+    clustering itself (every stage but the last) is done when this returns.
+
+    With `pairs`, the Delayeds make the verified pairs' records instead, in the local
+    order (exact copies by the copy's order, then near pairs by their bodies' hashes),
+    each labelled with an empty source."""
     import dask
     import dask.dataframe as dd
 
@@ -100,7 +108,10 @@ def records_by_input(
             divisions=[i << ROW_BITS for i in range(len(sources))] + [len(sources) << ROW_BITS],
             enforce_metadata=False,
         ).persist()
-        outcome = _clusters(documents, threshold).persist()
+        exact, near, outcome = _clusters(documents, threshold)
+        outcome = outcome.persist()
+        if pairs:
+            return [("", part) for part in _pair_parts(exact, near, outcome)]
         placed = outcome.set_index("order", divisions=documents.divisions).persist()
         parts = dd.map_partitions(
             _partition, documents, placed, align_dataframes=False, meta=_meta(["partition"])
@@ -195,8 +206,10 @@ def _message(line: str, *, failed: bool) -> dict[str, Any]:
 # --- stages 2-6: the clusters --------------------------------------------------------
 
 
-def _clusters(documents: Any, threshold: float) -> Any:
-    """Per document in a cluster of two or more: its representative and how it relates."""
+def _clusters(documents: Any, threshold: float) -> tuple[Any, Any, Any]:
+    """Each document with a body and its node (`exact`), the verified pairs of nodes
+    (`near`), and per document in a cluster of two or more its representative and how it
+    relates (lazy)."""
     bodies = documents[documents.words > 0].reset_index()
     bodies = bodies.assign(id_json=bodies.id.map(json.dumps, meta=("id", "object")))
     exact = (
@@ -213,30 +226,33 @@ def _clusters(documents: Any, threshold: float) -> Any:
     counted = listed.shuffle("a").map_partitions(
         _counted_pairs, meta=_meta(["a", "b", "a_order", "b_order", "listed"])
     )
-    sketches = nodes[["body_hash", "sample", "lede", "title"]]
-    joined = counted.merge(
-        sketches.rename(columns={k: f"{k}_a" for k in ("sample", "lede", "title")}),
-        left_on="a",
-        right_on="body_hash",
-    ).drop(columns="body_hash")
-    joined = joined.merge(
-        sketches.rename(columns={k: f"{k}_b" for k in ("sample", "lede", "title")}),
-        left_on="b",
-        right_on="body_hash",
-    ).drop(columns="body_hash")
-    near = joined.map_partitions(_verified_pairs, threshold=threshold, meta=_meta(["u", "v"]))
+    sketches = nodes[["body_hash", "words", "sample", "lede", "title"]]
+    joined = counted
+    for end in ("a", "b"):
+        renamed = {k: f"{k}_{end}" for k in ("words", "sample", "lede", "title")}
+        joined = joined.merge(
+            sketches.rename(columns=renamed), left_on=end, right_on="body_hash"
+        ).drop(columns="body_hash")
+    near = joined.map_partitions(
+        _verified_pairs, threshold=threshold, meta=_meta(_NEAR_COLUMNS)
+    ).persist()
     copies = exact[exact.order != exact.node][["order", "node"]].rename(
         columns={"order": "u", "node": "v"}
     )
-    labels = _components(_concat([copies, near]))
+    labels = _components(_concat([copies, near[["u", "v"]]]))
     members = labels.merge(exact, left_on="vertex", right_on="order").drop(columns="vertex")
-    return members.shuffle("label").map_partitions(
+    outcome = members.shuffle("label").map_partitions(
         _representatives, meta=_meta(["order", *_OUTCOME])
     )
+    return exact, near, outcome
 
 
 #: the per-node columns each shingle row carries
 _ENDS = ["body_hash", "order"]
+#: a verified pair: its nodes' orders (u, v), its first node's hash as a signed sort key
+#: and the second's hash (a pair's nodes are in hash order), which is the copy, and the
+#: containment
+_NEAR_COLUMNS = ["u", "v", "key", "b", "copy", "original", "similarity"]
 #: what stage 6 gives each clustered document
 _OUTCOME = ["rep_source", "rep_id_json", "cluster", "kind", "similarity", "size"]
 _TYPES = {
@@ -254,6 +270,9 @@ _TYPES = {
     "v": "int64",
     "vertex": "int64",
     "label": "int64",
+    "key": "int64",
+    "copy": "int64",
+    "original": "int64",
     "similarity": "float64",
     "size": "int64",
     "count": "int64",
@@ -352,7 +371,8 @@ def _counted_pairs(frame: Any) -> Any:
 
 
 def _verified_pairs(frame: Any, threshold: float) -> Any:
-    """The candidates that are near duplicates: (u, v) as orders."""
+    """The candidates that are near duplicates, each with its copy: the body with fewer
+    words (of two as long, the one with the larger hash), as locally."""
     import numpy as np
 
     n = len(frame)
@@ -361,11 +381,26 @@ def _verified_pairs(frame: Any, threshold: float) -> Any:
     def both(name: str) -> tuple[Any, Any]:
         return _values([*frame[f"{name}_a"], *frame[f"{name}_b"]])
 
-    a, b, _ = verified(
+    a, b, containment = verified(
         a, b, frame.listed.to_numpy(), both("sample"), both("lede"), both("title"), threshold
     )
     orders = np.concatenate([frame.a_order.to_numpy(), frame.b_order.to_numpy()])
-    return _frame({"u": orders[a], "v": orders[b]})
+    hashes = np.concatenate([frame.a.to_numpy(), frame.b.to_numpy()])
+    words = np.concatenate([frame.words_a.to_numpy(), frame.words_b.to_numpy()])
+    a_copies = words[a] < words[b]
+    return _frame(
+        {
+            "u": orders[a],
+            "v": orders[b],
+            # a's hash with its top bit flipped: signed order is then the hashes' order
+            # (Dask's sort takes uint64 for signed)
+            "key": (hashes[a] ^ np.uint64(1 << 63)).view(np.int64),
+            "b": hashes[b],
+            "copy": np.where(a_copies, orders[a], orders[b]),
+            "original": np.where(a_copies, orders[b], orders[a]),
+            "similarity": containment,
+        }
+    )
 
 
 # --- stage 5: connected components ---------------------------------------------------
@@ -512,6 +547,62 @@ def _representatives(frame: Any) -> Any:
             "size": sizes[component],
         }
     )
+
+
+# --- --pairs ---------------------------------------------------------------------------
+
+
+def _pair_parts(exact: Any, near: Any, outcome: Any) -> list[Any]:
+    """Delayeds of the pairs' records, a `Partition` each, in the local order: each exact
+    copy with the copy its body was matched to, by the copy's order; then the near pairs,
+    by their bodies' hashes."""
+    import dask
+
+    labels = ["source", "id_json", "language"]
+    nodes = exact[exact.order == exact.node][["order", *labels]]
+    originals = nodes.drop(columns="language").rename(
+        columns={"source": "duplicate_of", "id_json": "duplicate_of_id_json"}
+    )
+    cluster_of = outcome[["order", "cluster"]]
+    copies = (
+        exact[exact.order != exact.node][["order", "node", *labels]]
+        .merge(originals.rename(columns={"order": "node"}), on="node")
+        .merge(cluster_of, on="order")
+        .assign(similarity=1.0, kind=EXACT)
+        .set_index("order")
+    )
+    near_pairs = (
+        near[["key", "b", "copy", "original", "similarity"]]
+        .merge(nodes.rename(columns={"order": "copy"}), on="copy")
+        .merge(originals.rename(columns={"order": "original"}), on="original")
+        .merge(cluster_of.rename(columns={"order": "copy"}), on="copy")
+        .assign(kind=NEAR)
+        .set_index("key")
+    )
+    make = dask.delayed(_pair_partition)
+    return [make(part) for part in [*copies.to_delayed(), *near_pairs.to_delayed()]]
+
+
+def _pair_partition(frame: Any) -> Partition:
+    """The pairs of a partition sorted by its index (then the second body's hash)."""
+    frame = frame.reset_index().sort_values(
+        [frame.index.name, *(["b"] if "b" in frame else [])], kind="stable"
+    )
+    part = Partition()
+    for row in frame.itertuples(index=False):
+        part.records.append(
+            dedupe_pair_record(
+                source=row.source,
+                id=json.loads(row.id_json),
+                language=_none(row.language),
+                duplicate_of=row.duplicate_of,
+                duplicate_of_id=json.loads(row.duplicate_of_id_json),
+                similarity=float(row.similarity),
+                kind=str(row.kind),
+                cluster=str(row.cluster),
+            )
+        )
+    return part
 
 
 def _partition(documents: Any, placed: Any) -> Any:
