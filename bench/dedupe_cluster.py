@@ -137,11 +137,14 @@ def main() -> None:
     for n in sizes:
         files = [str(f) for f in split(n, args.per_file, max(sizes))]
         command = [str(NEWSCLI), "dedupe", "--jsonl", "-f", "jsonl", "-q", *files]
-        local_out = CACHE / f"dedupe-local-{n}.jsonl"
+        local_outs = []
         if not args.no_local:
             if n <= args.jobs_1_up_to:
-                row("local, --jobs 1", n, *watch([*command, "--jobs", "1"], local_out)[:2], None)
-            row("local, one worker a CPU", n, *watch(command, local_out)[:2], None)
+                local_outs.append(CACHE / f"dedupe-jobs-1-{n}.jsonl")
+                measured = watch([*command, "--jobs", "1"], local_outs[-1])
+                row("local, --jobs 1", n, *measured[:2], None)
+            local_outs.append(CACHE / f"dedupe-local-{n}.jsonl")
+            row("local, one worker a CPU", n, *watch(command, local_outs[-1])[:2], None)
         cluster, address = start_cluster()
         time.sleep(2)
         idle = _tree_rss(cluster.pid)
@@ -158,12 +161,16 @@ def main() -> None:
         row("cluster, 2 workers", n, seconds, client, workers)
         print(f"|  | the cluster idle: {idle / 2**20:,.0f} MiB |")
         same = "not compared"
-        if not args.no_local:
-            same = "yes" if local_out.read_bytes() == cluster_out.read_bytes() else "NO"
+        if local_outs:
+            expected = cluster_out.read_bytes()
+            same = ", ".join(
+                f"{'yes' if out.read_bytes() == expected else 'NO'} ({out.name})"
+                for out in local_outs
+            )
         print(f"|  | shuffled {moved / n:,.0f} bytes a document; same records as local: {same} |")
         last = (n, seconds, client, workers - idle, moved)
-        cluster_out.unlink()
-        local_out.unlink(missing_ok=True)
+        for out in (cluster_out, *local_outs):
+            out.unlink()
     if last is not None:
         model(*last)
 
