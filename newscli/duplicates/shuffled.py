@@ -75,6 +75,8 @@ class Partition:
     messages: list[str] = field(default_factory=list)
     #: what reading the input said that is no error (a crawl's skipped records)
     notes: list[str] = field(default_factory=list)
+    #: the articles read and sketched (with --pairs, their records come apart)
+    documents: int = 0
 
 
 def records_by_input(
@@ -110,13 +112,16 @@ def records_by_input(
         ).persist()
         exact, near, outcome = _clusters(documents, threshold)
         outcome = outcome.persist()
+        unwrap = dask.delayed(_unwrap)
         if pairs:
-            return [("", part) for part in _pair_parts(exact, near, outcome)]
+            # each input's failures and notes first, then the pairs
+            read = documents.map_partitions(_read_outcome, meta=_meta(["partition"]))
+            inputs = [(s, unwrap(p)) for s, p in zip(sources, read.to_delayed(), strict=True)]
+            return [*inputs, *(("", part) for part in _pair_parts(exact, near, outcome))]
         placed = outcome.set_index("order", divisions=documents.divisions).persist()
         parts = dd.map_partitions(
             _partition, documents, placed, align_dataframes=False, meta=_meta(["partition"])
         )
-        unwrap = dask.delayed(_unwrap)
         return [(s, unwrap(part)) for s, part in zip(sources, parts.to_delayed(), strict=True)]
 
 
@@ -605,6 +610,20 @@ def _pair_partition(frame: Any) -> Partition:
     return part
 
 
+def _read_outcome(documents: Any) -> Any:
+    """An input's failures and notes, and how many of its articles were sketched: a
+    one-row frame holding its `Partition` (with --pairs, the records come apart)."""
+    import pandas as pd
+
+    part = Partition()
+    for message, failed in zip(documents.message, documents.failed, strict=True):
+        if isinstance(message, str):
+            (part.messages if failed else part.notes).append(message)
+        else:
+            part.documents += 1
+    return pd.DataFrame({"partition": [part]})
+
+
 def _partition(documents: Any, placed: Any) -> Any:
     """One input's records, in input order: a one-row frame holding its `Partition`."""
     import pandas as pd
@@ -640,6 +659,7 @@ def _partition(documents: Any, placed: Any) -> Any:
                 similarity=float(similarity),
             )
         )
+    part.documents = len(part.records)
     return pd.DataFrame({"partition": [part]})
 
 
