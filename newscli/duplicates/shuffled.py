@@ -21,6 +21,9 @@ at a time; no stage gathers a row per document to it.
    then the smallest body hash; each member's similarity is counted against it; the
    results are shuffled back to their documents' partitions, in input order.
 
+With --pairs, the exact copies and the verified pairs are joined to their documents' labels
+instead and sorted on the cluster into the local order.
+
 Nothing depends on how many workers or partitions there are, or on the order of inputs
 beyond what the local path's ties depend on: every choice is by hash, words, source or
 order, never by where a row landed. Dask is imported only here (`newscli[dask]`).
@@ -32,12 +35,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newscli.duplicates import SHINGLE, THRESHOLD
-from newscli.duplicates.cluster import EXACT, NEAR, UNIQUE, cluster_name, list_pairs, verified
+from newscli.duplicates.cluster import (
+    EXACT,
+    NEAR,
+    UNIQUE,
+    cluster_name,
+    intersections,
+    list_pairs,
+    verified,
+)
 from newscli.duplicates.pipeline import CHUNK, sketch_each
 from newscli.duplicates.run import dedupe_pair_record, dedupe_record
 from newscli.errors import InputError, as_error
 from newscli.inputs.read import read_articles
-from newscli.schema import DedupeRecord
+from newscli.schema import DedupePairRecord, DedupeRecord
 
 #: a document's order: its input's number above these bits, its row in the input below
 ROW_BITS = 32
@@ -70,7 +81,8 @@ _BODY_COLUMNS = [
 class Partition:
     """One input's records, in input order, with the lines to say on stderr."""
 
-    records: list[DedupeRecord] = field(default_factory=list)
+    #: a record per document (with --pairs, per pair)
+    records: list[DedupeRecord | DedupePairRecord] = field(default_factory=list)
     #: the articles that failed, a line each
     messages: list[str] = field(default_factory=list)
     #: what reading the input said that is no error (a crawl's skipped records)
@@ -508,8 +520,6 @@ def _representatives(frame: Any) -> Any:
     member's kind, similarity to it and the component's size."""
     import numpy as np
 
-    from newscli.duplicates.cluster import _intersections
-
     frame = frame.drop_duplicates("order").sort_values(["label", "order"], kind="stable")
     frame = frame.reset_index(drop=True)
     label = frame.label.to_numpy()
@@ -538,7 +548,7 @@ def _representatives(frame: Any) -> Any:
     near = np.flatnonzero(~exact)
     if len(near):
         sample = _values(frame["sample"])
-        shared = _intersections(near, rep[near], sample)
+        shared = intersections(near, rep[near], sample)
         length = np.diff(sample[0])
         similarity[near] = shared / np.maximum(np.minimum(length[near], length[rep[near]]), 1)
     return _frame(
