@@ -359,7 +359,8 @@ def test_dedupe_on_the_cluster_usage_errors(scheduler, tmp_path):
         result = newscli("dedupe", *address, *args, input=b"")
         assert result.returncode == 2, result.stderr
         assert says in result.stderr.decode()
-    missing = newscli("dedupe", *address, SEEDS, tmp_path / "missing.txt")
-    assert missing.returncode == 1
-    assert "missing.txt" in missing.stderr.decode()
-    assert missing.stdout.count(b"\n") > 1
+    for listed in ([], ["--pairs"]):
+        missing = newscli("dedupe", *address, *listed, SEEDS, tmp_path / "missing.txt")
+        assert missing.returncode == 1
+        assert "missing.txt" in missing.stderr.decode()
+        assert missing.stdout == newscli("dedupe", *listed, "-j", "1", SEEDS).stdout

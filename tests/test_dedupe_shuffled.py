@@ -140,7 +140,8 @@ def test_pairs_as_locally(tmp_path, documents):
     # exact copies by the copy's order, then near pairs by their bodies' hashes: a sort
     # on the cluster of hashes that do not fit a signed integer
     paths = write_files(tmp_path, documents, 3)
-    records, _ = on_dask(paths, pairs=True)
+    records, messages = on_dask(paths, pairs=True)
+    assert len(messages) == 1  # the bad line, though it is in no pair
     expected = locally(paths, pairs=True)
     assert {r["kind"] for r in expected} == {"exact", "near"}
     assert records == expected

@@ -41,7 +41,7 @@ STAR_LINKS = 8
 #: pairs whose shared shingles, as counted from the lists, reach this share of the
 #: threshold are counted exactly (a long list pairs each body with the first few only)
 PREFILTER = 0.5
-#: how many values `_intersections` gathers at once, and bodies `_near_pairs` indexes at
+#: how many values `intersections` gathers at once, and bodies `_near_pairs` indexes at
 #: once (they bound the memory of temporary arrays)
 _CHUNK = 1 << 22
 _NODES_AT_ONCE = 1 << 16
@@ -261,7 +261,7 @@ def find_clusters(corpus: Corpus, *, threshold: float = THRESHOLD, pairs: bool =
     near = np.flatnonzero(~exact & ~is_rep & has_body)
     if len(near):
         mine, theirs = node[near], node[representative[near]]
-        shared = _intersections(mine, theirs, cols.sample)
+        shared = intersections(mine, theirs, cols.sample)
         offsets = cols.sample[0]
         smaller = np.minimum(
             offsets[mine + 1] - offsets[mine], offsets[theirs + 1] - offsets[theirs]
@@ -393,7 +393,7 @@ def verified(
     length = offsets[1:] - offsets[:-1]
     near = prefiltered(listed, length[a], length[b], threshold)
     a, b = a[near], b[near]
-    shared = _intersections(a, b, sample)
+    shared = intersections(a, b, sample)
     small = np.maximum(np.minimum(length[a], length[b]), 1)
     large = np.maximum(np.maximum(length[a], length[b]), 1)
     containment = shared / small
@@ -426,7 +426,7 @@ def _gather(starts: Any, counts: Any) -> Any:
     return np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
 
 
-def _intersections(a: Any, b: Any, column: tuple[Any, Any]) -> Any:
+def intersections(a: Any, b: Any, column: tuple[Any, Any]) -> Any:
     """How many values documents a[i] and b[i] share (each one's values distinct)."""
     import numpy as np
 
@@ -466,7 +466,7 @@ def _overlaps(a: Any, b: Any, column: tuple[Any, Any]) -> Any:
     offsets = column[0]
     length = offsets[1:] - offsets[:-1]
     smaller = np.minimum(length[a], length[b])
-    shared = _intersections(a, b, column)
+    shared = intersections(a, b, column)
     return np.where(smaller > 0, shared / np.maximum(smaller, 1), 0.0)
 
 

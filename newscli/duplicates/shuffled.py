@@ -21,6 +21,9 @@ at a time; no stage gathers a row per document to it.
    then the smallest body hash; each member's similarity is counted against it; the
    results are shuffled back to their documents' partitions, in input order.
 
+With --pairs, the exact copies and the verified pairs are joined to their documents' labels
+instead and sorted on the cluster into the local order.
+
 Nothing depends on how many workers or partitions there are, or on the order of inputs
 beyond what the local path's ties depend on: every choice is by hash, words, source or
 order, never by where a row landed. Dask is imported only here (`newscli[dask]`).
@@ -32,12 +35,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newscli.duplicates import SHINGLE, THRESHOLD
-from newscli.duplicates.cluster import EXACT, NEAR, UNIQUE, cluster_name, list_pairs, verified
+from newscli.duplicates.cluster import (
+    EXACT,
+    NEAR,
+    UNIQUE,
+    cluster_name,
+    intersections,
+    list_pairs,
+    verified,
+)
 from newscli.duplicates.pipeline import CHUNK, sketch_each
 from newscli.duplicates.run import dedupe_pair_record, dedupe_record
 from newscli.errors import InputError, as_error
 from newscli.inputs.read import read_articles
-from newscli.schema import DedupeRecord
+from newscli.schema import DedupePairRecord, DedupeRecord
 
 #: a document's order: its input's number above these bits, its row in the input below
 ROW_BITS = 32
@@ -70,11 +81,14 @@ _BODY_COLUMNS = [
 class Partition:
     """One input's records, in input order, with the lines to say on stderr."""
 
-    records: list[DedupeRecord] = field(default_factory=list)
+    #: a record per document (with --pairs, per pair)
+    records: list[DedupeRecord | DedupePairRecord] = field(default_factory=list)
     #: the articles that failed, a line each
     messages: list[str] = field(default_factory=list)
     #: what reading the input said that is no error (a crawl's skipped records)
     notes: list[str] = field(default_factory=list)
+    #: the articles read and sketched (with --pairs, their records come apart)
+    documents: int = 0
 
 
 def records_by_input(
@@ -110,13 +124,16 @@ def records_by_input(
         ).persist()
         exact, near, outcome = _clusters(documents, threshold)
         outcome = outcome.persist()
+        unwrap = dask.delayed(_unwrap)
         if pairs:
-            return [("", part) for part in _pair_parts(exact, near, outcome)]
+            # each input's failures and notes first, then the pairs
+            read = documents.map_partitions(_read_outcome, meta=_meta(["partition"]))
+            inputs = [(s, unwrap(p)) for s, p in zip(sources, read.to_delayed(), strict=True)]
+            return [*inputs, *(("", part) for part in _pair_parts(exact, near, outcome))]
         placed = outcome.set_index("order", divisions=documents.divisions).persist()
         parts = dd.map_partitions(
             _partition, documents, placed, align_dataframes=False, meta=_meta(["partition"])
         )
-        unwrap = dask.delayed(_unwrap)
         return [(s, unwrap(part)) for s, part in zip(sources, parts.to_delayed(), strict=True)]
 
 
@@ -503,8 +520,6 @@ def _representatives(frame: Any) -> Any:
     member's kind, similarity to it and the component's size."""
     import numpy as np
 
-    from newscli.duplicates.cluster import _intersections
-
     frame = frame.drop_duplicates("order").sort_values(["label", "order"], kind="stable")
     frame = frame.reset_index(drop=True)
     label = frame.label.to_numpy()
@@ -533,7 +548,7 @@ def _representatives(frame: Any) -> Any:
     near = np.flatnonzero(~exact)
     if len(near):
         sample = _values(frame["sample"])
-        shared = _intersections(near, rep[near], sample)
+        shared = intersections(near, rep[near], sample)
         length = np.diff(sample[0])
         similarity[near] = shared / np.maximum(np.minimum(length[near], length[rep[near]]), 1)
     return _frame(
@@ -605,6 +620,20 @@ def _pair_partition(frame: Any) -> Partition:
     return part
 
 
+def _read_outcome(documents: Any) -> Any:
+    """An input's failures and notes, and how many of its articles were sketched: a
+    one-row frame holding its `Partition` (with --pairs, the records come apart)."""
+    import pandas as pd
+
+    part = Partition()
+    for message, failed in zip(documents.message, documents.failed, strict=True):
+        if isinstance(message, str):
+            (part.messages if failed else part.notes).append(message)
+        else:
+            part.documents += 1
+    return pd.DataFrame({"partition": [part]})
+
+
 def _partition(documents: Any, placed: Any) -> Any:
     """One input's records, in input order: a one-row frame holding its `Partition`."""
     import pandas as pd
@@ -640,6 +669,7 @@ def _partition(documents: Any, placed: Any) -> Any:
                 similarity=float(similarity),
             )
         )
+    part.documents = len(part.records)
     return pd.DataFrame({"partition": [part]})
 
 

@@ -423,19 +423,19 @@ def run_on_workers(
     except UsageError as error:
         run.report(error)
         return error.exit_status
-    records, failures = 0, unreadable
+    documents, failures = 0, unreadable
     try:
         with client.as_current():
             parts = analyze(sources, run.reading())
             if plan is not None:
-                records, failed = _write_shards_on_workers(run, plan, client, parts, record_types)
+                documents, failed = _write_shards_on_workers(run, plan, client, parts, record_types)
                 failures += failed
             else:
                 writer = run.writer(layout)
                 with _closed_unless_interrupted(writer):
                     for part in _in_order(client, (part for _, part in parts)):
                         failures += _say(run, part.notes, part.messages)
-                        records += len(part.records)
+                        documents += part.documents
                         for record in part.records:
                             if line is None:
                                 writer.write(record)
@@ -446,8 +446,8 @@ def run_on_workers(
         client.close()
     if not failures:
         return ExitStatus.OK
-    if records + failures > 1:
-        run.env.stderr.write(f"newscli: {failures} of {records + failures} inputs failed\n")
+    if documents + failures > 1:
+        run.env.stderr.write(f"newscli: {failures} of {documents + failures} inputs failed\n")
     return ExitStatus.INPUT_FAILED
 
 
