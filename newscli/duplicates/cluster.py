@@ -286,7 +286,7 @@ def _exact_bodies(corpus: Corpus, cols: _Columns) -> Any:
     node = np.full(n, -1, dtype=np.int64)
     present = np.flatnonzero(cols.words > 0)
     order = present[np.argsort(cols.body_hash[present], kind="stable")]
-    starts, sizes = _runs(cols.body_hash[order])
+    starts, sizes = runs(cols.body_hash[order])
     node[order] = np.repeat(order[starts], sizes)
     fixed = cols.fixed
     copies = sizes > 1
@@ -328,12 +328,12 @@ def _near_pairs(cols: _Columns, nodes: Any, old: Any, threshold: float) -> tuple
     # the two halves of each key, without copies: (body number, hash) as uint32 pairs
     halves = keys.view(np.uint32).reshape(-1, 2)
     owner, hashes = (halves[:, 0], halves[:, 1]) if np.little_endian else halves.T[::-1]
-    starts, sizes = _runs(hashes)
+    starts, sizes = runs(hashes)
 
     found = list_pairs(owner, starts, sizes, m)
     del keys, halves, owner, hashes, starts, sizes
     found.sort()
-    first, listed = _runs(found)
+    first, listed = runs(found)
     found = found[first]
     a, b = nodes[found // m], nodes[found % m]
     if old.any():
@@ -408,7 +408,7 @@ def verified(
     return a[one_story], b[one_story], containment[one_story]
 
 
-def _runs(values: Any) -> tuple[Any, Any]:
+def runs(values: Any) -> tuple[Any, Any]:
     """Where each run of equal values starts in a sorted array, and how long it is."""
     import numpy as np
 

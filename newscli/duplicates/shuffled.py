@@ -42,6 +42,7 @@ from newscli.duplicates.cluster import (
     cluster_name,
     intersections,
     list_pairs,
+    runs,
     verified,
 )
 from newscli.duplicates.pipeline import CHUNK, sketch_each
@@ -322,10 +323,7 @@ def _exact_nodes(frame: Any) -> Any:
     import numpy as np
 
     frame = frame.sort_values(["body_hash", "source", "order"], kind="stable")
-    hashes = frame.body_hash.to_numpy()
-    first = np.r_[True, hashes[1:] != hashes[:-1]] if len(hashes) else np.zeros(0, bool)
-    starts = np.flatnonzero(first)
-    sizes = np.diff(np.append(starts, len(hashes)))
+    starts, sizes = runs(frame.body_hash.to_numpy())
     node = np.repeat(frame.order.to_numpy()[starts], sizes)
     return frame.assign(node=node).reset_index(drop=True)
 
@@ -368,9 +366,7 @@ def _listed_pairs(frame: Any) -> Any:
     hashes = frame.body_hash.to_numpy()
     bodies, number = np.unique(hashes, return_inverse=True)
     m = len(bodies)
-    shingle = frame.shingle.to_numpy()
-    starts = np.flatnonzero(np.r_[True, shingle[1:] != shingle[:-1]]) if m else np.zeros(0, int)
-    sizes = np.diff(np.append(starts, len(shingle)))
+    starts, sizes = runs(frame.shingle.to_numpy())
     found = list_pairs(number.astype(np.int64), starts, sizes, m)
     found, listed = np.unique(found, return_counts=True)
     a, b = found // max(m, 1), found % max(m, 1)
@@ -467,9 +463,9 @@ def _stars(frame: Any) -> tuple[Any, Any, Any]:
     u, v = frame.u.to_numpy(), frame.v.to_numpy()
     if not len(u):
         return u, v, u
-    starts = np.flatnonzero(np.r_[True, u[1:] != u[:-1]])
+    starts, sizes = runs(u)
     smallest = np.minimum(np.minimum.reduceat(v, starts), u[starts])
-    return u, v, np.repeat(smallest, np.diff(np.append(starts, len(u))))
+    return u, v, np.repeat(smallest, sizes)
 
 
 def _large_star(frame: Any) -> Any:
@@ -492,7 +488,7 @@ def _small_star(frame: Any) -> Any:
     import numpy as np
 
     u, v, m = _stars(frame)
-    first = np.r_[True, u[1:] != u[:-1]] if len(u) else np.zeros(0, bool)
+    first = runs(u)[0]
     ends = np.concatenate([v, u[first]])
     centre = np.concatenate([m, m[first]])
     keep = ends != centre
@@ -525,8 +521,7 @@ def _representatives(frame: Any) -> Any:
     label = frame.label.to_numpy()
     if not len(label):
         return _meta(["order", *_OUTCOME])
-    starts = np.flatnonzero(np.r_[True, label[1:] != label[:-1]])
-    sizes = np.diff(np.append(starts, len(label)))
+    starts, sizes = runs(label)
     component = np.repeat(np.arange(len(starts)), sizes)
     is_node = (frame.order == frame.node).to_numpy()
     nodes = np.flatnonzero(is_node)
@@ -535,9 +530,9 @@ def _representatives(frame: Any) -> Any:
             (frame.body_hash.to_numpy()[nodes], -frame.words.to_numpy()[nodes], component[nodes])
         )
     ]
-    first = np.r_[True, component[ranked][1:] != component[ranked][:-1]]
+    first = ranked[runs(component[ranked])[0]]
     rep = np.empty(len(starts), dtype=np.int64)
-    rep[component[ranked[first]]] = ranked[first]
+    rep[component[first]] = first
     rep = rep[component]  # each member's representative, as a row here
     hashes = frame.body_hash.to_numpy()
     own = np.arange(len(frame))

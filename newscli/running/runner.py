@@ -95,17 +95,7 @@ class Run:
         taken from this directory."""
         import os
 
-        inputs = self.inputs
-        return {
-            "root": os.getcwd(),
-            "jsonl": inputs.jsonl,
-            "parquet": inputs.parquet,
-            "text_field": inputs.text_field,
-            "encoding": inputs.encoding,
-            "html": inputs.html,
-            "html_field": inputs.html_field,
-            "language": inputs.language,
-        }
+        return {"root": os.getcwd(), **self._read_options()}
 
     def chunk(self) -> int:
         """Articles per message to a worker: more when it goes over the network."""
@@ -116,19 +106,21 @@ class Run:
         return Writer(self.inputs.fmt, layout, self.env, many=many)
 
     def read(self) -> Iterator[Article | InputError]:
+        note = None if self.inputs.quiet else self.note
+        return read_articles(self.args, stdin=self.env.stdin, note=note, **self._read_options())
+
+    def _read_options(self) -> dict[str, Any]:
+        """`read_articles`' options as the inputs give them."""
         inputs = self.inputs
-        return read_articles(
-            self.args,
-            stdin=self.env.stdin,
-            jsonl=inputs.jsonl,
-            parquet=inputs.parquet,
-            text_field=inputs.text_field,
-            encoding=inputs.encoding,
-            html=inputs.html,
-            html_field=inputs.html_field,
-            language=inputs.language,
-            note=None if inputs.quiet else self.note,
-        )
+        return {
+            "jsonl": inputs.jsonl,
+            "parquet": inputs.parquet,
+            "text_field": inputs.text_field,
+            "encoding": inputs.encoding,
+            "html": inputs.html,
+            "html_field": inputs.html_field,
+            "language": inputs.language,
+        }
 
     def note(self, source: str, message: str) -> None:
         """A line worth saying that is no error (a crawl's skipped records)."""
@@ -312,8 +304,7 @@ def run_shards(run: Run, *, analyze: "Analysis", record_types: tuple[type, ...] 
     try:
         with run.mapper() as map_chunks, run.progress(None) as progress:
             for _, shard in map_chunks(task, todo, chunk=1):
-                for line in shard.messages if inputs.quiet else [*shard.notes, *shard.messages]:
-                    run.env.stderr.write(line + "\n")
+                _say(run, shard.notes, shard.messages)
                 if shard.output:  # else nothing of the input was read: no shard
                     shards.add_to_manifest(directory, shard)
                 records += shard.records
